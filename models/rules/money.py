@@ -1,0 +1,126 @@
+"""Money arithmetic: amounts are ``Decimal`` yuan, rounded to the fen (分).
+
+``parse_decimal`` reads what clerks type and what spreadsheets hand over;
+``amount_of`` is the roster rule amount = quantity × rate rounded half-up to
+the fen, e.g. 11211.57 亩 × 18.34 元/亩 = 205620.19 元.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
+
+FEN = Decimal("0.01")
+ZERO = Decimal("0.00")
+
+_WHITESPACE = re.compile(r"\s+")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+# Minus-like characters NFKC leaves alone.
+_MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
+
+
+def _invalid(field: str, raw: object) -> ValueError:
+    return ValueError(f"{field}：“{raw}”不是有效数字")
+
+
+def _parse_text(text: str, *, field: str) -> Decimal:
+    raw = text.strip()
+    if not raw:
+        raise ValueError(f"{field}：未填写")
+    # NFKC maps full-width digits, "．", "，", "（）", "－" and "￥" to ASCII forms.
+    cleaned = unicodedata.normalize("NFKC", raw).translate(_MINUS_SIGNS)
+    cleaned = _WHITESPACE.sub("", cleaned)
+    if cleaned.endswith("万元") or cleaned.endswith("万"):
+        raise ValueError(f"{field}：“{raw}”以万元为单位，请换算成元后填写")
+    cleaned = cleaned.removesuffix("元").removeprefix("¥")
+
+    negative = False
+    if cleaned.startswith("(") and cleaned.endswith(")"):
+        # Accountants write losses in parentheses: (1,234.50)
+        negative = True
+        cleaned = cleaned[1:-1]
+        if cleaned[:1] in "+-":
+            raise _invalid(field, raw)
+
+    integer_part, dot, fraction = cleaned.partition(".")
+    if "," in fraction:
+        raise _invalid(field, raw)
+    cleaned = integer_part.replace(",", "") + dot + fraction
+    if not _NUMBER.fullmatch(cleaned):
+        raise _invalid(field, raw)
+    number = Decimal(cleaned)
+    return -number if negative else number
+
+
+def parse_decimal(value: object, *, field: str) -> Decimal:
+    """Read a number typed by a clerk or taken from a spreadsheet cell.
+
+    Accepts ``int``, ``Decimal``, ``float`` (through its shortest repr, so the
+    spreadsheet value 205620.19 stays 205620.19) and text with spaces,
+    thousands separators (``,`` ``，``), full-width digits, a trailing ``元``
+    and a minus sign or parentheses for negatives. Raises ``ValueError`` with
+    a Chinese message naming ``field`` otherwise. No rounding is done here.
+    """
+    if value is None:
+        raise ValueError(f"{field}：未填写")
+    if isinstance(value, bool):
+        raise _invalid(field, value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise _invalid(field, value)
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise _invalid(field, value)
+        return Decimal(repr(value))
+    if isinstance(value, str):
+        return _parse_text(value, field=field)
+    raise _invalid(field, value)
+
+
+def _exact(value: Decimal | int) -> Decimal:
+    # Floats would bring binary noise into sums; callers go through parse_decimal first.
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        raise TypeError(f"金额必须是 Decimal，不能是 {type(value).__name__}：{value!r}")
+    return Decimal(value)
+
+
+def to_fen(value: Decimal | int) -> Decimal:
+    """Round to the fen, half away from zero (0.005 → 0.01, -0.005 → -0.01)."""
+    return _exact(value).quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def amount_of(quantity: Decimal | int, rate: Decimal | int) -> Decimal:
+    """Roster amount: quantity × rate, rounded to the fen."""
+    return to_fen(_exact(quantity) * _exact(rate))
+
+
+def _fixed(value: Decimal | int) -> Decimal:
+    rounded = to_fen(value)
+    return ZERO if rounded.is_zero() else rounded  # never print "-0.00"
+
+
+def format_money(value: Decimal | int) -> str:
+    """``205620.19`` — two decimals, no grouping (for storage and export)."""
+    return f"{_fixed(value):.2f}"
+
+
+def format_money_cn(value: Decimal | int) -> str:
+    """``205,620.19`` — two decimals with thousands separators (for print)."""
+    return f"{_fixed(value):,.2f}"
+
+
+def sum_money(values: Iterable[Decimal | int]) -> Decimal:
+    """Exact sum of amounts, never rounded; an empty sum is ``0.00``.
+
+    Floats are refused: a total printed on a notice must equal its rows.
+    """
+    total = ZERO
+    for value in values:
+        total += _exact(value)
+    return total
