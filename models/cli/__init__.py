@@ -1,0 +1,87 @@
+"""The `cunwu` command line (contract: shared/docs/cli.md).
+
+Each command group lives in its own module and registers its sub-parsers through `register(sub)`.
+Errors meant for users (`CunwuError`) print as readable Chinese lines on stderr with exit 1; usage
+errors exit 2; an unexpected exception is logged with its traceback to the log file and reported as
+one line naming that file — never a traceback on the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from .. import __version__
+from ..errors import CunwuError
+from .common import CliExit, Env, setup_logging
+
+GROUPS: list[str] = [
+    "models.cli.setup_cmds",
+    "models.cli.catalog_cmds",
+]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own errors: exit 2 with one line
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"用法错误：{message}\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="cunwu", description="村务公开 — 村级事务公开管理（不带命令则打开图形界面）")
+    parser.add_argument("--version", action="version", version=f"cunwu {__version__}")
+    parser.add_argument("--db", help="数据库文件路径（或环境变量 CUNWU_DB）")
+    parser.add_argument("--data-dir", dest="data_dir", help="数据文件夹（附件、备份、日志）")
+    parser.add_argument("--user", help="操作人姓名（或环境变量 CUNWU_USER）")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    import importlib
+
+    for name in GROUPS:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, gui_launcher: Callable[[Env], int] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    env = Env.from_args(args)
+    setup_logging(env.data_dir)
+    if args.command is None:
+        if gui_launcher is None:
+            parser.print_help()
+            return 2
+        return gui_launcher(env)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.parse_args([*argv, "--help"])
+        return 2
+    try:
+        return int(handler(env, args) or 0)
+    except CliExit as exc:
+        return exc.code
+    except CunwuError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("已取消\n")
+        return 1
+    except Exception:  # last resort: log it, tell the user where, never print the traceback
+        logging.getLogger("cunwu").exception("unexpected error in %s", args.command)
+        sys.stderr.write(f"程序内部错误，未完成操作。详情已记入日志：{env.log_path}\n")
+        return 1
+    finally:
+        env.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+
+__all__ = ["main", "build_parser", "os"]

@@ -1,0 +1,107 @@
+"""What every CLI command shares: the opened database, the actor, JSON output, errors."""
+
+from __future__ import annotations
+
+import json
+import logging
+import logging.handlers
+import os
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..errors import CunwuError
+from ..paths import resolve_data_dir, resolve_db_path
+from ..services.context import Actor, ServiceContext
+from ..storage import Database, open_database
+
+
+class CliExit(Exception):
+    def __init__(self, code: int):
+        super().__init__(code)
+        self.code = code
+
+
+def setup_logging(data_dir: Path) -> None:
+    logger = logging.getLogger("cunwu")
+    if logger.handlers:
+        return
+    logger.setLevel(logging.INFO)
+    try:
+        log_dir = data_dir / "logs"
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            log_dir / "cunwu.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger.addHandler(handler)
+    logger.propagate = False
+
+
+@dataclass
+class Env:
+    """Global options resolved once: where the data is and who acts."""
+
+    db_path: Path
+    data_dir: Path
+    user: str | None
+    _db: Database | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_args(cls, args) -> Env:
+        data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+        db_path = resolve_db_path(getattr(args, "db", None), getattr(args, "data_dir", None))
+        user = getattr(args, "user", None) or os.environ.get("CUNWU_USER") or None
+        return cls(db_path=db_path, data_dir=data_dir, user=user)
+
+    @property
+    def log_path(self) -> Path:
+        return self.data_dir / "logs" / "cunwu.log"
+
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = open_database(self.db_path)
+        return self._db
+
+    def actor(self) -> Actor:
+        from ..services.setup import installation
+
+        name = self.user or installation(self.db()).operator
+        return Actor(name)
+
+    def ctx(self) -> ServiceContext:
+        return ServiceContext(self.db(), self.actor())
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+            self._db = None
+
+
+def _default(o: Any):
+    if isinstance(o, Decimal):
+        return f"{o:.2f}"
+    if isinstance(o, date):
+        return o.isoformat()
+    if isinstance(o, Path):
+        return str(o)
+    if isinstance(o, set | tuple):
+        return list(o)
+    raise TypeError(f"not JSON serialisable: {type(o).__name__}")
+
+
+def print_json(doc: Any) -> None:
+    sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2, default=_default))
+    sys.stdout.write("\n")
+
+
+def fail(message: str) -> None:
+    raise CunwuError(message)
+
+
+def add_json_flag(p) -> None:
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")

@@ -1,0 +1,57 @@
+"""`cunwu init` and `cunwu templates`."""
+
+from __future__ import annotations
+
+import sys
+
+from ..services.setup import initialize
+from ..services.templates import default_template_id, list_templates
+from .common import Env, add_json_flag, print_json
+
+
+def register(sub) -> None:
+    p = sub.add_parser("init", help="新建数据库并完成初始设置")
+    p.add_argument("--mode", required=True, choices=["village", "township"], help="village（村）或 township（乡镇）")
+    p.add_argument("--code", required=True, help="统计用区划代码：村 12 位，乡镇 9 位")
+    p.add_argument("--name", required=True, help="村（社区）或乡镇（街道）名称")
+    p.add_argument("--township", help="所属乡镇（街道）")
+    p.add_argument("--template", help="目录模板编号，或 none 表示空目录（默认：对应模式的标准模板）")
+    p.add_argument("--operator", help="操作员姓名（默认：--user 或“管理员”）")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("templates", help="列出随程序提供的目录模板")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_templates)
+
+
+def cmd_init(env: Env, args) -> int:
+    template = args.template
+    if template is None:
+        template = default_template_id(args.mode)
+    elif template.lower() == "none":
+        template = None
+    operator = args.operator or env.user or "管理员"
+    db = initialize(env.db_path, mode=args.mode, code=args.code, name=args.name, township=args.township,
+                    operator=operator, template_id=template)
+    from ..services.catalog import CatalogService
+    from ..services.context import Actor, ServiceContext
+
+    count = CatalogService(ServiceContext(db, Actor(operator))).count()
+    db.dispose()
+    if args.json:
+        print_json({"db": str(env.db_path), "mode": args.mode, "code": args.code, "name": args.name,
+                    "template": template, "items": count})
+    else:
+        sys.stdout.write(f"已创建数据库 {env.db_path}：{args.name}（{args.code}），目录事项 {count} 项\n")
+    return 0
+
+
+def cmd_templates(env: Env, args) -> int:
+    templates = list_templates()
+    if args.json:
+        print_json([t.to_json() for t in templates])
+    else:
+        for t in templates:
+            sys.stdout.write(f"{t.id}\t{t.name}\t{t.items} 项\n")
+    return 0

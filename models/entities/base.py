@@ -1,0 +1,60 @@
+"""Declarative base and the column types every entity shares."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy import DateTime, MetaData, Numeric, TypeDecorator
+from sqlalchemy.orm import DeclarativeBase
+
+# Named constraints so Alembic batch migrations on SQLite can address them.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class UTCDateTime(TypeDecorator):
+    """Timezone-aware UTC timestamps on every backend (SQLite keeps no zone of its own)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where UTC is required")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def Money() -> Numeric:  # noqa: N802 - reads like a type at the use site
+    """Money in 元 with two decimals, always Decimal in Python."""
+    return Numeric(16, 2, asdecimal=True)
+
+
+def Quantity() -> Numeric:  # noqa: N802
+    """Areas, rates and counts that may carry more decimals than money (11211.57 亩, 18.34 元/亩)."""
+    return Numeric(18, 4, asdecimal=True)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+__all__ = ["Base", "UTCDateTime", "Money", "Quantity", "utcnow", "Decimal"]

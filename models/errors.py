@@ -1,0 +1,81 @@
+"""Errors the services raise. Every message is Chinese and meant for the user as it stands.
+
+The CLI prints `str(error)` (one line per finding) and exits 1; the GUI shows it in a message box.
+Nothing here carries a traceback to the user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with some input, located as precisely as the input allows."""
+
+    message: str
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    field: str | None = None
+    rule: str | None = None
+
+    def located(self) -> str:
+        parts: list[str] = []
+        if self.file:
+            parts.append(f"文件 {self.file}")
+        if self.sheet:
+            parts.append(f"工作表“{self.sheet}”")
+        if self.row is not None:
+            parts.append(f"第 {self.row} 行")
+        if self.field:
+            parts.append(f"“{self.field}”列" if self.file or self.sheet else f"“{self.field}”")
+        where = "，".join(parts)
+        return f"{where}：{self.message}" if where else self.message
+
+
+class CunwuError(Exception):
+    """Base of every error meant for the user."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class NotFound(CunwuError):
+    pass
+
+
+class PermissionDenied(CunwuError):
+    pass
+
+
+class StateError(CunwuError):
+    """An action not allowed in the record's current state (e.g. editing a posted notice)."""
+
+
+@dataclass
+class ValidationError(CunwuError):
+    """Input broke one or more rules; nothing was written."""
+
+    problems: list[Problem] = field(default_factory=list)
+    summary: str = "输入有误，未保存任何内容"
+
+    def __post_init__(self) -> None:
+        CunwuError.__init__(self, self.summary)
+
+    def __str__(self) -> str:
+        lines = [self.summary]
+        lines += [p.located() for p in self.problems]
+        return "\n".join(lines)
+
+    @classmethod
+    def single(cls, message: str, **where) -> ValidationError:
+        return cls([Problem(message, **where)], summary=message if not where else "输入有误，未保存任何内容")
+
+
+class DatabaseError(CunwuError):
+    """The database cannot be opened as asked (missing, newer than the app, not initialised)."""

@@ -1,0 +1,139 @@
+"""Opening a database: engine, SQLite pragmas, migrations on open, short sessions.
+
+SQLite is the embedded default; everything outside this package stays dialect-neutral so a
+PostgreSQL URL can be used for the township server mode.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..errors import DatabaseError
+from . import migrations
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _sqlite_url(path: Path) -> str:
+    return f"sqlite+pysqlite:///{path}"
+
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        # Let SQLAlchemy, not the driver, decide where transactions begin (the pysqlite recipe).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        # Writers take the lock up front so two writers never deadlock half way through.
+        if conn.get_execution_options().get("cunwu_write"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+
+class Database:
+    """One database, opened and at the app's schema version."""
+
+    def __init__(self, url: str, *, path: Path | None = None):
+        self.url = url
+        self.path = path
+        self.engine = create_engine(url, future=True)
+        self.is_sqlite = self.engine.dialect.name == "sqlite"
+        if self.is_sqlite:
+            _install_sqlite_pragmas(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_engine = self.engine.execution_options(cunwu_write=True)
+        self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        # Closing (not rolling back) ends the read transaction without expiring loaded objects,
+        # so services can hand them out detached.
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any exception."""
+        with self._write_sessions() as session:
+            with session.begin():
+                yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _backup_before_upgrade(path: Path, from_rev: str | None) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.before-upgrade-{from_rev or 'none'}-{stamp}")
+    # Flush WAL into the main file first so the copy is complete.
+    eng = create_engine(_sqlite_url(path))
+    with eng.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    eng.dispose()
+    shutil.copy2(path, target)
+    return target
+
+
+def create_database(path: Path) -> Database:
+    """Create a new, empty database at the current schema. Refuses an existing file."""
+    path = Path(path)
+    if path.exists() and path.stat().st_size > 0:
+        raise DatabaseError(f"数据库已存在：{path}。如需重新开始，请先备份并移走该文件。")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(_sqlite_url(path), path=path)
+    migrations.upgrade_to_head(db.engine)
+    return db
+
+
+def open_database(path: Path, *, upgrade: bool = True) -> Database:
+    """Open an existing database; upgrade an older schema after copying the file; refuse a newer one."""
+    path = Path(path)
+    if not path.exists():
+        raise DatabaseError(f"找不到数据库：{path}。请先运行“cunwu init”或在程序中完成初始设置。")
+    db = Database(_sqlite_url(path), path=path)
+    state = migrations.schema_state(db.engine)
+    if state.newer:
+        db.dispose()
+        raise DatabaseError(
+            f"数据库 {path} 由更新版本的程序创建（结构版本 {state.current}），本程序无法打开。请升级程序后再试。"
+        )
+    if state.current is None:
+        db.dispose()
+        raise DatabaseError(f"{path} 不是本程序的数据库，或尚未初始化。")
+    if state.behind:
+        if not upgrade:
+            db.dispose()
+            raise DatabaseError(f"数据库 {path} 需要升级（当前结构版本 {state.current}）。")
+        db.dispose()
+        _backup_before_upgrade(path, state.current)
+        db = Database(_sqlite_url(path), path=path)
+        migrations.upgrade_to_head(db.engine)
+    return db
+
+
+def open_url(url: str) -> Database:
+    """Open a database by SQLAlchemy URL (server mode); migrations run the same way, without file copy."""
+    db = Database(url)
+    state = migrations.schema_state(db.engine)
+    if state.newer:
+        raise DatabaseError(f"数据库结构版本 {state.current} 比本程序新，无法打开。")
+    if state.behind or state.current is None:
+        migrations.upgrade_to_head(db.engine)
+    return db

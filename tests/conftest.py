@@ -1,0 +1,58 @@
+"""Every test gets a fresh data folder and settings; Qt runs offscreen."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setenv("CUNWU_DATA_DIR_FOR_TESTS", str(data))
+    monkeypatch.delenv("CUNWU_DB", raising=False)
+    monkeypatch.delenv("CUNWU_USER", raising=False)
+    monkeypatch.delenv("CUNWU_PASSWORD", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    yield
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "data" / "cunwu.sqlite3"
+
+
+@pytest.fixture
+def empty_village(db_path):
+    """A village database with an empty catalog; yields (db, ctx)."""
+    from models.services.context import Actor, ServiceContext
+    from models.services.setup import initialize
+
+    db = initialize(db_path, mode="village", code="410322100201", name="测试村", township="城关镇",
+                    operator="王文书", template_id=None)
+    yield db, ServiceContext(db, Actor("王文书"))
+    db.dispose()
+
+
+@pytest.fixture
+def village(db_path):
+    """A village database with the standard village catalog template loaded; yields (db, ctx)."""
+    from models.services.context import Actor, ServiceContext
+    from models.services.setup import initialize
+    from models.services.templates import default_template_id
+
+    db = initialize(db_path, mode="village", code="410322100201", name="测试村", township="城关镇",
+                    operator="王文书", template_id=default_template_id("village"))
+    yield db, ServiceContext(db, Actor("王文书"))
+    db.dispose()

@@ -1,0 +1,85 @@
+"""Storage: pragmas, migrations from empty, upgrade with a copy, refusal of a newer schema."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from sqlalchemy import text
+
+from models.errors import DatabaseError
+from models.storage import create_database, open_database
+from models.storage import migrations
+
+
+def test_new_database_has_pragmas_and_head_schema(db_path):
+    db = create_database(db_path)
+    with db.read_session() as s:
+        conn = s.connection()
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+    assert migrations.schema_state(db.engine).current == migrations.head_revision()
+    db.dispose()
+
+
+def test_create_refuses_existing_file(db_path):
+    create_database(db_path).dispose()
+    with pytest.raises(DatabaseError, match="已存在"):
+        create_database(db_path)
+
+
+def test_open_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(DatabaseError, match="找不到数据库"):
+        open_database(tmp_path / "nope.sqlite3")
+
+
+def test_refuses_newer_schema(db_path):
+    create_database(db_path).dispose()
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE alembic_version SET version_num='9999_from_the_future'")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseError, match="更新版本"):
+        open_database(db_path)
+
+
+def test_upgrades_older_schema_after_copying_file(db_path):
+    from sqlalchemy import create_engine
+
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(f"sqlite:///{db_path}")
+    migrations.upgrade_to(engine, "0001")
+    engine.dispose()
+    if migrations.head_revision() == "0001":
+        pytest.skip("only one revision so far")
+    db = open_database(db_path)
+    assert migrations.schema_state(db.engine).current == migrations.head_revision()
+    db.dispose()
+    copies = list(db_path.parent.glob(db_path.name + ".before-upgrade-0001-*"))
+    assert len(copies) == 1
+    con = sqlite3.connect(copies[0])
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    con.close()
+
+
+def test_refuses_foreign_file(tmp_path):
+    p = tmp_path / "other.sqlite3"
+    con = sqlite3.connect(p)
+    con.execute("CREATE TABLE x (a)")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseError, match="不是本程序的数据库"):
+        open_database(p)
+
+
+def test_write_session_rolls_back_on_error(db_path):
+    db = create_database(db_path)
+    with pytest.raises(RuntimeError):
+        with db.write_session() as s:
+            s.execute(text("INSERT INTO setting(key, value) VALUES ('a', '1')"))
+            raise RuntimeError("boom")
+    with db.read_session() as s:
+        assert s.execute(text("SELECT count(*) FROM setting")).scalar() == 0
+    db.dispose()
