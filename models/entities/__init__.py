@@ -3,6 +3,18 @@
 from .audit import AuditEvent
 from .base import Base
 from .catalog import CatalogGroup, CatalogItem
+from .disclosure import (
+    Attachment,
+    CalendarDay,
+    Disclosure,
+    Feedback,
+    ImportMapping,
+    RosterRow,
+    StatusChange,
+)
 from .installation import Installation, Setting
 
-__all__ = ["Base", "AuditEvent", "CatalogGroup", "CatalogItem", "Installation", "Setting"]
+__all__ = [
+    "Base", "AuditEvent", "CatalogGroup", "CatalogItem", "Installation", "Setting",
+    "Disclosure", "RosterRow", "StatusChange", "Attachment", "Feedback", "CalendarDay", "ImportMapping",
+]

@@ -83,3 +83,24 @@ def test_write_session_rolls_back_on_error(db_path):
     with db.read_session() as s:
         assert s.execute(text("SELECT count(*) FROM setting")).scalar() == 0
     db.dispose()
+
+
+def test_upgrades_kept_schema_0001_database(tmp_path):
+    """A database from the first schema (kept under tests/data) opens, upgrades and keeps its data."""
+    import shutil
+    from pathlib import Path
+
+    from models.services.catalog import CatalogService
+    from models.services.context import Actor, ServiceContext
+    from models.services.setup import installation
+
+    src = Path(__file__).resolve().parents[2] / "data" / "schema-0001.sqlite3"
+    p = tmp_path / "old.sqlite3"
+    shutil.copy(src, p)
+    db = open_database(p)
+    assert migrations.schema_state(db.engine).current == migrations.head_revision()
+    assert installation(db).name == "旧版村"
+    items = CatalogService(ServiceContext(db, Actor("老文书"))).list_items()
+    assert [i.code for i in items] == ["FW-01"] and items[0].timing.kind == "monthly"
+    db.dispose()
+    assert list(tmp_path.glob("old.sqlite3.before-upgrade-0001-*"))
