@@ -39,6 +39,13 @@ HANAMIN_A = FONT_DIR / "hanazono" / "HanaMinA.ttf"
 HANAMIN_B = FONT_DIR / "hanazono" / "HanaMinB.ttf"
 OUT_DIR = Path(__file__).resolve().parents[1] / "resources" / "fonts"
 
+# Licence texts shipped beside the fonts, copied verbatim from the Debian packages.
+LICENCE_FILES: dict[str, Path] = {
+    "COPYRIGHT-fonts-wqy-microhei.txt": Path("/usr/share/doc/fonts-wqy-microhei/copyright"),
+    "LICENSE-Apache-2.0.txt": Path("/usr/share/common-licenses/Apache-2.0"),
+    "COPYRIGHT-fonts-hanazono.txt": Path("/usr/share/doc/fonts-hanazono/copyright"),
+}
+
 # Blocks the main face keeps besides GBK (inclusive ranges). Latin Extended for pinyin with tones,
 # symbol blocks for ①、№、㎡、■□√★ and the like; CJK blocks that GBK only samples.
 MAIN_BLOCKS: tuple[tuple[int, int], ...] = (
@@ -214,15 +221,20 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def build(out_dir: Path) -> list[tuple[FontSpec, int, Path]]:
-    for src in (WQY_MICROHEI, HANAMIN_A, HANAMIN_B):
+def build(out_dir: Path) -> list[tuple[str, int, Path]]:
+    """Write the fonts and licence texts; return (file name, code points or 0, path) per file."""
+    for src in (WQY_MICROHEI, HANAMIN_A, HANAMIN_B, *LICENCE_FILES.values()):
         if not src.exists():
             raise SystemExit(f"missing {src}: apt-get install fonts-wqy-microhei fonts-hanazono")
-    results = []
+    results: list[tuple[str, int, Path]] = []
     for spec, code_points in plan().items():
         out_path = out_dir / spec.file_name
         build_one(spec, code_points, out_path)
-        results.append((spec, len(code_points), out_path))
+        results.append((spec.file_name, len(code_points), out_path))
+    for file_name, src in LICENCE_FILES.items():
+        out_path = out_dir / file_name
+        out_path.write_bytes(src.read_bytes())
+        results.append((file_name, 0, out_path))
     return results
 
 
@@ -236,9 +248,9 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             results = build(Path(tmp))
             stale = [
-                spec.file_name
-                for spec, _, path in results
-                if not (args.out / spec.file_name).exists() or sha256(path) != sha256(args.out / spec.file_name)
+                file_name
+                for file_name, _, path in results
+                if not (args.out / file_name).exists() or sha256(path) != sha256(args.out / file_name)
             ]
         if stale:
             print("differs from a fresh build:", ", ".join(stale))
@@ -246,8 +258,9 @@ def main(argv: list[str] | None = None) -> int:
         print("fonts up to date")
         return 0
 
-    for spec, count, path in build(args.out):
-        print(f"{path.name:22} {count:6d} code points  {path.stat().st_size:>10,d} bytes  sha256 {sha256(path)}")
+    for file_name, count, path in build(args.out):
+        points = f"{count:6d} code points" if count else " " * 18
+        print(f"{file_name:34} {points}  {path.stat().st_size:>10,d} bytes  sha256 {sha256(path)}")
     return 0
 
 

@@ -1,0 +1,362 @@
+"""Fonts for printed notices: registration with ReportLab, glyph coverage, fallback runs.
+
+The app ships its own fonts (resources/fonts, built by packaging/build_fonts.py) so a notice prints
+the same on every machine:
+
+* ``FONT_MAIN`` (Cunwu Hei, from WenQuanYi Micro Hei): GBK, Latin, punctuation, symbols.
+* ``FONT_FALLBACK`` (Cunwu Ming Ext, from HanaMinA): CJK Ext-A, compatibility ideographs and the
+  commoner Ext-B..F characters (䶮 𠮷 𬌗 …).
+* ``FONT_FALLBACK_SIP`` (Cunwu Ming SIP, from HanaMinB): the rest of Ext-B..F.
+
+ReportLab draws a character its font lacks as the font's empty-box glyph, so every piece of text goes
+through :func:`split_runs` (canvas drawing) or :func:`markup_with_fallback` (Paragraph markup), which
+hand each character to the first font that has it, and :func:`check_printable` refuses text that no
+shipped font can draw.
+
+There is no bold face. ``FONT_MAIN_BOLD`` is the same file registered under a second name (so
+``<b>`` in a Paragraph works, but looks regular); :func:`draw_string` draws it with a synthetic bold
+(fill + stroke of the outline).
+
+No Qt here: this module is used by the renderers and the CLI alike.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+__all__ = [
+    "FALLBACK_FONTS",
+    "FONT_FALLBACK",
+    "FONT_FALLBACK_SIP",
+    "FONT_MAIN",
+    "FONT_MAIN_BOLD",
+    "MissingGlyphError",
+    "check_printable",
+    "draw_string",
+    "font_has_char",
+    "fonts_dir",
+    "format_code_point",
+    "markup_with_fallback",
+    "missing_chars",
+    "register_fonts",
+    "split_runs",
+    "string_width",
+]
+
+FONT_MAIN = "CunwuHei"
+FONT_MAIN_BOLD = "CunwuHei-Bold"
+FONT_FALLBACK = "CunwuMingExt"
+FONT_FALLBACK_SIP = "CunwuMingSIP"
+#: Tried in this order after the run's own font.
+FALLBACK_FONTS: tuple[str, ...] = (FONT_FALLBACK, FONT_FALLBACK_SIP)
+
+_FONT_FILES: dict[str, str] = {
+    FONT_MAIN: "cunwu-hei.ttf",
+    FONT_MAIN_BOLD: "cunwu-hei.ttf",
+    FONT_FALLBACK: "cunwu-ming-ext.ttf",
+    FONT_FALLBACK_SIP: "cunwu-ming-sip.ttf",
+}
+# PDF BaseFont names must differ between the two objects made from cunwu-hei.ttf: ReportLab tags
+# subsets by index only (AAAAAA+, AAAAAB+, …), and a reader may reuse one embedded font for another
+# with the same BaseFont.
+_BOLD_FACE_NAME = b"CunwuHei-Bold"
+
+# Stroke width of the synthetic bold, as a fraction of the font size.
+SYNTHETIC_BOLD_STROKE = 0.03
+
+RESOURCES_ENV = "CUNWU_RESOURCES"
+
+_lock = threading.RLock()
+_registered = False
+_coverage: dict[str, frozenset[int]] = {}
+
+
+# --- ToUnicode for characters beyond the BMP ---------------------------------------------------
+
+# ReportLab 5.1 (reportlab.pdfbase.ttfonts.makeToUnicodeCMap) writes each destination as "%04X",
+# so U+20BB7 becomes <20BB7>. A ToUnicode CMap holds UTF-16BE, so it must be the surrogate pair
+# <D842DFB7>; otherwise copy, search and text extraction turn 𠮷 into "₻". Only our font objects
+# are touched, and only lines with a destination longer than four hex digits, so a ReportLab that
+# gets this right leaves nothing for the fix to change.
+_LONG_BFCHAR = re.compile(r"^(<[0-9A-Fa-f]+>) <([0-9A-Fa-f]{5,6})>$", re.MULTILINE)
+
+
+def _utf16_hex(code_point: int) -> str:
+    return chr(code_point).encode("utf-16-be").hex().upper()
+
+
+def _fix_to_unicode_cmap(cmap: str) -> str:
+    return _LONG_BFCHAR.sub(lambda m: f"{m.group(1)} <{_utf16_hex(int(m.group(2), 16))}>", cmap)
+
+
+class _NoticeTTFont(TTFont):
+    """A ReportLab TTFont whose ToUnicode CMaps are valid for code points above U+FFFF."""
+
+    def addObjects(self, doc) -> None:
+        state = self.state.get(doc)
+        internal_name = state.internalName if state is not None else None
+        subset_count = len(state.subsets) if state is not None else 0
+        super().addObjects(doc)
+        if internal_name is None:
+            return
+        font_dict = doc.idToObject["BasicFonts"].dict
+        for n in range(subset_count):
+            pdf_font = font_dict.get(f"{internal_name}+{n}")
+            reference = getattr(pdf_font, "ToUnicode", None)
+            stream = doc.idToObject.get(getattr(reference, "name", None))
+            if stream is None:
+                # ReportLab changed how it stores the map: fail loudly, the text layer would be wrong.
+                raise RuntimeError(f"ToUnicode map of {self.fontName} subset {n} not found")
+            stream.content = _fix_to_unicode_cmap(stream.content)
+
+
+# --- registration ------------------------------------------------------------------------------
+
+
+def fonts_dir() -> Path:
+    """The folder holding the shipped .ttf files (``$CUNWU_RESOURCES/fonts`` if that is set)."""
+    override = os.environ.get(RESOURCES_ENV)
+    if override:
+        return Path(override) / "fonts"
+    return Path(__file__).resolve().parents[2] / "resources" / "fonts"
+
+
+def register_fonts() -> None:
+    """Register the shipped fonts and their families with ReportLab. Safe to call repeatedly.
+
+    The folder is looked up on the first call; later calls change nothing.
+    Raises FileNotFoundError naming the file if the installation lacks one.
+    """
+    global _registered
+    if _registered:  # fast path: coverage lookups call this for every character
+        return
+    with _lock:
+        if _registered:
+            return
+        folder = fonts_dir()
+        fonts: list[_NoticeTTFont] = []
+        for name, file_name in _FONT_FILES.items():
+            path = folder / file_name
+            if not path.is_file():
+                raise FileNotFoundError(f"font file for {name} missing: {path}")
+            font = _NoticeTTFont(name, str(path))
+            if name == FONT_MAIN_BOLD:
+                font.face.name = _BOLD_FACE_NAME
+            fonts.append(font)
+        for font in fonts:
+            pdfmetrics.registerFont(font)
+            _coverage[font.fontName] = frozenset(font.face.charToGlyph)
+        # <b> and <i> in Paragraph markup resolve through the family; there are no italics, and
+        # the fallbacks have no bold either, so they map onto themselves.
+        pdfmetrics.registerFontFamily(
+            FONT_MAIN, normal=FONT_MAIN, bold=FONT_MAIN_BOLD, italic=FONT_MAIN, boldItalic=FONT_MAIN_BOLD
+        )
+        for name in FALLBACK_FONTS:
+            pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
+        _registered = True
+
+
+# --- coverage ----------------------------------------------------------------------------------
+
+
+def _code_points(font_name: str) -> frozenset[int]:
+    register_fonts()
+    try:
+        return _coverage[font_name]
+    except KeyError:
+        pass
+    font = pdfmetrics.getFont(font_name)  # raises KeyError for an unknown name
+    face = getattr(font, "face", None)
+    char_to_glyph = getattr(face, "charToGlyph", None)
+    if char_to_glyph is None:
+        raise ValueError(f"{font_name} is not a TrueType font; its coverage is unknown")
+    with _lock:
+        return _coverage.setdefault(font_name, frozenset(char_to_glyph))
+
+
+def font_has_char(font_name: str, ch: str) -> bool:
+    """Whether the registered TrueType font ``font_name`` maps the character ``ch`` to a glyph."""
+    if len(ch) != 1:
+        raise ValueError(f"expected one character, got {ch!r}")
+    return ord(ch) in _code_points(font_name)
+
+
+def _is_invisible(ch: str) -> bool:
+    """Characters with nothing to draw: controls, format characters, variation selectors.
+
+    They are left out of drawing and of the coverage check (a variation selector after a name
+    character picks a glyph variant the fonts do not have; the base character is printed).
+    """
+    if ch.isspace():
+        return False
+    if unicodedata.category(ch) in ("Cc", "Cf"):
+        return True
+    code_point = ord(ch)
+    return (
+        0xFE00 <= code_point <= 0xFE0F or 0xE0100 <= code_point <= 0xE01EF or 0x180B <= code_point <= 0x180D
+    )
+
+
+def _font_for(ch: str, primary: str) -> str | None:
+    for name in (primary, *FALLBACK_FONTS):
+        if ord(ch) in _code_points(name):
+            return name
+    return None
+
+
+def missing_chars(text: str) -> list[str]:
+    """Characters of ``text`` that no shipped font can draw, each once, in order of appearance.
+
+    Whitespace and invisible characters (controls, format characters, variation selectors) are
+    ignored.
+    """
+    found: dict[str, None] = {}
+    for ch in text:
+        if ch in found or ch.isspace() or _is_invisible(ch):
+            continue
+        if _font_for(ch, FONT_MAIN) is None:
+            found[ch] = None
+    return list(found)
+
+
+# --- runs for drawing --------------------------------------------------------------------------
+
+
+def split_runs(text: str, font: str = FONT_MAIN) -> list[tuple[str, str]]:
+    """Split ``text`` into ``(font_name, run)`` pairs, each run drawable in its font.
+
+    Each character goes to ``font`` if that has it, else to the first fallback that has it.
+    Whitespace stays in the current run when that font has it (the Ming fallbacks have no space
+    glyph), line breaks and tabs become spaces, invisible characters are dropped. A character
+    no font has stays with ``font`` and prints as an empty box: call :func:`check_printable`
+    first.
+    """
+    runs: list[tuple[str, list[str]]] = []
+    for ch in text:
+        if _is_invisible(ch):
+            continue
+        if ch.isspace():
+            if ord(ch) not in _code_points(font):
+                ch = " "
+            current = runs[-1][0] if runs else font
+            target = current if ord(ch) in _code_points(current) else font
+        else:
+            target = _font_for(ch, font) or font
+        if runs and runs[-1][0] == target:
+            runs[-1][1].append(ch)
+        else:
+            runs.append((target, [ch]))
+    return [(name, "".join(chars)) for name, chars in runs]
+
+
+def markup_with_fallback(text: str, font: str = FONT_MAIN) -> str:
+    """ReportLab Paragraph markup for plain ``text`` set in ``font`` (the style's fontName).
+
+    The text is XML-escaped (& < >) and runs that ``font`` lacks are wrapped in
+    ``<font name="…">`` naming the fallback that has them. Line breaks stay plain whitespace
+    (Paragraph folds them); use ``<br/>`` in the surrounding markup for forced breaks.
+    """
+    parts: list[str] = []
+    for name, run in split_runs(text, font):
+        escaped = escape(run)
+        parts.append(escaped if name == font else f'<font name="{name}">{escaped}</font>')
+    return "".join(parts)
+
+
+def string_width(text: str, size: float, font: str = FONT_MAIN) -> float:
+    """Width in points of ``text`` drawn by :func:`draw_string` at ``size``."""
+    return sum(pdfmetrics.stringWidth(run, name, size) for name, run in split_runs(text, font))
+
+
+def draw_string(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    text: str,
+    size: float,
+    font: str = FONT_MAIN,
+    *,
+    align: Literal["left", "center", "right"] = "left",
+) -> float:
+    """Draw one line of ``text`` with per-character font fallback; return its width.
+
+    ``x`` is the left edge, the centre or the right edge by ``align``. ``FONT_MAIN_BOLD`` is
+    drawn with a synthetic bold stroke. The canvas's font and graphics state are left unchanged.
+    """
+    runs = split_runs(text, font)
+    width = sum(pdfmetrics.stringWidth(run, name, size) for name, run in runs)
+    if align == "center":
+        x -= width / 2
+    elif align == "right":
+        x -= width
+    elif align != "left":
+        raise ValueError(f"align must be left, center or right, not {align!r}")
+    if not runs:
+        return width
+    canvas.saveState()
+    try:
+        text_object = canvas.beginText(x, y)
+        if font == FONT_MAIN_BOLD:
+            # Stroke in the fill colour; ReportLab keeps it only in this attribute.
+            canvas.setStrokeColor(canvas._fillColorObj)
+            canvas.setLineWidth(size * SYNTHETIC_BOLD_STROKE)
+            text_object.setTextRenderMode(2)  # fill, then stroke the outline
+        for name, run in runs:
+            text_object.setFont(name, size)
+            text_object.textOut(run)
+        canvas.drawText(text_object)
+    finally:
+        canvas.restoreState()
+    return width
+
+
+# --- refusing what cannot be printed -----------------------------------------------------------
+
+
+def format_code_point(ch: str) -> str:
+    """``U+4DAE``, ``U+20BB7``: the form clerks read to technical support."""
+    return f"U+{ord(ch):04X}"
+
+
+class MissingGlyphError(Exception):
+    """Text holds a character none of the shipped fonts can draw.
+
+    ``where`` names the record and field (given by the caller), ``char`` the first such character,
+    ``codepoint`` its code point, ``chars`` all of them. The message is Chinese, the users' language.
+    """
+
+    MESSAGE_TEMPLATE = "无法打印：{where} 中的字符“{char}”（{codepoint}）字体中没有，请核对或联系技术支持"
+
+    def __init__(self, char: str, *, where: str, chars: Iterable[str] = ()) -> None:
+        self.char = char
+        self.codepoint = ord(char)
+        self.where = where
+        self.chars: tuple[str, ...] = tuple(chars) or (char,)
+        super().__init__(
+            self.MESSAGE_TEMPLATE.format(where=where, char=char, codepoint=format_code_point(char))
+        )
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+def check_printable(text: str, *, where: str) -> None:
+    """Raise :class:`MissingGlyphError` if ``text`` holds a character no shipped font has.
+
+    ``where`` names the record and field for the message, e.g. ``"第3户 户主姓名"``.
+    """
+    missing = missing_chars(text)
+    if missing:
+        raise MissingGlyphError(missing[0], where=where, chars=missing)
