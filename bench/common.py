@@ -1,0 +1,43 @@
+"""Helpers shared by the benchmarks: medians, timing subprocesses, printing ratios."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+
+
+def median_time(fn: Callable[[], object], runs: int = 5, warmup: int = 1) -> float:
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def time_until_marker(cmd: list[str], env: dict | None = None, marker: str = "painted") -> float:
+    """Wall time from launching `cmd` until it prints `<marker> <epoch seconds>` on stdout."""
+    full_env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), **(env or {})}
+    t0 = time.time()
+    out = subprocess.run(cmd, env=full_env, capture_output=True, text=True, timeout=120)
+    for line in out.stdout.splitlines():
+        if line.startswith(marker + " "):
+            return float(line.split()[1]) - t0
+    raise RuntimeError(f"{cmd[0]} printed no '{marker}' line: {out.stdout[-500:]} {out.stderr[-2000:]}")
+
+
+def ratio_line(label: str, ours: float, base: float, base_label: str, goal: str) -> str:
+    return f"{label}: cunwu {ours:.3f} s, {base_label} {base:.3f} s, ratio {ours / base:.2f}× ({goal})"
+
+
+PY = sys.executable
