@@ -1,0 +1,640 @@
+"""Reading the clerk's own roster spreadsheets (xlsx from Excel/WPS, csv in UTF-8 or GBK).
+
+Clerks' files are not tidy: a title row above the header ("2026年耕地地力保护补贴发放名单"), a
+two-row header ("补贴面积" over "亩"), blank lines, numbers stored as text ("1,234.50"), a 合计 line
+and signatures at the bottom. ``read_table`` finds the table inside; ``read_roster`` maps its
+columns to roster keys, reads and checks every row, and reports problems located by file, Excel row
+number and column header — all of them, never only the first, and never as a traceback.
+
+Speed matters (a county roster has 10,000 rows): xlsx is read with openpyxl in read-only,
+values-only mode and each row is one pass over precomputed column indexes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem, ValidationError
+from ..rules.money import parse_decimal
+from ..rules.roster import (
+    STANDARD_COLUMNS,
+    check_parsed_rows,
+    parse_row,
+    roster_totals,
+)
+
+# How far down the header may sit (title rows, 填报单位 lines …).
+HEADER_SEARCH_ROWS = 30
+
+# --- header words ------------------------------------------------------------------------------
+
+# Exact names first (after dropping units in brackets and spaces), then words a name contains.
+# Order matters in _CONTAINS: "开户行账号" is a card number, not a branch.
+_EXACT: dict[str, tuple[str, ...]] = {
+    "group": ("组别", "村民小组", "组", "小组", "所在组", "村组", "组名", "所属小组", "村民组"),
+    "name": ("姓名", "户主姓名", "户主", "申请人", "申请人姓名", "对象姓名", "救助对象", "补贴对象",
+             "享受人姓名", "享受对象", "名字", "户名", "持卡人姓名", "保障对象", "供养对象"),
+    "id_number": ("身份证号", "身份证号码", "公民身份号码", "身份证", "证件号码", "证件号", "身份证件号码",
+                  "户主身份证号", "户主身份证号码"),
+    "household_size": ("家庭人口", "人口数", "家庭人口数", "户人口", "人口", "保障人口", "保障人数",
+                       "家庭人数", "户籍人口"),
+    "quantity": ("面积", "亩数", "补贴面积", "耕地面积", "种植面积", "计税面积", "承包面积", "确权面积",
+                 "数量", "补贴亩数", "合同面积"),
+    "rate": ("标准", "补贴标准", "单价", "保障标准", "救助标准", "补助标准", "每亩补贴"),
+    "amount": ("金额", "补贴金额", "发放金额", "合计金额", "补助金额", "救助金额", "月保障金", "保障金",
+               "保障金额", "应发金额", "实发金额", "补贴资金", "发放资金", "供养金额", "月补贴金额"),
+    "bank_card": ("银行卡号", "一卡通账号", "账号", "卡号", "银行账号", "社保卡号", "存折账号", "一卡通号",
+                  "惠农卡号", "一卡通卡号", "折卡号"),
+    "bank_branch": ("开户行", "开户银行", "开户网点", "开户行名称"),
+    "phone": ("联系电话", "手机号", "电话", "手机", "手机号码", "联系方式", "电话号码"),
+    "address": ("住址", "家庭住址", "地址", "居住地址", "家庭地址", "户籍地址"),
+    "remark": ("备注", "说明"),
+}
+_CONTAINS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("id_number", ("身份证", "身份号码")),
+    ("bank_card", ("卡号", "账号")),
+    ("bank_branch", ("开户",)),
+    ("phone", ("电话", "手机")),
+    ("address", ("住址", "地址")),
+    ("name", ("姓名",)),
+    ("household_size", ("人口",)),
+    ("quantity", ("面积", "亩数")),
+    ("rate", ("标准", "单价")),
+    ("amount", ("金额", "保障金", "资金")),
+    ("group", ("小组",)),
+    ("remark", ("备注",)),
+)
+_IGNORED_HEADERS = frozenset({"序号", "编号", "序", "no", "no.", "签字", "签名", "领取人签字", "签章", "盖章"})
+
+_BRACKETED = re.compile(r"[(\[【][^)\]】]*[)\]】]")
+_WS = re.compile(r"\s+")
+_UNIT = re.compile(r"[(\[【]?(?:元|万元|亩|人|户|口|个|元/亩|元/人|元/户|元/月|元/人/月|元/人·月|元/年|"
+                   r"平方米|㎡|m2|间|头|只|月|年|%|公斤|千克|吨|单位[:：]?\S{1,4})[)\]】]?")
+_TOTAL_WORDS = ("合计", "总计", "小计", "共计", "累计")
+_FOOTER_WORDS = ("制表", "填表", "审核人", "审核：", "审核:", "负责人", "经办人", "村委会主任", "监委会",
+                 "注：", "注:", "说明：", "说明:", "公示期", "联系电话：", "举报电话", "监督电话")
+
+
+def header_key(text: object) -> str:
+    """Comparison form of a header: half-width, no spaces, case-folded (用于匹配，不用于显示)."""
+    if text is None:
+        return ""
+    return _WS.sub("", unicodedata.normalize("NFKC", str(text))).casefold()
+
+
+def _display(text: object) -> str:
+    # Excel headers often carry line breaks ("补贴面积\n（亩）"): drop all whitespace for display.
+    return _WS.sub("", str(text)) if text is not None else ""
+
+
+def _base(key: str) -> str:
+    """Header key without bracketed units: "补贴面积(亩)" → "补贴面积"."""
+    return _BRACKETED.sub("", key) or key
+
+
+_EXACT_INDEX: dict[str, str] = {header_key(w): k for k, words in _EXACT.items() for w in words}
+
+
+def guess_key(header: object) -> str | None:
+    """The roster key a header most likely names, or ``None``."""
+    hk = header_key(header)
+    if not hk:
+        return None
+    for candidate in (hk, _base(hk)):
+        key = _EXACT_INDEX.get(candidate)
+        if key:
+            return key
+    base = _base(hk)
+    for key, words in _CONTAINS:
+        if any(w in base for w in words):
+            return key
+    return None
+
+
+def guess_mapping(headers: Sequence[str]) -> dict[str, str]:
+    """``{key: header}`` guessed from common header words; each header is used once, exact names
+    win over partial ones ("补贴金额" over "金额说明"), and the first header wins among equals."""
+    mapping: dict[str, str] = {}
+    used: set[int] = set()
+    keys = [header_key(h) for h in headers]
+    for i, hk in enumerate(keys):  # pass 1: exact names
+        if not hk:
+            continue
+        key = _EXACT_INDEX.get(hk) or _EXACT_INDEX.get(_base(hk))
+        if key and key not in mapping:
+            mapping[key] = headers[i]
+            used.add(i)
+    for i, hk in enumerate(keys):  # pass 2: words contained
+        if i in used or not hk:
+            continue
+        key = guess_key(hk)
+        if key and key not in mapping:
+            mapping[key] = headers[i]
+            used.add(i)
+    order = {k: n for n, k in enumerate(STANDARD_COLUMNS)}
+    return dict(sorted(mapping.items(), key=lambda kv: order.get(kv[0], 99)))
+
+
+# --- --map SPEC ----------------------------------------------------------------------------------
+
+_CUSTOM_ASCII_KEY = re.compile(r"x_[0-9]+")
+
+
+def parse_map_spec(spec: str) -> dict[str, str]:
+    """``"name=姓名,id_number=身份证号,amount=金额"`` → ``{key: header}``.
+
+    Keys are roster keys (name, id_number, …), ``x_<n>`` or a custom column's Chinese name.
+    Raises ``ValueError`` with a Chinese message for anything else.
+    """
+    text = unicodedata.normalize("NFKC", spec or "").strip()
+    if not text:
+        raise ValueError("--map 为空：应写成 name=姓名,id_number=身份证号,amount=金额")
+    mapping: dict[str, str] = {}
+    seen_headers: dict[str, str] = {}
+    for part in re.split(r"[,;]", text):
+        part = part.strip()
+        if not part:
+            continue
+        key, eq, header = part.partition("=")
+        key, header = key.strip(), header.strip()
+        if not eq or not key or not header:
+            raise ValueError(f"--map 中“{part}”格式有误：应写成 列名=表头，例如 name=姓名")
+        if key.isascii() and key not in STANDARD_COLUMNS and not _CUSTOM_ASCII_KEY.fullmatch(key):
+            known = ", ".join(STANDARD_COLUMNS)
+            raise ValueError(f"--map 中的列名“{key}”不认识：可用 {known}，或 x_1、x_2 … 表示自定义列")
+        if key in mapping:
+            raise ValueError(f"--map 中“{key}”出现了两次")
+        hk = header_key(header)
+        if hk in seen_headers:
+            raise ValueError(f"--map 中表头“{header}”同时对应了“{seen_headers[hk]}”和“{key}”")
+        seen_headers[hk] = key
+        mapping[key] = header
+    if not mapping:
+        raise ValueError("--map 为空：应写成 name=姓名,id_number=身份证号,amount=金额")
+    return mapping
+
+
+# --- reading a table -----------------------------------------------------------------------------
+
+
+@dataclass
+class RawTable:
+    """The table found in a file: display headers, the names each column answers to, data rows
+    with their spreadsheet row numbers. Totals and footer lines are already dropped."""
+
+    file: str
+    sheet: str | None
+    headers: list[str]
+    aliases: list[tuple[str, ...]]  # header_key forms each column answers to (joined, upper, lower)
+    header_row: int  # spreadsheet row of the (first) header row, 1-based
+    header_rows: int  # 1 or 2
+    rows: list[tuple[int, tuple[Any, ...]]]  # (spreadsheet row number, cell values)
+    skipped_total_row: int | None = None
+    total_row_values: tuple[Any, ...] | None = None
+    skipped_rows: list[int] = field(default_factory=list)  # subtotal / footer lines
+    encoding: str | None = None
+
+    def column_index(self, header: str) -> list[int]:
+        """Indexes of the columns answering to ``header`` (exact header first, then aliases)."""
+        hk = header_key(header)
+        exact = [i for i, h in enumerate(self.headers) if header_key(h) == hk]
+        if exact:
+            return exact
+        hits = [i for i, names in enumerate(self.aliases) if hk in names]
+        if hits:
+            return hits
+        base = _base(hk)
+        return [i for i, h in enumerate(self.headers) if _base(header_key(h)) == base]
+
+
+def _fail(message: str, file: str, rule: str = "file") -> ValidationError:
+    return ValidationError([Problem(message, file=file, rule=rule)], summary=f"无法读取 {file}：{message}")
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[list[tuple[Any, ...]]], list[str]]:
+    import openpyxl  # local: only imports that read files pay for it
+
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        names = wb.sheetnames
+        if sheet is not None and sheet not in names:
+            raise _fail(f"没有名为“{sheet}”的工作表（有：{'、'.join(names)}）", path.name, "sheet")
+        order = [sheet] if sheet else [wb.active.title] + [n for n in names if n != wb.active.title]
+        grids = []
+        for name in order:
+            ws = wb[name]
+            if not hasattr(ws, "iter_rows"):  # chart sheets
+                grids.append([])
+                continue
+            # values_only rows come with gaps filled, so position = Excel row number - 1
+            grids.append(list(ws.iter_rows(values_only=True)))
+        return grids, order
+    finally:
+        wb.close()
+
+
+def _decode(data: bytes, file: str) -> tuple[str, str]:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding), ("gbk" if encoding == "gb18030" else "utf-8")
+        except UnicodeDecodeError:
+            continue
+    raise _fail("文件编码无法识别（应为 UTF-8 或 GBK）", file, "encoding")
+
+
+def _read_csv(path: Path) -> tuple[str, list[tuple[Any, ...]]]:
+    data = path.read_bytes()
+    if b"\x00" in data[:4096]:
+        raise _fail("不是文本表格文件（CSV）", path.name)
+    text, encoding = _decode(data, path.name)
+    sample = text[:4096]
+    first = sample.split("\n", 1)[0]
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    try:
+        rows = [tuple(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as exc:
+        raise _fail(f"CSV 格式有误：{exc}", path.name) from None
+    return encoding, rows
+
+
+def _is_blank(cells: Iterable[Any]) -> bool:
+    for c in cells:
+        if c is not None and not (isinstance(c, str) and not c.strip()):
+            return False
+    return True
+
+
+def _first_text(cells: Sequence[Any]) -> str:
+    for c in cells:
+        if c is not None:
+            t = _WS.sub("", str(c))
+            if t:
+                return t
+    return ""
+
+
+def _is_number(value: Any) -> bool:
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return True
+    if isinstance(value, str):
+        try:
+            parse_decimal(value, field="")
+            return True
+        except ValueError:
+            return False
+    return False
+
+
+def _header_score(cells: Sequence[Any], wanted: set[str]) -> int:
+    score = 0
+    for c in cells:
+        if c is None or not isinstance(c, str) and not isinstance(c, int | float):
+            continue
+        hk = header_key(c)
+        if not hk or len(hk) > 30:
+            continue
+        if hk in wanted or _base(hk) in wanted or guess_key(hk) is not None or hk in _IGNORED_HEADERS:
+            score += 1
+    return score
+
+
+def _is_unit(text: str) -> bool:
+    return bool(_UNIT.fullmatch(header_key(text)))
+
+
+def _is_subheader(upper: Sequence[Any], lower: Sequence[Any], wanted: set[str]) -> bool:
+    """Whether ``lower`` continues the header in ``upper`` (units under names, or names under a
+    spanning group title) rather than being the first data row."""
+    filled = [(i, c) for i, c in enumerate(lower) if not _is_blank((c,))]
+    if not filled:
+        return False
+    for i, c in filled:
+        if _is_number(c) or not isinstance(c, str):
+            return False
+        above = upper[i] if i < len(upper) else None
+        hk = header_key(c)
+        if _is_unit(c) or hk in wanted or guess_key(hk) is not None or hk in _IGNORED_HEADERS:
+            continue
+        if _is_blank((above,)):  # a name under a horizontally merged title
+            continue
+        return False
+    return True
+
+
+def _join(upper: Any, lower: Any) -> tuple[str, tuple[str, ...]]:
+    u, lo = _display(upper), _display(lower)
+    if u and lo:
+        if _is_unit(lo):
+            shown = u + (lo if lo[0] in "(（[【" else f"（{lo}）")
+        else:
+            shown = lo
+        return shown, tuple(dict.fromkeys(header_key(x) for x in (shown, u, lo, u + lo)))
+    shown = u or lo
+    return shown, (header_key(shown),)
+
+
+def _is_total_row(cells: Sequence[Any], name_index: int | None) -> bool:
+    candidates = [_first_text(cells)]
+    if name_index is not None and name_index < len(cells) and cells[name_index] is not None:
+        candidates.append(_WS.sub("", str(cells[name_index])))
+    return any(t.startswith(_TOTAL_WORDS) for t in candidates if t)
+
+
+def _is_footer_row(cells: Sequence[Any]) -> bool:
+    first = _first_text(cells)
+    return bool(first) and first.startswith(_FOOTER_WORDS)
+
+
+def _find_table(grid: list[tuple[Any, ...]], wanted: set[str]) -> tuple[int, int] | None:
+    """(index of the header row, 1 or 2 header rows) or None."""
+    nonblank = 0
+    for i, cells in enumerate(grid):
+        if _is_blank(cells):
+            continue
+        nonblank += 1
+        if nonblank > HEADER_SEARCH_ROWS:
+            break
+        if _header_score(cells, wanted) >= 2:
+            nxt = grid[i + 1] if i + 1 < len(grid) else ()
+            return i, 2 if _is_subheader(cells, nxt, wanted) else 1
+    return None
+
+
+def _build(file: str, sheet: str | None, grid: list[tuple[Any, ...]], wanted: set[str],
+           encoding: str | None) -> RawTable | None:
+    found = _find_table(grid, wanted)
+    if found is None:
+        return None
+    at, nrows = found
+    upper = grid[at]
+    lower = grid[at + 1] if nrows == 2 else ()
+    width = max(len(upper), len(lower))
+    headers: list[str] = []
+    aliases: list[tuple[str, ...]] = []
+    for i in range(width):
+        u = upper[i] if i < len(upper) else None
+        lo = lower[i] if i < len(lower) else None
+        shown, names = _join(u, lo)
+        headers.append(shown)
+        aliases.append(names)
+    while headers and not headers[-1]:
+        headers.pop()
+        aliases.pop()
+    width = len(headers)
+    name_index = guess_mapping(headers).get("name")
+    name_at = headers.index(name_index) if name_index is not None else None
+
+    table = RawTable(file=file, sheet=sheet, headers=headers, aliases=aliases, header_row=at + 1,
+                     header_rows=nrows, rows=[], encoding=encoding)
+    rows = table.rows
+    ended = False
+    for n in range(at + nrows, len(grid)):
+        cells = grid[n]
+        if _is_blank(cells):
+            continue
+        if ended:
+            table.skipped_rows.append(n + 1)
+            continue
+        if len(cells) != width:
+            cells = tuple(cells[:width]) + (None,) * (width - len(cells))
+        if _is_total_row(cells, name_at):
+            first = _first_text(cells)
+            if first.startswith("小计"):
+                table.skipped_rows.append(n + 1)
+                continue
+            table.skipped_total_row = n + 1
+            table.total_row_values = cells
+            ended = True  # what follows a 合计 line is signatures and dates
+            continue
+        if _is_footer_row(cells):
+            table.skipped_rows.append(n + 1)
+            ended = True
+            continue
+        rows.append((n + 1, cells))
+    return table
+
+
+def read_table(path: str | Path, *, headers: Iterable[str] = (), sheet: str | None = None) -> RawTable:
+    """The table inside an xlsx or csv file. ``headers`` are header names the caller expects (a
+    mapping's source headers), which help find the header row. Raises ``ValidationError`` (one
+    located Problem) when the file cannot be read or holds no recognisable table."""
+    path = Path(path)
+    file = path.name
+    if not path.is_file():
+        raise _fail("文件不存在", file)
+    wanted = {header_key(h) for h in headers if h}
+    wanted |= {_base(h) for h in list(wanted)}
+    suffix = path.suffix.lower()
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(8)
+    except OSError as exc:
+        raise _fail(f"无法打开：{exc.strerror or exc}", file) from None
+
+    if suffix in (".xls", ".et") or magic.startswith(b"\xd0\xcf\x11\xe0"):
+        raise _fail("这是旧版 Excel（.xls）或 WPS 格式，请在 Excel/WPS 中另存为 .xlsx 后再导入", file, "format")
+    if suffix in (".xlsx", ".xlsm") or magic.startswith(b"PK"):
+        try:
+            grids, names = _read_xlsx(path, sheet)
+        except ValidationError:
+            raise
+        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
+            raise _fail(f"不是有效的 xlsx 文件（{type(exc).__name__}）", file) from None
+        for name, grid in zip(names, grids, strict=True):
+            table = _build(file, name, grid, wanted, None)
+            if table is not None:
+                return table
+        raise _fail("没有找到表头行：前几行中没有同时含“姓名”“身份证号”“金额”等列名的行；"
+                    "请检查文件，或用列对应（--map）写明表头", file, "header")
+    if suffix in (".csv", ".txt", ""):
+        encoding, grid = _read_csv(path)
+        table = _build(file, None, grid, wanted, encoding)
+        if table is None:
+            raise _fail("没有找到表头行：前几行中没有同时含“姓名”“身份证号”“金额”等列名的行；"
+                        "请检查文件，或用列对应（--map）写明表头", file, "header")
+        return table
+    raise _fail(f"不支持的文件类型“{path.suffix}”：请使用 .xlsx 或 .csv", file, "format")
+
+
+# --- reading a roster ----------------------------------------------------------------------------
+
+
+@dataclass
+class RosterReadResult:
+    """Rows read from a roster file, with everything wrong located in the file.
+
+    ``rows`` use roster keys (plus custom keys); a value that could not be read stays as its text.
+    ``row_numbers[i]`` is the spreadsheet row of ``rows[i]``. ``problems`` are errors (nothing
+    should be saved while there are any); ``warnings`` are for the clerk to look at.
+    """
+
+    file: str
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)
+    mapping: dict[str, str] = field(default_factory=dict)
+    columns: list[str] = field(default_factory=list)  # keys read, in file order
+    header_row: int | None = None
+    skipped_total_row: int | None = None
+    row_numbers: list[int] = field(default_factory=list)
+    sheet: str | None = None
+    encoding: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def totals(self) -> dict[str, Any]:
+        return roster_totals(self.rows)
+
+    def raise_if_problems(self) -> None:
+        if self.problems:
+            raise ValidationError(list(self.problems),
+                                  summary=f"{self.file} 中有 {len(self.problems)} 处错误，未导入任何内容")
+
+
+def _problem(result: RosterReadResult, message: str, *, row: int | None = None, header: str | None = None,
+             rule: str) -> Problem:
+    return Problem(message, file=result.file, sheet=result.sheet, row=row, field=header, rule=rule)
+
+
+def _resolve(table: RawTable, mapping: dict[str, str], explicit: set[str],
+             result: RosterReadResult) -> dict[str, int]:
+    """key → column index; problems for headers that are missing or ambiguous."""
+    indexes: dict[str, int] = {}
+    taken: dict[int, str] = {}
+    for key, header in mapping.items():
+        hits = table.column_index(header)
+        hits = [i for i in hits if i not in taken]
+        if not hits:
+            if key in explicit:
+                result.problems.append(_problem(
+                    result, f"文件中没有“{header}”这一列（列对应 {key}={header}）；表头有："
+                    f"{'、'.join(h for h in table.headers if h)}", rule="missing_header"))
+            continue
+        if len(hits) > 1 and key in explicit:
+            shown = "、".join(table.headers[i] for i in hits)
+            result.problems.append(_problem(
+                result, f"表头“{header}”对应了多列（{shown}），请写出完整表头", rule="ambiguous_header"))
+            continue
+        indexes[key] = hits[0]
+        taken[hits[0]] = key
+    return indexes
+
+
+def read_roster(path: str | Path, mapping: dict[str, str] | None = None, columns: Sequence[str] | None = None,
+                *, keep_unmapped: bool = False, sheet: str | None = None) -> RosterReadResult:
+    """Read and check a roster file. Never raises for bad input: everything is in ``problems``.
+
+    ``mapping`` ({key: header}, e.g. from ``parse_map_spec`` or a remembered mapping) wins; headers
+    it does not name are guessed from common header words. ``columns`` is the roster's column set
+    (keys): only those keys are read, and a required one (name, amount unless quantity × rate, …)
+    missing from the file is one problem instead of one per row. With ``keep_unmapped`` every
+    other named column is kept as a custom column keyed by its header text.
+    """
+    path = Path(path)
+    explicit = dict(mapping or {})
+    result = RosterReadResult(file=path.name)
+    try:
+        table = read_table(path, headers=list(explicit.values()) + list(columns or ()), sheet=sheet)
+    except ValidationError as exc:
+        result.problems.extend(exc.problems)
+        return result
+    result.sheet, result.encoding = table.sheet, table.encoding
+    result.headers, result.header_row = table.headers, table.header_row
+    result.skipped_total_row = table.skipped_total_row
+
+    guessed = guess_mapping([h for h in table.headers])
+    wanted = list(columns) if columns is not None else None
+    for key in wanted or ():
+        if key not in STANDARD_COLUMNS and key not in explicit and key not in guessed:
+            guessed[key] = key  # custom columns are matched by their header text
+    explicit_headers = {header_key(h) for h in explicit.values()}
+    merged = dict(explicit)
+    for key, header in guessed.items():
+        if key not in merged and header_key(header) not in explicit_headers:
+            merged[key] = header
+    if wanted is not None:
+        merged = {k: v for k, v in merged.items() if k in wanted or k in explicit}
+    indexes = _resolve(table, merged, set(explicit), result)
+
+    if keep_unmapped:
+        used = set(indexes.values())
+        for i, h in enumerate(table.headers):
+            if i in used or not h or header_key(h) in _IGNORED_HEADERS or h in indexes:
+                continue
+            indexes[h] = i
+    order = sorted(indexes, key=lambda k: indexes[k])
+    result.columns = order
+    result.mapping = {k: table.headers[indexes[k]] for k in order}
+
+    need = set(wanted) if wanted is not None else set(indexes) | {"name"}
+    missing = []
+    if "name" in need and "name" not in indexes:
+        missing.append("name")
+    if "id_number" in (wanted or ()) and "id_number" not in indexes:
+        missing.append("id_number")
+    if "amount" in (wanted or ()) and "amount" not in indexes and not {"quantity", "rate"} <= indexes.keys():
+        missing.append("amount")
+    for key in missing:
+        if key in explicit:
+            continue  # already reported: the header the mapping names is not in the file
+        label = STANDARD_COLUMNS[key].label.split("（")[0]
+        result.problems.append(_problem(
+            result, f"文件中没有找到“{label}”列；请用列对应指定，例如 {key}=表头名称", rule="missing_column"))
+    if result.problems:
+        return result
+
+    # One pass per row over precomputed indexes; the checks then run over the typed rows.
+    pairs = [(k, indexes[k]) for k in order]
+    header_of = {k: table.headers[i] for k, i in pairs}
+    rows = result.rows
+    numbers = result.row_numbers
+    parsed = []
+    for excel_row, cells in table.rows:
+        item = parse_row({k: cells[i] for k, i in pairs}, row=excel_row)
+        parsed.append(item)
+        rows.append(item[0])
+        numbers.append(excel_row)
+    if not rows:
+        result.problems.append(_problem(result, "表头下面没有数据行", row=table.header_row, rule="empty"))
+        return result
+
+    check_columns = list(wanted) if wanted is not None else order
+    position = {k: n for n, k in enumerate(order)}
+    findings = check_parsed_rows(parsed, check_columns, numbers)
+    findings.sort(key=lambda f: (f.row or 0, position.get(f.field, len(position))))  # stable: file order
+    for f in findings:
+        p = _problem(result, f.message, row=f.row, header=header_of.get(f.field, f.field), rule=f.rule)
+        (result.problems if f.severity == "error" else result.warnings).append(p)
+
+    _check_file_total(table, indexes, result)
+    return result
+
+
+def _check_file_total(table: RawTable, indexes: dict[str, int], result: RosterReadResult) -> None:
+    """The file's own 合计 line should equal the sum of its rows; a mismatch usually means a row is
+    missing or mistyped, so the clerk hears about it (the notice prints the computed total)."""
+    cells = table.total_row_values
+    at = indexes.get("amount")
+    if cells is None or at is None or at >= len(cells) or cells[at] is None:
+        return
+    try:
+        stated = parse_decimal(cells[at], field="合计")
+    except ValueError:
+        return
+    computed = roster_totals(result.rows)["amount"]
+    if stated != computed:
+        result.warnings.append(_problem(
+            result, f"文件中的合计金额为 {stated}，各行之和为 {computed:.2f}，两者不符",
+            row=table.skipped_total_row, header=table.headers[at], rule="file_total"))
