@@ -1,0 +1,262 @@
+"""Villagers' questions and objections (异议) about a posted notice, and the committee's answers.
+
+A question is recorded against a disclosure that has been posted (status ``posted``, ``expired`` or
+``archived``: objections arise during posting, and some arrive after it); a draft, submitted,
+approved or returned record has not been shown to anyone and is refused. The answer is due
+``feedback_answer_days`` (default 10) days after receipt — calendar days, or working days when
+``feedback_answer_working`` is true (some rules say "a week", some count working days). Both are
+installation settings in the ``setting`` table.
+
+As of a day ``today``: a question is *overdue* when it has no answer by ``today`` and
+``today > answer_due``; an answered one is *answered late* when ``answered_on > answer_due``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..entities import Disclosure, Feedback, Setting
+from ..errors import NotFound, StateError, ValidationError
+from .calendar import load_calendar
+from .context import ServiceContext
+
+ANSWER_DAYS_KEY = "feedback_answer_days"
+ANSWER_WORKING_KEY = "feedback_answer_working"
+DEFAULT_ANSWER_DAYS = 10
+DEFAULT_ANSWER_WORKING = False
+ACCEPTING_STATUSES = ("posted", "expired", "archived")
+STATUS_WORDS = {"draft": "草稿", "submitted": "已提交待审", "approved": "已审核未公示", "returned": "已退回"}
+
+
+# --- installation settings (JSON text in the `setting` table) -----------------------------------
+def read_setting(session: Session, key: str, default: Any) -> Any:
+    """A setting's value, or ``default`` when unset or unreadable."""
+    raw = session.get(Setting, key)
+    if raw is None:
+        return default
+    try:
+        return json.loads(raw.value)
+    except (TypeError, ValueError):
+        return default
+
+
+def write_setting(session: Session, key: str, value: Any) -> None:
+    text = json.dumps(value, ensure_ascii=False)
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=text))
+    else:
+        row.value = text
+
+
+@dataclass(frozen=True)
+class FeedbackSettings:
+    answer_days: int = DEFAULT_ANSWER_DAYS
+    answer_working: bool = DEFAULT_ANSWER_WORKING
+
+    @property
+    def describe(self) -> str:
+        return f"收到后{self.answer_days}{'个工作日' if self.answer_working else '日'}内答复"
+
+
+@dataclass(frozen=True)
+class FeedbackData:
+    id: int
+    disclosure_id: int
+    disclosure_title: str
+    text: str
+    from_name: str | None
+    received_on: date
+    answer_due: date
+    answer_text: str | None
+    answered_on: date | None
+    answered_by: str | None
+    recorded_by: str
+    overdue: bool  # no answer by the as-of day and that day is after answer_due
+    answered_late: bool  # answered after answer_due
+
+    @property
+    def answered(self) -> bool:
+        return self.answered_on is not None
+
+    @property
+    def state(self) -> str:
+        """open | overdue | answered | answered_late"""
+        if self.overdue:
+            return "overdue"
+        if self.answered_on is None:
+            return "open"
+        return "answered_late" if self.answered_late else "answered"
+
+    @property
+    def state_label(self) -> str:
+        return {"open": "待答复", "overdue": "逾期未答复", "answered": "已答复",
+                "answered_late": "逾期答复"}[self.state]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "disclosure_id": self.disclosure_id,
+            "text": self.text,
+            "from": self.from_name,
+            "received": self.received_on.isoformat(),
+            "answer_due": self.answer_due.isoformat(),
+            "answered_on": self.answered_on.isoformat() if self.answered_on else None,
+            "answer": self.answer_text,
+            "overdue": self.overdue,
+            "answered_late": self.answered_late,
+            "disclosure_title": self.disclosure_title,
+        }
+
+
+def _data(row: Feedback, title: str, today: date) -> FeedbackData:
+    answered_by_today = row.answered_on is not None and row.answered_on <= today
+    return FeedbackData(
+        id=row.id, disclosure_id=row.disclosure_id, disclosure_title=title, text=row.text,
+        from_name=row.from_name, received_on=row.received_on, answer_due=row.answer_due,
+        answer_text=row.answer_text, answered_on=row.answered_on, answered_by=row.answered_by,
+        recorded_by=row.recorded_by,
+        overdue=not answered_by_today and today > row.answer_due,
+        answered_late=row.answered_on is not None and row.answered_on > row.answer_due,
+    )
+
+
+class FeedbackService:
+    """Record villagers' questions on posted notices, answer them, and list what awaits an answer."""
+
+    def __init__(self, ctx: ServiceContext):
+        self.ctx = ctx
+
+    # --- settings ---------------------------------------------------------------------------
+    def settings(self) -> FeedbackSettings:
+        with self.ctx.read() as s:
+            return self._settings(s)
+
+    @staticmethod
+    def _settings(session: Session) -> FeedbackSettings:
+        days = read_setting(session, ANSWER_DAYS_KEY, DEFAULT_ANSWER_DAYS)
+        working = read_setting(session, ANSWER_WORKING_KEY, DEFAULT_ANSWER_WORKING)
+        if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 366:
+            days = DEFAULT_ANSWER_DAYS
+        return FeedbackSettings(answer_days=days, answer_working=bool(working))
+
+    def set_settings(self, *, answer_days: int | None = None,
+                     answer_working: bool | None = None) -> FeedbackSettings:
+        """Change the answer deadline for questions recorded from now on (existing ones keep theirs)."""
+        if answer_days is not None and (isinstance(answer_days, bool) or not 1 <= int(answer_days) <= 366):
+            raise ValidationError.single(f"答复期限应在 1–366 天之间，实为 {answer_days}")
+        with self.ctx.write("settings.feedback", target_type="setting", target_id="feedback",
+                            permission="settings.edit") as w:
+            if answer_days is not None:
+                write_setting(w.session, ANSWER_DAYS_KEY, int(answer_days))
+            if answer_working is not None:
+                write_setting(w.session, ANSWER_WORKING_KEY, bool(answer_working))
+            w.session.flush()
+            result = self._settings(w.session)
+            w.detail = {"answer_days": result.answer_days, "answer_working": result.answer_working}
+            return result
+
+    # --- writing ----------------------------------------------------------------------------
+    def add(self, disclosure_id: int, text: str, received: date | None = None,
+            from_name: str | None = None) -> FeedbackData:
+        """Record a question or objection; its answer is due per the settings."""
+        today = date.today()
+        received = received or today
+        text = (text or "").strip()
+        from_name = (from_name or "").strip() or None
+        if not text:
+            raise ValidationError.single("意见内容不能为空")
+        if from_name and len(from_name) > 50:
+            raise ValidationError.single("反映人姓名不能超过 50 个字")
+        if received > today:
+            raise ValidationError.single(f"收到日期 {received.isoformat()} 晚于今天，不能登记")
+        with self.ctx.write("feedback.add", target_type="disclosure", target_id=str(disclosure_id),
+                            permission="feedback.edit") as w:
+            s = w.session
+            disclosure = s.get(Disclosure, disclosure_id)
+            if disclosure is None:
+                raise NotFound(f"没有编号为 {disclosure_id} 的公开记录")
+            if disclosure.status not in ACCEPTING_STATUSES:
+                word = STATUS_WORDS.get(disclosure.status, disclosure.status)
+                raise StateError(
+                    f"公开记录 {disclosure_id}（{disclosure.title}）尚未公示（当前状态：{word}），"
+                    "不能登记群众意见；公示后再登记")
+            if disclosure.posting_start and received < disclosure.posting_start:
+                raise ValidationError.single(
+                    f"收到日期 {received.isoformat()} 早于公示开始日 {disclosure.posting_start.isoformat()}")
+            settings = self._settings(s)
+            if settings.answer_working:
+                due = load_calendar(s).add_workdays(received, settings.answer_days)
+            else:
+                due = received + timedelta(days=settings.answer_days)
+            row = Feedback(disclosure_id=disclosure_id, text=text, from_name=from_name, received_on=received,
+                           answer_due=due, recorded_by=self.ctx.actor.name)
+            s.add(row)
+            s.flush()
+            w.target_type, w.target_id = "feedback", str(row.id)
+            w.detail = {"disclosure_id": disclosure_id, "received": received, "answer_due": due,
+                        "from": from_name, "text": text}
+            return _data(row, disclosure.title, today)
+
+    def answer(self, feedback_id: int, text: str, on: date | None = None) -> FeedbackData:
+        today = date.today()
+        on = on or today
+        text = (text or "").strip()
+        if not text:
+            raise ValidationError.single("答复内容不能为空")
+        if on > today:
+            raise ValidationError.single(f"答复日期 {on.isoformat()} 晚于今天")
+        with self.ctx.write("feedback.answer", target_type="feedback", target_id=str(feedback_id),
+                            permission="feedback.edit") as w:
+            s = w.session
+            row = s.get(Feedback, feedback_id)
+            if row is None:
+                raise NotFound(f"没有编号为 {feedback_id} 的群众意见")
+            if row.answered_on is not None:
+                raise StateError(f"意见 {feedback_id} 已于 {row.answered_on.isoformat()} 答复，不能重复答复")
+            if on < row.received_on:
+                raise ValidationError.single(
+                    f"答复日期 {on.isoformat()} 早于收到日期 {row.received_on.isoformat()}")
+            row.answer_text, row.answered_on, row.answered_by = text, on, self.ctx.actor.name
+            s.flush()
+            w.detail = {"answered_on": on, "text": text, "late": on > row.answer_due}
+            title = s.execute(select(Disclosure.title).where(Disclosure.id == row.disclosure_id)).scalar_one()
+            return _data(row, title, today)
+
+    # --- reading ----------------------------------------------------------------------------
+    def get(self, feedback_id: int, today: date | None = None) -> FeedbackData:
+        today = today or date.today()
+        with self.ctx.read() as s:
+            found = s.execute(select(Feedback, Disclosure.title).join(Disclosure, Disclosure.id == Feedback.disclosure_id)
+                              .where(Feedback.id == feedback_id)).first()
+            if found is None:
+                raise NotFound(f"没有编号为 {feedback_id} 的群众意见")
+            return _data(found[0], found[1], today)
+
+    def list(self, overdue_only: bool = False, today: date | None = None, *,
+             disclosure_id: int | None = None, unanswered_only: bool = False) -> list[FeedbackData]:
+        """Questions by receipt date (oldest first), flags computed as of ``today``.
+
+        ``overdue_only``: unanswered past their due date; ``unanswered_only``: not answered by ``today``.
+        """
+        today = today or date.today()
+        with self.ctx.read() as s:
+            stmt = (select(Feedback, Disclosure.title).join(Disclosure, Disclosure.id == Feedback.disclosure_id)
+                    .order_by(Feedback.received_on, Feedback.id))
+            if disclosure_id is not None:
+                stmt = stmt.where(Feedback.disclosure_id == disclosure_id)
+            if overdue_only:
+                stmt = stmt.where(Feedback.answer_due < today)
+            if overdue_only or unanswered_only:
+                stmt = stmt.where(Feedback.received_on <= today).where(
+                    (Feedback.answered_on.is_(None)) | (Feedback.answered_on > today))
+            out = [_data(row, title, today) for row, title in s.execute(stmt)]
+        if overdue_only:
+            out = [f for f in out if f.overdue]
+        return out
