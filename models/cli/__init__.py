@@ -21,6 +21,7 @@ from .common import CliExit, Env, setup_logging
 GROUPS: list[str] = [
     "models.cli.setup_cmds",
     "models.cli.catalog_cmds",
+    "models.cli.disclosure_cmds",
     "models.cli.schedule_cmds", "models.cli.feedback_cmds",
 ]
 

@@ -1,0 +1,939 @@
+"""Disclosures (公开记录): drafting, checking, review, posting, expiry, correction and archive.
+
+    draft ──submit──▶ submitted ──approve──▶ approved ──post──▶ posted ──(end passed)──▶ expired ──▶ archived
+      ▲                   │  ▲                 │
+      └──── returned ◀────┘  └──── return ─────┘
+
+- A record is edited only while it is a draft or returned. Submission is refused while any
+  finding (models.rules.kinds) has severity ``error``.
+- The reviewer (监委会) must be someone other than the drafter.
+- Posting needs an approved record; the posting window counts both ends, in calendar days or, when
+  the catalog item says so, in working days of the installation's calendar; fewer days than the
+  item's minimum are refused.
+- Posted, expired and archived records are public records and read-only; a mistake is fixed by
+  `correct`, which drafts a correction notice (更正) that supersedes the original once posted.
+- "expired" is also computed on read: a posted record whose window has ended shows as expired
+  before `expire_due` has written it.
+
+Every change is one `ctx.write` (audit event) and, for status changes, one `StatusChange` row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import and_, delete, func, insert, literal, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from ..entities import Attachment, CatalogItem, Disclosure, RosterRow, StatusChange
+from ..entities.disclosure import READ_ONLY_STATUSES, STATUSES
+from ..errors import NotFound, PermissionDenied, Problem, StateError, ValidationError
+from ..rules import kinds as K
+from ..rules.catalog_terms import KINDS
+from ..rules.idnumber import normalize_id_number
+from ..rules.money import amount_of, parse_decimal
+from ..rules.periods import PeriodError, parse_period
+from ..rules.search import search_key
+from ..rules.workdays import WorkdayCalendar
+from .catalog import register_record_counter
+from .context import ServiceContext
+
+STATUS_LABELS = {
+    "draft": "草稿",
+    "submitted": "待审核",
+    "approved": "已审核",
+    "returned": "已退回",
+    "posted": "公示中",
+    "expired": "公示期满",
+    "archived": "已归档",
+}
+EDITABLE_STATUSES = ("draft", "returned")
+CORRECTION_PREFIX = "更正："
+
+# RosterRow columns by roster key (the contract's names); anything else goes to RosterRow.extra.
+_ROW_COLUMNS = {
+    "group": RosterRow.group_name,
+    "name": RosterRow.name,
+    "id_number": RosterRow.id_number,
+    "household_size": RosterRow.household_size,
+    "quantity": RosterRow.quantity,
+    "rate": RosterRow.rate,
+    "amount": RosterRow.amount,
+    "remark": RosterRow.remark,
+}
+_MAX_PLACES = {"quantity": 4, "rate": 4, "amount": 2}
+_UNSET: Any = object()
+
+
+class SubmitRefused(StateError):
+    """Submission refused because of findings with severity error; `.findings` lists them all."""
+
+    def __init__(self, message: str, findings: list[K.Finding]):
+        super().__init__(message)
+        self.findings = findings
+
+
+# --- plain results ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    status: str
+    by: str
+    at: datetime
+    note: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"status": self.status, "by": self.by, "at": self.at.isoformat(timespec="seconds"),
+                "note": self.note}
+
+
+def _money_json(v: Any) -> Any:
+    return K.money_text(v) if isinstance(v, Decimal) else v
+
+
+def _qty_json(v: Any) -> Any:
+    return K.quantity_text(v) if isinstance(v, Decimal) else v
+
+
+def row_to_json(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A roster row with money as '0.00' and quantities as plain decimal strings."""
+    out: dict[str, Any] = {}
+    for k, v in row.items():
+        if k == "amount":
+            out[k] = _money_json(v)
+        elif isinstance(v, Decimal):
+            out[k] = _qty_json(v)
+        else:
+            out[k] = v
+    return out
+
+
+@dataclass
+class DisclosureData:
+    """One record as the GUI and CLI see it. Money in `rows`/`totals` is Decimal; `content` is the
+    stored JSON (money as strings). `status` is the effective status (posted → expired once the
+    window has passed); `stored_status` is what the database holds."""
+
+    id: int
+    item_code: str
+    item_name: str
+    period: str
+    period_label: str
+    period_start: date
+    period_end: date
+    event_date: date | None
+    kind: str
+    title: str
+    body: str
+    status: str
+    stored_status: str
+    drafter: str
+    reviewer: str | None
+    review_opinion: str | None
+    reviewed_on: date | None
+    return_reason: str | None
+    unit: str
+    content: dict[str, Any]
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    row_count: int
+    totals: dict[str, Any]
+    posting_start: date | None
+    posting_end: date | None
+    posting_days: int | None
+    posting_working_days: bool
+    supersedes: int | None
+    superseded_by: int | None
+    is_correction: bool
+    findings: list[K.Finding] = field(default_factory=list)
+    history: list[HistoryEntry] = field(default_factory=list)
+    attachments: int = 0
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @property
+    def editable(self) -> bool:
+        return self.status in EDITABLE_STATUSES
+
+    @property
+    def read_only(self) -> bool:
+        return self.status in READ_ONLY_STATUSES
+
+    @property
+    def has_errors(self) -> bool:
+        return K.has_errors(self.findings)
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+    @property
+    def kind_label(self) -> str:
+        return K.kind_label(self.kind)
+
+    def to_json(self) -> dict[str, Any]:
+        """The `cunwu disclosure show --json` document (cli.md), plus a few extra keys."""
+        return {
+            "id": self.id,
+            "item": self.item_code,
+            "period": self.period,
+            "kind": self.kind,
+            "title": self.title,
+            "status": self.status,
+            "drafter": self.drafter,
+            "reviewer": self.reviewer,
+            "rows": [row_to_json(r) for r in self.rows],
+            "totals": K.totals_json(self.totals),
+            "content": self.content,
+            "posting": {
+                "start": self.posting_start.isoformat() if self.posting_start else None,
+                "end": self.posting_end.isoformat() if self.posting_end else None,
+                "days": self.posting_days,
+                "working_days": self.posting_working_days,
+            },
+            "supersedes": self.supersedes,
+            "superseded_by": self.superseded_by,
+            "findings": [f.to_json() for f in self.findings],
+            "history": [h.to_json() for h in self.history],
+            # extras
+            "item_name": self.item_name,
+            "period_start": self.period_start.isoformat(),
+            "period_end": self.period_end.isoformat(),
+            "event_date": self.event_date.isoformat() if self.event_date else None,
+            "body": self.body,
+            "unit": self.unit,
+            "columns": list(self.columns),
+            "row_count": self.row_count,
+            "review_opinion": self.review_opinion,
+            "reviewed_on": self.reviewed_on.isoformat() if self.reviewed_on else None,
+            "return_reason": self.return_reason,
+            "is_correction": self.is_correction,
+            "attachments": self.attachments,
+        }
+
+
+@dataclass(frozen=True)
+class DisclosureListRow:
+    """One line of the disclosure list: only what the list shows, fetched as plain columns."""
+
+    id: int
+    item_code: str
+    item_name: str
+    period: str
+    kind: str
+    title: str
+    status: str
+    drafter: str
+    reviewer: str | None
+    posting_start: date | None
+    posting_end: date | None
+    row_count: int
+    amount: Decimal | None
+    is_correction: bool
+    supersedes: int | None
+    superseded_by: int | None
+    updated_at: datetime | None
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+    @property
+    def kind_label(self) -> str:
+        return K.kind_label(self.kind)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "item": self.item_code,
+            "item_name": self.item_name,
+            "period": self.period,
+            "kind": self.kind,
+            "title": self.title,
+            "status": self.status,
+            "drafter": self.drafter,
+            "reviewer": self.reviewer,
+            "posting": {"start": self.posting_start.isoformat() if self.posting_start else None,
+                        "end": self.posting_end.isoformat() if self.posting_end else None},
+            "rows": self.row_count,
+            "amount": K.money_text(self.amount) if self.amount is not None else None,
+            "is_correction": self.is_correction,
+            "supersedes": self.supersedes,
+            "superseded_by": self.superseded_by,
+        }
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+def effective_status(status: str, posting_end: date | None, today: date) -> str:
+    if status == "posted" and posting_end is not None and posting_end < today:
+        return "expired"
+    return status
+
+
+def _as_date(value: date | str | None, label: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    d = K.parse_date(str(value))
+    if d is None:
+        raise ValidationError([Problem(f"{label}“{value}”不是有效日期（应写作 2026-07-18）", field=label,
+                                       rule="date")], summary=f"{label}有误")
+    return d
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, Decimal):
+        return K.quantity_text(v)
+    if isinstance(v, datetime | date):
+        return v.isoformat()
+    if isinstance(v, float):
+        return K.quantity_text(Decimal(repr(v)))
+    if isinstance(v, Mapping):
+        return {str(k): _jsonable(x) for k, x in v.items()}
+    if isinstance(v, list | tuple):
+        return [_jsonable(x) for x in v]
+    return v
+
+
+def _blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def prepare_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Roster rows as typed dicts (Decimal money, int household size, normalised ID numbers), and
+    the problems that make a row impossible to store (unreadable numbers, over-long fields).
+    A missing amount is computed as quantity × rate rounded to the fen. Other rules (ID check
+    digits, amount formula, duplicates) are findings, checked by the roster rules."""
+    out: list[dict[str, Any]] = []
+    problems: list[Problem] = []
+    for n, raw in enumerate(rows, start=1):
+        r: dict[str, Any] = {}
+        for k, v in raw.items():
+            key = "group" if k == "group_name" else str(k)
+            r[key] = v
+        row: dict[str, Any] = {}
+        for key in K.ROSTER_KEYS:
+            v = r.get(key)
+            if key in ("quantity", "rate", "amount"):
+                if _blank(v):
+                    row[key] = None
+                    continue
+                try:
+                    d = parse_decimal(v, field=key)
+                except ValueError as exc:
+                    problems.append(Problem(str(exc), row=n, field=key, rule="number"))
+                    row[key] = None
+                    continue
+                exp = d.normalize().as_tuple().exponent
+                if isinstance(exp, int) and -exp > _MAX_PLACES[key]:
+                    places = _MAX_PLACES[key]
+                    what = "金额应精确到分" if key == "amount" else f"最多保留 {places} 位小数"
+                    problems.append(Problem(f"“{v}”超出精度：{what}", row=n, field=key, rule="precision"))
+                row[key] = d
+            elif key == "household_size":
+                if _blank(v):
+                    row[key] = None
+                    continue
+                try:
+                    d = parse_decimal(v, field=key)
+                    if d != d.to_integral_value():
+                        raise ValueError
+                    row[key] = int(d)
+                except ValueError:
+                    problems.append(Problem(f"家庭人口“{v}”应为整数", row=n, field=key, rule="integer"))
+                    row[key] = None
+            elif key == "id_number":
+                idn = normalize_id_number(v)
+                if len(idn) > 18:
+                    problems.append(Problem(f"身份证号“{idn}”超过 18 位", row=n, field=key, rule="id_number"))
+                row[key] = idn or None
+            elif key == "name":
+                row[key] = "" if v is None else str(v).strip()
+                if len(row[key]) > 50:
+                    problems.append(Problem("姓名超过 50 个字", row=n, field=key, rule="length"))
+            elif key == "group":
+                row[key] = None if _blank(v) else str(v).strip()
+                if row[key] and len(row[key]) > 50:
+                    problems.append(Problem("组别超过 50 个字", row=n, field=key, rule="length"))
+            else:  # remark
+                row[key] = None if _blank(v) else str(v)
+        if row["amount"] is None and row["quantity"] is not None and row["rate"] is not None:
+            row["amount"] = amount_of(row["quantity"], row["rate"])
+        for k, v in r.items():
+            if k not in K.ROSTER_KEYS:
+                row[k] = _jsonable(v)
+        out.append(row)
+    return out, problems
+
+
+def columns_of(rows: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Column keys in use: the standard ones in contract order, then custom ones as first seen."""
+    used: dict[str, None] = {}
+    for r in rows:
+        for k, v in r.items():
+            if v is not None and v != "":
+                used.setdefault(k, None)
+    std = [k for k in K.ROSTER_KEYS if k in used]
+    return std + [k for k in used if k not in K.ROSTER_KEYS]
+
+
+def _insert_dicts(disclosure_id: int, rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for pos, r in enumerate(rows, start=1):
+        out.append({
+            "disclosure_id": disclosure_id,
+            "position": pos,
+            "group_name": r.get("group"),
+            "name": r.get("name") or "",
+            "id_number": r.get("id_number"),
+            "household_size": r.get("household_size"),
+            "quantity": r.get("quantity"),
+            "rate": r.get("rate"),
+            "amount": r.get("amount"),
+            "remark": r.get("remark"),
+            "extra": {k: v for k, v in r.items() if k not in K.ROSTER_KEYS},
+        })
+    return out
+
+
+def _load_rows(session: Session, disclosure_id: int) -> list[dict[str, Any]]:
+    stmt = (select(RosterRow.group_name, RosterRow.name, RosterRow.id_number, RosterRow.household_size,
+                   RosterRow.quantity, RosterRow.rate, RosterRow.amount, RosterRow.remark, RosterRow.extra)
+            .where(RosterRow.disclosure_id == disclosure_id).order_by(RosterRow.position))
+    out = []
+    for g, name, idn, hs, q, rate, amt, remark, extra in session.execute(stmt):
+        row = {"group": g, "name": name, "id_number": idn, "household_size": hs,
+               "quantity": q, "rate": rate, "amount": amt, "remark": remark}
+        if extra:
+            row.update(extra)
+        out.append(row)
+    return out
+
+
+def _load_calendar(session: Session) -> WorkdayCalendar:
+    try:
+        from .calendar import load_calendar
+    except ImportError:  # the calendar service is optional; fall back to the shipped calendar
+        return WorkdayCalendar()
+    return load_calendar(session)
+
+
+def _count_for_item(session: Session, item_id: int) -> int:
+    return session.execute(select(func.count(Disclosure.id)).where(Disclosure.item_id == item_id)).scalar_one()
+
+
+register_record_counter(_count_for_item)
+
+
+# --- the service ------------------------------------------------------------------------------
+
+class DisclosureService:
+    """Use cases on disclosure records; one short session per call, plain results."""
+
+    def __init__(self, ctx: ServiceContext, *, clock: Callable[[], date] | None = None):
+        self.ctx = ctx
+        self._clock = clock or date.today
+
+    def today(self) -> date:
+        return self._clock()
+
+    # --- reading ------------------------------------------------------------------------------
+    def get(self, disclosure_id: int) -> DisclosureData:
+        with self.ctx.read() as s:
+            return self._data(s, self._row(s, disclosure_id))
+
+    def findings(self, disclosure_id: int) -> list[K.Finding]:
+        return self.get(disclosure_id).findings
+
+    def list(self, *, status: str | None = None, item: str | None = None, period: str | None = None,
+             kind: str | None = None, query: str = "", limit: int | None = None,
+             offset: int = 0) -> list[DisclosureListRow]:
+        """Newest first. `query` matches title, item and period by characters, pinyin or initials."""
+        today = self.today()
+        later = aliased(Disclosure)
+        superseding = (select(later.supersedes_id.label("orig"), func.max(later.id).label("by_id"))
+                       .where(later.supersedes_id.is_not(None), later.status.in_(READ_ONLY_STATUSES))
+                       .group_by(later.supersedes_id).subquery())
+        stmt = (select(Disclosure.id, CatalogItem.code, CatalogItem.name, Disclosure.period, Disclosure.kind,
+                       Disclosure.title, Disclosure.status, Disclosure.drafter, Disclosure.reviewer,
+                       Disclosure.posting_start, Disclosure.posting_end, Disclosure.row_count,
+                       Disclosure.totals, Disclosure.is_correction, Disclosure.supersedes_id,
+                       superseding.c.by_id, Disclosure.updated_at)
+                .join(CatalogItem, CatalogItem.id == Disclosure.item_id)
+                .outerjoin(superseding, superseding.c.orig == Disclosure.id))
+        stmt = self._filters(stmt, status=status, item=item, period=period, kind=kind, query=query, today=today)
+        stmt = stmt.order_by(Disclosure.id.desc())
+        if offset:
+            stmt = stmt.offset(offset)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        out = []
+        with self.ctx.read() as s:
+            for (id_, code, name, per, knd, title, st, drafter, reviewer, ps, pe, rc, totals, corr, sup,
+                 sup_by, upd) in s.execute(stmt):
+                amount = (totals or {}).get("amount")
+                try:
+                    amount_d = Decimal(amount) if isinstance(amount, str) else None
+                except ArithmeticError:
+                    amount_d = None
+                out.append(DisclosureListRow(
+                    id=id_, item_code=code, item_name=name, period=per, kind=knd, title=title,
+                    status=effective_status(st, pe, today), drafter=drafter, reviewer=reviewer,
+                    posting_start=ps, posting_end=pe, row_count=rc or 0, amount=amount_d,
+                    is_correction=bool(corr), supersedes=sup, superseded_by=sup_by, updated_at=upd))
+        return out
+
+    def count(self, *, status: str | None = None, item: str | None = None, period: str | None = None,
+              kind: str | None = None, query: str = "") -> int:
+        stmt = select(func.count(Disclosure.id)).join(CatalogItem, CatalogItem.id == Disclosure.item_id)
+        stmt = self._filters(stmt, status=status, item=item, period=period, kind=kind, query=query,
+                             today=self.today())
+        with self.ctx.read() as s:
+            return s.execute(stmt).scalar_one()
+
+    def _filters(self, stmt, *, status, item, period, kind, query, today):
+        if status:
+            if status not in STATUSES:
+                raise ValidationError([Problem(f"未知的状态“{status}”（应为 {'、'.join(STATUSES)} 之一）",
+                                               field="status", rule="status")], summary="状态有误")
+            if status == "posted":
+                stmt = stmt.where(Disclosure.status == "posted",
+                                  or_(Disclosure.posting_end.is_(None), Disclosure.posting_end >= today))
+            elif status == "expired":
+                stmt = stmt.where(or_(Disclosure.status == "expired",
+                                      and_(Disclosure.status == "posted", Disclosure.posting_end < today)))
+            else:
+                stmt = stmt.where(Disclosure.status == status)
+        if item:
+            stmt = stmt.where(CatalogItem.code == item)
+        if period:
+            stmt = stmt.where(Disclosure.period == period.strip().upper())
+        if kind:
+            stmt = stmt.where(Disclosure.kind == kind)
+        for term in (query or "").lower().split():
+            like = Disclosure.search_key.like(f"%{_escape_like(term)}%", escape="\\")
+            if term.lstrip("#").isdigit():
+                like = or_(like, Disclosure.id == int(term.lstrip("#")))
+            stmt = stmt.where(like)
+        return stmt
+
+    # --- writing: content -------------------------------------------------------------------
+    def create(self, item_code: str, period: str, title: str, kind: str | None = None, body: str = "",
+               content: Mapping[str, Any] | None = None, rows: Sequence[Mapping[str, Any]] | None = None,
+               columns: Sequence[str] | None = None, event_date: date | str | None = None) -> DisclosureData:
+        """A new draft for a catalog item and period; `kind` defaults to the item's default kind."""
+        per = self._period(period)
+        ev = _as_date(event_date, "事项日期") or (per.start if per.kind == "event" else None)
+        prepared = self._prepare_rows(rows)
+        with self.ctx.write("disclosure.create", target_type="disclosure", permission="disclosure.edit") as w:
+            s = w.session
+            item = s.execute(select(CatalogItem).where(CatalogItem.code == item_code)).scalar_one_or_none()
+            if item is None:
+                raise NotFound(f"目录中没有编号为“{item_code}”的事项")
+            if not item.active:
+                raise StateError(f"事项“{item.name}”（{item.code}）已停用，不能再新建公开记录")
+            knd = kind or item.default_kind
+            self._check_kind(knd, prepared)
+            cols = list(columns) if columns else (columns_of(prepared) if prepared else [])
+            norm = K.normalize_content(knd, content)
+            d = Disclosure(item_id=item.id, period=per.text, period_start=per.start, period_end=per.end,
+                           event_date=ev, kind=knd, title=(title or "").strip(), body=body or "",
+                           content=norm, columns=cols, unit=K.content_unit(knd, norm), status="draft",
+                           drafter=self.ctx.actor.name, posting_working_days=item.posting_working_days,
+                           is_correction=False, row_count=0, totals={})
+            d.search_key = search_key(d.title, item.name, item.code, per.text)
+            s.add(d)
+            s.flush()
+            if prepared:
+                s.execute(insert(RosterRow), _insert_dicts(d.id, prepared))
+            d.row_count = len(prepared or [])
+            d.totals = K.totals_json(K.compute_totals(knd, content=norm, rows=prepared or []))
+            s.add(StatusChange(disclosure_id=d.id, status="draft", by=self.ctx.actor.name, note="起草"))
+            w.target_id = str(d.id)
+            w.detail = {"item": item.code, "period": per.text, "kind": knd, "title": d.title,
+                        "rows": d.row_count, "totals": d.totals}
+            new_id = d.id
+        return self.get(new_id)
+
+    def update(self, disclosure_id: int, *, title: str = _UNSET, body: str = _UNSET,
+               content: Mapping[str, Any] | None = _UNSET, kind: str = _UNSET, period: str = _UNSET,
+               event_date: date | str | None = _UNSET, columns: Sequence[str] = _UNSET) -> DisclosureData:
+        """Change a draft or returned record; only the fields given change."""
+        per = self._period(period) if period is not _UNSET else None
+        ev = _as_date(event_date, "事项日期") if event_date is not _UNSET else _UNSET
+        with self.ctx.write("disclosure.update", target_type="disclosure", target_id=str(disclosure_id),
+                            permission="disclosure.edit") as w:
+            s = w.session
+            d = self._row(s, disclosure_id, lock=True)
+            self._require_editable(d)
+            changed: list[str] = []
+            if kind is not _UNSET and kind != d.kind:
+                self._check_kind(kind, [] if kind == "roster" or not d.row_count else [{}])
+                d.kind = kind
+                changed.append("kind")
+            if title is not _UNSET and (title or "").strip() != d.title:
+                d.title = (title or "").strip()
+                changed.append("title")
+            if body is not _UNSET and (body or "") != d.body:
+                d.body = body or ""
+                changed.append("body")
+            if content is not _UNSET or "kind" in changed:
+                norm = K.normalize_content(d.kind, content if content is not _UNSET else d.content)
+                if norm != d.content:
+                    d.content = norm
+                    changed.append("content")
+                d.unit = K.content_unit(d.kind, d.content)
+            if per is not None and per.text != d.period:
+                d.period, d.period_start, d.period_end = per.text, per.start, per.end
+                if per.kind == "event" and ev is _UNSET:
+                    d.event_date = per.start
+                changed.append("period")
+            if ev is not _UNSET and ev != d.event_date:
+                d.event_date = ev
+                changed.append("event_date")
+            if columns is not _UNSET and list(columns) != list(d.columns or []):
+                d.columns = list(columns)
+                changed.append("columns")
+            if changed:
+                item = s.get(CatalogItem, d.item_id)
+                d.search_key = search_key(d.title, item.name, item.code, d.period)
+                if d.kind != "roster":
+                    d.totals = K.totals_json(K.compute_totals(d.kind, content=d.content))
+            w.detail = {"changed": changed}
+        return self.get(disclosure_id)
+
+    def set_rows(self, disclosure_id: int, rows: Sequence[Mapping[str, Any]],
+                 columns: Sequence[str] | None = None) -> DisclosureData:
+        """Replace a roster's rows (bulk insert: fast for 10,000 rows). Rows whose numbers cannot be
+        read are refused, all of them named; other rule breaks become findings."""
+        prepared = self._prepare_rows(rows) or []
+        with self.ctx.write("disclosure.rows.set", target_type="disclosure", target_id=str(disclosure_id),
+                            permission="disclosure.edit") as w:
+            s = w.session
+            d = self._row(s, disclosure_id, lock=True)
+            self._require_editable(d)
+            self._check_kind(d.kind, prepared)
+            s.execute(delete(RosterRow).where(RosterRow.disclosure_id == d.id))
+            if prepared:
+                s.execute(insert(RosterRow), _insert_dicts(d.id, prepared))
+            if columns is not None:
+                d.columns = list(columns)
+            elif prepared:
+                d.columns = columns_of(prepared)
+            d.row_count = len(prepared)
+            d.totals = K.totals_json(K.compute_totals(d.kind, rows=prepared))
+            w.detail = {"rows": d.row_count, "totals": d.totals, "columns": d.columns}
+        return self.get(disclosure_id)
+
+    def delete(self, disclosure_id: int) -> None:
+        """Discard a draft that was never submitted (anything further along stays on record)."""
+        with self.ctx.write("disclosure.delete", target_type="disclosure", target_id=str(disclosure_id),
+                            permission="disclosure.edit") as w:
+            s = w.session
+            d = self._row(s, disclosure_id, lock=True)
+            submitted = s.execute(select(func.count(StatusChange.id)).where(
+                StatusChange.disclosure_id == d.id, StatusChange.status != "draft")).scalar_one()
+            if d.status != "draft" or submitted:
+                raise StateError(f"记录 #{d.id} 已进入审核流程，不能删除，只能修改或更正")
+            w.detail = {"item_id": d.item_id, "period": d.period, "title": d.title}
+            s.execute(delete(RosterRow).where(RosterRow.disclosure_id == d.id))
+            s.execute(delete(StatusChange).where(StatusChange.disclosure_id == d.id))
+            s.delete(d)
+
+    # --- writing: workflow --------------------------------------------------------------------
+    def submit(self, disclosure_id: int) -> DisclosureData:
+        """Send a draft (or a returned record) for review; refused while any finding is an error."""
+        with self.ctx.write("disclosure.submit", target_type="disclosure", target_id=str(disclosure_id),
+                            permission="disclosure.edit") as w:
+            s = w.session
+            d = self._row(s, disclosure_id, lock=True)
+            status = self._status(d)
+            if status not in EDITABLE_STATUSES:
+                raise StateError(f"记录 #{d.id} 当前为“{STATUS_LABELS[status]}”，只有草稿或被退回的记录才能提交审核")
+            errors = [f for f in self._findings(s, d) if f.is_error]
+            if errors:
+                lines = [f"记录 #{d.id} 有 {len(errors)} 处错误，不能提交审核："] + [f.located() for f in errors]
+                raise SubmitRefused("\n".join(lines), errors)
+            self._transition(s, d, "submitted")
+            w.detail = {"from": status}
+        return self.get(disclosure_id)
+
+    def approve(self, disclosure_id: int, reviewer: str, opinion: str | None = None,
+                on: date | str | None = None) -> DisclosureData:
+        """The supervision committee's approval: reviewer's name (not the drafter), opinion, date."""
+        reviewer = (reviewer or "").strip()
+        on_date = _as_date(on, "审核日期") or self.today()
+        with self.ctx.write("disclosure.approve", target_type="disclosure", target_id=str(disclosure_id),
+                            permission="disclosure.review") as w:
+            s = w.session
+            d = self._row(s, disclosure_id, lock=True)
+            status = self._status(d)
+            if status != "submitted":
+                raise StateError(f"记录 #{d.id} 当前为“{STATUS_LABELS[status]}”，只有已提交审核的记录才能审核通过")
+            self._check_reviewer(d, reviewer)
+            errors = [f for f in self._findings(s, d) if f.is_error]
+            if errors:
+                raise SubmitRefused(f"记录 #{d.id} 有 {len(errors)} 处错误，不能审核通过，请退回修改", errors)
+            d.reviewer, d.review_opinion, d.reviewed_on, d.return_reason = reviewer, opinion or None, on_date, None
+            note = f"审核人：{reviewer}" + (f"；意见：{opinion}" if opinion else "")
+            self._transition(s, d, "approved", note=note)
+            w.detail = {"reviewer": reviewer, "opinion": opinion, "on": on_date}
+        return self.get(disclosure_id)
+
+    def return_(self, disclosure_id: int, reviewer: str, reason: str,
+                on: date | str | None = None) -> DisclosureData:
+        """Send a submitted (or approved, not yet posted) record back to the drafter with reasons."""
+        reviewer = (reviewer or "").strip()
+        reason = (reason or "").strip()
+        on_date = _as_date(on, "审核日期") or self.today()
+        if not reason:
+            raise ValidationError([Problem("退回须写明理由", field="reason", rule="required")], summary="未退回")
+        with self.ctx.write("disclosure.return", target_type="disclosure", target_id=str(disclosure_id),
+                            permission="disclosure.review") as w:
+            s = w.session
+            d = self._row(s, disclosure_id, lock=True)
+            status = self._status(d)
+            if status not in ("submitted", "approved"):
+                raise StateError(f"记录 #{d.id} 当前为“{STATUS_LABELS[status]}”，只有待审核或已审核未公示的记录才能退回")
+            self._check_reviewer(d, reviewer)
+            d.reviewer, d.review_opinion, d.reviewed_on, d.return_reason = reviewer, None, on_date, reason
+            self._transition(s, d, "returned", note=f"退回人：{reviewer}；理由：{reason}")
+            w.detail = {"reviewer": reviewer, "reason": reason, "from": status}
+        return self.get(disclosure_id)
+
+    def post(self, disclosure_id: int, start: date | str | None = None, days: int | None = None) -> DisclosureData:
+        """Put an approved record on the board from `start` (today) for `days` (the item's minimum),
+        both ends counted; in working days when the catalog item says so."""
+        start_d = _as_date(start, "公示开始日期") or self.today()
+        with self.ctx.write("disclosure.post", target_type="disclosure", target_id=str(disclosure_id),
+                            permission="disclosure.post") as w:
+            s = w.session
+            d = self._row(s, disclosure_id, lock=True)
+            status = self._status(d)
+            if status in READ_ONLY_STATUSES:
+                raise StateError(f"记录 #{d.id} 已{STATUS_LABELS[status]}（{d.posting_start} 起），不能重复公示")
+            if status != "approved":
+                raise StateError(f"记录 #{d.id} 当前为“{STATUS_LABELS[status]}”，尚未经监委会审核通过，不能公示")
+            item = s.get(CatalogItem, d.item_id)
+            minimum = item.posting_days or 0
+            working = bool(item.posting_working_days)
+            unit = "个工作日" if working else "天"
+            n = minimum if days is None else int(days)
+            if n < 1:
+                n_text = "公示天数至少为 1 天" if days is not None else "事项未规定公示期，请指定公示天数"
+                raise ValidationError([Problem(n_text, field="公示天数", rule="posting_days")], summary="未公示")
+            if n < minimum:
+                raise ValidationError([Problem(
+                    f"公示期 {n} {unit}少于事项“{item.name}”规定的最低公示期 {minimum} {unit}",
+                    field="公示天数", rule="posting_days_minimum")], summary="公示期不足，未公示")
+            note_extra = ""
+            if working:
+                cal = _load_calendar(s)
+                end = cal.add_workdays_inclusive(start_d, n)
+                fallback = cal.fallback_notice(start_d, end)
+                if fallback:
+                    note_extra = f"（{fallback}）"
+            else:
+                end = WorkdayCalendar.add_days_inclusive(start_d, n)
+            d.posting_start, d.posting_end, d.posting_days, d.posting_working_days = start_d, end, n, working
+            self._transition(s, d, "posted",
+                             note=f"公示期 {n} {unit}（{start_d.isoformat()} 至 {end.isoformat()}）{note_extra}")
+            w.detail = {"start": start_d, "end": end, "days": n, "working_days": working,
+                        "supersedes": d.supersedes_id}
+        return self.get(disclosure_id)
+
+    def expire_due(self, today: date | None = None) -> list[int]:
+        """Mark posted records whose window ended before `today` as expired; returns their ids."""
+        today = today or self.today()
+        with self.ctx.read() as s:
+            due = list(s.execute(select(Disclosure.id).where(
+                Disclosure.status == "posted", Disclosure.posting_end < today)).scalars())
+        if not due:
+            return []
+        with self.ctx.write("disclosure.expire", target_type="disclosure", permission="disclosure.post") as w:
+            s = w.session
+            rows = s.execute(select(Disclosure).where(Disclosure.id.in_(due),
+                                                      Disclosure.status == "posted")).scalars().all()
+            for d in rows:
+                self._transition(s, d, "expired", note=f"公示期已于 {d.posting_end.isoformat()} 届满")
+            w.detail = {"ids": [d.id for d in rows], "today": today}
+            return [d.id for d in rows]
+
+    def archive(self, disclosure_id: int) -> DisclosureData:
+        """File a record whose posting period has ended (or that a posted correction superseded)."""
+        with self.ctx.write("disclosure.archive", target_type="disclosure", target_id=str(disclosure_id),
+                            permission="disclosure.post") as w:
+            s = w.session
+            d = self._row(s, disclosure_id, lock=True)
+            status = self._status(d)
+            if status == "archived":
+                raise StateError(f"记录 #{d.id} 已归档")
+            superseded = self._superseded_by(s, d.id)
+            if status == "posted" and superseded is None:
+                raise StateError(f"记录 #{d.id} 公示期至 {d.posting_end.isoformat()} 才届满，届满后才能归档")
+            if status not in ("posted", "expired"):
+                raise StateError(f"记录 #{d.id} 当前为“{STATUS_LABELS[status]}”，只有公示期满的记录才能归档")
+            self._transition(s, d, "archived", note="归档")
+            w.detail = {"from": status}
+        return self.get(disclosure_id)
+
+    def correct(self, disclosure_id: int) -> DisclosureData:
+        """Draft a correction notice (更正) of a posted record: content and rows copied; it supersedes
+        the original once it is posted."""
+        with self.ctx.write("disclosure.correct", target_type="disclosure", permission="disclosure.edit") as w:
+            s = w.session
+            d = self._row(s, disclosure_id, lock=True)
+            status = self._status(d)
+            if status not in READ_ONLY_STATUSES:
+                raise StateError(
+                    f"记录 #{d.id} 当前为“{STATUS_LABELS[status]}”，尚未公示，无需更正"
+                    + ("，可直接修改" if status in EDITABLE_STATUSES else "；如需修改，请审核人退回后修改"))
+            later = self._superseded_by(s, d.id)
+            if later is not None:
+                raise StateError(f"记录 #{d.id} 已被更正记录 #{later} 取代，如仍有错误请更正 #{later}")
+            pending = s.execute(select(Disclosure.id).where(
+                Disclosure.supersedes_id == d.id, Disclosure.status.not_in(READ_ONLY_STATUSES))).scalar()
+            if pending is not None:
+                raise StateError(f"记录 #{d.id} 已有未公示的更正记录 #{pending}，请继续处理该记录")
+            item = s.get(CatalogItem, d.item_id)
+            title = d.title if d.title.startswith(("更正", "更正：", "更正:")) else CORRECTION_PREFIX + d.title
+            new = Disclosure(item_id=d.item_id, period=d.period, period_start=d.period_start,
+                             period_end=d.period_end, event_date=d.event_date, kind=d.kind, title=title,
+                             body=d.body, content=dict(d.content or {}), columns=list(d.columns or []),
+                             unit=d.unit, totals=dict(d.totals or {}), status="draft", drafter=self.ctx.actor.name,
+                             posting_working_days=item.posting_working_days, supersedes_id=d.id,
+                             is_correction=True, row_count=d.row_count)
+            new.search_key = search_key(title, item.name, item.code, d.period)
+            s.add(new)
+            s.flush()
+            if d.row_count:
+                cols = [RosterRow.position, RosterRow.group_name, RosterRow.name, RosterRow.id_number,
+                        RosterRow.household_size, RosterRow.quantity, RosterRow.rate, RosterRow.amount,
+                        RosterRow.remark, RosterRow.extra]
+                src = select(literal(new.id), *cols).where(RosterRow.disclosure_id == d.id)
+                s.execute(insert(RosterRow).from_select(
+                    ["disclosure_id", *[c.key for c in cols]], src))
+            s.add(StatusChange(disclosure_id=new.id, status="draft", by=self.ctx.actor.name,
+                               note=f"更正记录 #{d.id}"))
+            w.target_id = str(new.id)
+            w.detail = {"supersedes": d.id, "title": title}
+            new_id = new.id
+        return self.get(new_id)
+
+    # --- internals ----------------------------------------------------------------------------
+    def _period(self, text: str):
+        try:
+            return parse_period(text)
+        except PeriodError as exc:
+            raise ValidationError([Problem(str(exc), field="period", rule="period")], summary="期间有误") from None
+
+    @staticmethod
+    def _prepare_rows(rows: Sequence[Mapping[str, Any]] | None) -> list[dict[str, Any]] | None:
+        if rows is None:
+            return None
+        prepared, problems = prepare_rows(rows)
+        if problems:
+            raise ValidationError(problems, summary=f"名单有 {len(problems)} 处无法保存的错误，未保存任何内容")
+        return prepared
+
+    @staticmethod
+    def _check_kind(kind: str, rows: Sequence[Any] | None) -> None:
+        if kind not in KINDS:
+            raise ValidationError([Problem(f"未知的记录类型“{kind}”（应为 {'、'.join(KINDS)} 之一）",
+                                           field="kind", rule="kind")], summary="记录类型有误")
+        if rows and kind != "roster":
+            raise ValidationError([Problem(f"{K.kind_label(kind)}类记录没有名单行；名单请用 roster 类型",
+                                           field="kind", rule="kind")], summary="记录类型有误")
+
+    @staticmethod
+    def _row(s: Session, disclosure_id: int, *, lock: bool = False) -> Disclosure:
+        d = s.get(Disclosure, int(disclosure_id), with_for_update=lock or None)
+        if d is None:
+            raise NotFound(f"没有编号为 {disclosure_id} 的公开记录")
+        return d
+
+    def _status(self, d: Disclosure) -> str:
+        return effective_status(d.status, d.posting_end, self.today())
+
+    def _require_editable(self, d: Disclosure) -> None:
+        status = self._status(d)
+        if status in EDITABLE_STATUSES:
+            return
+        label = STATUS_LABELS[status]
+        if status in READ_ONLY_STATUSES:
+            raise StateError(
+                f"记录 #{d.id}“{d.title}”{label}，已是公开记录，不能修改；"
+                f"如有错误，请起草更正公告（更正：cunwu disclosure correct {d.id}）")
+        if status == "submitted":
+            raise StateError(f"记录 #{d.id} 已提交审核，不能修改；如需修改，请审核人退回")
+        raise StateError(f"记录 #{d.id} 已审核通过，不能修改；如需修改，请审核人退回后重新提交")
+
+    @staticmethod
+    def _check_reviewer(d: Disclosure, reviewer: str) -> None:
+        if not reviewer:
+            raise ValidationError([Problem("请填写审核人姓名", field="reviewer", rule="required")],
+                                  summary="未填写审核人")
+        if reviewer == (d.drafter or "").strip():
+            raise PermissionDenied(f"审核人不能是起草人本人（{reviewer}），请由村务监督委员会成员审核")
+
+    def _transition(self, s: Session, d: Disclosure, status: str, note: str | None = None) -> None:
+        d.status = status
+        s.add(StatusChange(disclosure_id=d.id, status=status, by=self.ctx.actor.name, note=note))
+
+    @staticmethod
+    def _superseded_by(s: Session, disclosure_id: int) -> int | None:
+        return s.execute(select(func.max(Disclosure.id)).where(
+            Disclosure.supersedes_id == disclosure_id, Disclosure.status.in_(READ_ONLY_STATUSES))).scalar()
+
+    @staticmethod
+    def _attachments(s: Session, disclosure_id: int) -> int:
+        return s.execute(select(func.count(Attachment.id)).where(
+            Attachment.disclosure_id == disclosure_id)).scalar_one()
+
+    def _findings(self, s: Session, d: Disclosure, rows: list[dict[str, Any]] | None = None) -> list[K.Finding]:
+        if d.kind == "roster" and rows is None:
+            rows = _load_rows(s, d.id)
+        return K.check_disclosure(d.kind, title=d.title, body=d.body, content=d.content, rows=rows,
+                                  columns=d.columns, period_start=d.period_start, period_end=d.period_end,
+                                  attachments=self._attachments(s, d.id) if d.kind == "notice" else 0)
+
+    def _data(self, s: Session, d: Disclosure) -> DisclosureData:
+        item = s.get(CatalogItem, d.item_id)
+        rows = _load_rows(s, d.id) if d.row_count or d.kind == "roster" else []
+        findings = self._findings(s, d, rows)
+        totals = K.compute_totals(d.kind, content=d.content, rows=rows)
+        history = [HistoryEntry(st, by, at, note) for st, by, at, note in s.execute(
+            select(StatusChange.status, StatusChange.by, StatusChange.at, StatusChange.note)
+            .where(StatusChange.disclosure_id == d.id).order_by(StatusChange.id))]
+        return DisclosureData(
+            id=d.id, item_code=item.code, item_name=item.name, period=d.period,
+            period_label=parse_period(d.period).label if d.period else "",
+            period_start=d.period_start, period_end=d.period_end, event_date=d.event_date, kind=d.kind,
+            title=d.title, body=d.body or "", status=self._status(d), stored_status=d.status,
+            drafter=d.drafter, reviewer=d.reviewer, review_opinion=d.review_opinion,
+            reviewed_on=d.reviewed_on, return_reason=d.return_reason, unit=d.unit or "元",
+            content=dict(d.content or {}), columns=list(d.columns or []), rows=rows, row_count=len(rows) or
+            (d.row_count or 0), totals=totals, posting_start=d.posting_start, posting_end=d.posting_end,
+            posting_days=d.posting_days, posting_working_days=bool(d.posting_working_days),
+            supersedes=d.supersedes_id, superseded_by=self._superseded_by(s, d.id),
+            is_correction=bool(d.is_correction), findings=findings, history=history,
+            attachments=self._attachments(s, d.id), created_at=d.created_at, updated_at=d.updated_at)
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+__all__ = [
+    "DisclosureService", "DisclosureData", "DisclosureListRow", "HistoryEntry", "SubmitRefused",
+    "STATUS_LABELS", "EDITABLE_STATUSES", "CORRECTION_PREFIX", "effective_status", "prepare_rows",
+    "columns_of", "row_to_json",
+]
