@@ -43,7 +43,7 @@ def run(runs: int = 7) -> None:
         if i:
             bare.append(b)
             ours.append(o)
-    print(ratio_line("start-up → main window painted (10-year village, median of %d)" % runs,
+    print(ratio_line(f"start-up → main window painted (10-year village, median of {runs})",
                      statistics.median(ours), statistics.median(bare), "bare QMainWindow", "goal ≤ 1.5×"))
 
 

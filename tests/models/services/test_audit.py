@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select, update
 
 from models.entities import AuditEvent
+from models.rules.timing import TimingRule
 from models.services.catalog import CatalogService, ItemData
 from models.services.context import verify_audit_chain
-from models.rules.timing import TimingRule
 
 
 def test_writes_are_audited_and_chained(empty_village):

@@ -8,8 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from models.errors import DatabaseError
-from models.storage import create_database, open_database
-from models.storage import migrations
+from models.storage import create_database, migrations, open_database
 
 
 def test_new_database_has_pragmas_and_head_schema(db_path):
