@@ -80,7 +80,9 @@ _WS = re.compile(r"\s+")
 _UNIT = re.compile(r"[(\[【]?(?:元|万元|亩|人|户|口|个|元/亩|元/人|元/户|元/月|元/人/月|元/人·月|元/年|"
                    r"平方米|㎡|m2|间|头|只|月|年|%|公斤|千克|吨|单位[:：]?\S{1,4})[)\]】]?")
 _TOTAL_WORDS = ("合计", "总计", "小计", "共计", "累计")
+_ID_LIKE = re.compile(r"[0-9]{15}|[0-9]{17}[0-9Xx]")
 _FOOTER_WORDS = ("制表", "填表", "审核人", "审核：", "审核:", "负责人", "经办人", "村委会主任", "监委会",
+                 "村委会（", "村委会(", "村民委员会（", "村民委员会(", "（盖章）", "(盖章)", "盖章",
                  "注：", "注:", "说明：", "说明:", "公示期", "联系电话：", "举报电话", "监督电话")
 
 
@@ -297,10 +299,11 @@ def _is_number(value: Any) -> bool:
 def _header_score(cells: Sequence[Any], wanted: set[str]) -> int:
     score = 0
     for c in cells:
-        if c is None or not isinstance(c, str) and not isinstance(c, int | float):
+        if not isinstance(c, str):
             continue
         hk = header_key(c)
-        if not hk or len(hk) > 30:
+        # Header cells are short names; "联系电话：0379-…" in a preamble line is not one.
+        if not hk or len(hk) > 24 or ":" in hk:
             continue
         if hk in wanted or _base(hk) in wanted or guess_key(hk) is not None or hk in _IGNORED_HEADERS:
             score += 1
@@ -346,7 +349,14 @@ def _is_total_row(cells: Sequence[Any], name_index: int | None) -> bool:
     candidates = [_first_text(cells)]
     if name_index is not None and name_index < len(cells) and cells[name_index] is not None:
         candidates.append(_WS.sub("", str(cells[name_index])))
-    return any(t.startswith(_TOTAL_WORDS) for t in candidates if t)
+    return any(t.startswith(_TOTAL_WORDS) or t.endswith(_TOTAL_WORDS) for t in candidates if t and len(t) <= 12)
+
+
+def _looks_like_data(cells: Sequence[Any], name_index: int | None) -> bool:
+    if name_index is None or name_index >= len(cells) or _is_blank((cells[name_index],)):
+        return False
+    return any(_is_number(c) or (isinstance(c, str) and _ID_LIKE.fullmatch(c.strip()))
+               for i, c in enumerate(cells) if i != name_index and c is not None)
 
 
 def _is_footer_row(cells: Sequence[Any]) -> bool:
@@ -396,28 +406,29 @@ def _build(file: str, sheet: str | None, grid: list[tuple[Any, ...]], wanted: se
     table = RawTable(file=file, sheet=sheet, headers=headers, aliases=aliases, header_row=at + 1,
                      header_rows=nrows, rows=[], encoding=encoding)
     rows = table.rows
-    ended = False
+    ended = False  # past a 合计 or signature line
     for n in range(at + nrows, len(grid)):
         cells = grid[n]
         if _is_blank(cells):
             continue
-        if ended:
-            table.skipped_rows.append(n + 1)
-            continue
         if len(cells) != width:
             cells = tuple(cells[:width]) + (None,) * (width - len(cells))
         if _is_total_row(cells, name_at):
-            first = _first_text(cells)
-            if first.startswith("小计"):
+            if "小计" in _first_text(cells):  # per-group subtotals inside the table
                 table.skipped_rows.append(n + 1)
                 continue
             table.skipped_total_row = n + 1
             table.total_row_values = cells
-            ended = True  # what follows a 合计 line is signatures and dates
+            ended = True
             continue
         if _is_footer_row(cells):
             table.skipped_rows.append(n + 1)
             ended = True
+            continue
+        # What follows a 合计 line is signatures, seals and dates — unless it plainly is a
+        # villager's row (the clerk put the total above the last rows).
+        if ended and not _looks_like_data(cells, name_at):
+            table.skipped_rows.append(n + 1)
             continue
         rows.append((n + 1, cells))
     return table
@@ -594,6 +605,9 @@ def read_roster(path: str | Path, mapping: dict[str, str] | None = None, columns
             result, f"文件中没有找到“{label}”列；请用列对应指定，例如 {key}=表头名称", rule="missing_column"))
     if result.problems:
         return result
+    for key in wanted or ():
+        if key not in indexes and key not in STANDARD_COLUMNS:
+            result.warnings.append(_problem(result, f"文件中没有“{key}”列，该列留空", rule="missing_column"))
 
     # One pass per row over precomputed indexes; the checks then run over the typed rows.
     pairs = [(k, indexes[k]) for k in order]

@@ -256,7 +256,11 @@ def parse_row(raw: dict[str, Any], *, row: int | None = None) -> tuple[dict[str,
         elif kind in ("bank_card", "phone"):
             text = _SPACES.sub("", unicodedata.normalize("NFKC", _text(value)))
             out[key] = text
-            if kind == "bank_card" and not (_DIGITS.fullmatch(text) and 12 <= len(text) <= 19):
+            if kind == "bank_card" and isinstance(value, float | int) and len(text) > 15:
+                found.append(RosterFinding(row, key, "bank_card_as_number",
+                                           f"银行卡号被存成了数字（{text}），后几位可能已丢失；请把该列设为文本后核对",
+                                           "warning"))
+            elif kind == "bank_card" and not (_DIGITS.fullmatch(text) and 12 <= len(text) <= 19):
                 found.append(RosterFinding(row, key, "bank_card", f"银行卡号应为12到19位数字，实为“{text}”",
                                            "warning"))
         else:  # pragma: no cover - every kind is handled above
@@ -286,6 +290,10 @@ def _id_rule(message: str) -> str:
 
 def _fmt(value: Decimal) -> str:
     return format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+
+
+def _money(value: Decimal) -> str:
+    return f"{value:.2f}" if value == value.quantize(FEN) else format(value, "f")
 
 
 def check_roster_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None, *,
@@ -350,7 +358,7 @@ def check_parsed_rows(parsed: Sequence[tuple[dict[str, Any], list[RosterFinding]
             if amount != expected:
                 row_found.append(RosterFinding(
                     n, "amount", "amount_arithmetic",
-                    f"金额应为 {_fmt(quantity)} × {_fmt(rate)} = {expected:.2f}，实为 {_fmt(amount)}"))
+                    f"金额应为 {_fmt(quantity)} × {_fmt(rate)} = {expected:.2f}，实为 {_money(amount)}"))
         if want_amount and amount is None and not have_product and "amount" not in bad_fields:
             row_found.append(RosterFinding(n, "amount", "required", "金额未填写"))
 
