@@ -21,8 +21,10 @@ def region_code_problem(code: str, mode: str) -> str | None:
         return f"{what}统计用区划代码应为 {want} 位数字，实为 {len(code)} 位（“{code}”）"
     if code[:2] not in PROVINCES:
         return f"区划代码前两位“{code[:2]}”不是有效的省级代码"
-    if code[2:4] == "00" or code[4:6] == "00":
-        return f"区划代码“{code}”的市、县部分不能为 00"
+    # The county part may be 00: cities without counties (东莞 4419, 中山 4420, 儋州 4604) number their
+    # townships straight under the city, e.g. 东莞 东城街道 441900003.
+    if code[2:4] == "00":
+        return f"区划代码“{code}”的地市部分不能为 00"
     if code[6:9] == "000":
         return f"区划代码“{code}”的乡镇部分不能为 000"
     if mode == "village" and code[9:12] == "000":

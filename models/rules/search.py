@@ -16,9 +16,15 @@ def pinyin_keys(text: str) -> str:
     """'村务公开' -> 'cunwugongkai cwgk' (lower case, heteronyms by pypinyin's default reading)."""
     if not text:
         return ""
-    full = "".join(lazy_pinyin(text, errors="default")).lower()
-    initials = "".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors="default")).lower()
+    # Punctuation is dropped from the pinyin forms: a clerk types "zdshbzdb" for 最低生活保障（低保）
+    # and "cw01" for CW-01, never the brackets or the hyphen.
+    full = _letters("".join(lazy_pinyin(text, errors="default")))
+    initials = _letters("".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors="default")))
     return f"{full} {initials}"
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
 
 
 def search_key(*parts: str | None) -> str:

@@ -78,6 +78,11 @@ class TimingRule:
             out.append("阶段公开的天数应在 1–366 之间")
         if self.kind not in ("within_days", "per_stage") and self.days is not None:
             out.append("只有限期公开和阶段公开才设天数")
+        if self.kind not in PERIODIC_KINDS and (self.day is not None or self.month is not None):
+            # to_dict() would drop them silently: refuse rather than lose what the clerk typed.
+            out.append("只有按月、按季度、按年公开才设公开日或月份")
+        if self.kind != "yearly" and self.year_offset:
+            out.append("只有按年公开才设年度（本年度或上年度）")
         return out
 
     def validate(self) -> TimingRule:
@@ -135,7 +140,7 @@ class TimingRule:
             month=_int("month"),
             year_offset=_int("year_offset") or 0,
             days=_int("days"),
-            working=bool(data.get("working", False)),
+            working=_bool(data.get("working", False)),
         )
         return rule.validate()
 
@@ -151,7 +156,8 @@ class TimingRule:
             which = "上年度" if self.year_offset == 1 else "本年度"
             if self.month:
                 return f"每年{self.month}月{self.day}日前公开{which}情况"
-            return "每年公开一次"
+            # Name the year when it is the previous one, or parsing the wording loses the offset.
+            return "每年公开一次上年度情况" if self.year_offset == 1 else "每年公开一次"
         if k == "within_days":
             unit = "个工作日" if self.working else "日"
             return f"信息形成或变更之日起{self.days}{unit}内"
@@ -163,18 +169,30 @@ class TimingRule:
         return ""
 
 
+def _bool(value: Any) -> bool:
+    """JSON true/false, 0/1, or the strings a spreadsheet or hand-written file may hold."""
+    if isinstance(value, str):
+        v = value.strip().lower()
+        if v in ("true", "1", "yes", "是", "y"):
+            return True
+        if v in ("false", "0", "no", "否", "n", ""):
+            return False
+        raise TimingError(f"公开时限参数 working 应为 true 或 false，实为“{value}”")
+    return bool(value)
+
+
 def _num(text: str) -> int:
-    """Arabic or simple Chinese numerals (十, 二十, 十五, 二十五)."""
+    """Arabic or simple Chinese numerals (七, 十, 二十, 十五, 二十五, 三十一)."""
     text = text.strip()
     if text.isdigit():
         return int(text)
-    if all(c in _CN_DIGITS for c in text):
-        if "十" in text:
-            head, _, tail = text.partition("十")
-            tens = _CN_DIGITS[head] if head else 1
-            ones = _CN_DIGITS[tail] if tail else 0
-            return tens * 10 + ones
-        value = 0
+    m = re.fullmatch(r"([一二两三四五六七八九]?)十([一二三四五六七八九]?)", text)
+    if m:
+        tens = _CN_DIGITS[m.group(1)] if m.group(1) else 1
+        ones = _CN_DIGITS[m.group(2)] if m.group(2) else 0
+        return tens * 10 + ones
+    if text and "十" not in text and all(c in _CN_DIGITS for c in text):
+        value = 0  # digit by digit, as in 一〇 or 二〇
         for c in text:
             value = value * 10 + _CN_DIGITS[c]
         return value
@@ -193,26 +211,30 @@ def parse_timing_text(text: str) -> TimingRule:
     t = re.sub(r"\s+", "", text or "")
     if not t:
         raise TimingError("公开时限为空")
-    # Event-driven with a number of days comes first: "…之日起10个工作日内", "7日内", "5天内".
+    # "N个工作日内 / N日内 / N天内": the days of an event-driven or per-stage rule — unless the
+    # wording is periodic ("每月10日内公开上月情况", "每季度结束后15日内"), where N is the due day.
     m = re.search(_N + r"个?(工作日|日|天)(以)?内", t)
-    if m and "阶段" not in t:
-        return TimingRule("within_days", days=_num(m.group(1)), working=m.group(2) == "工作日").validate()
     if "阶段" in t:
         days = _num(m.group(1)) if m else None
         working = bool(m and m.group(2) == "工作日")
         return TimingRule("per_stage", days=days if days is not None else 10, working=working).validate()
-    if re.search(r"每月|按月|月度", t):
-        m = re.search(r"(?:每月|次月|下月)" + _N + r"[日号]", t)
-        return TimingRule("monthly", day=_num(m.group(1)) if m else None).validate()
+    periodic = re.search(r"每月|按月|每个月|次月|每季|按季|每个季度|每年|按年|每一年", t)
+    if m and not periodic:
+        return TimingRule("within_days", days=_num(m.group(1)), working=m.group(2) == "工作日").validate()
+    # "结束后10日内" after a month or quarter is the 10th of the next one (calendar days only).
+    after_end = _num(m.group(1)) if m and m.group(2) != "工作日" and re.search(r"结束后|期满后|终了后", t) else None
+    if re.search(r"每月|按月|每个月|次月|月度", t):
+        m = re.search(r"(?:每月|每个月|次月|下月)的?" + _N + r"[日号]", t)
+        return TimingRule("monthly", day=_num(m.group(1)) if m else after_end).validate()
     if re.search(r"每季|按季|季度", t):
-        m = re.search(r"(?:第一个月|首月|季初月?|每季度?)" + _N + r"[日号]", t)
-        return TimingRule("quarterly", day=_num(m.group(1)) if m else None).validate()
+        m = re.search(r"(?:第一个月|首月|季初月?|每季度?|每个季度)的?" + _N + r"[日号]", t)
+        return TimingRule("quarterly", day=_num(m.group(1)) if m else after_end).validate()
     if re.search(r"每年|按年|年度|每一年", t):
-        m = re.search(_N + r"月" + _N + r"[日号]", t)
+        m = re.search(_N + r"月(?:的)?" + _N + r"[日号]", t)
         offset = 1 if re.search(r"上年|上一年|上年度|前一年", t) else 0
         if m:
             return TimingRule("yearly", month=_num(m.group(1)), day=_num(m.group(2)), year_offset=offset).validate()
-        return TimingRule("yearly", year_offset=1 if offset else 0).validate()
+        return TimingRule("yearly", year_offset=offset).validate()
     if re.search(r"随时|即时|及时|实时|适时|立即", t):
         return TimingRule("immediate").validate()
     raise TimingError(f"无法识别的公开时限“{text.strip()}”：请写成如“每季度第一个月20日前”“每月10日前”“每年4月8日前”“信息形成之日起10个工作日内”“随时公开”“项目每个阶段结束后”")

@@ -15,7 +15,7 @@ from ..entities import CatalogGroup, CatalogItem
 from ..errors import NotFound, Problem, ValidationError
 from ..rules import catalog_terms as terms
 from ..rules.search import matches
-from ..rules.timing import TimingError, TimingRule
+from ..rules.timing import TimingError, TimingRule, parse_timing_text
 from .context import ServiceContext
 
 # Other aggregates register here a callable telling whether an item has records (disclosures, …),
@@ -90,7 +90,15 @@ class ItemData:
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> ItemData:
         timing = d.get("timing")
-        rule = TimingRule.from_dict(timing) if isinstance(timing, dict) else TimingRule("quarterly")
+        if isinstance(timing, dict):
+            rule = TimingRule.from_dict(timing)
+        elif str(d.get("timing_text") or "").strip():
+            # Only the wording was given: read the rule from it rather than fall back to quarterly,
+            # which would contradict the wording printed beside it.
+            rule = parse_timing_text(str(d["timing_text"]))
+        else:
+            rule = TimingRule("quarterly")
+        posting_days = d.get("posting_days")
         return cls(
             code=str(d.get("code", "")).strip(),
             category=d.get("category") or "村务",
@@ -107,7 +115,8 @@ class ItemData:
             level=d.get("level") or "村级",
             domain=d.get("domain") or None,
             five_public=tuple(d.get("five_public") or ()),
-            posting_days=int(d.get("posting_days") or 7),
+            # 0 is valid (an item answered to the applicant, not posted); only a missing value means 7.
+            posting_days=7 if posting_days is None or posting_days == "" else int(posting_days),
             posting_working_days=bool(d.get("posting_working_days", False)),
             default_kind=d.get("default_kind") or "notice",
             roster_preset=d.get("roster_preset") or None,
@@ -352,7 +361,7 @@ class CatalogService:
         template loaded over a catalog the village has already edited). Never duplicates; all or nothing."""
         problems: list[Problem] = []
         seen: set[str] = set()
-        for n, item in enumerate(items, start=1):
+        for item in items:
             problems += item_problems(item)
             if item.code in seen:
                 problems.append(Problem(f"编号“{item.code}”重复", field="编号", rule="unique"))

@@ -61,7 +61,13 @@ def initialize(path: Path, *, mode: str, code: str, name: str, township: str | N
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         raise DatabaseError(f"数据库已存在：{path}，不能重复初始化。")
-    db = create_database(path)
+    try:
+        db = create_database(path)
+    except DatabaseError:
+        raise  # the file appeared meanwhile: it is not ours to remove
+    except Exception:
+        _remove_database_files(path)  # a migration failing half way leaves a file too
+        raise
     try:
         ctx = ServiceContext(db, Actor(operator.strip(), "admin"))
         with ctx.write("setup.init", target_type="installation", permission="setup") as w:
@@ -74,10 +80,14 @@ def initialize(path: Path, *, mode: str, code: str, name: str, township: str | N
                                       update_existing=False)
     except Exception:
         db.dispose()
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
+        _remove_database_files(path)
         raise
     return db
+
+
+def _remove_database_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
 
 
 def installation(db: Database) -> InstallationData:
