@@ -1,0 +1,887 @@
+"""Lay out :class:`NoticeDocument` s page by page and draw them with ReportLab.
+
+Why not Platypus: one ``LongTable`` over thousands of rows grows faster than linearly (see
+docs/performance.md). Here every table cell is measured once, rows are dealt onto pages, and each
+page is drawn straight onto the canvas: grid lines as one path, ordinary cells as one PDF text
+object (fonts switched only for fallback runs), and a ReportLab ``Paragraph`` (``wordWrap='CJK'``)
+only for cells that really wrap. Layout runs to the end before anything is drawn, so every page
+knows the page count for its "第 x 页 共 y 页".
+
+Before any of that, every piece of text goes through the fonts' coverage: a character no shipped
+font has is refused with :class:`~models.printing.fonts.MissingGlyphError` naming the record, the
+field and the character, instead of printing as nothing.
+
+Output is deterministic (``invariant=1``: fixed creation date and document ID): the same documents
+give the same bytes.
+
+Font sizes do not depend on the paper: A3 gives room for more columns and rows, ``large`` print
+(16 pt text, 28 pt title) makes a board readable from one or two metres.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import math
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A3, A4
+from reportlab.lib.pagesizes import landscape as to_landscape
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+from reportlab.platypus import paragraph as _rl_paragraph
+
+from . import fonts
+from .document import Footer, NoticeDocument, Para, PrintOptions, Table, date_cn, posting_line
+from .fonts import FONT_MAIN, FONT_MAIN_BOLD, check_printable, markup_with_fallback, register_fonts
+from .textfit import TextMeasure, balanced_lines, break_lines, header_lines
+
+__all__ = ["Styles", "page_size", "render_pdf", "styles_for"]
+
+# Vertical position of the baseline below the centre of a line box, as a fraction of the font
+# size: centres CJK ideographs (which sit between about -0.12 and 0.88 em) in their box.
+_BASELINE_DROP = 0.36
+_SEAL_DIAMETER = 42 * mm  # the committee's round seal
+_HEADER_GREY = 0.88
+
+# ReportLab's CJK wrapping knows the Japanese characters that may not start a line but not the
+# Chinese full-width ，；：！？ and closing quotes, so a cell could start a line with "，". Adding
+# them makes ReportLab hang them at the end of the line instead (标点悬挂), as Chinese print does.
+_CHINESE_CANNOT_START = "，；：！？”’》」』〕…—～％"
+_rl_paragraph.ALL_CANNOT_START += "".join(
+    ch for ch in _CHINESE_CANNOT_START if ch not in _rl_paragraph.ALL_CANNOT_START)
+_TOTALS_GREY = 0.94
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Font sizes (pt) and margins (pt) of one print mode."""
+
+    title: float
+    kicker: float
+    subtitle: float
+    body: float
+    table: float
+    footer: float
+    page_number: float
+    margin_x: float
+    margin_top: float
+    margin_bottom: float
+
+
+def styles_for(options: PrintOptions) -> Styles:
+    """Normal print: 12 pt text, 10.5 pt tables, 20 pt title. Large print: 16 pt text and tables,
+    28 pt title (read from 1–2 m on a board)."""
+    if options.large:
+        return Styles(title=28, kicker=22, subtitle=16, body=16, table=16, footer=16, page_number=12,
+                      margin_x=15 * mm, margin_top=16 * mm, margin_bottom=16 * mm)
+    return Styles(title=20, kicker=15, subtitle=11, body=12, table=10.5, footer=11.5, page_number=9,
+                  margin_x=18 * mm, margin_top=18 * mm, margin_bottom=17 * mm)
+
+
+def page_size(options: PrintOptions) -> tuple[float, float]:
+    size = A3 if options.paper == "A3" else A4
+    return to_landscape(size) if options.landscape else size
+
+
+# --- pages: what to draw, collected during layout -------------------------------------------------
+
+
+@dataclass
+class _Page:
+    size: tuple[float, float]
+    fills: list[tuple[float, float, float, float, float]] = field(default_factory=list)  # x y w h grey
+    lines: list[tuple[float, float, float, float]] = field(default_factory=list)
+    frames: list[tuple[float, float, float, float]] = field(default_factory=list)  # table outlines
+    texts: list[tuple[float, float, str, float]] = field(default_factory=list)  # x baseline text size
+    bolds: list[tuple[float, float, str, float]] = field(default_factory=list)  # left-aligned
+    flows: list[tuple[Paragraph, float, float]] = field(default_factory=list)  # x, bottom
+    extras: list[Callable[[Canvas], None]] = field(default_factory=list)
+
+
+@dataclass
+class _LaidOut:
+    doc: NoticeDocument
+    pages: list[_Page]
+
+
+# --- checking every text before drawing ----------------------------------------------------------
+
+
+def _texts_with_places(doc: NoticeDocument, *, rows: bool):
+    """Every text of the document with the words naming where it is, in reading order.
+
+    Table rows are included only with ``rows=True`` (used to find a bad character's place; the
+    check itself reads rows in bulk)."""
+    yield doc.kicker or "", "标题"
+    yield doc.title, "标题"
+    for n, line in enumerate(doc.subtitles, start=1):
+        yield line, f"副标题第 {n} 行"
+    paragraph_no = 0
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            paragraph_no += 1
+            yield block.text, f"正文第 {paragraph_no} 段"
+            continue
+        table_name = block.caption or "表格"
+        yield block.caption or "", f"{table_name}标题"
+        for column in block.columns:
+            yield column.label, f"{table_name}表头“{column.label}”"
+        if rows:
+            for n, row in enumerate(block.rows, start=1):
+                for column, cell in zip(block.columns, row, strict=False):
+                    yield cell, f"{table_name}{block.row_label.format(n=n)}“{column.label}”"
+        for column, cell in zip(block.columns, block.totals_row or (), strict=False):
+            yield cell, f"{table_name}合计行“{column.label}”"
+    footer = doc.footer
+    if footer is not None:
+        for note in footer.notes:
+            yield note, "说明"
+        for phone in footer.phones:
+            yield phone, "监督电话"
+        yield footer.accepting_unit, "受理单位"
+        for signature in footer.signatures:
+            yield signature.role + signature.action, "签字栏"
+        yield footer.issuer, "落款"
+    yield doc.options.watermark or "", "水印"
+
+
+def check_document(doc: NoticeDocument, measure: TextMeasure | None = None) -> None:
+    """Refuse a document holding a character no shipped font can draw.
+
+    Raises :class:`~models.printing.fonts.MissingGlyphError` naming the record (``doc.source``),
+    the field and the character. Fast for large tables: each distinct character is looked at once,
+    and fields are searched only when something is missing. Also refuses (ValueError) table rows
+    whose cell count differs from the columns or cells that are not strings.
+    """
+    chars: set[str] = set()
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            width = len(block.columns)
+            for row in block.rows:
+                if len(row) != width:
+                    raise ValueError(f"{doc.source}：表格行的单元格数 {len(row)} 与列数 {width} 不符")
+            try:
+                chars.update("".join(["".join(row) for row in block.rows]))
+            except TypeError:
+                raise ValueError(f"{doc.source}：表格单元格必须是文字") from None
+    chars.update("".join(text for text, _ in _texts_with_places(doc, rows=False) if text))
+    if measure is not None:
+        measure.learn(chars)
+    missing = set(fonts.missing_chars("".join(sorted(chars))))
+    if not missing:
+        return
+    prefix = f"{doc.source}，" if doc.source else ""
+    for text, where in _texts_with_places(doc, rows=True):
+        if text and not missing.isdisjoint(text):
+            check_printable(text, where=prefix + where)
+    raise AssertionError("missing glyph not located")  # pragma: no cover
+
+
+# --- layout ----------------------------------------------------------------------------------------
+
+
+def _markup(text: str) -> str:
+    return "<br/>".join(markup_with_fallback(line) for line in text.split("\n"))
+
+
+_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+
+
+class _Layout:
+    def __init__(self, doc: NoticeDocument, measure: TextMeasure) -> None:
+        self.doc = doc
+        self.measure = measure
+        self.st = st = styles_for(doc.options)
+        self.size = page_size(doc.options)
+        self.left = st.margin_x
+        self.right = self.size[0] - st.margin_x
+        self.width = self.right - self.left
+        self.top = self.size[1] - st.margin_top
+        self.bottom = st.margin_bottom + st.page_number * 1.8  # page number lives below
+        self.pages: list[_Page] = []
+        self.y = self.top
+        self.page = self._new_page()
+        body = st.body
+        self.p_body = ParagraphStyle("body", fontName=FONT_MAIN, fontSize=body, leading=body * 1.65,
+                                     firstLineIndent=2 * body, wordWrap="CJK", spaceAfter=body * 0.3)
+        self.p_plain = ParagraphStyle("plain", parent=self.p_body, firstLineIndent=0)
+        self.p_field = ParagraphStyle("field", parent=self.p_plain, leftIndent=0, spaceAfter=body * 0.1)
+        self.p_center = ParagraphStyle("center", parent=self.p_plain, alignment=TA_CENTER)
+        self.p_right = ParagraphStyle("right", parent=self.p_plain, alignment=TA_RIGHT)
+        self.p_heading = ParagraphStyle("heading", parent=self.p_plain, fontName=FONT_MAIN_BOLD,
+                                        fontSize=body * 1.08, leading=body * 1.7, spaceBefore=body * 0.4,
+                                        spaceAfter=body * 0.2)
+        self.p_footer = ParagraphStyle("footer", parent=self.p_plain, fontSize=st.footer,
+                                       leading=st.footer * 1.7, spaceAfter=0)
+
+    # pages
+
+    def _new_page(self) -> _Page:
+        page = _Page(self.size)
+        self.pages.append(page)
+        self.y = self.top
+        self.page = page
+        return page
+
+    @property
+    def room(self) -> float:
+        return self.y - self.bottom
+
+    @property
+    def fresh(self) -> bool:
+        return self.y >= self.top - 0.01
+
+    def ensure(self, height: float) -> None:
+        if height > self.room and not self.fresh:
+            self._new_page()
+
+    def bold_line(self, text: str, size: float, y_top: float, line_h: float, *, x: float,
+                  align: str = "center") -> None:
+        width = self.measure.width(text, size)
+        if align == "center":
+            x -= width / 2
+        elif align == "right":
+            x -= width
+        self.page.bolds.append((x, y_top - line_h / 2 - _BASELINE_DROP * size, text, size))
+
+    # blocks
+
+    def run(self) -> list[_Page]:
+        self.title_block()
+        for block in self.doc.blocks:
+            if isinstance(block, Table):
+                self.table(block)
+            else:
+                self.para(block)
+        if self.doc.footer is not None:
+            self.footer(self.doc.footer)
+        return self.pages
+
+    def title_block(self) -> None:
+        st, doc = self.st, self.doc
+        cx = (self.left + self.right) / 2
+        if doc.kicker:
+            line_h = st.kicker * 1.5
+            for line in break_lines(doc.kicker, self.width, st.kicker, self.measure):
+                self.bold_line(line, st.kicker, self.y, line_h, x=cx)
+                self.y -= line_h
+        line_h = st.title * 1.4
+        for line in balanced_lines(doc.title, self.width * 0.92, st.title, self.measure):
+            self.bold_line(line, st.title, self.y, line_h, x=cx)
+            self.y -= line_h
+        if doc.subtitles:
+            self.y -= st.subtitle * 0.3
+            line_h = st.subtitle * 1.6
+            for subtitle in doc.subtitles:
+                for line in break_lines(subtitle, self.width, st.subtitle, self.measure):
+                    width = self.measure.width(line, st.subtitle)
+                    self.page.texts.append((cx - width / 2, self.y - line_h / 2 - _BASELINE_DROP * st.subtitle,
+                                            line, st.subtitle))
+                    self.y -= line_h
+        self.y -= st.body * 0.9
+
+    def para(self, block: Para) -> None:
+        style = {
+            "body": self.p_body, "plain": self.p_plain, "heading": self.p_heading, "field": self.p_field,
+            "center": self.p_center, "right": self.p_right,
+        }[block.style]
+        paragraph = Paragraph(_markup(block.text), style)
+        if block.style == "heading":
+            # keep a heading with the first lines of what follows
+            _, height = paragraph.wrap(self.width, self.size[1])
+            self.ensure(height + style.spaceBefore + 3 * self.p_body.leading)
+        self.flow(paragraph, style)
+
+    def flow(self, paragraph: Paragraph, style: ParagraphStyle) -> None:
+        if not self.fresh:
+            self.y -= style.spaceBefore
+        while True:
+            _, height = paragraph.wrap(self.width, self.room)
+            if height <= self.room:
+                self.page.flows.append((paragraph, self.left, self.y - height))
+                self.y -= height + style.spaceAfter
+                return
+            parts = paragraph.split(self.width, self.room) if self.room > style.leading else []
+            if len(parts) >= 2:
+                head = parts[0]
+                _, head_height = head.wrap(self.width, self.room)
+                self.page.flows.append((head, self.left, self.y - head_height))
+                self._new_page()
+                paragraph = parts[1]
+                continue
+            if self.fresh:  # taller than a page and cannot be split: let it run off
+                self.page.flows.append((paragraph, self.left, self.y - height))
+                self.y -= height
+                return
+            self._new_page()
+
+    # tables
+
+    def _fit_columns(self, table: Table, natural: list[float], header_piece: list[float],
+                     pad: float, size: float, cell_widths: list[list[float]]) -> list[float]:
+        """Column widths (pt) filling the text width.
+
+        Preferences, the first that fits wins and the spare width goes towards the one before it:
+        every cell and header piece on one line; header pieces of at most four characters
+        ("家庭人口" / "（人）"); every cell on one line (headers wrap more). Then one-line columns
+        (``wrap=False``) keep their width and wrapping columns narrow where that wraps the fewest
+        cells (a remarks column with a few long notes before a names column). Last, everything at
+        its minimum.
+        """
+        total = self.width
+        columns = table.columns
+        count = len(columns)
+        minimum: list[float] = []
+        maximum: list[float] = []
+        cells: list[float] = []
+        short_heads: list[float] = []
+        heads: list[float] = []
+        for i, column in enumerate(columns):
+            low = max((column.min_width or 0) * mm, 2 * size + pad)
+            high = max((column.max_width * mm) if column.max_width else math.inf, low)
+            minimum.append(low)
+            maximum.append(high)
+            cell = min(max(natural[i] + pad, low), high)
+            cells.append(cell)
+            short_heads.append(min(max(min(header_piece[i], 4 * size) + pad, cell), high))
+            heads.append(min(max(header_piece[i] + pad, cell), high))
+
+        def grow(widths: list[float], limit: list[float]) -> list[float]:
+            for _ in range(count):
+                spare = total - sum(widths)
+                growable = [i for i in range(count) if widths[i] < limit[i] - 0.01]
+                if spare <= 0.01 or not growable:
+                    break
+                base = sum(widths[i] for i in growable)
+                for i in growable:
+                    widths[i] = min(limit[i], widths[i] + spare * widths[i] / base)
+            return widths
+
+        def towards(widths: list[float], better: list[float]) -> list[float]:
+            spare = total - sum(widths)
+            want = [max(0.0, b - w) for w, b in zip(widths, better, strict=True)]
+            wanted = sum(want)
+            if wanted > 0:
+                share = min(1.0, spare / wanted)
+                widths = [w + x * share for w, x in zip(widths, want, strict=True)]
+            return widths
+
+        if sum(heads) <= total:
+            return grow(heads[:], maximum)
+        if sum(short_heads) <= total:
+            return grow(towards(short_heads[:], heads), maximum)
+        if sum(cells) <= total:
+            return grow(towards(cells[:], short_heads), maximum)
+        fixed = [i for i, c in enumerate(columns) if not c.wrap]
+        flexible = [i for i, c in enumerate(columns) if c.wrap]
+        left_over = total - sum(cells[i] for i in fixed)
+        if flexible and left_over >= sum(minimum[i] for i in flexible):
+            widths = _shrink_wrapping(cells, minimum, flexible, left_over, cell_widths, pad)
+            return grow(towards(widths, cells), maximum)
+        # Even the one-line columns do not fit: wrapping columns at their minimum, one-line
+        # columns shrunk in proportion (their cells shrink their type or wrap).
+        widths = cells[:]
+        for i in flexible:
+            widths[i] = minimum[i]
+        rest = total - sum(minimum[i] for i in flexible)
+        fixed_sum = sum(cells[i] for i in fixed) or 1.0
+        for i in fixed:
+            widths[i] = max(cells[i] * rest / fixed_sum, size + pad)
+        scale = total / sum(widths)
+        return [w * scale for w in widths] if scale < 1 else widths
+
+    def table(self, table: Table) -> None:
+        size = self.st.table
+        measure = self.measure
+        pad_x, pad_y, line_h = size * 0.4, size * 0.28, size * 1.3
+        columns = table.columns
+        ncol = len(columns)
+        rows = table.rows
+
+        # Measured column by column: only columns holding rare characters take the slow path.
+        main_width = getFont(FONT_MAIN).stringWidth  # C (rl-accel), skipping two wrappers
+        by_column = []
+        for i in range(ncol):
+            cells = [row[i] for row in rows]
+            width_of = measure.width if measure.is_special("".join(cells)) else main_width
+            by_column.append([width_of(cell, size) for cell in cells])
+        widths = [list(row) for row in zip(*by_column, strict=True)] if rows else []
+        natural = [0.0] * ncol
+        for row_widths in widths:
+            for i, w in enumerate(row_widths):
+                if w > natural[i]:
+                    natural[i] = w
+        totals = list(table.totals_row) if table.totals_row is not None else None
+        header_piece: list[float] = []
+        for i, column in enumerate(columns):
+            pieces = column.label.replace("（", "\n（").replace("(", "\n(").split("\n")
+            header_piece.append(max(measure.width(p, size) for p in pieces if p) if column.label else 0)
+            if totals is not None and totals[i]:
+                natural[i] = max(natural[i], measure.width(totals[i], size))
+        col_w = self._fit_columns(table, natural, header_piece, 2 * pad_x, size, widths)
+        xs = [self.left]
+        for w in col_w:
+            xs.append(xs[-1] + w)
+        inner = [w - 2 * pad_x for w in col_w]
+
+        heads = [header_lines(c.label, inner[i], size, measure) for i, c in enumerate(columns)]
+        header_h = max(len(lines) for lines in heads) * line_h + 2 * pad_y
+        totals_lines = [break_lines(t, inner[i], size, measure) if t else [] for i, t in enumerate(totals or [])]
+        totals_h = (max((len(x) for x in totals_lines), default=1) or 1) * line_h + 2 * pad_y
+
+        single_h = line_h + 2 * pad_y
+        heights: list[float] = []
+        extras: list[dict[int, tuple] | None] = []
+        styles = [ParagraphStyle(f"cell{i}", fontName=FONT_MAIN, fontSize=size, leading=line_h,
+                                 wordWrap="CJK", alignment=_ALIGN[c.align]) for i, c in enumerate(columns)]
+        for r, row_widths in enumerate(widths):
+            over = [i for i, w in enumerate(row_widths) if w > inner[i]]
+            if not over:
+                heights.append(single_h)
+                extras.append(None)
+                continue
+            extra: dict[int, tuple] = {}
+            height = single_h
+            for i in over:
+                w = row_widths[i]
+                if not columns[i].wrap and w * 0.72 <= inner[i]:
+                    extra[i] = ("shrink", size * inner[i] / w)
+                    continue
+                paragraph = Paragraph(_markup(rows[r][i]), styles[i])
+                _, ph = paragraph.wrap(inner[i], 1e6)
+                extra[i] = ("para", paragraph, ph)
+                height = max(height, ph + 2 * pad_y)
+            heights.append(height)
+            extras.append(extra)
+
+        if table.caption:
+            caption = Paragraph(_markup(table.caption), self.p_heading)
+            _, caption_h = caption.wrap(self.width, self.size[1])
+            first_h = heights[0] if heights else totals_h
+            self.ensure(caption_h + self.p_heading.spaceBefore + header_h + first_h)
+            self.flow(caption, self.p_heading)
+
+        aligns = [c.align for c in columns]
+        n = len(rows)
+        r = 0
+        totals_done = totals is None
+        table_right = xs[-1]
+        while True:
+            need = header_h + (heights[r] if r < n else (totals_h if not totals_done else 0))
+            if need > self.room and not self.fresh:
+                self._new_page()
+            page = self.page
+            seg_top = self.y
+            ys = [seg_top]
+            page.fills.append((self.left, seg_top - header_h, table_right - self.left, header_h, _HEADER_GREY))
+            for i, lines in enumerate(heads):
+                block_top = seg_top - (header_h - len(lines) * line_h) / 2
+                for k, text in enumerate(lines):
+                    self.bold_line(text, size, block_top - k * line_h, line_h, x=(xs[i] + xs[i + 1]) / 2)
+            y = seg_top - header_h
+            ys.append(y)
+            placed = 0
+            texts = page.texts
+            floor = self.bottom
+            while r < n:
+                h = heights[r]
+                if y - h < floor:
+                    if placed == 0 and self.fresh_segment(seg_top):
+                        rows = list(rows) if not isinstance(rows, list) or rows is table.rows else rows
+                        h = _split_tall_row(r, rows, widths, heights, extras, y - floor - 2 * pad_y, pad_y)
+                        n = len(rows)
+                    else:
+                        break
+                row = rows[r]
+                extra = extras[r]
+                mid = y - h / 2
+                for i in range(ncol):
+                    text = row[i]
+                    if not text:
+                        continue
+                    cell_size = size
+                    w = widths[r][i]
+                    if extra is not None and i in extra:
+                        entry = extra[i]
+                        if entry[0] == "para":
+                            page.flows.append((entry[1], xs[i] + pad_x, mid - entry[2] / 2))
+                            continue
+                        if entry[0] == "skip":
+                            continue
+                        cell_size = entry[1]
+                        w = w * cell_size / size
+                    align = aligns[i]
+                    if align == "left":
+                        x = xs[i] + pad_x
+                    elif align == "right":
+                        x = xs[i + 1] - pad_x - w
+                    else:
+                        x = (xs[i] + xs[i + 1] - w) / 2
+                    texts.append((x, mid - _BASELINE_DROP * cell_size, text, cell_size))
+                y -= h
+                ys.append(y)
+                placed += 1
+                r += 1
+            if r >= n and not totals_done and y - totals_h >= floor - 0.01:
+                page.fills.append((self.left, y - totals_h, table_right - self.left, totals_h, _TOTALS_GREY))
+                for i, lines in enumerate(totals_lines):
+                    block_top = y - (totals_h - len(lines) * line_h) / 2
+                    for k, text in enumerate(lines):
+                        if aligns[i] == "left":
+                            x, align = xs[i] + pad_x, "left"
+                        elif aligns[i] == "right":
+                            x, align = xs[i + 1] - pad_x, "right"
+                        else:
+                            x, align = (xs[i] + xs[i + 1]) / 2, "center"
+                        self.bold_line(text, size, block_top - k * line_h, line_h, x=x, align=align)
+                y -= totals_h
+                ys.append(y)
+                totals_done = True
+            lines = page.lines
+            for yy in ys[1:-1]:
+                lines.append((self.left, yy, table_right, yy))
+            for xx in xs[1:-1]:
+                lines.append((xx, seg_top, xx, y))
+            page.frames.append((self.left, y, table_right - self.left, seg_top - y))
+            self.y = y
+            if r >= n and totals_done:
+                break
+            self._new_page()
+        self.y -= self.st.body * 0.8
+
+    def fresh_segment(self, seg_top: float) -> bool:
+        return seg_top >= self.top - 0.01
+
+    # footer
+
+    def footer(self, footer: Footer) -> None:
+        st, measure = self.st, self.measure
+        size = st.footer
+        paragraphs: list[Paragraph] = []
+        for note in footer.notes:
+            paragraphs.append(Paragraph(_markup(note), ParagraphStyle("note", parent=self.p_footer,
+                                                                        firstLineIndent=2 * size)))
+        posting = posting_line(footer)
+        if posting:
+            paragraphs.append(Paragraph(_markup("公示时间：" + posting), self.p_footer))
+        if footer.phones:
+            paragraphs.append(Paragraph(_markup("监督电话：" + "；".join(footer.phones)), self.p_footer))
+        if footer.accepting_unit:
+            paragraphs.append(Paragraph(_markup("受理单位：" + footer.accepting_unit), self.p_footer))
+        para_heights = [p.wrap(self.width, self.size[1])[1] for p in paragraphs]
+
+        sig_h = size * 3.2
+        labels = [f"{s.role}（{s.action}）：" for s in footer.signatures]
+        label_ws = [measure.width(text, size) for text in labels]
+        min_line = 24 * mm
+        across = bool(labels) and sum(w + min_line + size * 1.5 for w in label_ws) <= self.width
+        sig_total = (sig_h if across else sig_h * len(labels)) if labels else 0
+
+        issuer_lines = [x for x in (footer.issuer, date_cn(footer.issue_date)) if x]
+        issuer_line_h = size * 1.8
+        issuer_h = len(issuer_lines) * issuer_line_h
+        seal_block = max(issuer_h, _SEAL_DIAMETER * 0.9 if footer.seal else 0)
+
+        total = sum(para_heights) + size * 0.6 + sig_total + size * 0.8 + seal_block
+        self.ensure(total)
+        self.y -= size * 0.3
+        for paragraph, height in zip(paragraphs, para_heights, strict=True):
+            self.page.flows.append((paragraph, self.left, self.y - height))
+            self.y -= height
+        self.y -= size * 0.6
+
+        if labels:
+            if across:
+                cell = self.width / len(labels)
+                for k, (text, w) in enumerate(zip(labels, label_ws, strict=True)):
+                    x = self.left + k * cell
+                    self._signature(text, x, w, x + cell - size * 1.5, sig_h)
+                self.y -= sig_h
+            else:
+                for text, w in zip(labels, label_ws, strict=True):
+                    self._signature(text, self.left, w, min(self.left + w + 60 * mm, self.right), sig_h)
+                    self.y -= sig_h
+        self.y -= size * 0.8
+
+        if issuer_lines or footer.seal:
+            widest = max((measure.width(t, size) for t in issuer_lines), default=0)
+            cx = self.right - max(widest, _SEAL_DIAMETER) / 2 - size
+            top = self.y - (seal_block - issuer_h) / 2
+            for k, text in enumerate(issuer_lines):
+                width = measure.width(text, size)
+                self.page.texts.append((cx - width / 2, top - k * issuer_line_h - issuer_line_h / 2
+                                        - _BASELINE_DROP * size, text, size))
+            if footer.seal:
+                cy = self.y - seal_block / 2
+                self.page.extras.append(lambda c, cx=cx, cy=cy: _seal_area(c, cx, cy))
+            self.y -= seal_block
+
+    def _signature(self, text: str, x: float, text_w: float, line_end: float, height: float) -> None:
+        size = self.st.footer
+        baseline = self.y - height + size * 0.9
+        self.page.texts.append((x, baseline, text, size))
+        self.page.lines.append((x + text_w, baseline - size * 0.2, line_end, baseline - size * 0.2))
+
+
+def _shrink_wrapping(cells: list[float], minimum: list[float], flexible: list[int], room: float,
+                     cell_widths: list[list[float]], pad: float) -> list[float]:
+    """Narrow the wrapping columns until they take at most ``room`` points, each step choosing the
+    column whose next narrower width (one of its cell-width quantiles) wraps the fewest cells per
+    point saved. Ends at the minimum widths if nothing better fits."""
+    widths = cells[:]
+    steps: dict[int, list[float]] = {}
+    sorted_cells: dict[int, list[float]] = {}
+    for i in flexible:
+        values = sorted(row[i] + pad for row in cell_widths)
+        sorted_cells[i] = values
+        n = len(values)
+        marks = {values[int(q * (n - 1))] for q in (0.99, 0.98, 0.95, 0.9, 0.8, 0.7, 0.6, 0.5, 0.3)} if n else set()
+        steps[i] = sorted({w for w in marks if minimum[i] <= w < cells[i]} | {minimum[i]}, reverse=True)
+
+    def wrapped(i: int, width: float) -> int:
+        values = sorted_cells[i]
+        return len(values) - bisect.bisect_right(values, width + 0.01)
+
+    while sum(widths[i] for i in flexible) > room + 0.01:
+        best: tuple[float, int, float] | None = None
+        for i in flexible:
+            options = [w for w in steps[i] if w < widths[i] - 0.01]
+            if not options:
+                continue
+            target = options[0]
+            cost = (wrapped(i, target) - wrapped(i, widths[i]) + 0.01) / (widths[i] - target)
+            if best is None or cost < best[0]:
+                best = (cost, i, target)
+        if best is None:
+            break
+        widths[best[1]] = best[2]
+    return widths
+
+
+def _split_tall_row(r: int, rows: list, widths: list, heights: list[float], extras: list, avail: float,
+                    pad_y: float) -> float:
+    """A row taller than a whole page: cut its wrapping cells where the page ends and carry the
+    rest into a continuation row inserted after it (lists changed in place). Returns the first
+    part's height."""
+    extra = dict(extras[r] or {})
+    rest_extra: dict[int, tuple] = {}
+    first_h = 0.0
+    for i, entry in list(extra.items()):
+        if entry[0] != "para":
+            continue
+        paragraph = entry[1]
+        parts = paragraph.split(paragraph.width, avail)
+        if len(parts) < 2:
+            first_h = max(first_h, entry[2])
+            continue
+        head, tail = parts[0], parts[1]
+        _, head_h = head.wrap(paragraph.width, 1e6)
+        _, tail_h = tail.wrap(paragraph.width, 1e6)
+        extra[i] = ("para", head, head_h)
+        rest_extra[i] = ("para", tail, tail_h)
+        first_h = max(first_h, head_h)
+    if not rest_extra:  # nothing could be cut: the row runs off the page
+        return heights[r]
+    first_h += 2 * pad_y
+    rest_h = max(e[2] for e in rest_extra.values()) + 2 * pad_y
+    for i in range(len(rows[r])):
+        rest_extra.setdefault(i, ("skip",))
+    rows.insert(r + 1, rows[r])
+    widths.insert(r + 1, widths[r])
+    heights[r] = first_h
+    heights.insert(r + 1, rest_h)
+    extras[r] = extra
+    extras.insert(r + 1, rest_extra)
+    return first_h
+
+
+def _seal_area(canvas: Canvas, cx: float, cy: float) -> None:
+    """A faint dashed ring where the committee's seal goes (over the issuer and date)."""
+    canvas.saveState()
+    canvas.setStrokeGray(0.78)
+    canvas.setLineWidth(0.5)
+    canvas.setDash(2, 3)
+    canvas.circle(cx, cy, _SEAL_DIAMETER / 2, stroke=1, fill=0)
+    canvas.restoreState()
+
+
+# --- drawing -------------------------------------------------------------------------------------
+
+
+def _draw_page(canvas: Canvas, page: _Page, number: int, count: int, doc: NoticeDocument,
+               measure: TextMeasure) -> None:
+    st = styles_for(doc.options)
+    width, height = page.size
+    canvas.setPageSize(page.size)
+    if page.fills:
+        canvas.saveState()
+        for x, y, w, h, grey in page.fills:
+            canvas.setFillGray(grey)
+            canvas.rect(x, y, w, h, stroke=0, fill=1)
+        canvas.restoreState()
+    if page.lines:
+        canvas.setLineWidth(0.5)
+        canvas.lines(page.lines)
+    if page.frames:
+        canvas.setLineWidth(1.0)
+        for x, y, w, h in page.frames:
+            canvas.rect(x, y, w, h, stroke=1, fill=0)
+    if page.texts:
+        _draw_texts(canvas, page.texts, measure)
+    if page.bolds:
+        _draw_bold(canvas, page.bolds, measure)
+    for paragraph, x, y in page.flows:
+        paragraph.drawOn(canvas, x, y)
+    for extra in page.extras:
+        extra(canvas)
+    fonts.draw_string(canvas, width / 2, st.margin_bottom, f"第 {number} 页 共 {count} 页", st.page_number,
+                      align="center")
+    if doc.options.watermark:
+        _watermark(canvas, doc.options.watermark, width, height, measure)
+
+
+def _text_operators(canvas: Canvas, texts: Sequence[tuple[float, float, str, float]],
+                    measure: TextMeasure) -> str:
+    """PDF operators drawing one-line texts as one text object, fonts switched only when needed.
+
+    Written directly (``splitString`` / ``getSubsetInternalName``, the interface ReportLab
+    documents for its TrueType subsets) because ``TextObject.textOut`` measures every string
+    again to track the cursor, which doubles the cost of a large roster.
+    """
+    doc = canvas._doc
+    code = ["BT"]
+    add = code.append
+    current_font, current_size = "", 0.0
+    special = measure.is_special
+    # Rosters repeat names, groups and rates: encode each distinct string once per document.
+    cache = measure.encodings.setdefault(id(doc), {})
+    main = getFont(FONT_MAIN)
+    font_of: dict[str, object] = {FONT_MAIN: main}
+    for x, y, text, size in texts:
+        add(f"1 0 0 1 {fp_str(x)} {fp_str(y)} Tm")
+        if special(text):
+            runs = []
+            for name, run in fonts.split_runs(text):
+                font = font_of.get(name) or font_of.setdefault(name, getFont(name))
+                runs.append((font, run))
+        else:
+            runs = ((main, text),)
+        for font, run in runs:
+            encoded = cache.get((font, run))
+            if encoded is None:
+                encoded = cache[(font, run)] = [
+                    (font.getSubsetInternalName(subset, doc), f"({escapePDF(chunk)}) Tj")
+                    for subset, chunk in font.splitString(run, doc)
+                ]
+            for font_name, show in encoded:
+                if font_name != current_font or size != current_size:
+                    add(f"{font_name} {fp_str(size)} Tf")
+                    current_font, current_size = font_name, size
+                add(show)
+    add("ET")
+    return "\n".join(code)
+
+
+def _draw_texts(canvas: Canvas, texts: list[tuple[float, float, str, float]], measure: TextMeasure) -> None:
+    """All one-line texts of a page in one PDF text object."""
+    canvas.addLiteral(_text_operators(canvas, texts, measure))
+
+
+def _draw_bold(canvas: Canvas, texts: list[tuple[float, float, str, float]], measure: TextMeasure) -> None:
+    """Bold lines (titles, headers, totals): the main font filled and stroked (there is no bold
+    face), one text object per size because the stroke width follows the size."""
+    by_size: dict[float, list[tuple[float, float, str, float]]] = {}
+    for entry in texts:
+        by_size.setdefault(entry[3], []).append(entry)
+    for size, entries in by_size.items():
+        canvas.saveState()
+        canvas.setLineWidth(size * fonts.SYNTHETIC_BOLD_STROKE)
+        canvas.addLiteral(_text_operators(canvas, entries, measure).replace("BT", "BT 2 Tr", 1))
+        canvas.restoreState()
+
+
+def _watermark(canvas: Canvas, text: str, width: float, height: float, measure: TextMeasure) -> None:
+    diagonal = math.hypot(width, height)
+    size = min(0.7 * diagonal / max(measure.width(text, 1), 1), height / 6)
+    canvas.saveState()
+    canvas.setFillColorRGB(0.55, 0.55, 0.55)
+    canvas.setFillAlpha(0.22)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(math.degrees(math.atan2(height, width)))
+    fonts.draw_string(canvas, 0, -size * 0.35, text, size, align="center")
+    canvas.restoreState()
+
+
+# --- public entry -------------------------------------------------------------------------------
+
+
+def layout(doc: NoticeDocument, measure: TextMeasure | None = None) -> int:
+    """Check and lay out ``doc``; return its page count (for previews and tests)."""
+    register_fonts()
+    measure = measure or TextMeasure()
+    check_document(doc, measure)
+    return len(_Layout(doc, measure).run())
+
+
+def render_pdf(documents: NoticeDocument | Sequence[NoticeDocument],
+               out: str | os.PathLike[str] | BinaryIO | None = None) -> bytes:
+    """Render one notice, or several into one file (each numbered on its own), to PDF bytes.
+
+    With ``out`` the bytes are also written there (a path is written whole or not at all).
+    Raises :class:`~models.printing.fonts.MissingGlyphError` before anything is drawn or written
+    if any text holds a character no shipped font has.
+    """
+    register_fonts()
+    docs = [documents] if isinstance(documents, NoticeDocument) else list(documents)
+    if not docs:
+        raise ValueError("nothing to print")
+    measure = TextMeasure()
+    for doc in docs:
+        check_document(doc, measure)
+    laid_out = [_LaidOut(doc, _Layout(doc, measure).run()) for doc in docs]
+
+    buffer = io.BytesIO()
+    first = docs[0]
+    canvas = Canvas(buffer, pagesize=page_size(first.options), invariant=1, initialFontName=FONT_MAIN,
+                    pageCompression=1)
+    canvas.setTitle(first.title if len(docs) == 1 else f"{first.title} 等 {len(docs)} 份公告")
+    canvas.setAuthor(first.footer.issuer if first.footer and first.footer.issuer else "村务公开")
+    canvas.setCreator("cunwu 村务公开")
+    canvas.setSubject("村务公开")
+    for item in laid_out:
+        count = len(item.pages)
+        for number, page in enumerate(item.pages, start=1):
+            _draw_page(canvas, page, number, count, item.doc, measure)
+            canvas.showPage()
+    canvas.save()
+    data = buffer.getvalue()
+    if out is not None:
+        _write(out, data)
+    return data
+
+
+def _write(out: str | os.PathLike[str] | BinaryIO, data: bytes) -> None:
+    if hasattr(out, "write"):
+        out.write(data)  # type: ignore[union-attr]
+        return
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
