@@ -207,6 +207,13 @@ def cmd_list(env: Env, args) -> int:
     return 0
 
 
+TOTAL_LABELS = {
+    "rows": "行数", "amount": "金额", "quantity": "数量", "household_size": "人口", "opening": "期初余额",
+    "income": "收入", "expense": "支出", "closing": "期末余额", "budget": "总投资", "total": "合计",
+    "sources": "资金来源合计", "last_stage": "已到步骤",
+}
+
+
 def _print_record(data: DisclosureData, as_json: bool) -> None:
     if as_json:
         print_json(data.to_json())
@@ -228,9 +235,10 @@ def _print_record(data: DisclosureData, as_json: bool) -> None:
     if data.superseded_by:
         out.write(f"已被更正记录 #{data.superseded_by} 取代\n")
     totals = K.totals_json(data.totals)
-    shown = {k: v for k, v in totals.items() if v not in (None, [], "")}
+    shown = [f"{TOTAL_LABELS[k]} {v}" for k, v in totals.items() if k in TOTAL_LABELS and v not in (None, "")]
     if shown:
-        out.write("合计：" + "，".join(f"{k}={v}" for k, v in shown.items()) + "\n")
+        money = data.kind in ("roster", "finance", "project", "yishi")
+        out.write("合计：" + "，".join(shown) + (f"（金额单位：{data.unit}）" if money else "") + "\n")
     if data.body:
         out.write(data.body.rstrip() + "\n")
     for f in data.findings:

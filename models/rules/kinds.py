@@ -60,6 +60,15 @@ MEETING_KINDS: dict[str, str] = {
 }
 VOTING_MEETINGS = ("party_members", "representatives", "villagers")
 
+# Column labels of row-level fields (roster rows, finance rows, decision meetings) for messages.
+FIELD_LABELS: dict[str, str] = {
+    "group": "组别", "name": "姓名", "id_number": "身份证号", "household_size": "家庭人口", "quantity": "数量",
+    "rate": "标准", "amount": "金额", "remark": "备注", "bank_card": "银行卡号", "phone": "电话",
+    "date": "日期", "voucher": "凭证号", "summary": "摘要", "class": "类别", "income": "收入", "expense": "支出",
+    "stage": "步骤", "kind": "会议类型", "due": "应到", "present": "实到", "for": "同意", "against": "反对",
+    "abstain": "弃权", "content": "内容",
+}
+
 # Keys whose totals are quantities (areas, counts, days), not money: printed without rounding to fen.
 QUANTITY_TOTALS = ("quantity", "labour_days", "household_size")
 
@@ -85,9 +94,13 @@ class Finding:
                 "severity": self.severity}
 
     def located(self) -> str:
-        where = f"第 {self.row} 行" if self.row is not None else ""
-        if self.field:
-            where = f"{where}“{self.field}”" if where else f"“{self.field}”"
+        """One readable line: '[错误] 第 2 行“身份证号”：…'. Record-level messages name their field
+        themselves, so only row findings get a column label."""
+        where = ""
+        if self.row is not None:
+            where = f"第 {self.row} 行"
+            if self.field:
+                where += f"“{FIELD_LABELS.get(self.field, self.field)}”"
         label = "错误" if self.is_error else "提示"
         return f"[{label}] {where}：{self.message}" if where else f"[{label}] {self.message}"
 
@@ -804,7 +817,7 @@ def kind_label(kind: str) -> str:
 
 __all__ = [
     "Finding", "Severity", "UNITS", "FINANCE_CLASSES", "YISHI_SOURCES", "DECISION_STAGES", "MEETING_KINDS",
-    "ROSTER_KEYS", "KINDS", "check_disclosure", "check_notice", "check_title", "check_finance",
+    "ROSTER_KEYS", "FIELD_LABELS", "KINDS", "check_disclosure", "check_notice", "check_title", "check_finance",
     "check_project", "check_decision", "check_yishi", "check_roster", "compute_totals", "totals_json",
     "totals_from_json", "normalize_content", "content_unit", "has_errors", "parse_date", "money_text",
     "quantity_text", "kind_label",

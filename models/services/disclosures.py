@@ -804,7 +804,7 @@ class DisclosureService:
             if pending is not None:
                 raise StateError(f"记录 #{d.id} 已有未公示的更正记录 #{pending}，请继续处理该记录")
             item = s.get(CatalogItem, d.item_id)
-            title = d.title if d.title.startswith(("更正", "更正：", "更正:")) else CORRECTION_PREFIX + d.title
+            title = d.title if d.title.startswith(("更正：", "更正:")) else CORRECTION_PREFIX + d.title
             new = Disclosure(item_id=d.item_id, period=d.period, period_start=d.period_start,
                              period_end=d.period_end, event_date=d.event_date, kind=d.kind, title=title,
                              body=d.body, content=dict(d.content or {}), columns=list(d.columns or []),
