@@ -1,0 +1,114 @@
+"""The one module that shows message boxes, file dialogs and simple choices.
+
+Everything modal and standard goes through here so tests patch one thing (``monkeypatch.setattr(
+dialogs, "confirm", lambda *a, **k: True)``) and the look of errors stays the same everywhere.
+Each function takes an optional ``parent`` keyword; without one the active window is used.
+
+Errors from the services (`CunwuError`, `ValidationError`) are shown as their Chinese message, with
+one line per located problem — never as a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from models.errors import CunwuError, ValidationError
+
+_CTX = "dialogs"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def _parent(parent: QWidget | None) -> QWidget | None:
+    return parent if parent is not None else QApplication.activeWindow()
+
+
+def describe_error(error: BaseException | str) -> tuple[str, str]:
+    """(headline, detail lines) for showing an error to the user.
+
+    A `ValidationError` gives its summary and one line per problem (`Problem.located()`); any other
+    `CunwuError` its message; anything else its text, since the crash handler covers real bugs.
+    """
+    if isinstance(error, ValidationError):
+        lines = [p.located() for p in error.problems]
+        return error.summary, "\n".join(lines)
+    if isinstance(error, CunwuError):
+        return error.message, ""
+    if isinstance(error, BaseException):
+        return str(error) or type(error).__name__, ""
+    return str(error), ""
+
+
+def _box(icon: QMessageBox.Icon, title: str, text: str, informative: str = "", details: str | None = None,
+         parent: QWidget | None = None) -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, _parent(parent))
+    if informative:
+        box.setInformativeText(informative)
+    if details:
+        box.setDetailedText(details)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # so users can copy it
+    box.button(QMessageBox.StandardButton.Ok).setText(_tr("确定"))
+    return box
+
+
+def info(title: str, text: str, *, parent: QWidget | None = None) -> None:
+    _box(QMessageBox.Icon.Information, title, text, parent=parent).exec()
+
+
+def warn(title: str, text: str, *, parent: QWidget | None = None) -> None:
+    _box(QMessageBox.Icon.Warning, title, text, parent=parent).exec()
+
+
+def error(title: str, text: BaseException | str, details: str | None = None, *,
+          parent: QWidget | None = None) -> None:
+    """Show an error. `text` may be an exception: a ValidationError lists each located problem."""
+    headline, lines = describe_error(text)
+    _box(QMessageBox.Icon.Critical, title, headline, informative=lines, details=details, parent=parent).exec()
+
+
+def confirm(title: str, text: str, *, ok_text: str | None = None, parent: QWidget | None = None) -> bool:
+    """Ask yes/no; the safe answer (cancel) is the default button."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, _parent(parent))
+    box.button(QMessageBox.StandardButton.Ok).setText(ok_text or _tr("确定"))
+    box.button(QMessageBox.StandardButton.Cancel).setText(_tr("取消"))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Ok
+
+
+def open_file(title: str, filters: str = "", *, directory: str | Path = "",
+              parent: QWidget | None = None) -> Path | None:
+    """A file to read, or None when cancelled. `filters` like "Excel 工作簿 (*.xlsx)"."""
+    path, _ = QFileDialog.getOpenFileName(_parent(parent), title, str(directory), filters)
+    return Path(path) if path else None
+
+
+def save_file(title: str, filters: str = "", *, suggested: str | Path = "",
+              parent: QWidget | None = None) -> Path | None:
+    """A file to write, or None when cancelled. The dialog asks before overwriting."""
+    path, _ = QFileDialog.getSaveFileName(_parent(parent), title, str(suggested), filters)
+    return Path(path) if path else None
+
+
+def choose(title: str, label: str, options: Sequence[str], *, current: int = 0,
+           parent: QWidget | None = None) -> int | None:
+    """Index of the option picked from a list, or None when cancelled."""
+    if not options:
+        return None
+    dlg = QInputDialog(_parent(parent))
+    dlg.setWindowTitle(title)
+    dlg.setLabelText(label)
+    dlg.setComboBoxItems(list(options))
+    dlg.setComboBoxEditable(False)
+    dlg.setTextValue(options[max(0, min(current, len(options) - 1))])
+    dlg.setOkButtonText(_tr("确定"))
+    dlg.setCancelButtonText(_tr("取消"))
+    if not dlg.exec():
+        return None
+    return list(options).index(dlg.textValue())

@@ -1,0 +1,209 @@
+"""The main window: a sidebar of pages and a stack that builds each page the first time it is shown.
+
+Pages come from the registry (`desktop.registry.register_page`); the window knows none of them by
+name. It remembers its geometry and the last page, shows the database and the acting user in the
+status bar, and owns the standard shortcuts, handing Ctrl+F / Ctrl+N to the current page's hooks.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.errors import CunwuError
+
+from .registry import PageSpec, discover_pages, icon_of
+from .workspace import Workspace
+
+log = logging.getLogger("cunwu.desktop")
+
+DEFAULT_SIZE = QSize(1280, 800)
+KeyRole = Qt.ItemDataRole.UserRole + 1
+
+
+class MainWindow(QMainWindow):
+    page_changed = Signal(str)
+
+    def __init__(self, workspace: Workspace, *, pages: list[PageSpec] | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = workspace
+        specs = discover_pages() if pages is None else pages
+        self._specs = [s for s in specs if s.applies_to(workspace)]
+        self._pages: dict[str, QWidget] = {}
+        self._placeholders: dict[str, QWidget] = {}
+        self.setWindowTitle(self.tr("村务公开 — %1").replace("%1", workspace.installation.name))
+        self._build()
+        self._restore()
+
+    # --- building ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName(self.tr("页面"))
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(176)
+        self.sidebar.setSpacing(2)
+        self.stack = QStackedWidget()
+        for spec in self._specs:
+            item = QListWidgetItem(icon_of(spec), spec.display_title)
+            item.setData(KeyRole, spec.key)
+            item.setSizeHint(QSize(0, 36))
+            self.sidebar.addItem(item)
+            placeholder = QWidget()
+            self._placeholders[spec.key] = placeholder
+            self.stack.addWidget(placeholder)
+        self.sidebar.currentRowChanged.connect(self._on_row_changed)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.db_label = QLabel(self.tr("数据库：%1").replace("%1", str(self.ws.db_path)))
+        self.user_label = QLabel(self.tr("操作人：%1").replace("%1", self.ws.actor.name))
+        for label in (self.db_label, self.user_label):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.statusBar().addPermanentWidget(self.user_label)
+
+        self.quit_action = QAction(self.tr("退出"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.new_action = QAction(self.tr("新增"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(lambda: self._call_hook("new_item"))
+        self.find_action = QAction(self.tr("查找"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(lambda: self._call_hook("focus_search"))
+        self.sidebar_action = QAction(self.tr("转到页面列表"), self)
+        self.sidebar_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.sidebar_action.triggered.connect(lambda: self.sidebar.setFocus(Qt.FocusReason.ShortcutFocusReason))
+
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        edit_menu.addAction(self.new_action)
+        edit_menu.addAction(self.find_action)
+        go_menu = self.menuBar().addMenu(self.tr("转到(&G)"))
+        go_menu.addAction(self.sidebar_action)
+        go_menu.addSeparator()
+        for n, spec in enumerate(self._specs, start=1):
+            action = QAction(spec.display_title, self)
+            if n <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
+            go_menu.addAction(action)
+            self.addAction(action)
+
+    def _restore(self) -> None:
+        settings = self.ws.settings
+        geometry = settings.window_geometry
+        restored = bool(geometry) and self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        if not restored:
+            screen = QApplication.primaryScreen()
+            available = screen.availableSize() if screen else DEFAULT_SIZE
+            self.resize(min(DEFAULT_SIZE.width(), available.width()), min(DEFAULT_SIZE.height(), available.height()))
+        keys = self.page_keys()
+        last = settings.last_page
+        if keys:
+            self.show_page(last if last in keys else keys[0])
+
+    # --- pages ------------------------------------------------------------------------------
+    def page_keys(self) -> list[str]:
+        return [s.key for s in self._specs]
+
+    def page_titles(self) -> list[str]:
+        return [self.sidebar.item(i).text() for i in range(self.sidebar.count())]
+
+    def current_key(self) -> str | None:
+        item = self.sidebar.currentItem()
+        return item.data(KeyRole) if item is not None else None
+
+    def current_page(self) -> QWidget | None:
+        key = self.current_key()
+        return self._pages.get(key) if key else None
+
+    def page(self, key: str) -> QWidget:
+        """The page widget, built now if it was not yet."""
+        if key not in self._pages:
+            spec = next(s for s in self._specs if s.key == key)
+            placeholder = self._placeholders[key]
+            try:
+                widget = spec.factory(self.ws, self)
+            except CunwuError as exc:
+                widget = self._broken_page(str(exc))
+            except Exception:
+                log.exception("page %s could not be built", key)
+                widget = self._broken_page(self.tr("页面出错，详情已记入日志：%1").replace("%1", str(self.ws.log_path)))
+            index = self.stack.indexOf(placeholder)
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._pages[key] = widget
+        return self._pages[key]
+
+    def _broken_page(self, message: str) -> QWidget:
+        widget = QWidget()
+        label = QLabel(message)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        QVBoxLayout(widget).addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+        return widget
+
+    def show_page(self, key: str) -> None:
+        keys = self.page_keys()
+        if key not in keys:
+            return
+        row = keys.index(key)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.setCurrentRow(row)  # comes back through _on_row_changed
+        else:
+            self._on_row_changed(row)
+
+    def _on_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self._specs[row].key
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        self.ws.settings.last_page = key
+        self.new_action.setEnabled(callable(getattr(page, "new_item", None)))
+        self.find_action.setEnabled(callable(getattr(page, "focus_search", None)))
+        hook = getattr(page, "page_shown", None)
+        if callable(hook):
+            hook()
+        self.page_changed.emit(key)
+
+    def _call_hook(self, name: str) -> None:
+        hook = getattr(self.current_page(), name, None)
+        if callable(hook):
+            hook()
+
+    # --- closing ----------------------------------------------------------------------------
+    def save_state(self) -> None:
+        settings = self.ws.settings
+        settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        key = self.current_key()
+        if key:
+            settings.last_page = key
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

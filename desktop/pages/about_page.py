@@ -1,0 +1,181 @@
+"""关于与设置: what this installation is, the catalog's adoption dates, the interface language, files."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, qVersion
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import __version__ as app_version
+from models.errors import CunwuError
+from models.services.setup import InstallationData, record_adoption
+
+from .. import dialogs
+from ..registry import register_page
+from ..settings import LANGUAGES
+
+
+class _OptionalDate(QWidget):
+    """A date that may be unset: a checkbox enabling a calendar date edit."""
+
+    def __init__(self, label: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.check = QCheckBox(label)
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setDate(QDate.currentDate())
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit)
+        layout.addStretch(1)
+        self.check.toggled.connect(self.edit.setEnabled)
+        self.edit.setEnabled(False)
+        self.setFocusProxy(self.check)
+
+    def value(self) -> date | None:
+        return self.edit.date().toPython() if self.check.isChecked() else None
+
+    def set_value(self, value: date | None) -> None:
+        self.check.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
+        if value is not None:
+            self.edit.setDate(QDate(value.year, value.month, value.day))
+
+
+class AboutPage(QWidget):
+    def __init__(self, workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = workspace
+        self._build()
+        self.refresh()
+
+    def _build(self) -> None:
+        self.mode_label = QLabel()
+        self.name_label = QLabel()
+        self.code_label = QLabel()
+        self.township_label = QLabel()
+        self.operator_label = QLabel()
+        self.actor_label = QLabel()
+        self.template_label = QLabel()
+        unit = QGroupBox(self.tr("本单位"))
+        form = QFormLayout(unit)
+        form.addRow(self.tr("模式"), self.mode_label)
+        form.addRow(self.tr("名称"), self.name_label)
+        form.addRow(self.tr("统计用区划代码"), self.code_label)
+        form.addRow(self.tr("所属乡镇（街道）"), self.township_label)
+        form.addRow(self.tr("操作员"), self.operator_label)
+        form.addRow(self.tr("当前操作人"), self.actor_label)
+        form.addRow(self.tr("初始目录模板"), self.template_label)
+        for label in (self.mode_label, self.name_label, self.code_label, self.township_label, self.operator_label,
+                      self.actor_label, self.template_label):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        adoption = QGroupBox(self.tr("目录的会商与认可（部门梳理、乡镇会商、村级认可）"))
+        self.consulted = _OptionalDate(self.tr("已会商"))
+        self.adopted = _OptionalDate(self.tr("已认可"))
+        self.adopted_by_edit = QLineEdit()
+        self.adopted_by_edit.setPlaceholderText(self.tr("如：村民代表会议"))
+        self.save_adoption_button = QPushButton(self.tr("保存会商与认可"))
+        aform = QFormLayout(adoption)
+        aform.addRow(self.tr("乡镇会商日期"), self.consulted)
+        aform.addRow(self.tr("村级认可日期"), self.adopted)
+        aform.addRow(self.tr("认可方式 / 认可人"), self.adopted_by_edit)
+        aform.addRow("", self.save_adoption_button)
+        self.save_adoption_button.clicked.connect(self.save_adoption)
+
+        ui = QGroupBox(self.tr("界面"))
+        self.language_combo = QComboBox()
+        names = {"zh": "中文", "en": "English"}
+        for code in LANGUAGES:
+            self.language_combo.addItem(names[code], code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(self.ws.settings.language)))
+        self.language_combo.currentIndexChanged.connect(self._language_changed)
+        self.language_note = QLabel(self.tr("更改语言后，重新启动程序生效。"))
+        self.language_note.setStyleSheet("color: gray;")
+        uform = QFormLayout(ui)
+        uform.addRow(self.tr("语言"), self.language_combo)
+        uform.addRow("", self.language_note)
+
+        files = QGroupBox(self.tr("文件与版本"))
+        fform = QFormLayout(files)
+        for title, value in ((self.tr("数据库"), str(self.ws.db_path)),
+                             (self.tr("数据文件夹"), str(self.ws.data_dir)),
+                             (self.tr("日志文件"), str(self.ws.log_path)),
+                             (self.tr("设置文件"), str(self.ws.settings.path)),
+                             (self.tr("版本"), f"cunwu {app_version} · Qt {qVersion()} · PySide6 {pyside_version}")):
+            label = QLabel(value)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setWordWrap(True)
+            fform.addRow(title, label)
+
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        for box in (unit, adoption, ui, files):
+            layout.addWidget(box)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def refresh(self) -> None:
+        try:
+            inst = self.ws.refresh_installation()
+        except CunwuError as exc:
+            dialogs.error(self.tr("无法读取本单位信息"), exc, parent=self)
+            return
+        self._show(inst)
+
+    def _show(self, inst: InstallationData) -> None:
+        none = self.tr("（未填）")
+        self.mode_label.setText(self.tr("村（社区）") if inst.mode == "village" else self.tr("乡镇（街道）"))
+        self.name_label.setText(inst.name)
+        self.code_label.setText(inst.code)
+        self.township_label.setText(inst.township or none)
+        self.operator_label.setText(inst.operator)
+        self.actor_label.setText(self.ws.actor.name)
+        self.template_label.setText(inst.template_id or self.tr("空目录"))
+        self.consulted.set_value(inst.consulted_on)
+        self.adopted.set_value(inst.adopted_on)
+        self.adopted_by_edit.setText(inst.adopted_by or "")
+
+    def save_adoption(self) -> None:
+        try:
+            inst = record_adoption(self.ws.ctx, consulted_on=self.consulted.value(), adopted_on=self.adopted.value(),
+                                   adopted_by=self.adopted_by_edit.text().strip() or None)
+        except CunwuError as exc:
+            dialogs.error(self.tr("未保存"), exc, parent=self)
+            return
+        self.ws.refresh_installation()
+        self._show(inst)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(self.tr("已保存目录的会商与认可日期"), 6000)
+
+    def _language_changed(self) -> None:
+        self.ws.settings.language = self.language_combo.currentData()
+        self.language_note.setStyleSheet("color: #b26a00;")
+
+
+register_page("about", QT_TRANSLATE_NOOP("Pages", "关于与设置"), AboutPage, order=90)

@@ -1,0 +1,542 @@
+"""公开事项目录: the village's disclosure catalog — browse by group, search, edit, retire, import, export.
+
+The page holds no copy of the data besides its models, and reloads them from `CatalogService` after
+every write. Search, channel and retired filters are the service's own (`list_items`), so `cwgk`
+finds 村务公开 here exactly as it does on the command line.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.errors import CunwuError
+from models.rules import catalog_terms as terms
+from models.services.catalog import CatalogService, ItemData
+from models.services.templates import list_templates, load_template
+
+from .. import dialogs, workers
+from ..editors.catalog_item_dialog import CatalogItemDialog, record_kind_label
+from ..qtmodels.catalog_model import (
+    COL_AUDIENCE,
+    COL_CHANNELS,
+    COL_CODE,
+    COL_GROUP,
+    COL_NAME,
+    COL_POSTING_DAYS,
+    COL_PUBLISHER,
+    COL_STATUS,
+    COL_TIMING,
+    CatalogGroupModel,
+    CatalogTableModel,
+    ItemRole,
+    SortRole,
+    posting_days_text,
+)
+from ..registry import register_page
+
+SEARCH_DELAY_MS = 250
+XLSX_FILTER = QT_TRANSLATE_NOOP("CatalogPage", "Excel 工作簿 (*.xlsx)")
+
+
+class CatalogPage(QWidget):
+    job_finished = Signal()  # an import or export ended (either way)
+
+    def __init__(self, workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = workspace
+        self.item_dialog: CatalogItemDialog | None = None
+        self._job: workers.Job | None = None
+        self._reloading = False
+        self._build()
+        self.search_edit.setText(self.ws.settings.last_search)
+        self.reload()
+
+    @property
+    def service(self) -> CatalogService:
+        return CatalogService(self.ws.ctx)
+
+    # --- building ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.new_action = QAction(self.tr("新增"), self)
+        self.new_action.setToolTip(self.tr("新增事项（Ctrl+N）"))
+        self.edit_action = QAction(self.tr("编辑"), self)
+        self.edit_action.setToolTip(self.tr("编辑选中的事项（回车或双击）"))
+        self.toggle_action = QAction(self.tr("停用"), self)
+        self.toggle_action.setToolTip(self.tr("停用的事项不再排入待办，已有记录保留；可随时恢复"))
+        self.delete_action = QAction(self.tr("删除"), self)
+        self.delete_action.setToolTip(self.tr("删除没有公开记录的事项（Delete）"))
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.template_action = QAction(self.tr("载入模板"), self)
+        self.template_action.setToolTip(self.tr("把随程序提供的目录模板并入本村目录（已有的事项不变）"))
+        self.import_action = QAction(self.tr("导入 xlsx"), self)
+        self.import_action.setToolTip(self.tr("从标准目录格式的 xlsx 文件导入，按编号合并"))
+        self.export_action = QAction(self.tr("导出 xlsx"), self)
+        self.export_action.setToolTip(self.tr("导出为标准目录格式的 xlsx 文件"))
+
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_action, self.edit_action, self.toggle_action, self.delete_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        for action in (self.template_action, self.import_action, self.export_action):
+            self.toolbar.addAction(action)
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(self.tr("搜索编号、名称、内容（可用拼音或首字母，如 cwgk）  Ctrl+F"))
+        self.search_edit.setAccessibleName(self.tr("搜索"))
+        self.search_edit.setMinimumWidth(160)
+        self.channel_combo = QComboBox()
+        self.channel_combo.addItem(self.tr("全部渠道"), "")
+        for ch in terms.ALL_CHANNELS:
+            self.channel_combo.addItem(ch, ch)
+        self.channel_combo.setAccessibleName(self.tr("公开渠道"))
+        self.channel_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.channel_combo.setMinimumContentsLength(9)
+        self.show_retired_check = QCheckBox(self.tr("显示停用"))
+        self.count_label = QLabel()
+
+        filters = QHBoxLayout()
+        search_label = QLabel(self.tr("搜索"))
+        search_label.setBuddy(self.search_edit)
+        channel_label = QLabel(self.tr("渠道"))
+        channel_label.setBuddy(self.channel_combo)
+        filters.addWidget(search_label)
+        filters.addWidget(self.search_edit, 3)
+        filters.addSpacing(12)
+        filters.addWidget(channel_label)
+        filters.addWidget(self.channel_combo)
+        filters.addSpacing(12)
+        filters.addWidget(self.show_retired_check)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+
+        self.group_model = CatalogGroupModel(self)
+        self.tree_view = QTreeView()
+        self.tree_view.setModel(self.group_model)
+        self.tree_view.setHeaderHidden(True)
+        self.tree_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree_view.setAccessibleName(self.tr("事项分组"))
+        self.tree_view.setMinimumWidth(150)
+
+        self.table_model = CatalogTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.table_model)
+        self.proxy.setSortRole(SortRole)
+        self.proxy.setSortLocaleAware(True)
+        self.table_view = QTableView()
+        self.table_view.setModel(self.proxy)
+        self.table_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table_view.setAlternatingRowColors(True)
+        self.table_view.setWordWrap(False)
+        self.table_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table_view.verticalHeader().hide()
+        self.table_view.setAccessibleName(self.tr("目录事项"))
+        header = self.table_view.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # service order until a header is clicked
+        header.setSortIndicatorClearable(True)
+        self.table_view.setSortingEnabled(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        for col, width in ((COL_CODE, 70), (COL_GROUP, 140), (COL_TIMING, 230), (COL_PUBLISHER, 100),
+                           (COL_CHANNELS, 170), (COL_AUDIENCE, 76), (COL_POSTING_DAYS, 76), (COL_STATUS, 56)):
+            self.table_view.setColumnWidth(col, width)
+        self.table_view.addAction(self.delete_action)
+        self.table_view.installEventFilter(self)
+
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.detail.setMaximumHeight(150)
+        self.detail.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.table_view, 1)
+        right_layout.addWidget(self.detail)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tree_view)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        sizes = self.ws.settings.catalog_splitter
+        if isinstance(sizes, list) and len(sizes) == 2 and all(isinstance(s, int) and s > 0 for s in sizes):
+            self.splitter.setSizes(sizes)
+        else:
+            self.splitter.setSizes([190, 1000])
+        self.splitter.splitterMoved.connect(self._remember_splitter)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+
+        self.setTabOrder(self.search_edit, self.channel_combo)
+        self.setTabOrder(self.channel_combo, self.show_retired_check)
+        self.setTabOrder(self.show_retired_check, self.tree_view)
+        self.setTabOrder(self.tree_view, self.table_view)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._search_now)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self.search_edit.returnPressed.connect(self._search_now)
+        self.channel_combo.currentIndexChanged.connect(self.reload)
+        self.show_retired_check.toggled.connect(self.reload)
+        self.tree_view.selectionModel().currentChanged.connect(self._on_group_changed)
+        self.table_view.selectionModel().currentRowChanged.connect(self._on_item_changed)
+        self.table_view.doubleClicked.connect(self.edit_selected)
+
+        self.new_action.triggered.connect(self.new_item)
+        self.edit_action.triggered.connect(self.edit_selected)
+        self.toggle_action.triggered.connect(self.toggle_selected)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.template_action.triggered.connect(self.load_template)
+        self.import_action.triggered.connect(self.import_xlsx)
+        self.export_action.triggered.connect(self.export_xlsx)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table_view and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+                self.edit_selected()
+                return True
+        return super().eventFilter(watched, event)
+
+    # --- page hooks (called by the main window's shortcuts) ---------------------------------------
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def page_shown(self) -> None:
+        if not self.table_view.hasFocus() and not self.search_edit.hasFocus():
+            self.table_view.setFocus()
+
+    # --- reading ----------------------------------------------------------------------------
+    def current_filter(self) -> tuple[str | None, str | None]:
+        return CatalogGroupModel.filter_of(self.tree_view.currentIndex())
+
+    def selected_item(self) -> ItemData | None:
+        index = self.table_view.currentIndex()
+        if not index.isValid() or not self.table_view.selectionModel().isRowSelected(index.row(), index.parent()):
+            return None
+        return index.data(ItemRole)
+
+    def visible_items(self) -> list[ItemData]:
+        """The rows as the table shows them (after sorting)."""
+        return [self.proxy.index(r, 0).data(ItemRole) for r in range(self.proxy.rowCount())]
+
+    def reload(self, select_code: str | None = None) -> None:
+        """Refill tree and table from the service, keeping the group and item selection."""
+        if self._reloading:
+            return
+        if not isinstance(select_code, str):  # connected to signals that pass an int or bool
+            current = self.selected_item()
+            select_code = current.code if current else None
+        show_retired = self.show_retired_check.isChecked()
+        key = self.current_filter()
+        self._reloading = True
+        try:
+            service = self.service
+            everything = service.list_items(include_retired=show_retired)
+            self.group_model.set_groups(service.groups(), everything)
+            self.tree_view.expandToDepth(0)
+            tree_index = self.group_model.index_of(key)
+            self.tree_view.setCurrentIndex(tree_index)
+            key = CatalogGroupModel.filter_of(tree_index)
+            items = service.list_items(include_retired=show_retired, query=self.search_edit.text(),
+                                       category=key[0], group=key[1],
+                                       channel=self.channel_combo.currentData() or None)
+        except CunwuError as exc:
+            dialogs.error(self.tr("无法读取目录"), exc, parent=self)
+            return
+        finally:
+            self._reloading = False
+        self.table_model.set_items(items)
+        self.count_label.setText(self.tr("共 %1 项").replace("%1", str(len(items))))
+        self._select_code(select_code)
+        self._update_actions()
+
+    def _select_code(self, code: str | None) -> None:
+        row = self.table_model.row_of(code) if code else None
+        if row is None:
+            self.table_view.clearSelection()
+            self._on_item_changed()
+            return
+        index = self.proxy.mapFromSource(self.table_model.index(row, 0))
+        self.table_view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table_view.scrollTo(index)
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        self.ws.settings.last_search = self.search_edit.text()
+        self.reload()
+
+    def _on_group_changed(self, *_args) -> None:
+        if not self._reloading:
+            self.reload()
+
+    def _on_item_changed(self, *_args) -> None:
+        self._update_actions()
+        self._show_detail(self.selected_item())
+
+    def _update_actions(self) -> None:
+        item = self.selected_item()
+        busy = self._job is not None
+        for action in (self.edit_action, self.toggle_action, self.delete_action):
+            action.setEnabled(item is not None)
+        self.toggle_action.setText(self.tr("恢复") if item is not None and not item.active else self.tr("停用"))
+        for action in (self.template_action, self.import_action, self.export_action):
+            action.setEnabled(not busy)
+
+    def _show_detail(self, item: ItemData | None) -> None:
+        if item is None:
+            self.detail.setHtml(f"<p style='color:gray'>{html.escape(self.tr('选中一个事项，这里显示它的全部内容。'))}</p>")
+            return
+        e = html.escape
+        rows = [
+            (self.tr("公开内容"), item.content or "—"),
+            (self.tr("公开依据"), item.basis or "—"),
+            (self.tr("公开时限"), item.timing_text or item.timing.describe()),
+            (self.tr("公开渠道"), "、".join(item.channels)),
+            (self.tr("对象 / 方式 / 层级"), f"{item.audience} / {item.mode} / {item.level}"),
+            (self.tr("领域 / 五公开"), f"{item.domain or '—'} / {'、'.join(item.five_public) or '—'}"),
+            (self.tr("最少公示"), posting_days_text(item)),
+            (self.tr("默认记录类型"), record_kind_label(item.default_kind)),
+        ]
+        state = "" if item.active else f" <span style='color:gray'>({e(self.tr('已停用'))})</span>"
+        body = "".join(f"<tr><td style='color:#555;padding-right:10px' nowrap>{e(k)}</td><td>{e(v)}</td></tr>"
+                       for k, v in rows)
+        self.detail.setHtml(f"<b>{e(item.code)}　{e(item.category)} · {e(item.group)} · {e(item.name)}</b>{state}"
+                            f"<table cellspacing='2'>{body}</table>")
+
+    def _remember_splitter(self, *_args) -> None:
+        self.ws.settings.catalog_splitter = [int(s) for s in self.splitter.sizes()]
+
+    # --- writing ----------------------------------------------------------------------------
+    def new_item(self) -> None:
+        category, group = self.current_filter()
+        try:
+            code = self.service.next_code()
+            groups = self.service.groups()
+        except CunwuError as exc:
+            dialogs.error(self.tr("无法新增事项"), exc, parent=self)
+            return
+        item = ItemData(code=code, group=group or "", name="", category=category or "村务")
+        self._open_dialog(item, editing=False, groups=groups)
+
+    def edit_selected(self, *_args) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        try:
+            groups = self.service.groups()
+        except CunwuError as exc:
+            dialogs.error(self.tr("无法编辑事项"), exc, parent=self)
+            return
+        self._open_dialog(item, editing=True, groups=groups)
+
+    def _open_dialog(self, item: ItemData, *, editing: bool, groups) -> None:
+        if editing:
+            def save(data: ItemData) -> ItemData:
+                return self.service.update(item.code, data)
+        else:
+            def save(data: ItemData) -> ItemData:
+                return self.service.add(data)
+        dialog = CatalogItemDialog(item, save, editing=editing, groups=groups, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._dialog_saved(dialog))
+        dialog.finished.connect(self._dialog_closed)
+        self.item_dialog = dialog
+        dialog.open()  # window-modal without a nested event loop
+        if editing or item.group:
+            dialog.name_edit.setFocus()
+        else:
+            dialog.group_combo.setFocus()
+
+    def _dialog_saved(self, dialog: CatalogItemDialog) -> None:
+        saved = dialog.saved
+        if saved is None:
+            return
+        self.reload(select_code=saved.code)
+        self._status(self.tr("已保存事项 %1 %2").replace("%1", saved.code).replace("%2", saved.name))
+
+    def _dialog_closed(self, *_args) -> None:
+        self.item_dialog = None
+        self.table_view.setFocus()
+
+    def toggle_selected(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        try:
+            self.service.set_active(item.code, not item.active)
+        except CunwuError as exc:
+            dialogs.error(self.tr("未能更改状态"), exc, parent=self)
+            return
+        self.reload(select_code=item.code)
+        if item.active:
+            hint = "" if self.show_retired_check.isChecked() else self.tr("（勾选“显示停用”可查看）")
+            self._status(self.tr("已停用 %1 %2").replace("%1", item.code).replace("%2", item.name) + hint)
+        else:
+            self._status(self.tr("已恢复 %1 %2").replace("%1", item.code).replace("%2", item.name))
+
+    def delete_selected(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        question = self.tr("删除事项“%1 %2”？删除后不能撤销；有公开记录的事项只能停用。")
+        if not dialogs.confirm(self.tr("删除事项"), question.replace("%1", item.code).replace("%2", item.name),
+                               ok_text=self.tr("删除"), parent=self):
+            return
+        try:
+            self.service.delete(item.code)
+        except CunwuError as exc:
+            dialogs.error(self.tr("不能删除"), exc, parent=self)
+            return
+        self.reload()
+        self._status(self.tr("已删除 %1 %2").replace("%1", item.code).replace("%2", item.name))
+
+    def load_template(self) -> None:
+        mode = self.ws.installation.mode
+        templates = [t for t in list_templates() if t.mode == mode]
+        if not templates:
+            dialogs.info(self.tr("载入模板"), self.tr("没有适用于本单位的目录模板。"), parent=self)
+            return
+        labels = [self.tr("%1（%2 项）").replace("%1", t.name).replace("%2", str(t.items)) for t in templates]
+        choice = dialogs.choose(self.tr("载入模板"), self.tr("选择要并入目录的模板（已有编号的事项保持不变）："),
+                                labels, parent=self)
+        if choice is None:
+            return
+        template = templates[choice]
+        try:
+            result = self.service.merge(load_template(template.id), action="catalog.template.load",
+                                        source=template.id, update_existing=False)
+        except CunwuError as exc:
+            dialogs.error(self.tr("未能载入模板"), exc, parent=self)
+            return
+        self.reload()
+        dialogs.info(self.tr("载入模板"),
+                     self.tr("新增 %1 项；已有的 %2 项保持不变。").replace("%1", str(len(result.added)))
+                     .replace("%2", str(len(result.unchanged) + len(result.updated))), parent=self)
+
+    # --- xlsx, off the GUI thread -------------------------------------------------------------
+    def import_xlsx(self) -> None:
+        path = dialogs.open_file(self.tr("导入目录"), self.tr(XLSX_FILTER), parent=self)
+        if path is None:
+            return
+        try:
+            from models.exchange.catalog_xlsx import import_catalog_xlsx
+        except ImportError:
+            dialogs.error(self.tr("导入目录"), self.tr("这个版本还不能导入 xlsx 目录。"), parent=self)
+            return
+        ctx = self.ws.ctx
+        self._run(lambda _progress, _cancelled: import_catalog_xlsx(ctx, path), self._imported,
+                  self.tr("正在导入 %1……").replace("%1", path.name), self.tr("未能导入"))
+
+    def _imported(self, result) -> None:
+        self.reload()
+        dialogs.info(self.tr("导入目录"),
+                     self.tr("已导入：新增 %1 项，更新 %2 项，未变 %3 项。")
+                     .replace("%1", str(len(result.added))).replace("%2", str(len(result.updated)))
+                     .replace("%3", str(len(result.unchanged))), parent=self)
+
+    def export_xlsx(self) -> None:
+        name = self.tr("%1公开事项目录.xlsx").replace("%1", self.ws.installation.name)
+        path = dialogs.save_file(self.tr("导出目录"), self.tr(XLSX_FILTER), suggested=name,
+                                 parent=self)
+        if path is None:
+            return
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        try:
+            from models.exchange.catalog_xlsx import export_catalog_xlsx
+        except ImportError:
+            dialogs.error(self.tr("导出目录"), self.tr("这个版本还不能导出 xlsx 目录。"), parent=self)
+            return
+        ctx = self.ws.ctx
+        self._exported_to = path
+        self._run(lambda _progress, _cancelled: export_catalog_xlsx(ctx, path), self._exported,
+                  self.tr("正在导出到 %1……").replace("%1", path.name), self.tr("未能导出"))
+
+    def _exported(self, count) -> None:
+        dialogs.info(self.tr("导出目录"), self.tr("已导出 %1 项到\n%2").replace("%1", str(count))
+                     .replace("%2", str(self._exported_to)), parent=self)
+
+    def _run(self, fn, on_done, busy_text: str, error_title: str) -> None:
+        job = workers.Job(fn)
+        self._job = job
+        self._error_title = error_title
+        self._on_done = on_done
+        job.signals.finished.connect(self._job_done)
+        job.signals.failed.connect(self._job_failed)
+        self._update_actions()
+        self._status(busy_text, timeout=0)
+        workers.start(job)
+
+    def _job_done(self, result) -> None:
+        self._job = None
+        self._update_actions()
+        self._status("")
+        try:
+            self._on_done(result)
+        finally:
+            self.job_finished.emit()
+
+    def _job_failed(self, exc: Exception) -> None:
+        self._job = None
+        self._update_actions()
+        self._status("")
+        try:
+            if isinstance(exc, CunwuError):
+                dialogs.error(self._error_title, exc, parent=self)
+            else:
+                raise exc  # a bug: the crash handler logs it and shows the report
+        finally:
+            self.job_finished.emit()
+
+    def _status(self, text: str, timeout: int = 6000) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            if text:
+                window.statusBar().showMessage(text, timeout)
+            else:
+                window.statusBar().clearMessage()
+
+
+register_page("catalog", QT_TRANSLATE_NOOP("Pages", "公开事项目录"), CatalogPage, icon=None, order=10)

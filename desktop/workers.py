@@ -1,0 +1,64 @@
+"""Long work off the GUI thread: a `QRunnable` on the global `QThreadPool` with a signal-owning QObject.
+
+    job = Job(lambda progress, cancelled: export_catalog_xlsx(ctx, path))
+    job.signals.finished.connect(self._exported)     # result object
+    job.signals.failed.connect(self._failed)         # the exception
+    start(job)
+
+The function receives ``progress(done, total, text)`` to report progress and ``cancelled()`` to poll
+for a cancel request; services that take neither simply ignore them. Results arrive on the GUI
+thread through queued signals; keep a reference to the job until one of them arrives. Tests wait for the pool at teardown.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger("cunwu.desktop")
+
+
+class JobSignals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+
+class Job(QRunnable):
+    def __init__(self, fn: Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]):
+        super().__init__()
+        self.fn = fn
+        self.signals = JobSignals()
+        self._cancel = threading.Event()
+        # The caller keeps the job until a result signal arrives, so its signals object outlives the
+        # queued delivery; Qt must not delete it behind Python's back.
+        self.setAutoDelete(False)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.signals.progress.emit, self.is_cancelled)
+        except BaseException as exc:  # handed to the GUI thread, which shows or re-raises it
+            if not isinstance(exc, Exception):
+                raise
+            self.signals.failed.emit(exc)
+            return
+        if self._cancel.is_set():
+            self.signals.cancelled.emit()
+        else:
+            self.signals.finished.emit(result)
+
+
+def start(job: Job, pool: QThreadPool | None = None) -> Job:
+    (pool or QThreadPool.globalInstance()).start(job)
+    return job

@@ -1,0 +1,143 @@
+"""Main window: pages from the registry, lazy pages, remembered geometry and page, shortcuts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QLabel
+
+from desktop import registry
+from models.services.setup import installation
+
+from .keyboard import press
+
+
+def test_lists_working_pages_and_shows_who_and_where(make_window, workspace, db_path):
+    window = make_window()
+    assert window.page_keys()[:1] == ["catalog"]
+    assert "about" in window.page_keys()
+    titles = window.page_titles()
+    assert titles[0] == "公开事项目录" and "关于与设置" in titles
+    assert window.windowTitle() == "村务公开 — 测试村"
+    assert str(db_path) in window.db_label.text()
+    assert window.user_label.text() == "操作人：王文书"
+
+
+def test_pages_are_built_on_first_show(make_window):
+    window = make_window()
+    assert window.current_key() == "catalog"
+    assert "about" not in window._pages
+    window.show_page("about")
+    assert "about" in window._pages
+    assert window.stack.currentWidget() is window._pages["about"]
+
+
+def test_last_page_and_geometry_are_remembered(make_window, workspace):
+    first = make_window()
+    first.resize(760, 520)  # within the offscreen screen (800×600): restoreGeometry keeps windows on screen
+    first.show_page("about")
+    size = first.size()  # the layouts' minimum width may have widened it a little
+    assert size.height() == 520
+    first.close()
+    assert workspace.settings.last_page == "about"
+    assert workspace.settings.window_geometry  # base64 text, not a pickled Qt value
+
+    second = make_window()
+    assert second.current_key() == "about"
+    assert second.size() == size
+    assert second.stack.currentWidget() is second._pages["about"]
+    assert "catalog" not in second._pages  # the other page was never needed
+
+
+def test_settings_file_is_plain_text(make_window, workspace):
+    window = make_window()
+    window.close()
+    text = workspace.settings.path.read_text(encoding="utf-8")
+    assert "@ByteArray" not in text and "@Variant" not in text
+    assert "last_page=catalog" in text
+
+
+def test_a_registered_page_appears_without_editing_the_window(make_window):
+    class Hello(QLabel):
+        def __init__(self, workspace, parent=None):
+            super().__init__(workspace.installation.name, parent)
+
+    registry.register_page("hello", QT_TRANSLATE_NOOP("Pages", "问候"), Hello, order=50)
+    try:
+        window = make_window()
+        assert window.page_keys().index("hello") == window.page_keys().index("catalog") + 1
+        window.show_page("hello")
+        assert window.current_page().text() == "测试村"
+        assert not window.new_action.isEnabled()  # this page has no new_item hook
+    finally:
+        registry.unregister_page("hello")
+
+
+def test_pages_that_do_not_apply_or_break_are_handled(make_window, workspace):
+    def broken(workspace, parent=None):
+        raise RuntimeError("boom")
+
+    registry.register_page("township-only", "仅乡镇", QLabel, order=60, when=lambda ws: ws.installation.mode == "township")
+    registry.register_page("broken", "坏页面", broken, order=70)
+    try:
+        window = make_window()
+        assert "township-only" not in window.page_keys()
+        window.show_page("broken")
+        page = window.current_page()
+        assert "页面出错" in page.findChild(QLabel).text()
+        assert str(workspace.log_path) in page.findChild(QLabel).text()
+    finally:
+        registry.unregister_page("township-only")
+        registry.unregister_page("broken")
+
+
+def test_standard_shortcuts(qtbot, make_window, sample_items):
+    window = make_window()
+    page = window.current_page()
+    window.sidebar.setFocus()
+    press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search_edit.hasFocus()
+    press(qtbot, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "about"
+    press(qtbot, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "catalog"
+    press(qtbot, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+
+
+def test_about_page_shows_installation_and_records_adoption(qtbot, make_window, workspace, dialog_calls):
+    window = make_window()
+    window.show_page("about")
+    page = window.current_page()
+    assert page.name_label.text() == "测试村"
+    assert page.code_label.text() == "410322100201"
+    assert page.township_label.text() == "城关镇"
+    assert page.operator_label.text() == "王文书"
+    assert page.mode_label.text() == "村（社区）"
+    assert not page.consulted.check.isChecked()
+
+    page.consulted.check.setChecked(True)
+    page.consulted.edit.setDate(date(2026, 3, 2))
+    page.adopted.check.setChecked(True)
+    page.adopted.edit.setDate(date(2026, 3, 20))
+    page.adopted_by_edit.setText("村民代表会议")
+    page.save_adoption_button.click()
+    inst = installation(workspace.db)
+    assert (inst.consulted_on, inst.adopted_on, inst.adopted_by) == (date(2026, 3, 2), date(2026, 3, 20), "村民代表会议")
+    assert dialog_calls.of("error") == []
+
+    page.adopted.edit.setDate(date(2026, 2, 1))  # before the consultation: refused, shown readably
+    page.save_adoption_button.click()
+    assert "村级认可日期不能早于乡镇会商日期" in dialog_calls.texts("error")
+    assert installation(workspace.db).adopted_on == date(2026, 3, 20)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_language_choice_is_saved(make_window, workspace, language):
+    window = make_window()
+    window.show_page("about")
+    combo = window.current_page().language_combo
+    combo.setCurrentIndex(combo.findData(language))
+    assert workspace.settings.language == language

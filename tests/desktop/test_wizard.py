@@ -1,0 +1,143 @@
+"""First-run wizard, driven by typing as a clerk would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from models.services.catalog import CatalogService
+from models.services.context import Actor, ServiceContext
+from models.services.setup import installation
+
+from .keyboard import type_text
+
+
+def _wizard(qtbot, db_path):
+    from desktop.wizard import FirstRunWizard
+
+    wizard = FirstRunWizard(db_path)
+    qtbot.addWidget(wizard)
+    with qtbot.waitExposed(wizard):
+        wizard.show()
+    return wizard
+
+
+def _next(qtbot, wizard):
+    button = wizard.button(QWizard.WizardButton.NextButton)
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _press(qtbot, radio):
+    radio.setFocus()
+    qtbot.keyClick(radio, Qt.Key.Key_Space)
+    assert radio.isChecked()
+
+
+def _fill_identity(qtbot, page, *, code="410322100201"):
+    type_text(qtbot, page.name_edit, "平乐村")
+    qtbot.keyClicks(page.code_edit, code)
+    type_text(qtbot, page.township_edit, "平乐镇")
+    type_text(qtbot, page.operator_edit, "李文书")
+
+
+def test_bad_code_keeps_next_disabled_and_says_why(qtbot, db_path):
+    wizard = _wizard(qtbot, db_path)
+    _next(qtbot, wizard)
+    page = wizard.identity_page
+    assert wizard.currentPage() is page
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()  # nothing typed yet
+    assert not page.message_label.isVisible()  # …but no scolding before typing
+
+    _fill_identity(qtbot, page, code="41032210020")  # 11 digits
+    assert not next_button.isEnabled()
+    assert page.message_label.isVisible()
+    assert "12 位" in page.message_label.text()
+
+    qtbot.keyClick(page.code_edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(page.code_edit, "0A")  # a letter is no digit (max length keeps 12 characters)
+    assert not next_button.isEnabled()
+    assert "数字" in page.message_label.text()
+
+    page.code_edit.clear()
+    qtbot.keyClicks(page.code_edit, "990322100201")  # no such province
+    assert not next_button.isEnabled()
+    assert "省级代码" in page.message_label.text()
+
+    page.code_edit.clear()
+    qtbot.keyClicks(page.code_edit, "410322100201")
+    assert next_button.isEnabled()
+    assert not page.message_label.isVisible()
+    assert not db_path.exists()
+
+
+def test_township_mode_wants_nine_digits_and_no_township(qtbot, db_path):
+    wizard = _wizard(qtbot, db_path)
+    _press(qtbot, wizard.mode_page.township_radio)
+    _next(qtbot, wizard)
+    page = wizard.identity_page
+    assert not page.township_edit.isVisible()
+    type_text(qtbot, page.name_edit, "平乐镇")
+    qtbot.keyClicks(page.code_edit, "410322100")
+    type_text(qtbot, page.operator_edit, "张站长")
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_good_data_creates_an_empty_catalog(qtbot, db_path, dialog_calls):
+    wizard = _wizard(qtbot, db_path)
+    _next(qtbot, wizard)
+    _fill_identity(qtbot, wizard.identity_page)
+    _next(qtbot, wizard)
+    page = wizard.template_page
+    assert wizard.currentPage() is page
+    _press(qtbot, page.choices[page.EMPTY])
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+
+    assert dialog_calls.of("error") == []
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    assert db_path.exists()
+    db = wizard.database
+    try:
+        inst = installation(db)
+        assert (inst.mode, inst.code, inst.name, inst.township, inst.operator) == (
+            "village", "410322100201", "平乐村", "平乐镇", "李文书")
+        assert inst.template_id is None
+        assert CatalogService(ServiceContext(db, Actor("李文书"))).count() == 0
+    finally:
+        db.dispose()
+
+
+def test_chosen_template_is_loaded(qtbot, db_path, template_resources):
+    wizard = _wizard(qtbot, db_path)
+    _next(qtbot, wizard)
+    _fill_identity(qtbot, wizard.identity_page)
+    _next(qtbot, wizard)
+    page = wizard.template_page
+    assert set(page.choices) == {"test-village", page.EMPTY}
+    assert page.choices["test-village"].isChecked()  # the mode's default template is preselected
+    assert "2 项" in page.choices["test-village"].text()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+
+    db = wizard.database
+    assert db is not None
+    try:
+        items = CatalogService(ServiceContext(db, Actor("李文书"))).list_items()
+        assert [i.code for i in items] == ["CW-01", "CW-02"]
+        assert installation(db).template_id == "test-village"
+    finally:
+        db.dispose()
+
+
+def test_refusal_is_shown_and_the_wizard_stays(qtbot, db_path, dialog_calls):
+    db_path.write_bytes(b"not empty")  # initialize() refuses an existing database
+    wizard = _wizard(qtbot, db_path)
+    _next(qtbot, wizard)
+    _fill_identity(qtbot, wizard.identity_page)
+    _next(qtbot, wizard)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+
+    assert wizard.isVisible()
+    assert wizard.database is None
+    assert "数据库已存在" in dialog_calls.texts("error")
+    assert db_path.read_bytes() == b"not empty"
