@@ -26,13 +26,6 @@ from .settings import Settings, default_settings_dir
 
 log = logging.getLogger("cunwu.desktop")
 
-_CTX = "App"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
-
-
 def translations_dir() -> Path:
     return resources_dir() / "i18n"
 
@@ -98,7 +91,7 @@ def obtain_database(env, settings: Settings) -> Database | None:
     try:
         return open_database(db_path)
     except CunwuError as exc:
-        dialogs.error(_tr("无法打开数据库"), exc)
+        dialogs.error(QCoreApplication.translate("App", "无法打开数据库"), exc)
         return None
 
 
@@ -121,7 +114,7 @@ def run_gui(env) -> int:
         workspace = Workspace.open(db, user=env.user, db_path=Path(env.db_path), data_dir=data_dir,
                                    settings=settings)
     except CunwuError as exc:
-        dialogs.error(_tr("无法打开数据库"), exc)
+        dialogs.error(QCoreApplication.translate("App", "无法打开数据库"), exc)
         db.dispose()
         return 1
     window = MainWindow(workspace)

@@ -18,12 +18,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 
 from models.errors import CunwuError, ValidationError
 
-_CTX = "dialogs"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
-
 
 def _parent(parent: QWidget | None) -> QWidget | None:
     return parent if parent is not None else QApplication.activeWindow()
@@ -53,7 +47,7 @@ def _box(icon: QMessageBox.Icon, title: str, text: str, informative: str = "", d
     if details:
         box.setDetailedText(details)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # so users can copy it
-    box.button(QMessageBox.StandardButton.Ok).setText(_tr("确定"))
+    box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("dialogs", "确定"))
     return box
 
 
@@ -76,8 +70,8 @@ def confirm(title: str, text: str, *, ok_text: str | None = None, parent: QWidge
     """Ask yes/no; the safe answer (cancel) is the default button."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text,
                       QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, _parent(parent))
-    box.button(QMessageBox.StandardButton.Ok).setText(ok_text or _tr("确定"))
-    box.button(QMessageBox.StandardButton.Cancel).setText(_tr("取消"))
+    box.button(QMessageBox.StandardButton.Ok).setText(ok_text or QCoreApplication.translate("dialogs", "确定"))
+    box.button(QMessageBox.StandardButton.Cancel).setText(QCoreApplication.translate("dialogs", "取消"))
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     return box.exec() == QMessageBox.StandardButton.Ok
 
@@ -107,8 +101,8 @@ def choose(title: str, label: str, options: Sequence[str], *, current: int = 0,
     dlg.setComboBoxItems(list(options))
     dlg.setComboBoxEditable(False)
     dlg.setTextValue(options[max(0, min(current, len(options) - 1))])
-    dlg.setOkButtonText(_tr("确定"))
-    dlg.setCancelButtonText(_tr("取消"))
+    dlg.setOkButtonText(QCoreApplication.translate("dialogs", "确定"))
+    dlg.setCancelButtonText(QCoreApplication.translate("dialogs", "取消"))
     if not dlg.exec():
         return None
     return list(options).index(dlg.textValue())

@@ -326,7 +326,8 @@ class CatalogPage(QWidget):
 
     def _show_detail(self, item: ItemData | None) -> None:
         if item is None:
-            self.detail.setHtml(f"<p style='color:gray'>{html.escape(self.tr('选中一个事项，这里显示它的全部内容。'))}</p>")
+            hint = self.tr("选中一个事项，这里显示它的全部内容。")
+            self.detail.setHtml(f"<p style='color:gray'>{html.escape(hint)}</p>")
             return
         e = html.escape
         rows = [
@@ -339,7 +340,8 @@ class CatalogPage(QWidget):
             (self.tr("最少公示"), posting_days_text(item)),
             (self.tr("默认记录类型"), record_kind_label(item.default_kind)),
         ]
-        state = "" if item.active else f" <span style='color:gray'>({e(self.tr('已停用'))})</span>"
+        retired = self.tr("已停用")
+        state = "" if item.active else f" <span style='color:gray'>({e(retired)})</span>"
         body = "".join(f"<tr><td style='color:#555;padding-right:10px' nowrap>{e(k)}</td><td>{e(v)}</td></tr>"
                        for k, v in rows)
         self.detail.setHtml(f"<b>{e(item.code)}　{e(item.category)} · {e(item.group)} · {e(item.name)}</b>{state}"

@@ -52,10 +52,10 @@ def _tr(text: str) -> str:
 
 def posting_days_text(item: ItemData) -> str:
     if item.posting_days == 0:
-        return _tr("不公示")
+        return QCoreApplication.translate("CatalogTableModel", "不公示")
     if item.posting_working_days:
-        return QCoreApplication.translate(_CTX, "%n个工作日", None, item.posting_days)
-    return QCoreApplication.translate(_CTX, "%n天", None, item.posting_days)
+        return QCoreApplication.translate("CatalogTableModel", "%n个工作日", None, item.posting_days)
+    return QCoreApplication.translate("CatalogTableModel", "%n天", None, item.posting_days)
 
 
 class CatalogTableModel(QAbstractTableModel):
@@ -142,7 +142,7 @@ class CatalogTableModel(QAbstractTableModel):
         if col == COL_POSTING_DAYS:
             return posting_days_text(item)
         if col == COL_STATUS:
-            return _tr("启用") if item.active else _tr("已停用")
+            return QCoreApplication.translate("CatalogTableModel", "启用") if item.active else QCoreApplication.translate("CatalogTableModel", "已停用")
         return ""
 
 
@@ -163,7 +163,7 @@ class CatalogGroupModel(QStandardItemModel):
         per_category = Counter(i.category for i in items)
         self.clear()
         self._nodes: dict[tuple[str | None, str | None], QStandardItem] = {}
-        root = self._node(_tr("全部"), len(items), (None, None))
+        root = self._node(QCoreApplication.translate("CatalogTableModel", "全部"), len(items), (None, None))
         self.appendRow(root)
         for category in terms.CATEGORIES:
             its_groups = [g for g in groups if g.category == category]
