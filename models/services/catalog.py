@@ -215,6 +215,12 @@ def _group_for(session: Session, category: str, name: str) -> CatalogGroup:
     return group
 
 
+def _in_order(values, order: tuple[str, ...]) -> list[str]:
+    """Ticks are a set: store them in the standard's order so exports and round trips are stable."""
+    rank = {v: n for n, v in enumerate(order)}
+    return sorted(dict.fromkeys(values), key=lambda v: rank.get(v, len(rank)))
+
+
 def _apply(session: Session, row: CatalogItem, item: ItemData) -> list[str]:
     """Copy fields onto the ORM row; returns the names of fields that changed."""
     group = _group_for(session, item.category, item.group)
@@ -226,12 +232,12 @@ def _apply(session: Session, row: CatalogItem, item: ItemData) -> list[str]:
         "timing": item.timing.to_dict(),
         "timing_text": item.timing_text or item.timing.describe(),
         "publisher": item.publisher,
-        "channels": list(item.channels),
+        "channels": _in_order(item.channels, terms.ALL_CHANNELS),
         "audience": item.audience,
         "mode": item.mode,
         "level": item.level,
         "domain": item.domain,
-        "five_public": list(item.five_public),
+        "five_public": _in_order(item.five_public, terms.FIVE_PUBLIC),
         "posting_days": item.posting_days,
         "posting_working_days": item.posting_working_days,
         "roster_preset": item.roster_preset,
