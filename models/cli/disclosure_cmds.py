@@ -122,17 +122,19 @@ def _problem_line(p: Any) -> str:
     return located() if callable(located) else str(p)
 
 
-def _read_roster(path: str, map_spec: str | None) -> tuple[list[dict[str, Any]], list[str] | None]:
+def _read_roster(path: str, map_spec: str | None, *, remembered: dict | None = None,
+                 preset_keys: list[str] | None = None) -> tuple[list[dict[str, Any]], list[str] | None, dict]:
     try:
         from ..exchange.roster_import import parse_map_spec, read_roster
     except ImportError:
         raise CunwuError("本版本尚不能从文件读入名单（缺少名单导入模块）") from None
 
     try:
-        mapping = parse_map_spec(map_spec) if map_spec else None
+        # --map wins; else the mapping confirmed last time for this catalog item; else header guessing.
+        mapping = parse_map_spec(map_spec) if map_spec else remembered
     except ValueError as exc:
         raise CunwuError(f"--map 有误：{exc}") from None
-    result = read_roster(path, mapping)
+    result = read_roster(path, mapping, preset_keys)
     problems = list(getattr(result, "problems", []) or [])
     if problems:
         sys.stderr.write(f"名单文件 {path} 有 {len(problems)} 处错误，未新建记录：\n")
@@ -142,7 +144,7 @@ def _read_roster(path: str, map_spec: str | None) -> tuple[list[dict[str, Any]],
     for w in getattr(result, "warnings", []) or []:
         sys.stderr.write("提示：" + _problem_line(w) + "\n")
     columns = getattr(result, "columns", None)
-    return list(result.rows), (list(columns) if columns else None)
+    return list(result.rows), (list(columns) if columns else None), dict(result.mapping or {})
 
 
 # --- commands ---------------------------------------------------------------------------------
@@ -151,12 +153,21 @@ def cmd_new(env: Env, args) -> int:
     content = read_content_file(args.content_file) if args.content_file else None
     body = _read_text(args.body_file, "正文文件") if args.body_file else ""
     rows = columns = None
+    used_mapping: dict = {}
     kind = args.kind
     if args.from_file:
         if kind not in (None, "roster"):
             raise CunwuError(f"--from 读入的是名单，记录类型应为 roster，不是 {kind}")
         kind = "roster"
-        rows, columns = _read_roster(args.from_file, args.map_spec)
+        from ..rules.roster import preset_columns
+        from ..services.catalog import CatalogService
+        from ..services.import_mappings import mapping_for
+
+        ctx = env.ctx()
+        item = CatalogService(ctx).get(args.item)
+        preset_keys = [c.key for c in preset_columns(item.roster_preset)] if item.roster_preset else None
+        rows, columns, used_mapping = _read_roster(args.from_file, args.map_spec,
+                                                   remembered=mapping_for(ctx, args.item), preset_keys=preset_keys)
         from ..services.disclosures import prepare_rows
 
         typed, problems = prepare_rows(rows)
@@ -173,6 +184,10 @@ def cmd_new(env: Env, args) -> int:
     svc = _service(env)
     data = svc.create(args.item, args.period, args.title, kind=kind, body=body, content=content, rows=rows,
                       columns=columns, event_date=args.event_date)
+    if args.from_file and used_mapping:
+        from ..services.import_mappings import remember_mapping
+
+        remember_mapping(env.ctx(), args.item, used_mapping)
     if args.json:
         print_json({"id": data.id})
     else:

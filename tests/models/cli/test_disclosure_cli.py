@@ -202,3 +202,18 @@ def test_usage_errors_exit_2(cli):
     assert cli("disclosure", "new", "--item", "DB-01", "--period", "2026-Q3", "--title", "x", "--kind", "poem")[0] == 2
     assert cli("disclosure", "list", "--status", "published")[0] == 2
     assert cli("disclosure", "return", "1", "--reviewer", "李监委")[0] == 2
+
+
+def test_mapping_is_remembered_per_item(cli, tmp_path):
+    """The mapping confirmed with --map is used next time for the same item without --map."""
+    f = tmp_path / "odd.csv"
+    f.write_text("户主,证件,钱数\n张三,11010519491231002X,100.00\n", encoding="utf-8")
+    code, out, err = cli("disclosure", "new", "--item", "DB-01", "--period", "2026-Q3", "--title", "低保名单",
+                         "--from", str(f), "--map", "name=户主,id_number=证件,amount=钱数", "--json")
+    assert code == 0, err
+    code, out, err = cli("disclosure", "new", "--item", "DB-01", "--period", "2026-Q4", "--title", "低保名单",
+                         "--from", str(f), "--json")
+    assert code == 0, err
+    code, out, _ = cli("disclosure", "show", str(json.loads(out)["id"]), "--json")
+    row = json.loads(out)["rows"][0]
+    assert row["name"] == "张三" and row["amount"] == "100.00" and row["id_number"] == "11010519491231002X"
