@@ -75,6 +75,12 @@ def main(argv: Sequence[str] | None = None, gui_launcher: Callable[[Env], int] |
     except KeyboardInterrupt:
         sys.stderr.write("已取消\n")
         return 1
+    except BrokenPipeError:  # `cunwu due | head`: the reader left; not an error of ours
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - swallow the final flush
+        except OSError:
+            pass
+        return 0
     except Exception:  # last resort: log it, tell the user where, never print the traceback
         logging.getLogger("cunwu").exception("unexpected error in %s", args.command)
         sys.stderr.write(f"程序内部错误，未完成操作。详情已记入日志：{env.log_path}\n")
