@@ -93,6 +93,12 @@ def obtain_database(env, settings: Settings) -> Database | None:
     except CunwuError as exc:
         dialogs.error(QCoreApplication.translate("App", "无法打开数据库"), exc)
         return None
+    except Exception as exc:  # e.g. the driver's "file is not a database": a bad file, not a bug of ours
+        log.exception("cannot open %s", db_path)
+        dialogs.error(QCoreApplication.translate("App", "无法打开数据库"),
+                      QCoreApplication.translate("App", "%1 不是本程序的数据库，或文件已损坏。").replace("%1", str(db_path)),
+                      details=str(exc))
+        return None
 
 
 def run_gui(env) -> int:

@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName(self.tr("页面"))
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(176)
+        self.sidebar.setFixedWidth(150)
         self.sidebar.setSpacing(2)
         self.stack = QStackedWidget()
         for spec in self._specs:

@@ -184,6 +184,7 @@ class CatalogItemDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
+        self.setMinimumWidth(900)  # two columns of ~430 px: the timing wording fits on one line
         layout = QVBoxLayout(self)
         layout.addLayout(columns_layout)
         layout.addWidget(self.channels_box)

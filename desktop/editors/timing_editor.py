@@ -6,7 +6,7 @@ field or pressing “用默认措辞” hands it back to the rule.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -112,8 +112,8 @@ class TimingEditor(QWidget):
         wording_label = QLabel(self.tr("印刷措辞"))
         wording_label.setBuddy(self.wording_edit)
         grid.addWidget(wording_label, 3, 0)
-        grid.addWidget(self.wording_edit, 3, 1, 1, 2)
-        grid.addWidget(self.reset_wording, 3, 3)
+        grid.addWidget(self.wording_edit, 3, 1, 1, 3)
+        grid.addWidget(self.reset_wording, 4, 1, 1, 3, Qt.AlignmentFlag.AlignLeft)
         grid.setColumnStretch(1, 1)
 
         for w in (self.month_spin, self.day_spin, self.days_spin):

@@ -148,6 +148,7 @@ class CatalogPage(QWidget):
         self.tree_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree_view.setAccessibleName(self.tr("事项分组"))
         self.tree_view.setMinimumWidth(150)
+        self.tree_view.setIndentation(14)
 
         self.table_model = CatalogTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -171,15 +172,19 @@ class CatalogPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        for col, width in ((COL_CODE, 70), (COL_GROUP, 140), (COL_TIMING, 230), (COL_PUBLISHER, 100),
-                           (COL_CHANNELS, 170), (COL_AUDIENCE, 76), (COL_POSTING_DAYS, 76), (COL_STATUS, 56)):
+        # 二级事项 takes what is left; the long columns elide, and the detail pane below shows them whole.
+        for col, width in ((COL_CODE, 60), (COL_GROUP, 104), (COL_TIMING, 180), (COL_PUBLISHER, 76),
+                           (COL_CHANNELS, 100), (COL_AUDIENCE, 62), (COL_POSTING_DAYS, 76), (COL_STATUS, 48)):
             self.table_view.setColumnWidth(col, width)
+        rows = self.table_view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)  # more rows on a laptop screen
         self.table_view.addAction(self.delete_action)
         self.table_view.installEventFilter(self)
 
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
-        self.detail.setMaximumHeight(150)
+        self.detail.setMaximumHeight(170)
         self.detail.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
         right = QWidget()
@@ -274,7 +279,7 @@ class CatalogPage(QWidget):
             service = self.service
             everything = service.list_items(include_retired=show_retired)
             self.group_model.set_groups(service.groups(), everything)
-            self.tree_view.expandToDepth(0)
+            self.tree_view.expandAll()
             tree_index = self.group_model.index_of(key)
             self.tree_view.setCurrentIndex(tree_index)
             key = CatalogGroupModel.filter_of(tree_index)
@@ -337,8 +342,7 @@ class CatalogPage(QWidget):
             (self.tr("公开渠道"), "、".join(item.channels)),
             (self.tr("对象 / 方式 / 层级"), f"{item.audience} / {item.mode} / {item.level}"),
             (self.tr("领域 / 五公开"), f"{item.domain or '—'} / {'、'.join(item.five_public) or '—'}"),
-            (self.tr("最少公示"), posting_days_text(item)),
-            (self.tr("默认记录类型"), record_kind_label(item.default_kind)),
+            (self.tr("最少公示 / 记录类型"), f"{posting_days_text(item)} / {record_kind_label(item.default_kind)}"),
         ]
         retired = self.tr("已停用")
         state = "" if item.active else f" <span style='color:gray'>({e(retired)})</span>"

@@ -176,6 +176,7 @@ class CatalogGroupModel(QStandardItemModel):
 
     def _node(self, label: str, count: int, key: tuple[str | None, str | None]) -> QStandardItem:
         node = QStandardItem(f"{label}（{count}）")
+        node.setToolTip(label)  # long group names are elided in a narrow tree
         node.setData(key[0] or "", CategoryRole)
         node.setData(key[1] or "", GroupRole)
         node.setEditable(False)

@@ -151,3 +151,14 @@ def test_app_uses_a_chinese_font_and_loads_english_when_asked(qapp, tmp_path):
     finally:
         configure_app(qapp, Settings(tmp_path / "zh"))
     assert QCoreApplication.translate("Pages", "公开事项目录") == "公开事项目录"
+
+
+def test_english_translation_is_complete():
+    import xml.etree.ElementTree as ET
+
+    from models.paths import resources_dir
+
+    ts = resources_dir() / "i18n" / "cunwu_en.ts"
+    unfinished = [m.findtext("source") for m in ET.parse(ts).getroot().iter("message")
+                  if m.find("translation").get("type") == "unfinished"]
+    assert unfinished == []

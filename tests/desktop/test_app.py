@@ -1,0 +1,59 @@
+"""run_gui: open or create the database, show the window, report a bad file without a traceback."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop import app as app_module
+from desktop.crash import CrashHandler
+from desktop.main_window import MainWindow
+from models.cli.common import Env
+
+
+@pytest.fixture
+def env(db_path, data_dir, tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own; put it back after
+    monkeypatch.setattr(app_module, "settings_dir_for", lambda _data_dir: tmp_path / "gui-settings")
+    return Env(db_path=db_path, data_dir=data_dir, user=None)
+
+
+def _close_windows_soon(seen: list) -> None:
+    def close():
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow) and w.isVisible():
+                seen.append(w.windowTitle())
+                w.close()
+    QTimer.singleShot(300, close)
+    QTimer.singleShot(3000, QApplication.instance().quit)  # never hang the suite
+
+
+def test_opens_an_existing_database_and_remembers_the_page(qapp, empty_village, env, tmp_path):
+    seen: list[str] = []
+    _close_windows_soon(seen)
+    assert app_module.run_gui(env) == 0
+    assert seen == ["村务公开 — 测试村"]
+    assert "last_page=catalog" in (tmp_path / "gui-settings" / "cunwu.ini").read_text(encoding="utf-8")
+    assert isinstance(sys.excepthook, CrashHandler)
+
+
+@pytest.mark.parametrize("content", [b"garbage garbage garbage", b""])
+def test_a_bad_database_file_is_reported_not_raised(qapp, env, dialog_calls, content):
+    env.db_path.write_bytes(content)
+    assert app_module.run_gui(env) == 1
+    text = dialog_calls.texts("error")
+    assert "无法打开数据库" in text
+    assert str(env.db_path) in text
+
+
+def test_no_database_runs_the_wizard_and_cancel_quits(qapp, env, monkeypatch):
+    from desktop import wizard
+
+    shown = []
+    monkeypatch.setattr(wizard.FirstRunWizard, "exec", lambda self: shown.append(self.db_path) or 0)
+    assert app_module.run_gui(env) == 0
+    assert shown == [env.db_path]
+    assert not env.db_path.exists()
