@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..entities import CatalogItem, Disclosure, Installation
@@ -183,9 +183,21 @@ class ScheduleService:
             return self._due_on(s, day)
 
     def _overdue_floor(self, session: Session, day: date) -> date:
+        """How far back unposted periods count as overdue: the lookback setting, but never before the
+        catalog was adopted — or, without an adoption date, before the village started keeping its
+        records here (the month of setup, or its earliest record). A clerk who installs the app today
+        is not told that last year's notices, posted on paper, are a year late."""
         floor = _months_before(day, self._lookback_months(session))
-        adopted = session.execute(select(Installation.adopted_on)).scalars().first()
-        return max(floor, adopted) if adopted else floor
+        inst = session.execute(select(Installation.adopted_on, Installation.created_at)).first()
+        if inst is None:
+            return floor
+        if inst.adopted_on:
+            return max(floor, inst.adopted_on)
+        began = inst.created_at.astimezone().date().replace(day=1)
+        earliest = session.execute(select(func.min(Disclosure.period_start))).scalar()
+        if earliest is not None:
+            began = min(began, earliest)
+        return max(floor, began)
 
     def _due_on(self, session: Session, day: date) -> list[DueEntry]:
         month_start, month_end = _month_bounds(day)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -225,3 +225,17 @@ def test_empty_catalog_and_reversed_range(empty_village):
     assert svc.due(D("2026-01-01"), D("2026-12-31")) == []
     assert svc.due_on(D("2026-11-26")) == []
     assert svc.todo(D("2026-06-15")).is_clear
+
+
+def test_fresh_village_is_not_told_last_year_is_overdue(schedule_village):
+    """Without an adoption date, overdue looks back only to when the village began keeping records
+    here: the month of setup, or its earliest record if older."""
+    db, ctx = schedule_village
+    with ctx.write("test.setup-date") as w:
+        w.session.execute(select(Installation)).scalar_one().created_at = datetime(2026, 11, 3, 2, tzinfo=UTC)
+    entries = ScheduleService(ctx).due_on(D("2026-11-26"))
+    assert entries and min(e.due_date for e in entries) >= D("2026-11-01")
+    # A record of an earlier period brings that history into view.
+    add_disclosure(ctx, "CW-01", "2026-M06", "posted", posted="2026-07-08")
+    entries = ScheduleService(ctx).due_on(D("2026-11-26"))
+    assert ("CW-01", "2026-M09") in by_key(entries)
