@@ -77,7 +77,9 @@ class CatalogPage(QWidget):
         self._job: workers.Job | None = None
         self._reloading = False
         self._build()
+        self.search_edit.blockSignals(True)  # the reload below applies it; no second, delayed reload
         self.search_edit.setText(self.ws.settings.last_search)
+        self.search_edit.blockSignals(False)
         self.reload()
 
     @property
@@ -477,10 +479,13 @@ class CatalogPage(QWidget):
 
     def _imported(self, result) -> None:
         self.reload()
-        dialogs.info(self.tr("导入目录"),
-                     self.tr("已导入：新增 %1 项，更新 %2 项，未变 %3 项。")
-                     .replace("%1", str(len(result.added))).replace("%2", str(len(result.updated)))
-                     .replace("%3", str(len(result.unchanged))), parent=self)
+        text = (self.tr("已导入：新增 %1 项，更新 %2 项，未变 %3 项。")
+                .replace("%1", str(len(result.added))).replace("%2", str(len(result.updated)))
+                .replace("%3", str(len(result.unchanged))))
+        notes = list(getattr(result, "notes", None) or [])  # what the importer wants the clerk to know
+        if notes:
+            text += "\n\n" + "\n".join(f"• {n}" for n in notes)
+        dialogs.info(self.tr("导入目录"), text, parent=self)
 
     def export_xlsx(self) -> None:
         name = self.tr("%1公开事项目录.xlsx").replace("%1", self.ws.installation.name)

@@ -332,3 +332,31 @@ def test_cancelled_file_dialog_does_nothing(qtbot, catalog_page, dialog_calls, f
     catalog_page.export_action.trigger()
     assert "import" not in fake_xlsx and "export" not in fake_xlsx
     assert QApplication.activeModalWidget() is None
+
+
+def test_real_xlsx_round_trip(qtbot, catalog_page, workspace, dialog_calls, tmp_path):
+    pytest.importorskip("models.exchange.catalog_xlsx")
+    path = tmp_path / "目录.xlsx"
+    dialog_calls.save_path = path
+    with qtbot.waitSignal(catalog_page.job_finished, timeout=20_000):
+        catalog_page.export_action.trigger()
+    assert path.exists() and "已导出 3 项" in dialog_calls.texts("info")
+
+    CatalogService(workspace.ctx).delete("DW-01")
+    catalog_page.reload()
+    dialog_calls.open_path = path
+    with qtbot.waitSignal(catalog_page.job_finished, timeout=20_000):
+        catalog_page.import_action.trigger()
+    assert dialog_calls.of("error") == []
+    assert "新增 1 项" in dialog_calls.texts("info")
+    assert "DW-01" in _codes(catalog_page)
+
+
+def test_last_search_is_restored(qtbot, workspace, sample_items):
+    from desktop.pages.catalog_page import CatalogPage
+
+    workspace.settings.last_search = "cwgk"
+    page = CatalogPage(workspace)
+    qtbot.addWidget(page)
+    assert page.search_edit.text() == "cwgk"
+    assert _codes(page) == ["CW-01"]
