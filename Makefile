@@ -4,8 +4,10 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 # Shared libraries Qt needs on a minimal Debian, a CJK font for readable screens, poppler for PDF checks.
+# The xcb libraries are what Qt's X11 platform plugin loads on a desktop (and under Xvfb).
 APT_PACKAGES := libgl1 libegl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 libglib2.0-0 \
-	fonts-wqy-microhei poppler-utils
+	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 \
+	libxcb-randr0 libxcb-xinerama0 fonts-wqy-microhei poppler-utils
 
 .PHONY: run test bench lint sysdeps venv screenshots clean
 

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, exc
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -108,7 +108,11 @@ def open_database(path: Path, *, upgrade: bool = True) -> Database:
     if not path.exists():
         raise DatabaseError(f"找不到数据库：{path}。请先运行“cunwu init”或在程序中完成初始设置。")
     db = Database(_sqlite_url(path), path=path)
-    state = migrations.schema_state(db.engine)
+    try:
+        state = migrations.schema_state(db.engine)
+    except exc.DatabaseError:
+        db.dispose()
+        raise DatabaseError(f"{path} 不是本程序的数据库，或文件已损坏。") from None
     if state.newer:
         db.dispose()
         raise DatabaseError(

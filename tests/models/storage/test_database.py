@@ -103,3 +103,10 @@ def test_upgrades_kept_schema_0001_database(tmp_path):
     assert [i.code for i in items] == ["FW-01"] and items[0].timing.kind == "monthly"
     db.dispose()
     assert list(tmp_path.glob("old.sqlite3.before-upgrade-0001-*"))
+
+
+def test_refuses_a_file_that_is_not_sqlite(tmp_path):
+    p = tmp_path / "notes.sqlite3"
+    p.write_text("这不是数据库" * 100, encoding="utf-8")
+    with pytest.raises(DatabaseError, match="不是本程序的数据库"):
+        open_database(p)
