@@ -7,6 +7,7 @@ configure the pytest-qt app the same way. `run_gui(env)` is what `cunwu` without
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -101,6 +102,26 @@ def obtain_database(env, settings: Settings) -> Database | None:
         return None
 
 
+def _exit_after_first_paint(window, app: QApplication) -> None:
+    """For `make bench`: print the moment the main window first paints, then quit."""
+    import time
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class _FirstPaint(QObject):
+        seen = False
+
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and not self.seen:
+                self.seen = True
+                print("painted", time.time(), flush=True)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    spy = _FirstPaint(window)
+    window.installEventFilter(spy)
+
+
 def run_gui(env) -> int:
     """Open the GUI for `env` (db_path, data_dir, user); returns the exit status."""
     from models.cli.common import setup_logging
@@ -124,6 +145,8 @@ def run_gui(env) -> int:
         db.dispose()
         return 1
     window = MainWindow(workspace)
+    if os.environ.get("CUNWU_BENCH_EXIT_ON_PAINT"):
+        _exit_after_first_paint(window, app)
     window.show()
     try:
         return app.exec()

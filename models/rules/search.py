@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 
 @lru_cache(maxsize=20000)
 def pinyin_keys(text: str) -> str:
     """'村务公开' -> 'cunwugongkai cwgk' (lower case, heteronyms by pypinyin's default reading)."""
     if not text:
         return ""
+    # Imported here: pypinyin's phrase dictionary costs ≈0.1 s to load, which start-up should not pay.
+    from pypinyin import Style, lazy_pinyin
+
     # Punctuation is dropped from the pinyin forms: a clerk types "zdshbzdb" for 最低生活保障（低保）
     # and "cw01" for CW-01, never the brackets or the hyphen.
     full = _letters("".join(lazy_pinyin(text, errors="default")))

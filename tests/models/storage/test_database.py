@@ -110,3 +110,13 @@ def test_refuses_a_file_that_is_not_sqlite(tmp_path):
     p.write_text("这不是数据库" * 100, encoding="utf-8")
     with pytest.raises(DatabaseError, match="不是本程序的数据库"):
         open_database(p)
+
+
+def test_light_revision_reading_agrees_with_alembic():
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrations.alembic_config())
+    assert migrations.head_revision() == script.get_current_head()
+    assert set(migrations.revision_graph()) == {r.revision for r in script.walk_revisions()}
+    for rev in script.walk_revisions():
+        assert migrations.revision_graph()[rev.revision] == rev.down_revision
