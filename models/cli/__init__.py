@@ -33,12 +33,31 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="cunwu", description="村务公开 — 村级事务公开管理（不带命令则打开图形界面）")
-    parser.add_argument("--version", action="version", version=f"cunwu {__version__}")
+def _global_parser(**kw) -> argparse.ArgumentParser:
+    parser = _Parser(prog="cunwu", description="村务公开 — 村级事务公开管理（不带命令则打开图形界面）", **kw)
     parser.add_argument("--db", help="数据库文件路径（或环境变量 CUNWU_DB）")
     parser.add_argument("--data-dir", dest="data_dir", help="数据文件夹（附件、备份、日志）")
     parser.add_argument("--user", help="操作人姓名（或环境变量 CUNWU_USER）")
+    return parser
+
+
+def _gui_only(argv: list[str]) -> argparse.Namespace | None:
+    """The global options when argv names no command (the GUI), parsed without importing any command
+    module — opening the window should not wait for the CLI's services to load."""
+    parser = _global_parser(add_help=False)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except SystemExit:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _global_parser()
+    parser.add_argument("--version", action="version", version=f"cunwu {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     import importlib
 
@@ -49,16 +68,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, gui_launcher: Callable[[Env], int] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
+    args = _gui_only(argv) if gui_launcher is not None else None
+    if args is None:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:
+            return int(exc.code or 0)
     env = Env.from_args(args)
     setup_logging(env.data_dir)
     if args.command is None:
         if gui_launcher is None:
-            parser.print_help()
+            build_parser().print_help()
             return 2
         return gui_launcher(env)
     handler = getattr(args, "handler", None)

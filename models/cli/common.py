@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import CunwuError
 from ..paths import resolve_data_dir, resolve_db_path
-from ..services.context import Actor, ServiceContext
-from ..storage import Database, open_database
+
+if TYPE_CHECKING:  # imported when used: the GUI path through here must not pay for SQLAlchemy twice
+    from ..services.context import Actor, ServiceContext
+    from ..storage import Database
 
 
 class CliExit(Exception):
@@ -64,16 +66,21 @@ class Env:
 
     def db(self) -> Database:
         if self._db is None:
+            from ..storage import open_database
+
             self._db = open_database(self.db_path)
         return self._db
 
     def actor(self) -> Actor:
+        from ..services.context import Actor
         from ..services.setup import installation
 
         name = self.user or installation(self.db()).operator
         return Actor(name)
 
     def ctx(self) -> ServiceContext:
+        from ..services.context import ServiceContext
+
         return ServiceContext(self.db(), self.actor())
 
     def close(self) -> None:
