@@ -16,6 +16,7 @@ from typing import Literal
 
 Align = Literal["left", "center", "right"]
 Paper = Literal["A4", "A3"]
+RowKind = Literal["data", "section", "subtotal"]
 
 WATERMARK_INTERNAL = "内部资料 不得张贴"
 
@@ -42,6 +43,10 @@ class Table:
 
     ``caption`` (e.g. ``收支明细``) prints above the table; ``row_label`` names a row in error
     messages (``第 {n} 行``, n counted from 1).
+
+    ``row_kinds`` (optional, one per row) marks ``section`` rows — their first cell is a heading
+    spanning the table (``一、各项收入``), the other cells are ignored — and ``subtotal`` rows,
+    printed bold; everything else is ``data``.
     """
 
     columns: Sequence[Column]
@@ -49,6 +54,8 @@ class Table:
     totals_row: Sequence[str] | None = None
     caption: str | None = None
     row_label: str = "第 {n} 行"
+    row_kinds: Sequence[RowKind] | None = None
+    name: str = ""  # what error messages call the table (default: the caption, else 表格)
 
     def __post_init__(self) -> None:
         width = len(self.columns)
@@ -56,6 +63,8 @@ class Table:
             raise ValueError("a table needs at least one column")
         if self.totals_row is not None and len(self.totals_row) != width:
             raise ValueError(f"totals row has {len(self.totals_row)} cells for {width} columns")
+        if self.row_kinds is not None and len(self.row_kinds) != len(self.rows):
+            raise ValueError(f"{len(self.row_kinds)} row kinds for {len(self.rows)} rows")
 
 
 @dataclass(frozen=True)

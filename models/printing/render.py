@@ -20,7 +20,6 @@ Font sizes do not depend on the paper: A3 gives room for more columns and rows, 
 
 from __future__ import annotations
 
-import bisect
 import io
 import math
 import os
@@ -30,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from reportlab.lib import textsplit as _rl_textsplit
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.pagesizes import landscape as to_landscape
@@ -52,15 +52,24 @@ __all__ = ["Styles", "page_size", "render_pdf", "styles_for"]
 # size: centres CJK ideographs (which sit between about -0.12 and 0.88 em) in their box.
 _BASELINE_DROP = 0.36
 _SEAL_DIAMETER = 42 * mm  # the committee's round seal
+_SIGN_LINE_MIN = 24 * mm  # room to sign, signatures side by side
+_SIGN_LINE_LONG = 55 * mm  # room to sign, signatures one under another
 _HEADER_GREY = 0.88
 
 # ReportLab's CJK wrapping knows the Japanese characters that may not start a line but not the
 # Chinese full-width ，；：！？ and closing quotes, so a cell could start a line with "，". Adding
 # them makes ReportLab hang them at the end of the line instead (标点悬挂), as Chinese print does.
 _CHINESE_CANNOT_START = "，；：！？”’》」』〕…—～％"
-_rl_paragraph.ALL_CANNOT_START += "".join(
-    ch for ch in _CHINESE_CANNOT_START if ch not in _rl_paragraph.ALL_CANNOT_START)
+# Both copies: Paragraph uses its own for marked-up text and textsplit's for plain text.
+for _module in (_rl_paragraph, _rl_textsplit):
+    _module.ALL_CANNOT_START += "".join(
+        ch for ch in _CHINESE_CANNOT_START if ch not in _module.ALL_CANNOT_START)
 _TOTALS_GREY = 0.94
+_SECTION_GREY = 0.965
+# Rows carried to the footer's page rather than leave the footer alone there.
+_KEEP_ROWS = 3
+# Column fitting: one more line in a cell costs this fraction of one more line of table height.
+_CELL_LINE_PENALTY = 0.2
 
 
 @dataclass(frozen=True)
@@ -133,7 +142,7 @@ def _texts_with_places(doc: NoticeDocument, *, rows: bool):
             paragraph_no += 1
             yield block.text, f"正文第 {paragraph_no} 段"
             continue
-        table_name = block.caption or "表格"
+        table_name = block.name or block.caption or "表格"
         yield block.caption or "", f"{table_name}标题"
         for column in block.columns:
             yield column.label, f"{table_name}表头“{column.label}”"
@@ -259,9 +268,16 @@ class _Layout:
 
     def run(self) -> list[_Page]:
         self.title_block()
-        for block in self.doc.blocks:
+        blocks = list(self.doc.blocks)
+        for k, block in enumerate(blocks):
             if isinstance(block, Table):
-                self.table(block)
+                rest = blocks[k + 1:]
+                reserve = 0.0
+                if all(isinstance(b, Para) for b in rest):
+                    reserve = sum(self._para_height(b) for b in rest)  # type: ignore[arg-type]
+                    if self.doc.footer is not None:
+                        reserve += self.footer_height(self.doc.footer)
+                self.table(block, reserve)
             else:
                 self.para(block)
         if self.doc.footer is not None:
@@ -291,17 +307,41 @@ class _Layout:
                     self.y -= line_h
         self.y -= st.body * 0.9
 
-    def para(self, block: Para) -> None:
-        style = {
+    def _para_height(self, block: Para) -> float:
+        style = self._style(block)
+        _, height = Paragraph(_markup(block.text), style).wrap(self.width, self.size[1])
+        return height + style.spaceBefore + style.spaceAfter
+
+    def _style(self, block: Para) -> ParagraphStyle:
+        return {
             "body": self.p_body, "plain": self.p_plain, "heading": self.p_heading, "field": self.p_field,
             "center": self.p_center, "right": self.p_right,
         }[block.style]
-        paragraph = Paragraph(_markup(block.text), style)
+
+    def para(self, block: Para) -> None:
         if block.style == "heading":
-            # keep a heading with the first lines of what follows
-            _, height = paragraph.wrap(self.width, self.size[1])
-            self.ensure(height + style.spaceBefore + 3 * self.p_body.leading)
-        self.flow(paragraph, style)
+            self.heading(block.text, 3 * self.p_body.leading)  # with the first lines that follow
+            return
+        style = self._style(block)
+        self.flow(Paragraph(_markup(block.text), style), style)
+
+    def heading_lines(self, text: str) -> tuple[list[str], float, float]:
+        size = self.p_heading.fontSize
+        lines = break_lines(text, self.width, size, self.measure)
+        line_h = self.p_heading.leading
+        return lines, line_h, len(lines) * line_h + self.p_heading.spaceBefore + self.p_heading.spaceAfter
+
+    def heading(self, text: str, keep: float) -> None:
+        """A bold heading (synthetic bold, like titles), kept on a page with ``keep`` points of
+        what follows."""
+        lines, line_h, height = self.heading_lines(text)
+        self.ensure(height + keep)
+        if not self.fresh:
+            self.y -= self.p_heading.spaceBefore
+        for line in lines:
+            self.bold_line(line, self.p_heading.fontSize, self.y, line_h, x=self.left, align="left")
+            self.y -= line_h
+        self.y -= self.p_heading.spaceAfter
 
     def flow(self, paragraph: Paragraph, style: ParagraphStyle) -> None:
         if not self.fresh:
@@ -329,11 +369,12 @@ class _Layout:
     # tables
 
     def _fit_columns(self, table: Table, natural: list[float], header_piece: list[float],
-                     pad: float, size: float, cell_widths: list[list[float]]) -> list[float]:
+                     header_full: list[float], pad: float, size: float,
+                     cell_widths: list[list[float]]) -> list[float]:
         """Column widths (pt) filling the text width.
 
         Preferences, the first that fits wins and the spare width goes towards the one before it:
-        every cell and header piece on one line; header pieces of at most four characters
+        every cell and header on one line; header pieces of at most four characters
         ("家庭人口" / "（人）"); every cell on one line (headers wrap more). Then one-line columns
         (``wrap=False``) keep their width and wrapping columns narrow where that wraps the fewest
         cells (a remarks column with a few long notes before a names column). Last, everything at
@@ -355,12 +396,16 @@ class _Layout:
             cell = min(max(natural[i] + pad, low), high)
             cells.append(cell)
             short_heads.append(min(max(min(header_piece[i], 4 * size) + pad, cell), high))
-            heads.append(min(max(header_piece[i] + pad, cell), high))
+            heads.append(min(max(header_full[i] + pad, header_piece[i] + pad, cell), high))
+
+        text_columns = [i for i, c in enumerate(columns) if c.wrap]
 
         def grow(widths: list[float], limit: list[float]) -> list[float]:
-            for _ in range(count):
+            # spare width goes to the text columns (a wide 序号 column looks odd), else to all
+            for _ in range(2 * count):
                 spare = total - sum(widths)
-                growable = [i for i in range(count) if widths[i] < limit[i] - 0.01]
+                growable = [i for i in text_columns if widths[i] < limit[i] - 0.01] or [
+                    i for i in range(count) if widths[i] < limit[i] - 0.01]
                 if spare <= 0.01 or not growable:
                     break
                 base = sum(widths[i] for i in growable)
@@ -401,7 +446,9 @@ class _Layout:
         scale = total / sum(widths)
         return [w * scale for w in widths] if scale < 1 else widths
 
-    def table(self, table: Table) -> None:
+    def table(self, table: Table, reserve: float = 0.0) -> None:
+        """Lay out ``table``. ``reserve``: the height of what must follow it on its last page (the
+        footer, closing lines); when that would end up alone on a page, the last rows go along."""
         size = self.st.table
         measure = self.measure
         pad_x, pad_y, line_h = size * 0.4, size * 0.28, size * 1.3
@@ -418,18 +465,23 @@ class _Layout:
             by_column.append([width_of(cell, size) for cell in cells])
         widths = [list(row) for row in zip(*by_column, strict=True)] if rows else []
         natural = [0.0] * ncol
+        if table.row_kinds is not None:
+            # a section heading spans the table: it does not widen its first column
+            widths = [[0.0] * ncol if kind == "section" else w
+                      for kind, w in zip(table.row_kinds, widths, strict=True)]
         for row_widths in widths:
             for i, w in enumerate(row_widths):
                 if w > natural[i]:
                     natural[i] = w
         totals = list(table.totals_row) if table.totals_row is not None else None
         header_piece: list[float] = []
+        header_full = [measure.width(c.label, size) for c in columns]
         for i, column in enumerate(columns):
             pieces = column.label.replace("（", "\n（").replace("(", "\n(").split("\n")
             header_piece.append(max(measure.width(p, size) for p in pieces if p) if column.label else 0)
             if totals is not None and totals[i]:
                 natural[i] = max(natural[i], measure.width(totals[i], size))
-        col_w = self._fit_columns(table, natural, header_piece, 2 * pad_x, size, widths)
+        col_w = self._fit_columns(table, natural, header_piece, header_full, 2 * pad_x, size, widths)
         xs = [self.left]
         for w in col_w:
             xs.append(xs[-1] + w)
@@ -445,7 +497,20 @@ class _Layout:
         extras: list[dict[int, tuple] | None] = []
         styles = [ParagraphStyle(f"cell{i}", fontName=FONT_MAIN, fontSize=size, leading=line_h,
                                  wordWrap="CJK", alignment=_ALIGN[c.align]) for i, c in enumerate(columns)]
+        kinds = list(table.row_kinds) if table.row_kinds is not None else None
+        table_inner = xs[-1] - xs[0] - 2 * pad_x
         for r, row_widths in enumerate(widths):
+            if kinds is not None and kinds[r] != "data":
+                if kinds[r] == "section":
+                    lines = break_lines(rows[r][0], table_inner, size, measure)
+                    extras.append({-1: ("section", lines)})
+                else:
+                    cell_lines = [break_lines(cell, inner[i], size, measure) if cell else []
+                                  for i, cell in enumerate(rows[r])]
+                    lines = max(cell_lines, key=len)
+                    extras.append({-1: ("subtotal", cell_lines)})
+                heights.append(max(1, len(lines)) * line_h + 2 * pad_y)
+                continue
             over = [i for i, w in enumerate(row_widths) if w > inner[i]]
             if not over:
                 heights.append(single_h)
@@ -466,14 +531,14 @@ class _Layout:
             extras.append(extra)
 
         if table.caption:
-            caption = Paragraph(_markup(table.caption), self.p_heading)
-            _, caption_h = caption.wrap(self.width, self.size[1])
-            first_h = heights[0] if heights else totals_h
-            self.ensure(caption_h + self.p_heading.spaceBefore + header_h + first_h)
-            self.flow(caption, self.p_heading)
+            self.heading(table.caption, header_h + (heights[0] if heights else totals_h))
 
         aligns = [c.align for c in columns]
         n = len(rows)
+        if reserve > 0:
+            reserve += self.st.body * 0.8  # the gap after the table
+        tail = sum(heights[-_KEEP_ROWS:]) + totals_h + header_h
+        keep_tail = reserve > 0 and tail + reserve <= self.top - self.bottom
         r = 0
         totals_done = totals is None
         table_right = xs[-1]
@@ -491,21 +556,37 @@ class _Layout:
                     self.bold_line(text, size, block_top - k * line_h, line_h, x=(xs[i] + xs[i + 1]) / 2)
             y = seg_top - header_h
             ys.append(y)
+            gaps: list[tuple[float, float]] = []  # section rows: no column lines through them
             placed = 0
             texts = page.texts
             floor = self.bottom
             while r < n:
                 h = heights[r]
+                if keep_tail and placed and n - r <= _KEEP_ROWS and len(heights) == n:
+                    rest = sum(heights[r:]) + (totals_h if not totals_done else 0)
+                    if y - rest >= floor and y - rest - reserve < floor:
+                        break  # the footer would be alone on the next page: take these rows along
                 if y - h < floor:
                     if placed == 0 and self.fresh_segment(seg_top):
                         rows = list(rows) if not isinstance(rows, list) or rows is table.rows else rows
                         h = _split_tall_row(r, rows, widths, heights, extras, y - floor - 2 * pad_y, pad_y)
+                        if kinds is not None and len(kinds) < len(rows):
+                            kinds.insert(r + 1, "data")
                         n = len(rows)
                     else:
                         break
                 row = rows[r]
                 extra = extras[r]
                 mid = y - h / 2
+                if extra is not None and -1 in extra:
+                    self._marked_row(extra[-1], xs, aligns, y, h, pad_x, line_h, size)
+                    if extra[-1][0] == "section":
+                        gaps.append((y, y - h))
+                    y -= h
+                    ys.append(y)
+                    placed += 1
+                    r += 1
+                    continue
                 for i in range(ncol):
                     text = row[i]
                     if not text:
@@ -551,8 +632,17 @@ class _Layout:
             lines = page.lines
             for yy in ys[1:-1]:
                 lines.append((self.left, yy, table_right, yy))
+            pieces: list[tuple[float, float]] = []
+            start = seg_top
+            for gap_top, gap_bottom in gaps:
+                if start > gap_top:
+                    pieces.append((start, gap_top))
+                start = gap_bottom
+            if start > y:
+                pieces.append((start, y))
             for xx in xs[1:-1]:
-                lines.append((xx, seg_top, xx, y))
+                for top, bottom in pieces:
+                    lines.append((xx, top, xx, bottom))
             page.frames.append((self.left, y, table_right - self.left, seg_top - y))
             self.y = y
             if r >= n and totals_done:
@@ -560,18 +650,41 @@ class _Layout:
             self._new_page()
         self.y -= self.st.body * 0.8
 
+    def _marked_row(self, mark: tuple, xs: list[float], aligns: list[str], y: float, h: float,
+                    pad_x: float, line_h: float, size: float) -> None:
+        """A section heading spanning the table, or a subtotal row: bold, lightly shaded."""
+        page = self.page
+        top = y - (h - line_h * max(1, len(mark[1]) if mark[0] == "section" else
+                                    max((len(c) for c in mark[1]), default=1))) / 2
+        if mark[0] == "section":
+            page.fills.append((xs[0], y - h, xs[-1] - xs[0], h, _SECTION_GREY))
+            for k, text in enumerate(mark[1]):
+                self.bold_line(text, size, top - k * line_h, line_h, x=xs[0] + pad_x, align="left")
+            return
+        page.fills.append((xs[0], y - h, xs[-1] - xs[0], h, _TOTALS_GREY))
+        for i, lines in enumerate(mark[1]):
+            block_top = y - (h - len(lines) * line_h) / 2
+            for k, text in enumerate(lines):
+                if aligns[i] == "left":
+                    x = xs[i] + pad_x
+                elif aligns[i] == "right":
+                    x = xs[i + 1] - pad_x
+                else:
+                    x = (xs[i] + xs[i + 1]) / 2
+                self.bold_line(text, size, block_top - k * line_h, line_h, x=x, align=aligns[i])
+
     def fresh_segment(self, seg_top: float) -> bool:
         return seg_top >= self.top - 0.01
 
     # footer
 
-    def footer(self, footer: Footer) -> None:
+    def _footer_plan(self, footer: Footer) -> _FooterPlan:
         st, measure = self.st, self.measure
         size = st.footer
         paragraphs: list[Paragraph] = []
+        note_style = ParagraphStyle("note", parent=self.p_footer, firstLineIndent=2 * size)
         for note in footer.notes:
-            paragraphs.append(Paragraph(_markup(note), ParagraphStyle("note", parent=self.p_footer,
-                                                                        firstLineIndent=2 * size)))
+            paragraphs.append(Paragraph(_markup(note), note_style))
         posting = posting_line(footer)
         if posting:
             paragraphs.append(Paragraph(_markup("公示时间：" + posting), self.p_footer))
@@ -579,53 +692,79 @@ class _Layout:
             paragraphs.append(Paragraph(_markup("监督电话：" + "；".join(footer.phones)), self.p_footer))
         if footer.accepting_unit:
             paragraphs.append(Paragraph(_markup("受理单位：" + footer.accepting_unit), self.p_footer))
-        para_heights = [p.wrap(self.width, self.size[1])[1] for p in paragraphs]
+        heights = [p.wrap(self.width, self.size[1])[1] for p in paragraphs]
 
-        sig_h = size * 3.2
         labels = [f"{s.role}（{s.action}）：" for s in footer.signatures]
         label_ws = [measure.width(text, size) for text in labels]
-        min_line = 24 * mm
-        across = bool(labels) and sum(w + min_line + size * 1.5 for w in label_ws) <= self.width
-        sig_total = (sig_h if across else sig_h * len(labels)) if labels else 0
-
+        gap = size * 1.5
+        across = bool(labels) and sum(w + _SIGN_LINE_MIN + gap for w in label_ws) <= self.width
         issuer_lines = [x for x in (footer.issuer, date_cn(footer.issue_date)) if x]
-        issuer_line_h = size * 1.8
-        issuer_h = len(issuer_lines) * issuer_line_h
-        seal_block = max(issuer_h, _SEAL_DIAMETER * 0.9 if footer.seal else 0)
+        issuer_w = max((measure.width(t, size) for t in issuer_lines), default=0)
+        issuer_h = len(issuer_lines) * size * 1.8
+        seal_h = max(issuer_h, _SEAL_DIAMETER * 0.9 if footer.seal else 0)
+        seal_w = max(issuer_w, _SEAL_DIAMETER if footer.seal else 0) + size
+        sig_h = size * 3.2
+        column_w = max(label_ws, default=0) + _SIGN_LINE_LONG
+        # Signatures stacked on the left with the issuer and seal beside them, when there is room.
+        beside = bool(labels) and not across and column_w + gap + seal_w <= self.width
+        if not labels:
+            body = seal_h
+        elif across:
+            body = sig_h + size * 0.8 + seal_h
+        elif beside:
+            body = max(sig_h * len(labels), seal_h)
+        else:
+            body = sig_h * len(labels) + size * 0.8 + seal_h
+        total = size * 0.3 + sum(heights) + size * 0.6 + body
+        return _FooterPlan(paragraphs, heights, labels, label_ws, across, beside, issuer_lines, issuer_h,
+                           seal_h, seal_w, sig_h, column_w, total)
 
-        total = sum(para_heights) + size * 0.6 + sig_total + size * 0.8 + seal_block
-        self.ensure(total)
+    def footer_height(self, footer: Footer) -> float:
+        return self._footer_plan(footer).total
+
+    def footer(self, footer: Footer) -> None:
+        size = self.st.footer
+        plan = self._footer_plan(footer)
+        self.ensure(plan.total)
         self.y -= size * 0.3
-        for paragraph, height in zip(paragraphs, para_heights, strict=True):
+        for paragraph, height in zip(plan.paragraphs, plan.heights, strict=True):
             self.page.flows.append((paragraph, self.left, self.y - height))
             self.y -= height
         self.y -= size * 0.6
-
-        if labels:
-            if across:
-                cell = self.width / len(labels)
-                for k, (text, w) in enumerate(zip(labels, label_ws, strict=True)):
-                    x = self.left + k * cell
-                    self._signature(text, x, w, x + cell - size * 1.5, sig_h)
-                self.y -= sig_h
+        top = self.y
+        labels = list(zip(plan.labels, plan.label_ws, strict=True))
+        if plan.across:
+            cell = self.width / len(labels)
+            for k, (text, w) in enumerate(labels):
+                x = self.left + k * cell
+                self._signature(text, x, w, x + cell - size * 1.5, plan.sig_h)
+            self.y -= plan.sig_h + size * 0.8
+        elif labels:
+            for text, w in labels:
+                self._signature(text, self.left, w, self.left + plan.column_w, plan.sig_h)
+                self.y -= plan.sig_h
+            if plan.beside:
+                self.y = top  # the issuer goes beside the signatures
             else:
-                for text, w in zip(labels, label_ws, strict=True):
-                    self._signature(text, self.left, w, min(self.left + w + 60 * mm, self.right), sig_h)
-                    self.y -= sig_h
-        self.y -= size * 0.8
-
-        if issuer_lines or footer.seal:
-            widest = max((measure.width(t, size) for t in issuer_lines), default=0)
-            cx = self.right - max(widest, _SEAL_DIAMETER) / 2 - size
-            top = self.y - (seal_block - issuer_h) / 2
-            for k, text in enumerate(issuer_lines):
-                width = measure.width(text, size)
-                self.page.texts.append((cx - width / 2, top - k * issuer_line_h - issuer_line_h / 2
-                                        - _BASELINE_DROP * size, text, size))
+                self.y -= size * 0.8
+        block_top = self.y
+        if plan.beside:
+            block_top = top - (max(plan.sig_h * len(labels), plan.seal_h) - plan.seal_h) / 2
+        if plan.issuer_lines or footer.seal:
+            cx = self.right - plan.seal_w / 2
+            first = block_top - (plan.seal_h - plan.issuer_h) / 2
+            line_h = size * 1.8
+            for k, text in enumerate(plan.issuer_lines):
+                width = self.measure.width(text, size)
+                self.page.texts.append((cx - width / 2, first - k * line_h - line_h / 2 - _BASELINE_DROP * size,
+                                        text, size))
             if footer.seal:
-                cy = self.y - seal_block / 2
+                cy = block_top - plan.seal_h / 2
                 self.page.extras.append(lambda c, cx=cx, cy=cy: _seal_area(c, cx, cy))
-            self.y -= seal_block
+        if plan.beside:
+            self.y = top - max(plan.sig_h * len(labels), plan.seal_h)
+        elif plan.issuer_lines or footer.seal:
+            self.y = block_top - plan.seal_h
 
     def _signature(self, text: str, x: float, text_w: float, line_end: float, height: float) -> None:
         size = self.st.footer
@@ -634,38 +773,83 @@ class _Layout:
         self.page.lines.append((x + text_w, baseline - size * 0.2, line_end, baseline - size * 0.2))
 
 
+@dataclass
+class _FooterPlan:
+    paragraphs: list[Paragraph]
+    heights: list[float]
+    labels: list[str]
+    label_ws: list[float]
+    across: bool
+    beside: bool
+    issuer_lines: list[str]
+    issuer_h: float
+    seal_h: float
+    seal_w: float
+    sig_h: float
+    column_w: float
+    total: float
+
+
 def _shrink_wrapping(cells: list[float], minimum: list[float], flexible: list[int], room: float,
                      cell_widths: list[list[float]], pad: float) -> list[float]:
-    """Narrow the wrapping columns until they take at most ``room`` points, each step choosing the
-    column whose next narrower width (one of its cell-width quantiles) wraps the fewest cells per
-    point saved. Ends at the minimum widths if nothing better fits."""
+    """Narrow the wrapping columns until together they take at most ``room`` points.
+
+    Each step narrows the column whose next candidate width adds the fewest printed lines to the
+    table per point saved (a row is as tall as its tallest cell), estimated on a sample of at most
+    400 rows. So a remarks column with a few long notes narrows before a names column, and two
+    columns of long text share the width instead of one of them being crushed.
+    """
     widths = cells[:]
-    steps: dict[int, list[float]] = {}
-    sorted_cells: dict[int, list[float]] = {}
+    count = len(cell_widths)
+    step = max(1, count // 400)
+    sample = cell_widths[::step]
+    candidates: dict[int, list[float]] = {}
     for i in flexible:
-        values = sorted(row[i] + pad for row in cell_widths)
-        sorted_cells[i] = values
-        n = len(values)
-        marks = {values[int(q * (n - 1))] for q in (0.99, 0.98, 0.95, 0.9, 0.8, 0.7, 0.6, 0.5, 0.3)} if n else set()
-        steps[i] = sorted({w for w in marks if minimum[i] <= w < cells[i]} | {minimum[i]}, reverse=True)
+        values = sorted(row[i] + pad for row in sample)
+        marks = {values[int(q * (len(values) - 1))] for q in (0.99, 0.95, 0.9, 0.8, 0.6)} if values else set()
+        marks |= {cells[i] * 0.88 ** k for k in range(1, 25)}
+        candidates[i] = sorted({w for w in marks if minimum[i] <= w < cells[i] - 0.01} | {minimum[i]}, reverse=True)
 
-    def wrapped(i: int, width: float) -> int:
-        values = sorted_cells[i]
-        return len(values) - bisect.bisect_right(values, width + 0.01)
+    def lines(text_width: float, width: float) -> int:
+        inner = width - pad
+        if text_width <= inner + 0.01 or inner <= 0:
+            return 1
+        return math.ceil(text_width / inner - 1e-6)
 
+    current = {i: [lines(row[i], widths[i]) for row in sample] for i in flexible}
     while sum(widths[i] for i in flexible) > room + 0.01:
-        best: tuple[float, int, float] | None = None
+        # tallest and second tallest cell of each sampled row among the wrapping columns
+        first = [1] * len(sample)
+        first_col = [-1] * len(sample)
+        second = [1] * len(sample)
         for i in flexible:
-            options = [w for w in steps[i] if w < widths[i] - 0.01]
+            for r, value in enumerate(current[i]):
+                if value > first[r]:
+                    second[r], first[r], first_col[r] = first[r], value, i
+                elif value > second[r]:
+                    second[r] = value
+        best: tuple[float, int, float, list[int]] | None = None
+        for i in flexible:
+            options = [w for w in candidates[i] if w < widths[i] - 0.01]
             if not options:
                 continue
             target = options[0]
-            cost = (wrapped(i, target) - wrapped(i, widths[i]) + 0.01) / (widths[i] - target)
+            new_lines = [lines(row[i], target) for row in sample]
+            added = 0.0
+            old_lines = current[i]
+            for r, value in enumerate(new_lines):
+                other = second[r] if first_col[r] == i else first[r]
+                added += max(other, value) - max(other, old_lines[r])
+                # a cell broken into more lines reads worse even where the row does not grow
+                added += _CELL_LINE_PENALTY * (value - old_lines[r])
+            cost = (added + 0.001) / (widths[i] - target)
             if best is None or cost < best[0]:
-                best = (cost, i, target)
+                best = (cost, i, target, new_lines)
         if best is None:
             break
-        widths[best[1]] = best[2]
+        _, i, target, new_lines = best
+        widths[i] = target
+        current[i] = new_lines
     return widths
 
 

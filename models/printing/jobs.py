@@ -1,0 +1,165 @@
+"""Print jobs: fetch what a notice needs through the services, build it, render it.
+
+``NoticePrinter(ctx)`` is what the CLI and the GUI call. Each method returns the PDF bytes and
+writes them to ``out`` when given (whole or not at all); nothing is written when the record is
+missing or a character cannot be printed (``MissingGlyphError``, raised before drawing).
+"""
+
+from __future__ import annotations
+
+import calendar
+import os
+from dataclasses import dataclass
+from datetime import date
+from typing import BinaryIO
+
+from ..errors import NotFound, StateError
+from ..rules.periods import PeriodError, parse_period
+from ..services.catalog import CatalogService
+from ..services.context import ServiceContext
+from ..services.setup import installation
+from .document import Column, NoticeDocument, Para, PrintOptions, Table, date_cn
+from .notices import catalog_notice, disclosure_notice, feedback_answer_notice
+from .render import render_pdf
+from .settings import print_settings
+
+Out = str | os.PathLike[str] | BinaryIO | None
+
+_DUE_STATUS = {"upcoming": "未到期", "due": "应公开", "posted_on_time": "已按时公开",
+               "posted_late": "逾期公开", "overdue": "逾期未公开"}
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    data: bytes
+    documents: int
+    title: str
+
+
+def _period_label(text: str) -> str:
+    try:
+        return parse_period(text).label
+    except PeriodError:
+        return text
+
+
+class NoticePrinter:
+    """Builds and renders notices from the database; one short read per service call."""
+
+    def __init__(self, ctx: ServiceContext, *, today: date | None = None):
+        self.ctx = ctx
+        self.today = today or date.today()
+
+    # documents
+
+    def disclosure_document(self, disclosure_id: int, options: PrintOptions | None = None, *,
+                            unmasked: bool = False) -> NoticeDocument:
+        from ..services.disclosures import DisclosureService
+
+        service = DisclosureService(self.ctx)
+        data = service.get(disclosure_id)
+        superseded = None
+        if data.is_correction and data.supersedes:
+            try:
+                superseded = service.get(data.supersedes)
+            except NotFound:
+                superseded = None
+        item = self._item(data.item_code)
+        return disclosure_notice(data, village=installation(self.ctx.db), settings=print_settings(self.ctx),
+                                 item=item, options=options, unmasked=unmasked, superseded=superseded,
+                                 today=self.today)
+
+    def catalog_document(self, options: PrintOptions | None = None) -> NoticeDocument:
+        items = CatalogService(self.ctx).list_items()
+        if not items:
+            raise StateError("目录中没有启用的公开事项，无可打印")
+        return catalog_notice(items, village=installation(self.ctx.db), settings=print_settings(self.ctx),
+                              options=options, today=self.today)
+
+    def feedback_document(self, feedback_id: int, options: PrintOptions | None = None) -> NoticeDocument:
+        from ..services.feedback import FeedbackService
+
+        feedback = FeedbackService(self.ctx).get(feedback_id)
+        if not feedback.answer_text:
+            raise StateError(f"群众意见 {feedback_id} 尚未答复，不能打印答复公告")
+        return feedback_answer_notice(feedback, village=installation(self.ctx.db),
+                                      settings=print_settings(self.ctx), options=options)
+
+    def due_documents(self, year: int, month: int, options: PrintOptions | None = None, *,
+                      unmasked: bool = False) -> list[NoticeDocument]:
+        """A list sheet for the month (what was due, what was posted, its state), then every record
+        posted in the month or on file for an item due in it, in order of date."""
+        from ..services.disclosures import DisclosureService
+        from ..services.schedule import ScheduleService
+
+        first = date(year, month, 1)
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        due = ScheduleService(self.ctx).due(first, last, today=min(self.today, last))
+        posted = [row for row in DisclosureService(self.ctx).list()
+                  if row.posting_start is not None and first <= row.posting_start <= last]
+        order: dict[int, date] = {}
+        for row in posted:
+            order[row.id] = row.posting_start
+        for entry in due:
+            if entry.disclosure_id is not None:
+                order.setdefault(entry.disclosure_id, entry.posted_on or entry.due_date)
+        if not due and not order:
+            raise NotFound(f"{year}年{month}月没有应公开的事项，也没有公示的记录")
+        ids = sorted(order, key=lambda i: (order[i], i))
+        notices = [self.disclosure_document(i, options, unmasked=unmasked) for i in ids]
+        return [self._month_sheet(year, month, due, posted, options), *notices]
+
+    def _month_sheet(self, year: int, month: int, due, posted, options: PrintOptions | None) -> NoticeDocument:
+        village = installation(self.ctx.db)
+        rows: list[list[str]] = []
+        listed: set[int] = set()
+        for entry in due:
+            rows.append([entry.item_name, entry.period_label, date_cn(entry.due_date),
+                         _DUE_STATUS.get(entry.status, entry.status),
+                         date_cn(entry.posted_on) if entry.posted_on else "",
+                         str(entry.disclosure_id) if entry.disclosure_id is not None else "（无记录）"])
+            if entry.disclosure_id is not None:
+                listed.add(entry.disclosure_id)
+        for row in posted:
+            if row.id not in listed:
+                rows.append([row.item_name, _period_label(row.period), "", "已公示", date_cn(row.posting_start),
+                             str(row.id)])
+        numbered = [[str(n), *r] for n, r in enumerate(rows, start=1)]
+        table = Table([Column("序号", "center", wrap=False), Column("公开事项"), Column("期间"),
+                       Column("应公开日期", "center", wrap=False), Column("状态", "center"),
+                       Column("公示日期", "center", wrap=False), Column("记录编号", "center", wrap=False)],
+                      numbered, name="本月清单")
+        return NoticeDocument(
+            title=f"{year}年{month}月村务公开清单", subtitles=[f"{village.township or ''}{village.name}"],
+            blocks=[Para(f"本月应公开事项与已公示记录如下，各公告附后（按日期排列）。打印日期：{date_cn(self.today)}。",
+                         "plain"), table],
+            options=options or PrintOptions(), source=f"{year}年{month}月公开清单")
+
+    def _item(self, code: str):
+        try:
+            return CatalogService(self.ctx).get(code)
+        except NotFound:
+            return None
+
+    # rendering
+
+    def print_disclosure(self, disclosure_id: int, out: Out = None, options: PrintOptions | None = None, *,
+                         unmasked: bool = False) -> PrintResult:
+        doc = self.disclosure_document(disclosure_id, options, unmasked=unmasked)
+        return PrintResult(render_pdf(doc, out), 1, doc.title)
+
+    def print_catalog(self, out: Out = None, options: PrintOptions | None = None) -> PrintResult:
+        doc = self.catalog_document(options)
+        return PrintResult(render_pdf(doc, out), 1, doc.title)
+
+    def print_feedback(self, feedback_id: int, out: Out = None, options: PrintOptions | None = None) -> PrintResult:
+        doc = self.feedback_document(feedback_id, options)
+        return PrintResult(render_pdf(doc, out), 1, doc.title)
+
+    def print_due(self, year: int, month: int, out: Out = None, options: PrintOptions | None = None, *,
+                  unmasked: bool = False) -> PrintResult:
+        docs = self.due_documents(year, month, options, unmasked=unmasked)
+        return PrintResult(render_pdf(docs, out), len(docs), docs[0].title)
+
+
+__all__ = ["NoticePrinter", "PrintResult"]

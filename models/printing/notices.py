@@ -1,0 +1,552 @@
+"""Builders: records → :class:`NoticeDocument`, one per kind of notice the board carries.
+
+Pure functions over the services' plain results (``DisclosureData``, ``ItemData``,
+``FeedbackData``, ``InstallationData``) and the footer settings; no database here (``jobs.py``
+fetches). Everything printed is formatted here: money with thousands separators in the unit its
+header names, dates in Chinese, personal data de-identified unless ``unmasked``.
+
+Rosters print their PUBLIC columns only, masked by each column's rule (身份证号 first 6 + last 4,
+bank card last 4, phone 3 + 4, addresses left out). ``unmasked=True`` is the internal copy: every
+column in full, and the renderer stamps "内部资料 不得张贴" across every page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from ..rules import kinds as K
+from ..rules.masking import mask_value
+from ..rules.money import ZERO, format_money_cn, parse_decimal
+from ..rules.roster import RosterColumn, column_for, preset_columns
+from .document import (
+    WATERMARK_INTERNAL,
+    Block,
+    Column,
+    Footer,
+    NoticeDocument,
+    Para,
+    PrintOptions,
+    Signature,
+    Table,
+    date_cn,
+)
+from .settings import DEFAULT_OBJECTION_NOTE, PrintSettings
+
+__all__ = [
+    "CATALOG_COLUMNS",
+    "catalog_notice",
+    "disclosure_notice",
+    "feedback_answer_notice",
+    "roster_table",
+]
+
+CORRECTION_KICKER = "更正公告"
+_CN_NUMBERS = "一二三四五六七八九十"
+
+# --- formatting ----------------------------------------------------------------------------------
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, Decimal):
+        return value
+    try:
+        return parse_decimal(value, field="")
+    except ValueError:
+        return None
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def money(value: Any, unit: str = "元") -> str:
+    """``205,620.19``; amounts in 万元 keep up to 6 decimals (to the fen). Unreadable values are
+    printed as given, blanks as ""."""
+    number = _decimal(value)
+    if number is None:
+        return "" if value is None else str(value)
+    if unit == "万元":
+        return f"{number:,.{min(6, max(2, _places(number)))}f}"
+    return format_money_cn(number)
+
+
+def quantity(value: Any) -> str:
+    number = _decimal(value)
+    if number is None:
+        return "" if value is None else str(value)
+    return K.quantity_text(number)
+
+
+def _day(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return K.parse_date(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def day_text(value: Any) -> str:
+    """``2026年7月18日`` for a date or ISO text; other text as given."""
+    parsed = _day(value)
+    if parsed is not None:
+        return date_cn(parsed)
+    return "" if value is None else str(value)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _paragraphs(text: str | None, style: str = "body") -> list[Para]:
+    return [Para(line.strip(), style) for line in (text or "").splitlines() if line.strip()]  # type: ignore[arg-type]
+
+
+def _numbered(n: int) -> str:
+    return _CN_NUMBERS[n - 1] if 1 <= n <= len(_CN_NUMBERS) else str(n)
+
+
+# --- what every disclosure notice shares ------------------------------------------------------------
+
+
+def _village_line(village: Any) -> str:
+    return f"{_text(getattr(village, 'township', ''))}{_text(getattr(village, 'name', ''))}"
+
+
+def _issuer(village: Any, settings: PrintSettings) -> str:
+    return settings.issuer or f"{_text(getattr(village, 'name', ''))}村民委员会"
+
+
+def _accepting_unit(village: Any, settings: PrintSettings) -> str:
+    return settings.accepting_unit or f"{_text(getattr(village, 'name', ''))}村务监督委员会"
+
+
+def _signatures(finance: bool) -> tuple[Signature, ...]:
+    out = [Signature("村民委员会"), Signature("村务监督委员会")]
+    if finance:
+        out.append(Signature("民主理财小组"))
+    return tuple(out)
+
+
+def _footer(data: Any, village: Any, settings: PrintSettings, item: Any, today: date | None) -> Footer:
+    notes = [settings.objection_note or DEFAULT_OBJECTION_NOTE]
+    if data.posting_start is None:
+        days = getattr(item, "posting_days", None)
+        if days:
+            unit = "个工作日" if getattr(item, "posting_working_days", False) else "天"
+            notes.insert(0, f"公示期：自张贴之日起不少于 {days} {unit}。")
+    return Footer(
+        posting_start=data.posting_start,
+        posting_end=data.posting_end,
+        posting_days=data.posting_days,
+        posting_working_days=bool(data.posting_working_days),
+        phones=tuple(settings.phones),
+        accepting_unit=_accepting_unit(village, settings),
+        notes=tuple(notes),
+        signatures=_signatures(data.kind == "finance"),
+        issuer=_issuer(village, settings),
+        issue_date=data.posting_start or today,
+    )
+
+
+def _source(data: Any) -> str:
+    return f"公开记录 {data.id}《{data.title}》"
+
+
+def _strip_correction(title: str) -> str:
+    return re.sub(r"^更正[：:]\s*", "", title or "")
+
+
+# --- rosters ---------------------------------------------------------------------------------------
+
+_RIGHT_KINDS = ("int", "quantity", "rate", "money")
+_ONE_LINE_KINDS = ("id_number", "int", "quantity", "rate", "money", "bank_card", "phone")
+# What one roster row is counted as in the totals row.
+_COUNT_WORDS = {"canji": "人", "tekun": "人", "linshi": "人"}
+
+
+def roster_columns(keys: Sequence[str], preset: str | None, *, unmasked: bool) -> list[RosterColumn]:
+    """The columns a roster prints: the preset's (with its labels and order) among the record's
+    column set, then the record's other columns; public ones only unless ``unmasked``."""
+    try:
+        preset_cols = preset_columns(preset) if preset else []
+    except ValueError:
+        preset_cols = []
+    wanted = list(keys) or [c.key for c in preset_cols]
+    by_key = {c.key: c for c in preset_cols}
+    ordered = [c for c in preset_cols if c.key in wanted]
+    ordered += [by_key.get(k) or column_for(k) for k in wanted if k not in by_key]
+    return [c for c in ordered if unmasked or c.public]
+
+
+def _column_places(rows: Sequence[Mapping[str, Any]], key: str) -> int:
+    """Decimals to print a quantity column with: as many as its most precise value (at most 4),
+    so a column of areas lines up (26.51 / 27.70 / 11.20)."""
+    places = 0
+    for row in rows:
+        number = _decimal(row.get(key))
+        if number is not None:
+            places = max(places, _places(number))
+            if places >= 4:
+                return 4
+    return places
+
+
+def _cell_formatter(column: RosterColumn, unmasked: bool, places: int = 2) -> Callable[[Any], str]:
+    kind = column.kind
+    if column.mask and not unmasked:
+        rule = column.mask
+        return lambda v: "" if v is None or v == "" else mask_value(rule, v)
+    if kind == "money":
+        return lambda v: "" if v is None or v == "" else money(v)
+    if kind in ("quantity", "rate"):
+        def fixed(v: Any) -> str:
+            number = _decimal(v)
+            if number is None:
+                return "" if v is None else str(v)
+            return f"{number:,.{places}f}"
+        return fixed
+    return lambda v: "" if v is None else str(v).strip()
+
+
+def roster_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[RosterColumn], *,
+                 totals: Mapping[str, Any] | None = None, unmasked: bool = False,
+                 count_word: str = "户") -> Table:
+    """A roster as a printed table: 序号 first, the given columns, a 合计 row with the row count
+    and the sums of amount, quantity and household size."""
+    places = {c.key: _column_places(rows, c.key) for c in columns if c.kind in ("quantity", "rate")}
+    formatters = [(c.key, _cell_formatter(c, unmasked, places.get(c.key, 2))) for c in columns]
+    body = [[str(n), *[fmt(row.get(key)) for key, fmt in formatters]] for n, row in enumerate(rows, start=1)]
+    printed = [Column("序号", "center", wrap=False)]
+    for c in columns:
+        align = "right" if c.kind in _RIGHT_KINDS else ("center" if c.kind == "id_number" else "left")
+        max_width = 45 if c.key == "remark" else None
+        printed.append(Column(c.label, align, wrap=c.kind not in _ONE_LINE_KINDS, max_width=max_width))
+    totals = totals or K.roster_totals(rows)
+    total_cells = ["合计"] + [""] * len(columns)
+    keys = [c.key for c in columns]
+    count_at = next((keys.index(k) for k in ("name", "group") if k in keys), None)
+    if count_at is not None:
+        total_cells[count_at + 1] = f"共 {len(rows)} {count_word}"
+    if "amount" in keys and totals.get("amount") is not None:
+        total_cells[keys.index("amount") + 1] = money(totals["amount"])
+    if "quantity" in keys and totals.get("quantity") is not None:
+        total_cells[keys.index("quantity") + 1] = f"{_decimal(totals['quantity']):,.{places['quantity']}f}"
+    if "household_size" in keys and totals.get("household_size") is not None:
+        total_cells[keys.index("household_size") + 1] = str(totals["household_size"])
+    return Table(printed, body, totals_row=total_cells, name="名单")
+
+
+def _roster_blocks(data: Any, item: Any, unmasked: bool) -> list[Block]:
+    preset = getattr(item, "roster_preset", None)
+    columns = roster_columns(data.columns, preset, unmasked=unmasked)
+    if not columns:
+        columns = roster_columns([], "generic", unmasked=unmasked)
+    count_word = _COUNT_WORDS.get(preset or "", "户")
+    blocks: list[Block] = _paragraphs(data.body) or [
+        Para(f"现将{data.period_label}{data.item_name}名单公示如下（共 {len(data.rows)} {count_word}）：")]
+    blocks.append(roster_table(data.rows, columns, totals=data.totals, unmasked=unmasked, count_word=count_word))
+    return blocks
+
+
+# --- finance ----------------------------------------------------------------------------------------
+
+
+def _finance_blocks(data: Any) -> list[Block]:
+    content = data.content or {}
+    rows = [r for r in (content.get("rows") or []) if isinstance(r, Mapping)]
+    opening = _decimal(content.get("opening"))
+    totals = K.finance_totals(content)
+    closing = _decimal(content.get("closing"))
+    if closing is None:
+        closing = totals.get("closing")
+    order = {name: i for i, name in enumerate(K.FINANCE_CLASSES)}
+    grouped: dict[str, list[tuple[int, Mapping[str, Any]]]] = {}
+    for n, row in enumerate(rows, start=1):
+        cls = _text(row.get("class"))
+        grouped.setdefault(cls if cls in order else "其他", []).append((n, row))
+    table_rows: list[list[str]] = []
+    kinds: list[str] = []
+    serial = 0
+    for number, cls in enumerate(sorted(grouped, key=lambda c: order[c]), start=1):
+        table_rows.append([f"{_numbered(number)}、{cls}", "", "", "", "", ""])
+        kinds.append("section")
+        income_sum = expense_sum = ZERO
+        for _, row in grouped[cls]:
+            serial += 1
+            day = _day(row.get("date"))
+            income = _decimal(row.get("income"))
+            expense = _decimal(row.get("expense"))
+            income_sum += income or ZERO
+            expense_sum += expense or ZERO
+            table_rows.append([
+                str(serial), f"{day.month}月{day.day}日" if day else _text(row.get("date")),
+                _text(row.get("voucher")), _text(row.get("summary")),
+                money(income) if income is not None else "", money(expense) if expense is not None else "",
+            ])
+            kinds.append("data")
+        table_rows.append(["", "", "", f"{cls}小计", money(income_sum) if income_sum else "",
+                           money(expense_sum) if expense_sum else ""])
+        kinds.append("subtotal")
+    table = Table(
+        [Column("序号", "center", wrap=False), Column("日期", "center", wrap=False),
+         Column("凭证号", "center", wrap=False), Column("摘要"),
+         Column("收入（元）", "right", wrap=False), Column("支出（元）", "right", wrap=False)],
+        table_rows,
+        totals_row=["合计", "", "", f"共 {len(rows)} 笔", money(totals["income"]), money(totals["expense"])],
+        caption="收支明细", row_kinds=kinds, name="收支明细",
+    )
+    blocks: list[Block] = _paragraphs(data.body)
+    blocks.append(Para(f"期初余额：{money(opening) if opening is not None else '—'} 元", "field"))
+    blocks.append(table)
+    blocks.append(Para(
+        f"本期收入合计 {money(totals['income'])} 元，支出合计 {money(totals['expense'])} 元；"
+        f"期初余额 {money(opening) if opening is not None else '—'} 元，"
+        f"期末余额 {money(closing) if closing is not None else '—'} 元。", "field"))
+    return blocks
+
+
+# --- projects, 一事一议 ------------------------------------------------------------------------------
+
+
+def _sources_table(sources: Iterable[Mapping[str, Any]], unit: str, total: Any) -> Table:
+    items = [s for s in sources if isinstance(s, Mapping)]
+    rows = [[str(n), _text(s.get("name")), money(s.get("amount"), unit)] for n, s in enumerate(items, start=1)]
+    computed = sum((_decimal(s.get("amount")) or ZERO for s in items), ZERO)
+    return Table([Column("序号", "center", wrap=False), Column("资金来源"),
+                  Column(f"金额（{unit}）", "right", wrap=False)],
+                 rows, totals_row=["合计", "", money(total if total is not None else computed, unit)],
+                 caption="资金来源", name="资金来源")
+
+
+def _project_blocks(data: Any) -> list[Block]:
+    c = data.content or {}
+    unit = _text(c.get("unit")) or "元"
+    blocks: list[Block] = _paragraphs(data.body)
+    fields = [
+        ("项目名称", _text(c.get("name"))),
+        ("建设地点", _text(c.get("location"))),
+        ("建设内容", _text(c.get("content"))),
+        ("总投资", f"{money(c.get('budget'), unit)} {unit}" if c.get("budget") not in (None, "") else ""),
+        ("施工单位", _text(c.get("contractor"))),
+        ("招标方式", _text(c.get("bidding"))),
+        ("开工日期", day_text(c.get("start"))),
+        ("竣工日期", day_text(c.get("end"))),
+    ]
+    blocks += [Para(f"{label}：{value}", "field") for label, value in fields if value]
+    blocks.append(_sources_table(c.get("sources") or [], unit, c.get("budget")))
+    stages = [s for s in (c.get("stages") or []) if isinstance(s, Mapping)]
+    if stages:
+        blocks.append(Table(
+            [Column("序号", "center", wrap=False), Column("阶段"), Column("日期", "center", wrap=False),
+             Column("进展情况")],
+            [[str(n), _text(s.get("name")), day_text(s.get("date")), _text(s.get("result"))]
+             for n, s in enumerate(stages, start=1)],
+            caption="实施进度", name="实施进度"))
+    return blocks
+
+
+def _yishi_blocks(data: Any) -> list[Block]:
+    c = data.content or {}
+    unit = _text(c.get("unit")) or "元"
+    blocks: list[Block] = _paragraphs(data.body)
+    if _text(c.get("project")):
+        blocks.append(Para(f"议事项目：{_text(c.get('project'))}", "field"))
+    if c.get("total") not in (None, ""):
+        blocks.append(Para(f"筹资筹劳总额：{money(c.get('total'), unit)} {unit}", "field"))
+    blocks.append(_sources_table(c.get("sources") or [], unit, c.get("total")))
+    standard = []
+    if c.get("per_person") not in (None, ""):
+        standard.append(f"每人筹资 {money(c.get('per_person'))} 元")
+    if c.get("labour_days") not in (None, ""):
+        standard.append(f"每人投劳 {quantity(c.get('labour_days'))} 个工日")
+    if standard:
+        blocks.append(Para("筹资筹劳标准：" + "，".join(standard) + "。", "field"))
+    exemptions = [e for e in (c.get("exemptions") or []) if isinstance(e, Mapping)]
+    if exemptions:
+        blocks.append(Table(
+            [Column("序号", "center", wrap=False), Column("减免对象"), Column("减免理由")],
+            [[str(n), _text(e.get("name")), _text(e.get("reason"))] for n, e in enumerate(exemptions, start=1)],
+            caption="减免对象", name="减免对象"))
+    return blocks
+
+
+# --- 四议两公开 --------------------------------------------------------------------------------------
+
+
+def _decision_blocks(data: Any) -> list[Block]:
+    c = data.content or {}
+    meetings = [m for m in (c.get("meetings") or []) if isinstance(m, Mapping)]
+    failed_rows = {f.row for f in K.check_decision(c) if f.rule in ("quorum", "majority") and f.row}
+    combined = c.get("combined_first_two") is True or _text(c.get("combined_first_two")).lower() in ("true", "1")
+
+    def count(value: Any) -> str:
+        return "" if value is None or value == "" else str(value)
+
+    rows: list[list[str]] = []
+    seen: set[int] = set()
+    by_stage: dict[int, list[tuple[int, Mapping[str, Any]]]] = {}
+    for n, m in enumerate(meetings, start=1):
+        try:
+            stage = int(str(m.get("stage")))
+        except ValueError:
+            continue
+        by_stage.setdefault(stage, []).append((n, m))
+    decided: tuple[int, Mapping[str, Any]] | None = None
+    for stage in sorted(K.DECISION_STAGES):
+        name = K.DECISION_STAGES[stage][0]
+        held = by_stage.get(stage, [])
+        if not held:
+            note = "与第一步合并召开" if combined and stage in (1, 2) and (by_stage.get(1) or by_stage.get(2)) else "尚未进行"
+            rows.append([str(stage), name, "", "", "", "", "", "", "", "—", note])
+            continue
+        for n, m in held:
+            seen.add(n)
+            kind = _text(m.get("kind"))
+            if kind in K.VOTING_MEETINGS:
+                result = "未通过" if n in failed_rows else "通过"
+                if stage == 4:
+                    decided = (n, m)
+            elif kind == "notice":
+                result = "已公开"
+            else:
+                result = "—"
+            rows.append([str(stage), name, K.MEETING_KINDS.get(kind, kind), day_text(m.get("date")),
+                         count(m.get("due")), count(m.get("present")), count(m.get("for")),
+                         count(m.get("against")), count(m.get("abstain")), result, _text(m.get("content"))])
+    blocks: list[Block] = _paragraphs(data.body)
+    if _text(c.get("matter")):
+        blocks.append(Para(f"决策事项：{_text(c.get('matter'))}", "field"))
+    if combined:
+        blocks.append(Para("村党组织书记、村委会主任“一肩挑”，第一、二步合并召开会议。", "field"))
+    blocks.append(Table(
+        [Column("步骤", "center", wrap=False), Column("程序"), Column("会议"), Column("日期", "center"),
+         Column("应到（人）", "right", wrap=False), Column("实到（人）", "right", wrap=False),
+         Column("同意（票）", "right", wrap=False), Column("反对（票）", "right", wrap=False),
+         Column("弃权（票）", "right", wrap=False), Column("结果", "center"), Column("主要内容")],
+        rows, caption="“四议两公开”程序", name="四议两公开程序"))
+    if decided is not None:
+        n, m = decided
+        outcome = "决议未通过" if n in failed_rows else "决议通过"
+        blocks.append(Para(
+            f"表决结果：经{K.MEETING_KINDS.get(_text(m.get('kind')), '')}表决，应到 {count(m.get('due'))} 人，"
+            f"实到 {count(m.get('present'))} 人，同意 {count(m.get('for')) or 0} 票，"
+            f"反对 {count(m.get('against')) or 0} 票，弃权 {count(m.get('abstain')) or 0} 票，{outcome}。", "field"))
+    else:
+        blocks.append(Para("表决结果：尚未经村民会议或村民代表会议表决。", "field"))
+    return blocks
+
+
+# --- the public builders ---------------------------------------------------------------------------
+
+
+def disclosure_notice(data: Any, *, village: Any, settings: PrintSettings | None = None, item: Any = None,
+                      options: PrintOptions | None = None, unmasked: bool = False, superseded: Any = None,
+                      today: date | None = None) -> NoticeDocument:
+    """The notice for one disclosure record (``DisclosureData``) of any kind.
+
+    ``village``: ``InstallationData`` (name, township); ``item``: the catalog ``ItemData`` (roster
+    preset, posting days); ``superseded``: the record a correction replaces, when it is one;
+    ``today``: the issue date of a record not yet posted.
+    """
+    settings = settings or PrintSettings()
+    options = options or PrintOptions()
+    if unmasked and options.watermark is None:
+        options = PrintOptions(options.paper, options.landscape, options.large, WATERMARK_INTERNAL)
+    builders: dict[str, Callable[[], list[Block]]] = {
+        "roster": lambda: _roster_blocks(data, item, unmasked),
+        "finance": lambda: _finance_blocks(data),
+        "project": lambda: _project_blocks(data),
+        "yishi": lambda: _yishi_blocks(data),
+        "decision": lambda: _decision_blocks(data),
+    }
+    blocks = builders.get(data.kind, lambda: _paragraphs(data.body))()
+    kicker = None
+    title = data.title
+    if data.is_correction:
+        kicker = CORRECTION_KICKER
+        title = _strip_correction(data.title)
+        if superseded is not None:
+            when = f"于{date_cn(superseded.posting_start)}" if superseded.posting_start else ""
+            named = f"{when}张贴公示的《{superseded.title}》（公开记录第 {superseded.id} 号）"
+        else:
+            named = f"公开记录第 {data.supersedes} 号" if data.supersedes else "原公告"
+        blocks.insert(0, Para(f"本村{named}内容有误，现予更正。原公告作废，以本公告为准。更正后的内容如下："))
+    subtitles = [_village_line(village),
+                 f"公开事项：{data.item_name}　　期间：{data.period_label}　　编号：{data.id}"]
+    return NoticeDocument(title=title, subtitles=subtitles, blocks=blocks,
+                          footer=_footer(data, village, settings, item, today), options=options,
+                          source=_source(data), kicker=kicker)
+
+
+CATALOG_COLUMNS: tuple[tuple[str, str, Callable[[Any], str]], ...] = (
+    ("一级事项", "left", lambda i: i.group),
+    ("二级事项", "left", lambda i: i.name),
+    ("公开内容", "left", lambda i: i.content),
+    ("公开依据", "left", lambda i: i.basis),
+    ("公开时限", "left", lambda i: i.timing_text),
+    ("公开主体", "left", lambda i: i.publisher),
+    ("公开渠道", "left", lambda i: "、".join(i.channels)),
+    ("公开对象", "center", lambda i: i.audience),
+    ("公开方式", "center", lambda i: i.mode),
+    ("公开层级", "center", lambda i: i.level),
+)
+
+
+def catalog_notice(items: Sequence[Any], *, village: Any, settings: PrintSettings | None = None,
+                   options: PrintOptions | None = None, today: date | None = None) -> NoticeDocument:
+    """The village's catalog in the national standard-catalog layout (国办发〔2019〕54号), landscape."""
+    settings = settings or PrintSettings()
+    options = options or PrintOptions(landscape=True)
+    rows = [[str(n), *[_text(get(item)) for _, _, get in CATALOG_COLUMNS]] for n, item in enumerate(items, start=1)]
+    columns = [Column("序号", "center", wrap=False)] + [
+        Column(label, align, max_width=70 if label in ("公开内容", "公开依据") else None)  # type: ignore[arg-type]
+        for label, align, _ in CATALOG_COLUMNS]
+    notes = []
+    consulted, adopted = getattr(village, "consulted_on", None), getattr(village, "adopted_on", None)
+    if consulted or adopted:
+        parts = []
+        if consulted:
+            parts.append(f"{date_cn(consulted)}经乡镇会商")
+        if adopted:
+            by = _text(getattr(village, "adopted_by", "")) or "村级"
+            parts.append(f"{date_cn(adopted)}经{by}认可")
+        notes.append("本目录" + "，".join(parts) + "。")
+    footer = Footer(notes=tuple(notes), issuer=_issuer(village, settings), issue_date=today)
+    return NoticeDocument(
+        title=f"{_text(getattr(village, 'name', ''))}村务公开事项目录",
+        subtitles=[f"{_village_line(village)}　　标准目录　　共 {len(items)} 项"],
+        blocks=[Table(columns, rows, name="目录")], footer=footer, options=options, source="公开事项目录")
+
+
+def feedback_answer_notice(feedback: Any, *, village: Any, settings: PrintSettings | None = None,
+                           options: PrintOptions | None = None) -> NoticeDocument:
+    """异议答复: the committee's answer to a villager's question about a posted notice.
+
+    The villager who asked is not named (有村民): the answer is public, the asker need not be.
+    Raises ValueError when the question has no answer yet.
+    """
+    if not getattr(feedback, "answer_text", None):
+        raise ValueError(f"群众意见 {feedback.id} 尚未答复，不能打印答复公告")
+    settings = settings or PrintSettings()
+    title = feedback.disclosure_title
+    blocks: list[Block] = [
+        Para(f"{date_cn(feedback.received_on)}，有村民对本村公示的《{title}》提出意见：“{feedback.text.strip()}”"),
+        Para("经村民委员会会同村务监督委员会核实，现答复如下："),
+        *_paragraphs(feedback.answer_text),
+        Para("如对本答复仍有疑问，可向受理单位反映。", "body"),
+        Para("特此答复。", "body"),
+    ]
+    footer = Footer(phones=tuple(settings.phones), accepting_unit=_accepting_unit(village, settings),
+                    signatures=_signatures(False), issuer=_issuer(village, settings),
+                    issue_date=feedback.answered_on)
+    return NoticeDocument(
+        title=f"关于群众对《{title}》所提意见的答复", subtitles=[_village_line(village)], blocks=blocks,
+        footer=footer, options=options or PrintOptions(), source=f"群众意见 {feedback.id}")
