@@ -23,6 +23,7 @@ GROUPS: list[str] = [
     "models.cli.catalog_cmds",
     "models.cli.disclosure_cmds",
     "models.cli.schedule_cmds", "models.cli.feedback_cmds",
+    "models.cli.print_cmds",
 ]
 
 

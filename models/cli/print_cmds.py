@@ -1,0 +1,110 @@
+"""`cunwu print ID|catalog|due|feedback|survey …` (cli.md, 打印).
+
+One positional TARGET, dispatched on its value, so a record id and the sub-words share the slot:
+
+    cunwu print 12 --out x.pdf [--paper A4|A3] [--landscape] [--large] [--unmasked]
+    cunwu print catalog --out x.pdf
+    cunwu print due --month 2026-07 --out x.pdf
+    cunwu print feedback 3 --out x.pdf          (异议答复)
+    cunwu print survey 4 --questionnaire|--results --out x.pdf
+
+Nothing is written when printing fails (a character no font has, a missing record).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from ..errors import CunwuError
+from .common import CliExit, Env
+
+_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_WORDS = ("catalog", "due", "feedback", "survey")
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "print", help="打印公告（PDF）",
+        description="打印公开记录、公开目录、本月应公开公告合订本或异议答复为 PDF。",
+        epilog="例：cunwu print 12 --out 名单.pdf；cunwu print catalog --out 目录.pdf；"
+               "cunwu print due --month 2026-07 --out 七月.pdf")
+    p.add_argument("target", metavar="ID|catalog|due|feedback|survey",
+                   help="公开记录编号，或 catalog（目录）、due（某月合订本）、feedback（异议答复）、survey（问卷）")
+    p.add_argument("number", nargs="?", metavar="N", help="feedback / survey 的编号")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
+    p.add_argument("--paper", choices=("A4", "A3"), default="A4", help="纸张（默认 A4）")
+    p.add_argument("--landscape", action="store_true", help="横向")
+    p.add_argument("--large", action="store_true", help="大字版（张贴栏远看，正文 16 磅）")
+    p.add_argument("--unmasked", action="store_true",
+                   help="内部资料：不去标识化，显示完整身份证号、银行卡号（每页加“内部资料 不得张贴”）")
+    p.add_argument("--month", metavar="YYYY-MM", help="due：月份")
+    survey = p.add_mutually_exclusive_group()
+    survey.add_argument("--questionnaire", action="store_true", help="survey：打印问卷")
+    survey.add_argument("--results", action="store_true", help="survey：打印结果")
+    p.set_defaults(handler=cmd_print)
+
+
+def _usage(message: str) -> CliExit:
+    sys.stderr.write(f"用法错误：{message}\n")
+    return CliExit(2)
+
+
+def _number(text: str | None, what: str, word: str) -> int:
+    if text is None or not text.isdigit():
+        raise _usage(f"请给出{what}编号，例如 cunwu print {word} 3 --out x.pdf")
+    return int(text)
+
+
+def cmd_print(env: Env, args) -> int:
+    from ..printing.document import PrintOptions
+    from ..printing.fonts import MissingGlyphError
+
+    target = args.target.strip().lower()
+    if not target.isdigit() and target not in _WORDS:
+        raise _usage(f"无法识别的打印对象“{args.target}”：应为公开记录编号或 {'、'.join(_WORDS)}")
+    if target.isdigit() and args.number is not None:
+        raise _usage(f"多余的参数“{args.number}”")
+    if args.month and target != "due":
+        raise _usage("--month 只用于 cunwu print due")
+    if (args.questionnaire or args.results) and target != "survey":
+        raise _usage("--questionnaire / --results 只用于 cunwu print survey")
+    if not args.out.lower().endswith(".pdf"):
+        raise _usage(f"输出文件应以 .pdf 结尾：{args.out}")
+    options = PrintOptions(paper=args.paper, landscape=args.landscape, large=args.large)
+
+    from ..printing.jobs import NoticePrinter
+
+    try:
+        printer = NoticePrinter(env.ctx())
+        if target.isdigit():
+            result = printer.print_disclosure(int(target), args.out, options, unmasked=args.unmasked)
+        elif target == "catalog":
+            if args.unmasked:
+                raise _usage("目录不含个人信息，无需 --unmasked")
+            if not args.landscape:  # the standard catalog's eleven columns want landscape paper
+                options = PrintOptions(paper=args.paper, landscape=True, large=args.large)
+            result = printer.print_catalog(args.out, options)
+        elif target == "due":
+            if not args.month:
+                raise _usage("请用 --month YYYY-MM 指定月份，例如 --month 2026-07")
+            match = _MONTH.fullmatch(args.month.strip())
+            if not match or not 1 <= int(match.group(2)) <= 12:
+                raise _usage(f"月份应写作 YYYY-MM，例如 2026-07，而不是“{args.month}”")
+            result = printer.print_due(int(match.group(1)), int(match.group(2)), args.out, options,
+                                       unmasked=args.unmasked)
+        elif target == "feedback":
+            result = printer.print_feedback(_number(args.number, "群众意见", "feedback"), args.out, options)
+        else:
+            _number(args.number, "问卷", "survey")
+            if not (args.questionnaire or args.results):
+                raise _usage("请指定 --questionnaire（问卷）或 --results（结果）")
+            raise CunwuError("问卷打印尚未提供：民意调查功能完成后即可使用")
+    except MissingGlyphError as exc:
+        raise CunwuError(str(exc)) from None
+    except OSError as exc:
+        raise CunwuError(f"无法写入 {args.out}：{exc.strerror or exc}") from None
+    internal = "（内部资料，不得张贴）" if args.unmasked else ""
+    extra = f"，{result.documents} 份公告" if result.documents > 1 else ""
+    sys.stdout.write(f"已生成 {args.out}：共 {result.pages} 页{extra}{internal}\n")
+    return 0
