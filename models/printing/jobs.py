@@ -20,7 +20,7 @@ from ..services.context import ServiceContext
 from ..services.setup import installation
 from .document import Column, NoticeDocument, Para, PrintOptions, Table, date_cn
 from .notices import catalog_notice, disclosure_notice, feedback_answer_notice
-from .render import render_pdf
+from .render import render
 from .settings import print_settings
 
 Out = str | os.PathLike[str] | BinaryIO | None
@@ -33,6 +33,7 @@ _DUE_STATUS = {"upcoming": "未到期", "due": "应公开", "posted_on_time": "�
 class PrintResult:
     data: bytes
     documents: int
+    pages: int
     title: str
 
 
@@ -146,20 +147,36 @@ class NoticePrinter:
     def print_disclosure(self, disclosure_id: int, out: Out = None, options: PrintOptions | None = None, *,
                          unmasked: bool = False) -> PrintResult:
         doc = self.disclosure_document(disclosure_id, options, unmasked=unmasked)
-        return PrintResult(render_pdf(doc, out), 1, doc.title)
+        result = self._render([doc], out)
+        if unmasked:
+            self._audit_unmasked([disclosure_id], out)
+        return result
 
     def print_catalog(self, out: Out = None, options: PrintOptions | None = None) -> PrintResult:
-        doc = self.catalog_document(options)
-        return PrintResult(render_pdf(doc, out), 1, doc.title)
+        return self._render([self.catalog_document(options)], out)
 
     def print_feedback(self, feedback_id: int, out: Out = None, options: PrintOptions | None = None) -> PrintResult:
-        doc = self.feedback_document(feedback_id, options)
-        return PrintResult(render_pdf(doc, out), 1, doc.title)
+        return self._render([self.feedback_document(feedback_id, options)], out)
 
     def print_due(self, year: int, month: int, out: Out = None, options: PrintOptions | None = None, *,
                   unmasked: bool = False) -> PrintResult:
         docs = self.due_documents(year, month, options, unmasked=unmasked)
-        return PrintResult(render_pdf(docs, out), len(docs), docs[0].title)
+        result = self._render(docs, out)
+        if unmasked:
+            self._audit_unmasked([], out, month=f"{year}-{month:02d}")
+        return result
+
+    @staticmethod
+    def _render(docs: list[NoticeDocument], out: Out) -> PrintResult:
+        rendered = render(docs, out)
+        return PrintResult(rendered.data, len(docs), rendered.page_count, docs[0].title)
+
+    def _audit_unmasked(self, ids: list[int], out: Out, **detail) -> None:
+        """An internal copy with full ID and bank numbers leaves the system: record who made it."""
+        target = ",".join(str(i) for i in ids) or None
+        with self.ctx.write("print.unmasked", target_type="disclosure", target_id=target,
+                            permission="print.unmasked") as w:
+            w.detail = {"out": str(out) if isinstance(out, str | os.PathLike) else None, **detail}
 
 
 __all__ = ["NoticePrinter", "PrintResult"]

@@ -46,7 +46,7 @@ from .document import Footer, NoticeDocument, Para, PrintOptions, Table, date_cn
 from .fonts import FONT_MAIN, FONT_MAIN_BOLD, check_printable, markup_with_fallback, register_fonts
 from .textfit import TextMeasure, balanced_lines, break_lines, header_lines
 
-__all__ = ["Styles", "page_size", "render_pdf", "styles_for"]
+__all__ = ["Rendered", "Styles", "check_document", "layout", "page_size", "render", "render_pdf", "styles_for"]
 
 # Vertical position of the baseline below the centre of a line box, as a fraction of the font
 # size: centres CJK ideographs (which sit between about -0.12 and 0.88 em) in their box.
@@ -537,8 +537,11 @@ class _Layout:
         n = len(rows)
         if reserve > 0:
             reserve += self.st.body * 0.8  # the gap after the table
-        tail = sum(heights[-_KEEP_ROWS:]) + totals_h + header_h
-        keep_tail = reserve > 0 and tail + reserve <= self.top - self.bottom
+        # What must follow the last rows on their page: the totals row, and the footer when that
+        # fits on a page with them. Rather than leave it alone on a page, the last rows go along.
+        tail = sum(heights[-_KEEP_ROWS:]) + header_h + (totals_h if totals is not None else 0)
+        if tail + reserve > self.top - self.bottom:
+            reserve = 0.0
         r = 0
         totals_done = totals is None
         table_right = xs[-1]
@@ -562,10 +565,11 @@ class _Layout:
             floor = self.bottom
             while r < n:
                 h = heights[r]
-                if keep_tail and placed and n - r <= _KEEP_ROWS and len(heights) == n:
-                    rest = sum(heights[r:]) + (totals_h if not totals_done else 0)
-                    if y - rest >= floor and y - rest - reserve < floor:
-                        break  # the footer would be alone on the next page: take these rows along
+                if placed and n - r <= _KEEP_ROWS and len(heights) == n:
+                    rest = sum(heights[r:])
+                    after = (totals_h if not totals_done else 0) + reserve
+                    if after and y - rest >= floor and y - rest - after < floor:
+                        break  # totals or footer would be alone on the next page: take these rows along
                 if y - h < floor:
                     if placed == 0 and self.fresh_segment(seg_top):
                         rows = list(rows) if not isinstance(rows, list) or rows is table.rows else rows
@@ -1018,6 +1022,18 @@ def layout(doc: NoticeDocument, measure: TextMeasure | None = None) -> int:
     return len(_Layout(doc, measure).run())
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered PDF: its bytes and the page count of each document in it."""
+
+    data: bytes
+    pages: tuple[int, ...]
+
+    @property
+    def page_count(self) -> int:
+        return sum(self.pages)
+
+
 def render_pdf(documents: NoticeDocument | Sequence[NoticeDocument],
                out: str | os.PathLike[str] | BinaryIO | None = None) -> bytes:
     """Render one notice, or several into one file (each numbered on its own), to PDF bytes.
@@ -1026,6 +1042,12 @@ def render_pdf(documents: NoticeDocument | Sequence[NoticeDocument],
     Raises :class:`~models.printing.fonts.MissingGlyphError` before anything is drawn or written
     if any text holds a character no shipped font has.
     """
+    return render(documents, out).data
+
+
+def render(documents: NoticeDocument | Sequence[NoticeDocument],
+           out: str | os.PathLike[str] | BinaryIO | None = None) -> Rendered:
+    """Like :func:`render_pdf`, also telling how many pages each document took."""
     register_fonts()
     docs = [documents] if isinstance(documents, NoticeDocument) else list(documents)
     if not docs:
@@ -1052,7 +1074,7 @@ def render_pdf(documents: NoticeDocument | Sequence[NoticeDocument],
     data = buffer.getvalue()
     if out is not None:
         _write(out, data)
-    return data
+    return Rendered(data, tuple(len(item.pages) for item in laid_out))
 
 
 def _write(out: str | os.PathLike[str] | BinaryIO, data: bytes) -> None:
