@@ -191,11 +191,14 @@ def _column_places(rows: Sequence[Mapping[str, Any]], key: str) -> int:
     so a column of areas lines up (26.51 / 27.70 / 11.20)."""
     places = 0
     for row in rows:
-        number = _decimal(row.get(key))
+        value = row.get(key)
+        number = value if isinstance(value, Decimal) else _decimal(value)
         if number is not None:
-            places = max(places, _places(number))
-            if places >= 4:
-                return 4
+            exponent = number.as_tuple().exponent  # as stored: "11.20" counts two places
+            if isinstance(exponent, int) and -exponent > places:
+                places = -exponent
+                if places >= 4:
+                    return 4
     return places
 
 

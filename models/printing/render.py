@@ -951,27 +951,42 @@ def _text_operators(canvas: Canvas, texts: Sequence[tuple[float, float, str, flo
     code = ["BT"]
     add = code.append
     current_font, current_size = "", 0.0
-    special = measure.is_special
-    # Rosters repeat names, groups and rates: encode each distinct string once per document.
-    cache = measure.encodings.setdefault(id(doc), {})
+    specials = measure.special_chars
+    # Rosters repeat names, groups and rates: encode each distinct string once per document;
+    # columns and rows repeat coordinates: format each once.
+    caches = measure.encodings.setdefault(id(doc), {})
     main = getFont(FONT_MAIN)
+    main_cache = caches.setdefault(FONT_MAIN, {})
+    numbers = caches.setdefault("numbers", {})
     font_of: dict[str, object] = {FONT_MAIN: main}
     for x, y, text, size in texts:
-        add(f"1 0 0 1 {fp_str(x)} {fp_str(y)} Tm")
-        if special(text):
+        x_text = numbers.get(x)
+        if x_text is None:
+            x_text = numbers[x] = fp_str(x)
+        y_text = numbers.get(y)
+        if y_text is None:
+            y_text = numbers[y] = fp_str(y)
+        add(f"1 0 0 1 {x_text} {y_text} Tm")
+        if specials and not specials.isdisjoint(text):
             runs = []
             for name, run in fonts.split_runs(text):
                 font = font_of.get(name) or font_of.setdefault(name, getFont(name))
                 runs.append((font, run))
         else:
-            runs = ((main, text),)
-        for font, run in runs:
-            encoded = cache.get((font, run))
+            encoded = main_cache.get(text)
             if encoded is None:
-                encoded = cache[(font, run)] = [
-                    (font.getSubsetInternalName(subset, doc), f"({escapePDF(chunk)}) Tj")
-                    for subset, chunk in font.splitString(run, doc)
-                ]
+                encoded = main_cache[text] = _encode(main, text, doc)
+            for font_name, show in encoded:
+                if font_name != current_font or size != current_size:
+                    add(f"{font_name} {fp_str(size)} Tf")
+                    current_font, current_size = font_name, size
+                add(show)
+            continue
+        for font, run in runs:
+            cache = caches.setdefault(font.fontName, {})
+            encoded = cache.get(run)
+            if encoded is None:
+                encoded = cache[run] = _encode(font, run, doc)
             for font_name, show in encoded:
                 if font_name != current_font or size != current_size:
                     add(f"{font_name} {fp_str(size)} Tf")
@@ -979,6 +994,11 @@ def _text_operators(canvas: Canvas, texts: Sequence[tuple[float, float, str, flo
                 add(show)
     add("ET")
     return "\n".join(code)
+
+
+def _encode(font, text: str, doc) -> list[tuple[str, str]]:
+    return [(font.getSubsetInternalName(subset, doc), f"({escapePDF(chunk)}) Tj")
+            for subset, chunk in font.splitString(text, doc)]
 
 
 def _draw_texts(canvas: Canvas, texts: list[tuple[float, float, str, float]], measure: TextMeasure) -> None:

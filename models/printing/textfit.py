@@ -47,6 +47,11 @@ class TextMeasure:
         self._known_chars |= fresh
 
     @property
+    def special_chars(self) -> set[str]:
+        """Characters that need fallback runs (or are not plain spaces), as seen so far."""
+        return self._special_chars
+
+    @property
     def any_special(self) -> bool:
         """Whether any character seen so far needs fallback runs."""
         return bool(self._special_chars)
