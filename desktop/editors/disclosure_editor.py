@@ -1,0 +1,546 @@
+"""The editor of one disclosure record (公开记录): header, the kind's editor, live findings.
+
+    open_disclosure_editor(workspace, disclosure_id, parent) -> bool   # True when something was saved
+
+- Header: title, period (code and its wording), catalog item and kind, status; the body text for
+  every kind (for a notice it is the whole editing area).
+- Below it the kind's editor (roster grid, finance, project, 四议两公开, 一事一议).
+- Findings: the checks of `models.rules.kinds` run on what is on screen as the clerk types; cells
+  and fields they name turn red (errors) or amber (warnings) with the message as tooltip, and the
+  list under the editor jumps to the place on Enter or double-click. After saving, the list shows
+  what the service found.
+- Ctrl+S saves through `DisclosureService.update` / `set_rows`; Esc closes, asking first when
+  something is unsaved; Ctrl+Z / Ctrl+Y undo and redo grid edits, pasted blocks, inserted,
+  deleted and imported rows (text fields undo their own typing).
+- Posted, expired and archived records are public records: everything is shown read-only with a
+  banner pointing to a correction (更正). Submitted and approved records are read-only too until
+  the reviewer returns them.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.errors import CunwuError, Problem, ValidationError
+from models.rules import kinds as K
+from models.rules.periods import PeriodError, parse_period
+from models.services.catalog import CatalogService
+from models.services.disclosures import DisclosureData, DisclosureService
+
+from .. import dialogs
+from ..qtmodels.findings_model import FindingRole, FindingsModel
+from .catalog_item_dialog import record_kind_label
+from .kind_editors import EditorContext, KindEditor, editor_for
+from .kind_editors.fields import mark
+
+log = logging.getLogger("cunwu.desktop")
+
+# DisclosureService.STATUS_LABELS, listed for lupdate.
+_STATUS_LABELS = {
+    "draft": QT_TRANSLATE_NOOP("DisclosureStatus", "草稿"),
+    "submitted": QT_TRANSLATE_NOOP("DisclosureStatus", "待审核"),
+    "approved": QT_TRANSLATE_NOOP("DisclosureStatus", "已审核"),
+    "returned": QT_TRANSLATE_NOOP("DisclosureStatus", "已退回"),
+    "posted": QT_TRANSLATE_NOOP("DisclosureStatus", "公示中"),
+    "expired": QT_TRANSLATE_NOOP("DisclosureStatus", "公示期满"),
+    "archived": QT_TRANSLATE_NOOP("DisclosureStatus", "已归档"),
+}
+_STATUS_COLORS = {
+    "draft": "#546e7a", "submitted": "#1565c0", "approved": "#2e7d32", "returned": "#c62828",
+    "posted": "#6a1b9a", "expired": "#5d4037", "archived": "#424242",
+}
+_HEADER_FIELDS = ("title", "body", "period")
+_BANNER_STYLE = {
+    "locked": "background: #fdecea; color: #8e1c1c; border: 1px solid #f5c2c0; padding: 8px; font-weight: bold;",
+    "waiting": "background: #e8f0fe; color: #174ea6; border: 1px solid #c6dafc; padding: 8px;",
+    "returned": "background: #fff4e5; color: #7a4a00; border: 1px solid #ffd59e; padding: 8px;",
+}
+
+
+def status_label(status: str) -> str:
+    return QCoreApplication.translate("DisclosureStatus", _STATUS_LABELS.get(status, status))
+
+
+def open_disclosure_editor(workspace, disclosure_id: int, parent: QWidget | None = None) -> bool:
+    """Open the editor of a record (modal) and return True when the clerk saved anything."""
+    try:
+        editor = DisclosureEditor(workspace, disclosure_id, parent)
+    except CunwuError as exc:
+        dialogs.error(QCoreApplication.translate("DisclosureEditor", "无法打开记录"), exc, parent=parent)
+        return False
+    try:
+        editor.exec()
+        return editor.saved_once
+    finally:
+        editor.deleteLater()
+
+
+class DisclosureEditor(QDialog):
+    saved = Signal(int)  # the record id, after each successful save
+
+    def __init__(self, workspace, disclosure_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = workspace
+        self.service = DisclosureService(workspace.ctx)
+        self.disclosure_id = int(disclosure_id)
+        self.data: DisclosureData = self.service.get(self.disclosure_id)
+        self.saved_once = False
+        self.undo_stack = QUndoStack(self)
+        self._shown_findings: list[K.Finding] = []
+        self._service_findings: list[K.Finding] | None = None  # after a save, until the next change
+        self._header_snapshot: tuple[str, str, str] = ("", "", "")
+        self._loading = True
+        self.setModal(True)
+        self.setSizeGripEnabled(True)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(120)
+        self._refresh_timer.timeout.connect(self.refresh_findings)
+        self._build()
+        self._load()
+        self._loading = False
+        self.refresh_findings()
+
+    # --- building -----------------------------------------------------------------------------
+    def _context(self) -> EditorContext:
+        preset = None
+        if self.data.kind == "roster":
+            try:
+                preset = CatalogService(self.ws.ctx).get(self.data.item_code).roster_preset
+            except CunwuError:
+                log.warning("catalog item %s not found for roster preset", self.data.item_code)
+        return EditorContext(workspace=self.ws, item_code=self.data.item_code, roster_preset=preset,
+                             period_start=self.data.period_start, period_end=self.data.period_end)
+
+    def _build(self) -> None:
+        d = self.data
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(300)
+        self.title_edit.setPlaceholderText(self.tr("如：2026年耕地地力保护补贴发放名单"))
+        self.period_edit = QLineEdit()
+        self.period_edit.setMaxLength(20)
+        self.period_edit.setFixedWidth(self.fontMetrics().horizontalAdvance("0000-00-00") + 24)
+        self.period_edit.setToolTip(self.tr("期间：2026-M07（月）、2026-Q3（季度）、2026（年度）或 2026-07-18（事项日期）"))
+        self.period_wording = QLabel()
+        self.item_label = QLabel()
+        self.item_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("statusPill")
+        self.body_edit = QPlainTextEdit()
+        self.body_edit.setTabChangesFocus(True)
+
+        title_label = QLabel(self.tr("标题(&T)"))
+        title_label.setBuddy(self.title_edit)
+        period_label = QLabel(self.tr("期间(&P)"))
+        period_label.setBuddy(self.period_edit)
+        self.body_label = QLabel(self.tr("正文(&B)") if d.kind == "notice" else self.tr("说明(&B)"))
+        self.body_label.setBuddy(self.body_edit)
+
+        header = QGridLayout()
+        header.setHorizontalSpacing(8)
+        header.addWidget(title_label, 0, 0)
+        header.addWidget(self.title_edit, 0, 1, 1, 6)
+        header.addWidget(period_label, 1, 0)
+        period_box = QHBoxLayout()
+        period_box.addWidget(self.period_edit)
+        period_box.addWidget(self.period_wording)
+        period_box.addSpacing(24)
+        item_caption = QLabel(self.tr("事项"))
+        period_box.addWidget(item_caption)
+        period_box.addWidget(self.item_label, 1)
+        status_caption = QLabel(self.tr("状态"))
+        period_box.addWidget(status_caption)
+        period_box.addWidget(self.status_label)
+        header.addLayout(period_box, 1, 1, 1, 6)
+        header.setColumnStretch(1, 1)
+
+        self.kind_editor: KindEditor = editor_for(d.kind, self.undo_stack, self._context(), self)
+        uses_body = self.kind_editor.uses_body_area
+        if uses_body:
+            self.body_edit.setPlaceholderText(self.tr("公告正文"))
+            self.body_edit.setMinimumHeight(200)
+        else:
+            self.body_edit.setPlaceholderText(self.tr("需要随表公开的说明文字（可不填）"))
+            self.body_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
+            header.addWidget(self.body_label, 2, 0, Qt.AlignmentFlag.AlignTop)
+            header.addWidget(self.body_edit, 2, 1, 1, 6)
+
+        # Findings under the editor.
+        self.findings_model = FindingsModel(self)
+        self.findings_view = QListView()
+        self.findings_view.setModel(self.findings_model)
+        self.findings_view.setUniformItemSizes(True)
+        self.findings_view.setAccessibleName(self.tr("检查结果"))
+        self.findings_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.findings_view.activated.connect(self._finding_activated)
+        self.findings_view.doubleClicked.connect(self._finding_activated)
+        self.findings_summary = QLabel()
+        self.findings_summary.setObjectName("findingsSummary")
+        findings_box = QWidget()
+        fl = QVBoxLayout(findings_box)
+        fl.setContentsMargins(0, 4, 0, 0)
+        fl.addWidget(self.findings_summary)
+        fl.addWidget(self.findings_view, 1)
+
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        if uses_body:
+            tl.addWidget(self.body_label)
+            tl.addWidget(self.body_edit, 1)
+        tl.addWidget(self.kind_editor, 0 if uses_body else 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(findings_box)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+
+        # Bottom bar: undo/redo, what happened, save/close.
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("撤销"))
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("重做"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+        self.undo_button = QToolButton()
+        self.undo_button.setDefaultAction(self.undo_action)
+        self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.undo_button.setToolTip(self.tr("撤销（Ctrl+Z）"))
+        self.redo_button = QToolButton()
+        self.redo_button.setDefaultAction(self.redo_action)
+        self.redo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.redo_button.setToolTip(self.tr("重做（Ctrl+Y）"))
+        for b in (self.undo_button, self.redo_button):
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys do the same; keep Tab for the form
+
+        self.message_label = QLabel()
+        self.message_label.setObjectName("saveMessage")
+        hint = QLabel(self.tr("Ctrl+S 保存 · Esc 关闭 · Ctrl+Z 撤销"))
+        hint.setStyleSheet("color: palette(mid);")
+        self.save_button = QPushButton(self.tr("保存"))
+        self.save_button.setToolTip(self.tr("保存（Ctrl+S）"))
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.close_button.setToolTip(self.tr("关闭（Esc）"))
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.undo_button)
+        bottom.addWidget(self.redo_button)
+        bottom.addSpacing(12)
+        bottom.addWidget(self.message_label, 1)
+        bottom.addWidget(hint)
+        bottom.addSpacing(12)
+        bottom.addWidget(self.save_button)
+        bottom.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(header)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(bottom)
+
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Enter never saves or closes by surprise
+            button.setDefault(False)
+
+        self.title_edit.textChanged.connect(self._header_changed)
+        self.body_edit.textChanged.connect(self._header_changed)
+        self.period_edit.textChanged.connect(self._period_changed)
+        self.kind_editor.changed.connect(self._content_changed)
+        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_modified())
+
+        self.resize(1180, 780 if d.kind in ("roster", "finance", "decision", "project", "yishi") else 640)
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [self.title_edit, self.period_edit, self.body_edit, *self.kind_editor.tab_chain()]
+        chain += [self.findings_view, self.save_button, self.close_button]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+
+    # --- loading ------------------------------------------------------------------------------
+    def _load(self) -> None:
+        d = self.data
+        self.title_edit.setText(d.title)
+        self.period_edit.setText(d.period)
+        self.body_edit.setPlainText(d.body)
+        self.kind_editor.load(d)
+        self._header_snapshot = self._header_values()
+        self._refresh_header()
+        self._set_tab_order()
+        self._apply_editable()
+        first = self.kind_editor.tab_chain()
+        target = first[0] if first and d.title else self.title_edit
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _refresh_header(self) -> None:
+        d = self.data
+        self.setWindowTitle(self.tr("公开记录 #%1 — %2[*]").replace("%1", str(d.id)).replace("%2", d.title or self.tr("（无标题）")))
+        self.item_label.setText(f"{d.item_code} {d.item_name} · {record_kind_label(d.kind)}")
+        color = _STATUS_COLORS.get(d.status, "#546e7a")
+        self.status_label.setText(status_label(d.status))
+        self.status_label.setStyleSheet(f"color: white; background: {color}; border-radius: 4px; padding: 2px 8px;")
+        self._period_changed()
+        self._update_modified()
+
+    def _apply_editable(self) -> None:
+        d = self.data
+        editable = d.editable
+        banner_kind = None
+        if d.read_only:
+            self.banner.setText(self.tr("已公示的记录不能修改，如有错误请使用“更正”"))
+            banner_kind = "locked"
+        elif d.status == "submitted":
+            self.banner.setText(self.tr("已提交审核的记录不能修改；如需修改，请审核人退回"))
+            banner_kind = "waiting"
+        elif d.status == "approved":
+            self.banner.setText(self.tr("已审核通过的记录不能修改；如需修改，请审核人退回后重新提交"))
+            banner_kind = "waiting"
+        elif d.status == "returned" and d.return_reason:
+            self.banner.setText(self.tr("已退回，退回理由：%1").replace("%1", d.return_reason))
+            banner_kind = "returned"
+        if banner_kind:
+            self.banner.setStyleSheet(_BANNER_STYLE[banner_kind])
+            self.banner.show()
+        else:
+            self.banner.hide()
+        self.title_edit.setEnabled(editable)
+        self.period_edit.setEnabled(editable)
+        self.body_edit.setReadOnly(not editable)
+        self.kind_editor.set_read_only(not editable)
+        self.save_button.setEnabled(editable)
+        self.undo_action.setVisible(editable)
+        self.redo_action.setVisible(editable)
+        self.undo_button.setVisible(editable)
+        self.redo_button.setVisible(editable)
+        if not editable:
+            self.close_button.setFocus()
+
+    # --- state --------------------------------------------------------------------------------
+    def _header_values(self) -> tuple[str, str, str]:
+        return (self.title_edit.text().strip(), self.body_edit.toPlainText(), self.period_edit.text().strip().upper())
+
+    def is_dirty(self) -> bool:
+        if not self.data.editable:
+            return False
+        return self._header_values() != self._header_snapshot or self.kind_editor.is_dirty()
+
+    def _update_modified(self) -> None:
+        self.setWindowModified(self.is_dirty())
+
+    def _header_changed(self) -> None:
+        if self._loading:
+            return
+        self._changed()
+
+    def _content_changed(self) -> None:
+        if self._loading:
+            return
+        self._changed()
+
+    def _changed(self) -> None:
+        self._service_findings = None
+        self.message_label.clear()
+        self._update_modified()
+        self._refresh_timer.start()
+
+    def _period_changed(self) -> None:
+        text = self.period_edit.text().strip()
+        try:
+            period = parse_period(text)
+        except PeriodError:
+            self.period_wording.setText(self.tr("（期间格式不对）"))
+            self.period_wording.setStyleSheet("color: #c62828;")
+        else:
+            self.period_wording.setText(period.label)
+            self.period_wording.setStyleSheet("")
+            self.kind_editor.set_period(period.start, period.end)
+        if not self._loading:
+            self._changed()
+
+    # --- findings -----------------------------------------------------------------------------
+    def live_findings(self) -> list[K.Finding]:
+        """What the rules say about what is on screen now (title, body, period and the kind)."""
+        title, body, period = self._header_values()
+        if self.data.kind == "notice":
+            out = K.check_notice(title, body, attachments=self.data.attachments)
+        else:
+            out = K.check_title(title)
+        try:
+            parse_period(period)
+        except PeriodError as exc:
+            out.append(K.Finding(None, "period", "period", str(exc)))
+        return out + self.kind_editor.findings()
+
+    def refresh_findings(self) -> None:
+        """Recheck now (the editor also does it shortly after each change)."""
+        self._refresh_timer.stop()
+        found = self._service_findings if self._service_findings is not None else self.live_findings()
+        self._shown_findings = found
+        self.findings_model.set_findings(found, self._describe)
+        by_field: dict[str, list[K.Finding]] = {}
+        for f in found:
+            if f.row is None and f.field in _HEADER_FIELDS:
+                by_field.setdefault(f.field, []).append(f)
+        mark(self.title_edit, by_field.get("title", []))
+        mark(self.body_edit, by_field.get("body", []))
+        mark(self.period_edit, by_field.get("period", []))
+        errors = sum(1 for f in found if f.is_error)
+        warnings = len(found) - errors
+        if not found:
+            text = self.tr("检查结果：未发现问题")
+            style = "color: #2e7d32;"
+        else:
+            text = (self.tr("检查结果：错误 %1 处，提示 %2 处").replace("%1", str(errors)).replace("%2", str(warnings)))
+            if errors:
+                text += self.tr("（有错误时不能提交审核；在下方列表中按 Enter 可跳到出错处）")
+            style = "color: #b71c1c;" if errors else "color: #8a6100;"
+        self.findings_summary.setText(text)
+        self.findings_summary.setStyleSheet(style)
+        self._update_modified()
+
+    def shown_findings(self) -> list[K.Finding]:
+        return list(self._shown_findings)
+
+    def _describe(self, f: K.Finding) -> str:
+        severity = self.tr("错误") if f.is_error else self.tr("提示")
+        place = "" if f.field in _HEADER_FIELDS and f.row is None else self.kind_editor.describe_place(f)
+        return f"[{severity}] {place}：{f.message}" if place else f"[{severity}] {f.message}"
+
+    def _finding_activated(self, index: QModelIndex) -> None:
+        finding = index.data(FindingRole)
+        if finding is not None:
+            self.focus_finding(finding)
+
+    def focus_finding(self, finding: K.Finding) -> None:
+        if finding.row is None and finding.field in _HEADER_FIELDS:
+            {"title": self.title_edit, "body": self.body_edit, "period": self.period_edit}[finding.field].setFocus()
+            return
+        self.kind_editor.focus_finding(finding)
+
+    # --- saving -------------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Store what is on screen; True when saved (or nothing needed saving)."""
+        if not self.data.editable:
+            return False
+        self.kind_editor.finish_editing()
+        title, body, period = self._header_values()
+        try:
+            parse_period(period)
+        except PeriodError as exc:
+            self.period_edit.setFocus()
+            dialogs.error(self.tr("未保存"), str(exc), parent=self)
+            return False
+        fields: dict[str, Any] = {}
+        if title != self.data.title:
+            fields["title"] = title
+        if body != self.data.body:
+            fields["body"] = body
+        if period != self.data.period:
+            fields["period"] = period
+        content = self.kind_editor.content()
+        if content is not None and self.kind_editor.is_dirty():
+            fields["content"] = content
+        rows_dirty = self.data.kind == "roster" and self.kind_editor.is_dirty()
+        if not fields and not rows_dirty:
+            self.message_label.setText(self.tr("没有需要保存的修改"))
+            return True
+
+        where: list[int] | None = None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            data = self.data
+            if rows_dirty:
+                rows, where = self.kind_editor.rows_for_save()  # type: ignore[attr-defined]
+                data = self.service.set_rows(self.disclosure_id, rows,
+                                             columns=self.kind_editor.column_keys())  # type: ignore[attr-defined]
+                self.kind_editor.mark_clean()
+            if fields:
+                data = self.service.update(self.disclosure_id, **fields)
+        except ValidationError as exc:
+            QApplication.restoreOverrideCursor()
+            self._show_problems(exc.problems, where)
+            dialogs.error(self.tr("未保存"), exc, parent=self)
+            return False
+        except CunwuError as exc:
+            QApplication.restoreOverrideCursor()
+            dialogs.error(self.tr("未保存"), exc, parent=self)
+            return False
+        QApplication.restoreOverrideCursor()
+
+        self.data = data
+        self.saved_once = True
+        self.kind_editor.mark_clean()
+        self._header_snapshot = self._header_values()
+        self._service_findings = self._from_service(data.findings, where)
+        self.refresh_findings()
+        self._refresh_header()
+        self.message_label.setText(self.tr("已保存"))
+        self.saved.emit(self.disclosure_id)
+        return True
+
+    def _from_service(self, findings: list[K.Finding], where: list[int] | None) -> list[K.Finding]:
+        """The service numbers roster rows among the saved (filled) rows; the grid shows all rows."""
+        if self.data.kind != "roster":
+            return list(findings)
+        if where is None:
+            where = self.kind_editor.rows_for_save()[1]  # type: ignore[attr-defined]
+        out = []
+        for f in findings:
+            if f.row is not None and 0 < f.row <= len(where):
+                f = K.Finding(where[f.row - 1] + 1, f.field, f.rule, f.message, f.severity)
+            out.append(f)
+        return out
+
+    def _show_problems(self, problems: list[Problem], where: list[int] | None) -> None:
+        found = []
+        for p in problems:
+            row = p.row
+            if row is not None and where is not None and 0 < row <= len(where):
+                row = where[row - 1] + 1
+            found.append(K.Finding(row, p.field, p.rule or "", p.message))
+        self._service_findings = found
+        self.refresh_findings()
+
+    # --- closing ------------------------------------------------------------------------------
+    def reject(self) -> None:
+        """Esc, the close button and the window's close box: ask before losing changes."""
+        self.kind_editor.finish_editing()
+        if self.is_dirty() and not dialogs.confirm(
+                self.tr("放弃修改？"), self.tr("有尚未保存的修改，关闭后将丢失。要放弃这些修改吗？"),
+                ok_text=self.tr("放弃修改"), parent=self):
+            return
+        super().reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
+        # Enter in a one-line field moves on, as Tab does, rather than pressing a button.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(QApplication.focusWidget(), QLineEdit):
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)

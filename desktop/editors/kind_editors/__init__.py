@@ -1,0 +1,27 @@
+"""One editor per disclosure kind, under the disclosure editor's header (see base.KindEditor)."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from .base import EditorContext, KindEditor
+
+# kind → (module in this package, class)
+EDITORS: dict[str, tuple[str, str]] = {
+    "roster": ("roster_editor", "RosterEditor"),
+    "notice": ("notice_editor", "NoticeEditor"),
+}
+
+
+def editor_for(kind: str, undo_stack: QUndoStack, context: EditorContext,
+               parent: QWidget | None = None) -> KindEditor:
+    """The editor of a kind; a kind without its own editor gets the notice editor (title and body)."""
+    module, name = EDITORS.get(kind, EDITORS["notice"])
+    cls = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    return cls(undo_stack, context, parent)
+
+
+__all__ = ["EDITORS", "EditorContext", "KindEditor", "editor_for"]

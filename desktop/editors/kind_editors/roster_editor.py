@@ -1,0 +1,214 @@
+"""The roster editor (名单): a spreadsheet-like grid, a running totals bar and the import button.
+
+The grid is a `GridView` over a `RosterModel` (see their docstrings for keys and checks). Rows
+from an Excel/WPS file come through the import dialog; they replace the rows or are added after
+them, as one undo step, and nothing is stored until the clerk saves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from models.rules.kinds import Finding, quantity_text
+from models.rules.money import format_money_cn
+from models.services.disclosures import DisclosureData
+
+from ...qtmodels.roster_model import RosterModel, label_parts, roster_columns, text_rows
+from ..grid_view import GridView
+from .base import EditorContext, KindEditor, field_label
+
+
+class RosterEditor(KindEditor):
+    def __init__(self, undo_stack: QUndoStack, context: EditorContext, parent: QWidget | None = None):
+        super().__init__(undo_stack, context, parent)
+        self.model: RosterModel | None = None
+        self.import_dialog = None
+
+        self.insert_button = QPushButton(self.tr("插入行"))
+        self.insert_button.setToolTip(self.tr("在当前行上方插入一行（Ctrl+Insert）"))
+        self.delete_button = QPushButton(self.tr("删除行"))
+        self.delete_button.setToolTip(self.tr("删除所选行（Ctrl+Delete），可撤销"))
+        self.import_button = QPushButton(self.tr("从 Excel 导入…"))
+        self.import_button.setToolTip(self.tr("从 Excel/WPS 表格（.xlsx）或 CSV 文件导入名单（Ctrl+I）"))
+        for b in (self.insert_button, self.delete_button, self.import_button):
+            b.setAutoDefault(False)
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        hint = QLabel(self.tr("直接输入即可编辑 · Enter 下移 · Tab 右移 · Ctrl+V 粘贴 Excel 区域 · Delete 清除"))
+        hint.setObjectName("gridHint")
+        hint.setStyleSheet("color: palette(mid);")
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.insert_button)
+        bar.addWidget(self.delete_button)
+        bar.addSpacing(12)
+        bar.addWidget(self.import_button)
+        bar.addSpacing(12)
+        bar.addWidget(hint, 1)
+
+        self.view = GridView()
+        self.view.setAccessibleName(self.tr("名单"))
+        self.view.setMinimumHeight(220)
+
+        self.count_label = QLabel()
+        self.amount_label = QLabel()
+        self.quantity_label = QLabel()
+        self.persons_label = QLabel()
+        totals = QHBoxLayout()
+        totals.setContentsMargins(4, 2, 4, 2)
+        for label in (self.count_label, self.amount_label, self.quantity_label, self.persons_label):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            totals.addWidget(label)
+            totals.addSpacing(24)
+        totals.addStretch(1)
+        self.totals_bar = QWidget()
+        self.totals_bar.setObjectName("totalsBar")
+        self.totals_bar.setLayout(totals)
+        self.totals_bar.setStyleSheet("#totalsBar { background: palette(alternate-base); border-top: 1px solid palette(mid); }"
+                                      " QLabel { font-weight: bold; }")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.totals_bar)
+
+        self.insert_button.clicked.connect(self._insert_row)
+        self.delete_button.clicked.connect(self._delete_rows)
+        self.import_button.clicked.connect(self.import_rows)
+        QShortcut(QKeySequence("Ctrl+I"), self, self.import_rows, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    # --- loading ------------------------------------------------------------------------------
+    def load(self, data: DisclosureData) -> None:
+        columns = roster_columns(data.columns, self.context.roster_preset, data.rows)
+        self.model = RosterModel(columns, self.undo_stack, self)
+        self.model.load(data.rows)
+        if self.model.rowCount() == 0:
+            self.model.set_rows([{}])  # a first row to type into
+        self.view.setModel(self.model)
+        self._grids["rows"] = (self.model, self.view)
+        self.model.changed.connect(self.changed)
+        self.model.totals_changed.connect(self._refresh_totals)
+        self._refresh_totals()
+
+    def column_keys(self) -> list[str]:
+        return self.model.keys() if self.model is not None else []
+
+    def rows_for_save(self) -> tuple[list[dict[str, Any]], list[int]]:
+        return self.model.rows_for_save() if self.model is not None else ([], [])
+
+    # --- state ----------------------------------------------------------------------------------
+    def findings(self) -> list[Finding]:
+        if self.model is None:
+            return []
+        found = self.model.row_findings()
+        if self.model.totals()["rows"] == 0:
+            found.insert(0, Finding(None, "rows", "no_rows", "名单没有任何行"))
+        return found
+
+    def is_dirty(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def mark_clean(self) -> None:
+        self.undo_stack.setClean()
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self.import_button.setVisible(not read_only)
+        self.insert_button.setVisible(not read_only)
+        self.delete_button.setVisible(not read_only)
+
+    def tab_chain(self) -> list[QWidget]:
+        return [self.view, self.insert_button, self.delete_button, self.import_button]
+
+    def focus_finding(self, finding: Finding) -> bool:
+        if self.model is None:
+            return False
+        if finding.row is not None:
+            col = self.model.column_of(finding.field or "")
+            self.view.go_to(finding.row - 1, col if col >= 0 else 0)
+        self.view.setFocus()
+        return True
+
+    def describe_place(self, finding: Finding) -> str:
+        if finding.row is None or self.model is None:
+            return ""
+        col = self.model.column_of(finding.field or "")
+        label = label_parts(self.model.column(col).label)[0] if col >= 0 else field_label(finding.field or "")
+        return self.tr("第 %1 行").replace("%1", str(finding.row)) + (f"“{label}”" if finding.field else "")
+
+    # --- totals -------------------------------------------------------------------------------
+    def _refresh_totals(self) -> None:
+        if self.model is None:
+            return
+        t = self.model.totals()
+        self.count_label.setText(self.tr("户数（行数）：%1").replace("%1", str(t["rows"])))
+        amount_col = self.model.column_of("amount")
+        unit = label_parts(self.model.column(amount_col).label)[1] if amount_col >= 0 else ""
+        self.amount_label.setText(self.tr("合计金额：%1 %2").replace("%1", format_money_cn(t["amount"]))
+                                  .replace("%2", unit or self.tr("元")).strip())
+        q_col = self.model.column_of("quantity")
+        self.quantity_label.setVisible(q_col >= 0)
+        if q_col >= 0:
+            name, q_unit = label_parts(self.model.column(q_col).label)
+            q = quantity_text(t["quantity"]) if t["quantity"] is not None else "0"
+            self.quantity_label.setText(self.tr("合计%1：%2 %3").replace("%1", name).replace("%2", q)
+                                        .replace("%3", q_unit).strip())
+        h_col = self.model.column_of("household_size")
+        self.persons_label.setVisible(h_col >= 0)
+        if h_col >= 0:
+            self.persons_label.setText(self.tr("合计人口：%1 人").replace("%1", str(t["household_size"] or 0)))
+
+    def totals_text(self) -> str:
+        labels = (self.count_label, self.amount_label, self.quantity_label, self.persons_label)
+        return "  ".join(label.text() for label in labels if not label.isHidden())
+
+    # --- rows -----------------------------------------------------------------------------------
+    def _insert_row(self) -> None:
+        self.view.setFocus()
+        self.view.insert_row_above()
+
+    def _delete_rows(self) -> None:
+        self.view.setFocus()
+        self.view.delete_selected_rows()
+
+    def import_rows(self) -> None:
+        """Choose a file, map its columns and preview it; the rows arrive on confirmation."""
+        if self.read_only or self.model is None:
+            return
+        from ..roster_import_dialog import RosterImportDialog
+
+        self.view.finish_editing()
+        dialog = RosterImportDialog(self.context.workspace, self.context.item_code, self.model.roster_columns,
+                                    existing_rows=self.model.totals()["rows"], parent=self)
+        if not dialog.choose_file():
+            dialog.deleteLater()
+            return
+        self.import_dialog = dialog
+        dialog.accepted.connect(lambda: self.apply_import(dialog.imported_rows, replace=dialog.replace))
+        dialog.finished.connect(self._import_closed)
+        dialog.open()
+
+    def _import_closed(self) -> None:
+        if self.import_dialog is not None:
+            self.import_dialog.deleteLater()
+        self.import_dialog = None
+
+    def apply_import(self, rows: Sequence[dict[str, Any]], *, replace: bool) -> None:
+        """Put imported rows into the grid as one undo step."""
+        if self.model is None or not rows:
+            return
+        text = text_rows(rows)
+        if replace:
+            self.model.replace_rows(text, self.tr("导入名单（替换）"))
+            first = 0
+        else:
+            first = self.model.last_filled_row() + 1
+            self.model.insert_rows(first, text, text=self.tr("导入名单（追加）"))
+        self.view.go_to(first, 0)
+        self.view.setFocus()

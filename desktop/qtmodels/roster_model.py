@@ -1,0 +1,306 @@
+"""The roster grid (名单): the rows of one roster in memory, checked row by row as the clerk types.
+
+A `GridModel` whose columns are the roster's `RosterColumn`s (headers with their units). Each row
+keeps a small cached state — its findings from `models.rules.roster` (parse errors, missing name,
+ID number check digit, quantity × rate ≠ amount), its valid ID number and the numbers the totals
+need — recomputed only for the rows an edit touched, so a 10,000-row roster stays responsive:
+duplicate ID numbers and the totals are one cheap pass over those cached states.
+
+An empty amount with quantity and rate given is shown computed (quantity × rate rounded half-up
+to the fen, blue italics) and left empty in the rows: the service computes the same value when it
+stores the roster, and the cell keeps following quantity and rate while the clerk types.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtGui import QUndoStack
+
+from models.rules.idnumber import normalize_id_number
+from models.rules.kinds import Finding, quantity_text
+from models.rules.money import amount_of
+from models.rules.roster import (
+    RosterColumn,
+    check_parsed_rows,
+    column_for,
+    parse_row,
+    preset_columns,
+)
+
+from .grid_model import GridColumn, GridModel
+
+# Labels of the standard columns and the presets (models.rules.roster), listed for lupdate.
+_LABELS_FOR_TRANSLATION = (
+    QT_TRANSLATE_NOOP("RosterColumns", "村民小组"),
+    QT_TRANSLATE_NOOP("RosterColumns", "姓名"),
+    QT_TRANSLATE_NOOP("RosterColumns", "身份证号"),
+    QT_TRANSLATE_NOOP("RosterColumns", "家庭人口（人）"),
+    QT_TRANSLATE_NOOP("RosterColumns", "数量"),
+    QT_TRANSLATE_NOOP("RosterColumns", "标准（元）"),
+    QT_TRANSLATE_NOOP("RosterColumns", "金额（元）"),
+    QT_TRANSLATE_NOOP("RosterColumns", "备注"),
+    QT_TRANSLATE_NOOP("RosterColumns", "银行卡号"),
+    QT_TRANSLATE_NOOP("RosterColumns", "开户行"),
+    QT_TRANSLATE_NOOP("RosterColumns", "联系电话"),
+    QT_TRANSLATE_NOOP("RosterColumns", "家庭住址"),
+    QT_TRANSLATE_NOOP("RosterColumns", "面积（亩）"),
+    QT_TRANSLATE_NOOP("RosterColumns", "补贴标准（元/亩）"),
+    QT_TRANSLATE_NOOP("RosterColumns", "补贴金额（元）"),
+    QT_TRANSLATE_NOOP("RosterColumns", "保障人口（人）"),
+    QT_TRANSLATE_NOOP("RosterColumns", "保障类别"),
+    QT_TRANSLATE_NOOP("RosterColumns", "月保障金（元）"),
+    QT_TRANSLATE_NOOP("RosterColumns", "救助事由"),
+    QT_TRANSLATE_NOOP("RosterColumns", "救助金额（元）"),
+    QT_TRANSLATE_NOOP("RosterColumns", "改造方式"),
+    QT_TRANSLATE_NOOP("RosterColumns", "补助金额（元）"),
+    QT_TRANSLATE_NOOP("RosterColumns", "残疾类别"),
+    QT_TRANSLATE_NOOP("RosterColumns", "残疾等级"),
+    QT_TRANSLATE_NOOP("RosterColumns", "补贴类型"),
+    QT_TRANSLATE_NOOP("RosterColumns", "补贴金额（元/月）"),
+    QT_TRANSLATE_NOOP("RosterColumns", "供养方式"),
+    QT_TRANSLATE_NOOP("RosterColumns", "供养金额（元）"),
+)
+
+_GRID_KIND = {"id_number": "id_number", "int": "int", "quantity": "number", "rate": "number", "money": "money"}
+_WIDTH = {"group": 7, "name": 7, "id_number": 19, "household_size": 7, "quantity": 10, "rate": 10,
+          "amount": 11, "remark": 14, "bank_card": 20, "bank_branch": 12, "phone": 12, "address": 18}
+_UNIT = re.compile(r"[（(]([^）)]+)[）)]\s*$")
+
+
+def column_label(column: RosterColumn) -> str:
+    return QCoreApplication.translate("RosterColumns", column.label)
+
+
+def label_parts(label: str) -> tuple[str, str]:
+    """'面积（亩）' → ('面积', '亩'); '数量' → ('数量', '')."""
+    m = _UNIT.search(label)
+    if not m:
+        return label, ""
+    return label[:m.start()].strip(), m.group(1)
+
+
+def grid_column(column: RosterColumn) -> GridColumn:
+    hint = column.label
+    if not column.public:
+        hint = QCoreApplication.translate("RosterModel", "%1（内部留存，公示时不打印或打码）").replace("%1", column.label)
+    return GridColumn(key=column.key, label=column_label(column), kind=_GRID_KIND.get(column.kind, "text"),
+                      width=_WIDTH.get(column.key, 10), hint=hint)
+
+
+def roster_columns(saved: Sequence[str], preset_id: str | None,
+                   rows: Iterable[Mapping[str, Any]] = ()) -> list[RosterColumn]:
+    """The columns a roster shows: the saved column keys, then the preset's other columns, then any
+    key the rows hold that neither names (so nothing stored is hidden). Labels come from the preset."""
+    try:
+        preset = preset_columns(preset_id)
+    except ValueError:
+        preset = preset_columns(None)
+    by_key = {c.key: c for c in preset}
+    keys: list[str] = list(dict.fromkeys(saved))
+    keys += [c.key for c in preset if c.key not in keys]
+    for r in rows:
+        for k, v in r.items():
+            if k not in keys and v not in (None, ""):
+                keys.append(k)
+    return [by_key.get(k) or column_for(k) for k in keys]
+
+
+def text_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
+    """Rows from the service or a file as grid text. An amount that equals quantity × rate is left
+    blank so the grid shows it computed and keeps it in step with what the clerk changes."""
+    out = []
+    for r in rows:
+        row = {k: _cell_text(k, v) for k, v in r.items() if v is not None and v != ""}
+        q, rate, amount = r.get("quantity"), r.get("rate"), r.get("amount")
+        if isinstance(q, Decimal) and isinstance(rate, Decimal) and isinstance(amount, Decimal):
+            if amount_of(q, rate) == amount:
+                row.pop("amount", None)
+        out.append(row)
+    return out
+
+
+def _cell_text(key: str, v: Any) -> str:
+    """Stored numbers as a clerk writes them: 18.34 (not 18.3400), amounts with two decimals."""
+    if isinstance(v, Decimal):
+        if key == "amount" and v == v.quantize(Decimal("0.01")):
+            return f"{v:.2f}"
+        return quantity_text(v)
+    return str(v).strip()
+
+
+@dataclass
+class _RowState:
+    blank: bool = True
+    findings: dict[str, list[Finding]] = field(default_factory=dict)
+    valid_id: str | None = None
+    amount: Decimal | None = None
+    quantity: Decimal | None = None
+    persons: int | None = None
+    computed_amount: Decimal | None = None
+
+
+_BLANK = _RowState()
+
+
+class RosterModel(GridModel):
+    """Roster rows as text, each row checked when it changes; totals on demand."""
+
+    totals_changed = Signal()
+
+    def __init__(self, columns: Sequence[RosterColumn], undo_stack: QUndoStack | None = None, parent=None):
+        super().__init__([grid_column(c) for c in columns], undo_stack, parent)
+        self.roster_columns = list(columns)
+        self._check_keys = [c.key for c in self.roster_columns]
+        self._state: list[_RowState] = []
+        self._dups: dict[int, Finding] = {}
+
+    # --- reading ----------------------------------------------------------------------------
+    def load(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        """Rows as the service returns them (Decimal, int, text); not undoable."""
+        self.set_rows(text_rows(rows))
+
+    def rows_for_save(self) -> tuple[list[dict[str, Any]], list[int]]:
+        """The filled rows for `DisclosureService.set_rows` (blank cells as None, keys the grid
+        does not show kept) and, for each, its row index in the grid."""
+        out, where = [], []
+        for i, r in enumerate(self._rows):
+            if self._state[i].blank:
+                continue
+            row: dict[str, Any] = {k: None for k in self._check_keys}
+            row.update({k: (v or None) for k, v in r.items()})
+            out.append(row)
+            where.append(i)
+        return out, where
+
+    def totals(self) -> dict[str, Any]:
+        """{"rows", "amount", "quantity", "household_size"} over the filled rows; amounts that
+        cannot be read are left out (their cells say why)."""
+        count = 0
+        amount = Decimal("0.00")
+        quantity: Decimal | None = None
+        persons: int | None = None
+        for st in self._state:
+            if st.blank:
+                continue
+            count += 1
+            if st.amount is not None:
+                amount += st.amount
+            if st.quantity is not None:
+                quantity = st.quantity if quantity is None else quantity + st.quantity
+            if st.persons is not None:
+                persons = st.persons if persons is None else persons + st.persons
+        return {"rows": count, "amount": amount, "quantity": quantity, "household_size": persons}
+
+    def row_findings(self) -> list[Finding]:
+        """Every finding of the filled rows, row by row in column order (rows 1-based)."""
+        out: list[Finding] = []
+        order = {k: n for n, k in enumerate(self._check_keys)}
+        for i, st in enumerate(self._state):
+            if st.blank:
+                continue
+            items = sorted(st.findings.items(), key=lambda kv: order.get(kv[0], 99))
+            for _key, found in items:
+                out.extend(Finding(i + 1, f.field, f.rule, f.message, f.severity) for f in found)
+            dup = self._dups.get(i)
+            if dup is not None:
+                out.append(Finding(i + 1, dup.field, dup.rule, dup.message, dup.severity))
+        return out
+
+    def error_count(self) -> int:
+        return sum(1 for f in self.row_findings() if f.is_error)
+
+    # --- GridModel hooks ----------------------------------------------------------------------
+    def findings_at(self, row: int, key: str) -> list[Finding]:
+        st = self._state[row]
+        found = st.findings.get(key)
+        if key == "id_number" and row in self._dups:
+            return [*(found or []), self._dups[row]]
+        extra = self._cell_findings.get((row, key))
+        if extra:
+            return [*(found or []), *extra]
+        return found or []
+
+    def computed(self, row: int, key: str) -> str | None:
+        if key == "amount":
+            c = self._state[row].computed_amount
+            return f"{c:.2f}" if c is not None else None
+        return None
+
+    def computed_tip(self, row: int, key: str) -> str:
+        c = self._state[row].computed_amount
+        if key != "amount" or c is None:
+            return ""
+        return (QCoreApplication.translate("RosterModel", "自动计算：%1 × %2 = %3（四舍五入到分）")
+                .replace("%1", self.text(row, "quantity")).replace("%2", self.text(row, "rate"))
+                .replace("%3", f"{c:.2f}"))
+
+    def _cells_changed(self, rows: list[int]) -> None:
+        for r in rows:
+            self._state[r] = self._compute(r)
+
+    def _rows_inserted(self, at: int, count: int) -> None:
+        self._state[at:at] = [self._compute(i) for i in range(at, at + count)]
+
+    def _rows_removed(self, at: int, count: int) -> None:
+        del self._state[at:at + count]
+
+    def _rows_reset(self) -> None:
+        self._state = [self._compute(i) for i in range(len(self._rows))]
+        self._dups = {}
+
+    def _after_change(self) -> None:
+        self._recheck_duplicates()
+        self.totals_changed.emit()
+        super()._after_change()
+
+    # --- checking -----------------------------------------------------------------------------
+    def _compute(self, i: int) -> _RowState:
+        row = self._rows[i]
+        if not any(row.get(k) for k in self._check_keys):
+            return _BLANK
+        raw = {k: (row.get(k) or None) for k in self._check_keys}
+        parsed = parse_row(raw, row=i + 1)
+        found = check_parsed_rows([parsed], self._check_keys, [i + 1])
+        by_key: dict[str, list[Finding]] = {}
+        for f in found:
+            by_key.setdefault(f.field, []).append(Finding(None, f.field, f.rule, f.message, f.severity))
+        values = parsed[0]
+        st = _RowState(blank=False, findings=by_key)
+        idn = raw.get("id_number")
+        if idn and not any(f.is_error for f in by_key.get("id_number", ())):
+            st.valid_id = normalize_id_number(idn)
+        a, q, h = values.get("amount"), values.get("quantity"), values.get("household_size")
+        st.amount = a if isinstance(a, Decimal) else None
+        st.quantity = q if isinstance(q, Decimal) else None
+        st.persons = h if isinstance(h, int) and not isinstance(h, bool) else None
+        if raw.get("amount") is None and st.amount is not None:
+            st.computed_amount = st.amount
+        return st
+
+    def _recheck_duplicates(self) -> None:
+        """Later rows repeating an ID number (the first one is not flagged, as in the service)."""
+        first: dict[str, int] = {}
+        dups: dict[int, Finding] = {}
+        for i, st in enumerate(self._state):
+            idn = st.valid_id
+            if idn is None:
+                continue
+            j = first.setdefault(idn, i)
+            if j != i:
+                dups[i] = Finding(None, "id_number", "duplicate_id",
+                                  f"身份证号 {idn} 在第 {j + 1} 行和第 {i + 1} 行重复出现")
+        old = self._dups
+        self._dups = dups
+        col = self.column_of("id_number")
+        if col < 0:
+            return
+        for r in set(old) ^ set(dups) | {r for r in set(old) & set(dups) if old[r] != dups[r]}:
+            if r < len(self._rows):
+                idx = self.index(r, col)
+                self.dataChanged.emit(idx, idx)
