@@ -189,16 +189,18 @@ def roster_columns(keys: Sequence[str], preset: str | None, *, unmasked: bool) -
 def _column_places(rows: Sequence[Mapping[str, Any]], key: str) -> int:
     """Decimals to print a quantity column with: as many as its most precise value (at most 4),
     so a column of areas lines up (26.51 / 27.70 / 11.20)."""
+    steps = [Decimal(1).scaleb(-p) for p in range(5)]  # 1, 0.1, … 0.0001
     places = 0
     for row in rows:
         value = row.get(key)
         number = value if isinstance(value, Decimal) else _decimal(value)
-        if number is not None:
-            exponent = number.as_tuple().exponent  # as stored: "11.20" counts two places
-            if isinstance(exponent, int) and -exponent > places:
-                places = -exponent
-                if places >= 4:
-                    return 4
+        if number is None or not number.is_finite():
+            continue
+        # trailing zeros do not count (storage keeps four places: 26.5100 has two)
+        while places < 4 and number != number.quantize(steps[places]):
+            places += 1
+        if places == 4:
+            return 4
     return places
 
 

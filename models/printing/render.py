@@ -86,6 +86,7 @@ class Styles:
     margin_x: float
     margin_top: float
     margin_bottom: float
+    cell_pad: float = 0.4  # table cells' left and right padding, as a fraction of the type size
 
 
 def styles_for(options: PrintOptions) -> Styles:
@@ -93,7 +94,7 @@ def styles_for(options: PrintOptions) -> Styles:
     28 pt title (read from 1–2 m on a board)."""
     if options.large:
         return Styles(title=28, kicker=22, subtitle=16, body=16, table=16, footer=16, page_number=12,
-                      margin_x=15 * mm, margin_top=16 * mm, margin_bottom=16 * mm)
+                      margin_x=12 * mm, margin_top=14 * mm, margin_bottom=14 * mm, cell_pad=0.3)
     return Styles(title=20, kicker=15, subtitle=11, body=12, table=10.5, footer=11.5, page_number=9,
                   margin_x=18 * mm, margin_top=18 * mm, margin_bottom=17 * mm)
 
@@ -374,8 +375,8 @@ class _Layout:
         """Column widths (pt) filling the text width.
 
         Preferences, the first that fits wins and the spare width goes towards the one before it:
-        every cell and header on one line; header pieces of at most four characters
-        ("家庭人口" / "（人）"); every cell on one line (headers wrap more). Then one-line columns
+        every cell and header on one line; headers in at most two lines ("家庭人口" / "（人）"), then
+        three; every cell on one line (headers wrap more). Then one-line columns
         (``wrap=False``) keep their width and wrapping columns narrow where that wraps the fewest
         cells (a remarks column with a few long notes before a names column). Last, everything at
         its minimum.
@@ -386,7 +387,6 @@ class _Layout:
         minimum: list[float] = []
         maximum: list[float] = []
         cells: list[float] = []
-        short_heads: list[float] = []
         heads: list[float] = []
         for i, column in enumerate(columns):
             low = max((column.min_width or 0) * mm, 2 * size + pad)
@@ -395,7 +395,6 @@ class _Layout:
             maximum.append(high)
             cell = min(max(natural[i] + pad, low), high)
             cells.append(cell)
-            short_heads.append(min(max(min(header_piece[i], 4 * size) + pad, cell), high))
             heads.append(min(max(header_full[i] + pad, header_piece[i] + pad, cell), high))
 
         text_columns = [i for i, c in enumerate(columns) if c.wrap]
@@ -414,20 +413,29 @@ class _Layout:
             return widths
 
         def towards(widths: list[float], better: list[float]) -> list[float]:
+            # Whole wishes first, smallest first: half the width a header needs to stay on one line
+            # is wasted, the header wraps all the same.
+            widths = widths[:]
             spare = total - sum(widths)
-            want = [max(0.0, b - w) for w, b in zip(widths, better, strict=True)]
-            wanted = sum(want)
-            if wanted > 0:
-                share = min(1.0, spare / wanted)
-                widths = [w + x * share for w, x in zip(widths, want, strict=True)]
+            for i in sorted(range(count), key=lambda k: better[k] - widths[k]):
+                want = better[i] - widths[i]
+                if 0 < want <= spare:
+                    widths[i] = better[i]
+                    spare -= want
             return widths
 
         if sum(heads) <= total:
             return grow(heads[:], maximum)
-        if sum(short_heads) <= total:
-            return grow(towards(short_heads[:], heads), maximum)
+        # Headers in two lines, else three (the header row is as tall as its tallest header).
+        better = heads
+        for lines in (2, 3):
+            need = [min(max(self._header_width(c.label, lines, size) + pad, cells[i]), maximum[i])
+                    for i, c in enumerate(columns)]
+            if sum(need) <= total:
+                return grow(towards(need, better), maximum)
+            better = need
         if sum(cells) <= total:
-            return grow(towards(cells[:], short_heads), maximum)
+            return grow(towards(cells[:], better), maximum)
         fixed = [i for i, c in enumerate(columns) if not c.wrap]
         flexible = [i for i, c in enumerate(columns) if c.wrap]
         left_over = total - sum(cells[i] for i in fixed)
@@ -440,18 +448,35 @@ class _Layout:
         for i in flexible:
             widths[i] = minimum[i]
         rest = total - sum(minimum[i] for i in flexible)
-        fixed_sum = sum(cells[i] for i in fixed) or 1.0
-        for i in fixed:
-            widths[i] = max(cells[i] * rest / fixed_sum, size + pad)
-        scale = total / sum(widths)
+        fixed_sum = sum(cells[i] for i in fixed)
+        if fixed and rest > 0.3 * fixed_sum:
+            for i in fixed:
+                widths[i] = cells[i] * rest / fixed_sum
+            return widths
+        scale = total / sum(widths)  # hopeless on this paper: everything in proportion
         return [w * scale for w in widths] if scale < 1 else widths
+
+    def _header_width(self, label: str, lines: int, size: float) -> float:
+        """The narrowest text width setting ``label`` in at most ``lines`` lines."""
+        measure = self.measure
+        high = measure.width(label, size)
+        low = min(high, size)
+        if len(header_lines(label, low, size, measure)) <= lines:
+            return low
+        for _ in range(14):
+            middle = (low + high) / 2
+            if len(header_lines(label, middle, size, measure)) <= lines:
+                high = middle
+            else:
+                low = middle
+        return high
 
     def table(self, table: Table, reserve: float = 0.0) -> None:
         """Lay out ``table``. ``reserve``: the height of what must follow it on its last page (the
         footer, closing lines); when that would end up alone on a page, the last rows go along."""
         size = self.st.table
         measure = self.measure
-        pad_x, pad_y, line_h = size * 0.4, size * 0.28, size * 1.3
+        pad_x, pad_y, line_h = size * self.st.cell_pad, size * 0.28, size * 1.3
         columns = table.columns
         ncol = len(columns)
         rows = table.rows

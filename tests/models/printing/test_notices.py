@@ -171,6 +171,7 @@ def test_quantities_line_up_with_the_same_decimals(env):
     record = svc.create("DL-01", "2026-Q3", "名单", rows=rows)
     text = all_text(printer.print_disclosure(record.id).data)
     assert "27.70" in text and "11,211.57" in text and "11,239.27" in text  # the area total
+    assert "27.7000" not in text and "18.3400" not in text  # storage keeps four places; print does not
 
 
 # --- the other kinds -------------------------------------------------------------------------------
