@@ -42,6 +42,7 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus import paragraph as _rl_paragraph
 
 from . import fonts
+from .columns import fit_columns
 from .document import Footer, NoticeDocument, Para, PrintOptions, Table, date_cn, posting_line
 from .fonts import FONT_MAIN, FONT_MAIN_BOLD, check_printable, markup_with_fallback, register_fonts
 from .textfit import TextMeasure, balanced_lines, break_lines, header_lines
@@ -68,8 +69,6 @@ _TOTALS_GREY = 0.94
 _SECTION_GREY = 0.965
 # Rows carried to the footer's page rather than leave the footer alone there.
 _KEEP_ROWS = 3
-# Column fitting: one more line in a cell costs this fraction of one more line of table height.
-_CELL_LINE_PENALTY = 0.2
 
 
 @dataclass(frozen=True)
@@ -369,108 +368,6 @@ class _Layout:
 
     # tables
 
-    def _fit_columns(self, table: Table, natural: list[float], header_piece: list[float],
-                     header_full: list[float], pad: float, size: float,
-                     cell_widths: list[list[float]]) -> list[float]:
-        """Column widths (pt) filling the text width.
-
-        Preferences, the first that fits wins and the spare width goes towards the one before it:
-        every cell and header on one line; headers in at most two lines ("家庭人口" / "（人）"), then
-        three; every cell on one line (headers wrap more). Then one-line columns
-        (``wrap=False``) keep their width and wrapping columns narrow where that wraps the fewest
-        cells (a remarks column with a few long notes before a names column). Last, everything at
-        its minimum.
-        """
-        total = self.width
-        columns = table.columns
-        count = len(columns)
-        minimum: list[float] = []
-        maximum: list[float] = []
-        cells: list[float] = []
-        heads: list[float] = []
-        for i, column in enumerate(columns):
-            low = max((column.min_width or 0) * mm, 2 * size + pad)
-            high = max((column.max_width * mm) if column.max_width else math.inf, low)
-            minimum.append(low)
-            maximum.append(high)
-            cell = min(max(natural[i] + pad, low), high)
-            cells.append(cell)
-            heads.append(min(max(header_full[i] + pad, header_piece[i] + pad, cell), high))
-
-        text_columns = [i for i, c in enumerate(columns) if c.wrap]
-
-        def grow(widths: list[float], limit: list[float]) -> list[float]:
-            # spare width goes to the text columns (a wide 序号 column looks odd), else to all
-            for _ in range(2 * count):
-                spare = total - sum(widths)
-                growable = [i for i in text_columns if widths[i] < limit[i] - 0.01] or [
-                    i for i in range(count) if widths[i] < limit[i] - 0.01]
-                if spare <= 0.01 or not growable:
-                    break
-                base = sum(widths[i] for i in growable)
-                for i in growable:
-                    widths[i] = min(limit[i], widths[i] + spare * widths[i] / base)
-            return widths
-
-        def towards(widths: list[float], better: list[float]) -> list[float]:
-            # Whole wishes first, smallest first: half the width a header needs to stay on one line
-            # is wasted, the header wraps all the same.
-            widths = widths[:]
-            spare = total - sum(widths)
-            for i in sorted(range(count), key=lambda k: better[k] - widths[k]):
-                want = better[i] - widths[i]
-                if 0 < want <= spare:
-                    widths[i] = better[i]
-                    spare -= want
-            return widths
-
-        if sum(heads) <= total:
-            return grow(heads[:], maximum)
-        # Headers in two lines, else three (the header row is as tall as its tallest header).
-        better = heads
-        for lines in (2, 3):
-            need = [min(max(self._header_width(c.label, lines, size) + pad, cells[i]), maximum[i])
-                    for i, c in enumerate(columns)]
-            if sum(need) <= total:
-                return grow(towards(need, better), maximum)
-            better = need
-        if sum(cells) <= total:
-            return grow(towards(cells[:], better), maximum)
-        fixed = [i for i, c in enumerate(columns) if not c.wrap]
-        flexible = [i for i, c in enumerate(columns) if c.wrap]
-        left_over = total - sum(cells[i] for i in fixed)
-        if flexible and left_over >= sum(minimum[i] for i in flexible):
-            widths = _shrink_wrapping(cells, minimum, flexible, left_over, cell_widths, pad)
-            return grow(towards(widths, cells), maximum)
-        # Even the one-line columns do not fit: wrapping columns at their minimum, one-line
-        # columns shrunk in proportion (their cells shrink their type or wrap).
-        widths = cells[:]
-        for i in flexible:
-            widths[i] = minimum[i]
-        rest = total - sum(minimum[i] for i in flexible)
-        fixed_sum = sum(cells[i] for i in fixed)
-        if fixed and rest > 0.3 * fixed_sum:
-            for i in fixed:
-                widths[i] = cells[i] * rest / fixed_sum
-            return widths
-        scale = total / sum(widths)  # hopeless on this paper: everything in proportion
-        return [w * scale for w in widths] if scale < 1 else widths
-
-    def _header_width(self, label: str, lines: int, size: float) -> float:
-        """The narrowest text width setting ``label`` in at most ``lines`` lines."""
-        measure = self.measure
-        high = measure.width(label, size)
-        low = min(high, size)
-        if len(header_lines(label, low, size, measure)) <= lines:
-            return low
-        for _ in range(14):
-            middle = (low + high) / 2
-            if len(header_lines(label, middle, size, measure)) <= lines:
-                high = middle
-            else:
-                low = middle
-        return high
-
     def table(self, table: Table, reserve: float = 0.0) -> None:
         """Lay out ``table``. ``reserve``: the height of what must follow it on its last page (the
         footer, closing lines); when that would end up alone on a page, the last rows go along."""
@@ -499,14 +396,12 @@ class _Layout:
                 if w > natural[i]:
                     natural[i] = w
         totals = list(table.totals_row) if table.totals_row is not None else None
-        header_piece: list[float] = []
         header_full = [measure.width(c.label, size) for c in columns]
-        for i, column in enumerate(columns):
-            pieces = column.label.replace("（", "\n（").replace("(", "\n(").split("\n")
-            header_piece.append(max(measure.width(p, size) for p in pieces if p) if column.label else 0)
-            if totals is not None and totals[i]:
-                natural[i] = max(natural[i], measure.width(totals[i], size))
-        col_w = self._fit_columns(table, natural, header_piece, header_full, 2 * pad_x, size, widths)
+        for i, cell in enumerate(totals or []):
+            if cell:
+                natural[i] = max(natural[i], measure.width(cell, size))
+        col_w = fit_columns(table.columns, natural, header_full, widths, total=self.width, pad=2 * pad_x,
+                            size=size, measure=measure)
         xs = [self.left]
         for w in col_w:
             xs.append(xs[-1] + w)
@@ -817,69 +712,6 @@ class _FooterPlan:
     sig_h: float
     column_w: float
     total: float
-
-
-def _shrink_wrapping(cells: list[float], minimum: list[float], flexible: list[int], room: float,
-                     cell_widths: list[list[float]], pad: float) -> list[float]:
-    """Narrow the wrapping columns until together they take at most ``room`` points.
-
-    Each step narrows the column whose next candidate width adds the fewest printed lines to the
-    table per point saved (a row is as tall as its tallest cell), estimated on a sample of at most
-    400 rows. So a remarks column with a few long notes narrows before a names column, and two
-    columns of long text share the width instead of one of them being crushed.
-    """
-    widths = cells[:]
-    count = len(cell_widths)
-    step = max(1, count // 400)
-    sample = cell_widths[::step]
-    candidates: dict[int, list[float]] = {}
-    for i in flexible:
-        values = sorted(row[i] + pad for row in sample)
-        marks = {values[int(q * (len(values) - 1))] for q in (0.99, 0.95, 0.9, 0.8, 0.6)} if values else set()
-        marks |= {cells[i] * 0.88 ** k for k in range(1, 25)}
-        candidates[i] = sorted({w for w in marks if minimum[i] <= w < cells[i] - 0.01} | {minimum[i]}, reverse=True)
-
-    def lines(text_width: float, width: float) -> int:
-        inner = width - pad
-        if text_width <= inner + 0.01 or inner <= 0:
-            return 1
-        return math.ceil(text_width / inner - 1e-6)
-
-    current = {i: [lines(row[i], widths[i]) for row in sample] for i in flexible}
-    while sum(widths[i] for i in flexible) > room + 0.01:
-        # tallest and second tallest cell of each sampled row among the wrapping columns
-        first = [1] * len(sample)
-        first_col = [-1] * len(sample)
-        second = [1] * len(sample)
-        for i in flexible:
-            for r, value in enumerate(current[i]):
-                if value > first[r]:
-                    second[r], first[r], first_col[r] = first[r], value, i
-                elif value > second[r]:
-                    second[r] = value
-        best: tuple[float, int, float, list[int]] | None = None
-        for i in flexible:
-            options = [w for w in candidates[i] if w < widths[i] - 0.01]
-            if not options:
-                continue
-            target = options[0]
-            new_lines = [lines(row[i], target) for row in sample]
-            added = 0.0
-            old_lines = current[i]
-            for r, value in enumerate(new_lines):
-                other = second[r] if first_col[r] == i else first[r]
-                added += max(other, value) - max(other, old_lines[r])
-                # a cell broken into more lines reads worse even where the row does not grow
-                added += _CELL_LINE_PENALTY * (value - old_lines[r])
-            cost = (added + 0.001) / (widths[i] - target)
-            if best is None or cost < best[0]:
-                best = (cost, i, target, new_lines)
-        if best is None:
-            break
-        _, i, target, new_lines = best
-        widths[i] = target
-        current[i] = new_lines
-    return widths
 
 
 def _split_tall_row(r: int, rows: list, widths: list, heights: list[float], extras: list, avail: float,
