@@ -114,6 +114,13 @@ class AboutPage(QWidget):
         uform.addRow(self.tr("语言"), self.language_combo)
         uform.addRow("", self.language_note)
 
+        calendar = QGroupBox(self.tr("工作日历与答复期限"))
+        self.calendar_button = QPushButton(self.tr("节假日与答复期限…"))
+        self.calendar_button.setToolTip(self.tr("录入以后年份的放假和调休上班日期，设置群众意见的答复期限"))
+        self.calendar_button.clicked.connect(self.open_calendar)
+        cform = QFormLayout(calendar)
+        cform.addRow(self.tr("工作日计算"), self.calendar_button)
+
         files = QGroupBox(self.tr("文件与版本"))
         fform = QFormLayout(files)
         for title, value in ((self.tr("数据库"), str(self.ws.db_path)),
@@ -128,7 +135,7 @@ class AboutPage(QWidget):
 
         inner = QWidget()
         layout = QVBoxLayout(inner)
-        for box in (unit, adoption, ui, files):
+        for box in (unit, adoption, calendar, ui, files):
             layout.addWidget(box)
         layout.addStretch(1)
         scroll = QScrollArea()
@@ -172,6 +179,14 @@ class AboutPage(QWidget):
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(self.tr("已保存目录的会商与认可日期"), 6000)
+
+    def open_calendar(self) -> None:
+        from ..editors.calendar_dialog import CalendarDialog
+
+        dialog = CalendarDialog(self.ws, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.calendar_dialog = dialog
+        dialog.open()
 
     def _language_changed(self) -> None:
         self.ws.settings.language = self.language_combo.currentData()

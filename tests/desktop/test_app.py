@@ -36,7 +36,7 @@ def test_opens_an_existing_database_and_remembers_the_page(qapp, empty_village, 
     _close_windows_soon(seen)
     assert app_module.run_gui(env) == 0
     assert seen == ["村务公开 — 测试村"]
-    assert "last_page=catalog" in (tmp_path / "gui-settings" / "cunwu.ini").read_text(encoding="utf-8")
+    assert "last_page=todo" in (tmp_path / "gui-settings" / "cunwu.ini").read_text(encoding="utf-8")
     assert isinstance(sys.excepthook, CrashHandler)
 
 

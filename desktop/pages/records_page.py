@@ -1,0 +1,565 @@
+"""公开记录: every disclosure record, filtered and searched, with the workflow's steps as buttons.
+
+The list is `DisclosureService.list` rows, fetched in batches as the view scrolls, so thousands of
+records stay quick; the search box takes characters, pinyin or initials and searches as the clerk
+types (after a short pause). The panel below shows the selected record in full (`RecordDetail`).
+
+The buttons follow the record's state — 编辑 and 提交审核 for drafts, 审核通过 / 退回 for submitted
+records, 张贴公示 once approved, 更正 / 归档 afterwards. When the service refuses a step the rule is
+shown as it explains it (e.g. “审核人不能是起草人本人”), never a traceback. Editing opens the per-kind
+editor (`desktop.editors.disclosure_editor`).
+
+Keyboard: Ctrl+N new, Ctrl+F search, Enter edits, the context-menu key lists every step, F5 reloads.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+import models.services.disclosures  # noqa: F401  (registers the catalog's delete guard)
+from models.entities.disclosure import STATUSES
+from models.errors import CunwuError
+from models.rules import catalog_terms as terms
+from models.rules.workdays import WorkdayCalendar
+from models.services.calendar import CalendarService
+from models.services.catalog import CatalogService
+from models.services.disclosures import DisclosureData, DisclosureListRow, DisclosureService, SubmitRefused
+
+from .. import clock, dialogs
+from ..editors.catalog_item_dialog import record_kind_label
+from ..editors.editor_link import open_editor
+from ..editors.new_disclosure_dialog import NewDisclosureDialog, new_disclosure_dialog
+from ..editors.workflow_dialogs import ApproveDialog, PostDialog, ReturnDialog, show_modal
+from ..qtmodels.disclosure_list_model import (
+    COL_AMOUNT,
+    COL_DRAFTER,
+    COL_ID,
+    COL_ITEM,
+    COL_KIND,
+    COL_PERIOD,
+    COL_POSTING,
+    COL_REVIEWER,
+    COL_STATUS,
+    COL_TITLE,
+    DisclosureListModel,
+    DisclosureRole,
+    status_text,
+)
+from ..registry import register_page
+from .record_detail import RecordDetail
+
+SEARCH_DELAY_MS = 200
+MAX_LISTED_FINDINGS = 12
+
+# Why a record cannot be edited, by status (the tooltip of the disabled 编辑).
+_READ_ONLY_REASONS = {
+    "submitted": QT_TRANSLATE_NOOP("RecordsPage", "已提交审核，不能修改；如需修改，请审核人退回"),
+    "approved": QT_TRANSLATE_NOOP("RecordsPage", "已审核通过，不能修改；如需修改，请审核人退回后重新提交"),
+    "posted": QT_TRANSLATE_NOOP("RecordsPage", "已公示的记录是公开记录，不能修改；如有错误，请用“更正”起草更正公告"),
+    "expired": QT_TRANSLATE_NOOP("RecordsPage", "已公示的记录是公开记录，不能修改；如有错误，请用“更正”起草更正公告"),
+    "archived": QT_TRANSLATE_NOOP("RecordsPage", "已归档的记录是公开记录，不能修改；如有错误，请用“更正”起草更正公告"),
+}
+
+
+class RecordsPage(QWidget):
+    def __init__(self, workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = workspace
+        self.current: DisclosureData | None = None
+        self.active_dialog = None  # the open dialog (window-modal), for tests and to avoid doubles
+        self._build()
+        self._fill_items()
+        self.reload()
+
+    @property
+    def service(self) -> DisclosureService:
+        return DisclosureService(self.ws.ctx, clock=clock.service_clock)
+
+    # --- building ---------------------------------------------------------------------------
+    def _action(self, text: str, tip: str, slot) -> QAction:
+        action = QAction(text, self)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build(self) -> None:
+        self.new_action = self._action(self.tr("新建"), self.tr("新建公开记录（Ctrl+N）"), self.new_item)
+        self.edit_action = self._action(self.tr("编辑"), self.tr("编辑选中的记录（回车或双击）"), self.edit_selected)
+        self.submit_action = self._action(self.tr("提交审核"), self.tr("交村务监督委员会审核；有错误的记录不能提交"),
+                                          self.submit_selected)
+        self.approve_action = self._action(self.tr("审核通过"), self.tr("记录审核人、审核意见和日期"), self.approve_selected)
+        self.return_action = self._action(self.tr("退回"), self.tr("退回起草人修改，须写明理由"), self.return_selected)
+        self.post_action = self._action(self.tr("张贴公示"), self.tr("记录公示开始日期和天数"), self.post_selected)
+        self.correct_action = self._action(self.tr("更正"), self.tr("已公示的记录有误：起草一份更正公告，公示后取代原记录"),
+                                           self.correct_selected)
+        self.archive_action = self._action(self.tr("归档"), self.tr("公示期满的记录存入档案"), self.archive_selected)
+        self.delete_action = self._action(self.tr("删除草稿"), self.tr("删除从未提交过的草稿"), self.delete_selected)
+        self.refresh_action = self._action(self.tr("刷新"), self.tr("重新读取记录（F5）"), self.refresh)
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.addAction(self.refresh_action)  # window shortcut while this page is the one shown
+        self.step_actions = [self.edit_action, self.submit_action, self.approve_action, self.return_action,
+                             self.post_action, self.correct_action, self.archive_action, self.delete_action]
+
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for group in ((self.new_action, self.edit_action), (self.submit_action, self.approve_action,
+                      self.return_action, self.post_action), (self.correct_action, self.archive_action,
+                      self.delete_action), (self.refresh_action,)):
+            for action in group:
+                self.toolbar.addAction(action)
+            self.toolbar.addSeparator()
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(self.tr("标题、事项、期间或拼音首字母  Ctrl+F"))
+        self.search_edit.setAccessibleName(self.tr("搜索"))
+        self.search_edit.setMinimumWidth(180)
+        self.status_combo = QComboBox()
+        self.status_combo.addItem(self.tr("全部状态"), "")
+        for status in STATUSES:
+            self.status_combo.addItem(status_text(status), status)
+        self.status_combo.setAccessibleName(self.tr("状态"))
+        self.item_combo = QComboBox()
+        self.item_combo.setAccessibleName(self.tr("事项"))
+        self.item_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.item_combo.setMinimumContentsLength(12)
+        self.item_combo.setMaxVisibleItems(20)
+        self.period_edit = QLineEdit()
+        self.period_edit.setPlaceholderText(self.tr("如 2026-M10"))
+        self.period_edit.setToolTip(self.tr("期间：2026-M10（月）、2026-Q3（季度）、2026（年）或 2026-07-18（事项日期）"))
+        self.period_edit.setAccessibleName(self.tr("期间"))
+        self.period_edit.setMaximumWidth(110)
+        self.kind_combo = QComboBox()
+        self.kind_combo.addItem(self.tr("全部类型"), "")
+        for kind in terms.KINDS:
+            self.kind_combo.addItem(record_kind_label(kind), kind)
+        self.kind_combo.setAccessibleName(self.tr("类型"))
+        self.count_label = QLabel()
+
+        filters = QHBoxLayout()
+        for text, widget, stretch in ((self.tr("搜索"), self.search_edit, 3), (self.tr("状态"), self.status_combo, 0),
+                                      (self.tr("事项"), self.item_combo, 2), (self.tr("期间"), self.period_edit, 0),
+                                      (self.tr("类型"), self.kind_combo, 0)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget, stretch)
+            filters.addSpacing(8)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+
+        self.model = DisclosureListModel(self)
+        self.table_view = QTableView()
+        self.table_view.setModel(self.model)
+        self.table_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table_view.setAlternatingRowColors(True)
+        self.table_view.setWordWrap(False)
+        self.table_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table_view.verticalHeader().hide()
+        self.table_view.verticalHeader().setDefaultSectionSize(self.table_view.fontMetrics().height() + 10)
+        self.table_view.setAccessibleName(self.tr("公开记录"))
+        header = self.table_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        for col, width in ((COL_ID, 52), (COL_ITEM, 150), (COL_PERIOD, 112), (COL_KIND, 104), (COL_STATUS, 96),
+                           (COL_DRAFTER, 64), (COL_REVIEWER, 64), (COL_POSTING, 150), (COL_AMOUNT, 100)):
+            self.table_view.setColumnWidth(col, width)
+        self.table_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for action in (self.new_action, *self.step_actions):
+            self.table_view.addAction(action)
+        self.table_view.installEventFilter(self)
+
+        self.detail = RecordDetail(self.ws)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table_view)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+
+        chain = [self.search_edit, self.status_combo, self.item_combo, self.period_edit, self.kind_combo,
+                 self.table_view, self.detail]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._search_now)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self.search_edit.returnPressed.connect(self._search_now)
+        self.period_edit.textChanged.connect(self._search_timer.start)
+        self.period_edit.returnPressed.connect(self._search_now)
+        for combo in (self.status_combo, self.item_combo, self.kind_combo):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.table_view.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.table_view.doubleClicked.connect(self.edit_selected)
+        self.detail.changed.connect(self._detail_changed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table_view and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+                self.edit_selected()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _fill_items(self) -> None:
+        """The item filter: every catalog item that may have records (retired ones too)."""
+        keep = self.item_combo.currentData()
+        try:
+            items = CatalogService(self.ws.ctx).list_items(include_retired=True)
+        except CunwuError as exc:
+            dialogs.error(self.tr("无法读取目录"), exc, parent=self)
+            return
+        self.item_combo.blockSignals(True)
+        self.item_combo.clear()
+        self.item_combo.addItem(self.tr("全部事项"), "")
+        for item in items:
+            self.item_combo.addItem(f"{item.code} {item.name}", item.code)
+        self.item_combo.setCurrentIndex(max(0, self.item_combo.findData(keep or "")))
+        self.item_combo.blockSignals(False)
+
+    # --- page hooks (called by the main window) ---------------------------------------------
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def page_shown(self) -> None:
+        self.refresh()
+        if not self.search_edit.hasFocus():
+            self.table_view.setFocus()
+
+    def refresh(self) -> None:
+        self._fill_items()
+        self.reload()
+
+    # --- reading ----------------------------------------------------------------------------
+    def filters(self) -> dict:
+        return {"status": self.status_combo.currentData() or None, "item": self.item_combo.currentData() or None,
+                "period": self.period_edit.text().strip() or None, "kind": self.kind_combo.currentData() or None,
+                "query": self.search_edit.text().strip()}
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Query again with the filters, keeping (or moving to) the selected record."""
+        if not isinstance(select_id, int) or isinstance(select_id, bool):
+            select_id = self.current.id if self.current is not None else None
+        service = self.service
+        filters = self.filters()
+        try:
+            total = service.count(**filters)
+        except CunwuError as exc:
+            dialogs.error(self.tr("无法读取公开记录"), exc, parent=self)
+            return
+
+        def fetch(offset: int, limit: int) -> list[DisclosureListRow]:
+            return service.list(**filters, limit=limit, offset=offset)
+
+        self.model.reset(fetch, total)
+        self._show_count()
+        row = self.model.fetch_until(select_id) if select_id is not None else None
+        self._select_row(row)
+
+    def _show_count(self) -> None:
+        total = self.model.total
+        self.count_label.setText(self.tr("共 %1 条").replace("%1", str(total)) if total
+                                 else self.tr("没有符合条件的记录"))
+
+    def _select_row(self, row: int | None) -> None:
+        if row is None:
+            self.table_view.clearSelection()
+            self.table_view.setCurrentIndex(self.model.index(-1, -1))
+            self._on_current_changed()
+            return
+        index = self.model.index(row, 0)
+        before = self.table_view.currentIndex()
+        self.table_view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table_view.scrollTo(index)
+        if before.isValid() and before.row() == row:  # no currentRowChanged: load it here
+            self._on_current_changed()
+
+    def show_record(self, disclosure_id: int) -> bool:
+        """Select a record, clearing the filters if they hide it (the start page opens records so)."""
+        row = self.model.fetch_until(disclosure_id)
+        if row is None:
+            for widget in (self.status_combo, self.item_combo, self.kind_combo, self.search_edit, self.period_edit):
+                widget.blockSignals(True)
+            self.status_combo.setCurrentIndex(0)
+            self.item_combo.setCurrentIndex(0)
+            self.kind_combo.setCurrentIndex(0)
+            self.search_edit.clear()
+            self.period_edit.clear()
+            for widget in (self.status_combo, self.item_combo, self.kind_combo, self.search_edit, self.period_edit):
+                widget.blockSignals(False)
+            self.reload(select_id=disclosure_id)
+        else:
+            self._select_row(row)
+        self.table_view.setFocus()
+        return self.current is not None and self.current.id == disclosure_id
+
+    def visible_rows(self) -> list[DisclosureListRow]:
+        return self.model.rows()
+
+    def selected_row(self) -> DisclosureListRow | None:
+        index = self.table_view.currentIndex()
+        if not index.isValid() or not self.table_view.selectionModel().isRowSelected(index.row(), index.parent()):
+            return None
+        return index.data(DisclosureRole)
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        self.reload()
+
+    def _filters_changed(self, *_args) -> None:
+        self.reload()
+
+    def _on_current_changed(self, *_args) -> None:
+        row = self.selected_row()
+        data = None
+        if row is not None:
+            if self.current is not None and self.current.id == row.id and self._fresh:
+                data = self.current
+            else:
+                try:
+                    data = self.service.get(row.id)
+                except CunwuError as exc:
+                    dialogs.error(self.tr("无法读取记录"), exc, parent=self)
+        self.current = data
+        self._fresh = False
+        self.detail.show_record(data)
+        self._update_actions()
+
+    _fresh = False  # True right after a step returned the record: no need to read it again
+
+    def _detail_changed(self, disclosure_id: int) -> None:
+        if self.current is not None and self.current.id == disclosure_id:
+            try:
+                self.current = self.service.get(disclosure_id)  # attachments change a notice's findings
+            except CunwuError:
+                return
+            self.detail.summary.setHtml(self.detail._summary_html(self.current))
+            self._update_actions()
+
+    def _update_actions(self) -> None:
+        d = self.current
+        status = d.status if d else None
+        superseded = d is not None and d.superseded_by is not None
+        self.edit_action.setEnabled(d is not None and d.editable)
+        if d is not None and not d.editable:
+            self.edit_action.setToolTip(self.tr(_READ_ONLY_REASONS.get(status, "")))
+        else:
+            self.edit_action.setToolTip(self.tr("编辑选中的记录（回车或双击）"))
+        self.submit_action.setEnabled(status in ("draft", "returned"))
+        self.approve_action.setEnabled(status == "submitted")
+        self.return_action.setEnabled(status in ("submitted", "approved"))
+        self.post_action.setEnabled(status == "approved")
+        self.correct_action.setEnabled(status in ("posted", "expired", "archived") and not superseded)
+        if superseded:
+            self.correct_action.setToolTip(self.tr("已被更正记录 #%1 取代；如仍有错误，请更正 #%1")
+                                           .replace("%1", str(d.superseded_by)))
+        else:
+            self.correct_action.setToolTip(self.tr("已公示的记录有误：起草一份更正公告，公示后取代原记录"))
+        self.archive_action.setEnabled(status == "expired" or (status == "posted" and superseded))
+        never_submitted = d is not None and all(h.status == "draft" for h in d.history)
+        self.delete_action.setEnabled(status == "draft" and never_submitted)
+
+    # --- steps ------------------------------------------------------------------------------
+    def new_item(self) -> None:
+        """Ctrl+N: a new record."""
+        self.new_record()
+
+    def new_record(self, item_code: str | None = None, period: str | None = None) -> NewDisclosureDialog | None:
+        """The 新建公开记录 dialog (pre-filled when item and period are given); the draft opens in the editor."""
+        if self.active_dialog is not None:
+            return None
+        dialog = new_disclosure_dialog(self.ws, self, item_code=item_code, period=period)
+        if dialog is None:
+            return None
+        show_modal(self, dialog, lambda dlg: self._created(dlg.created))
+        dialog.item_combo.setFocus()
+        return dialog
+
+    def _created(self, data: DisclosureData | None) -> None:
+        if data is None:
+            return
+        self._status(self.tr("已新建记录 #%1 %2").replace("%1", str(data.id)).replace("%2", data.title))
+        self.show_record(data.id)
+        self._edit(data.id)
+
+    def edit_selected(self, *_args) -> None:
+        d = self.current
+        if d is None:
+            return
+        if not d.editable:
+            self._status(self.tr("记录 #%1 不能编辑：%2").replace("%1", str(d.id))
+                         .replace("%2", self.tr(_READ_ONLY_REASONS.get(d.status, ""))))
+            return
+        self._edit(d.id)
+
+    def _edit(self, disclosure_id: int) -> None:
+        saved = open_editor(self.ws, disclosure_id, self)
+        if saved is not None:
+            self.reload(select_id=disclosure_id)
+
+    def _refused(self, title: str, exc: CunwuError) -> None:
+        """Show why the service refused, as the rule says it; findings listed one per line."""
+        if isinstance(exc, SubmitRefused):
+            lines = [f.located() for f in exc.findings]
+            head = exc.message.splitlines()[0].rstrip("：:")
+            shown = lines[:MAX_LISTED_FINDINGS]
+            if len(lines) > len(shown):
+                shown.append(self.tr("……另有 %1 处").replace("%1", str(len(lines) - len(shown))))
+            hint = self.tr("请打开编辑器改正标为“错误”的内容后再提交；“提示”不影响提交。")
+            dialogs.error(title, "\n".join([head, *shown, "", hint]),
+                          details="\n".join(lines) if len(lines) > len(shown) else None, parent=self)
+            self.detail.setCurrentIndex(0)  # the findings are listed there too
+            return
+        dialogs.error(title, exc, parent=self)
+
+    def _done(self, data: DisclosureData, message: str) -> None:
+        self.current = data
+        self._fresh = True
+        self.reload(select_id=data.id)
+        self._status(message.replace("%1", str(data.id)))
+
+    def submit_selected(self) -> None:
+        d = self.current
+        if d is None:
+            return
+        try:
+            data = self.service.submit(d.id)
+        except CunwuError as exc:
+            self._refused(self.tr("不能提交审核"), exc)
+            self.reload(select_id=d.id)
+            return
+        self._done(data, self.tr("记录 #%1 已提交审核"))
+
+    def _reviewers(self, drafter: str) -> list[str]:
+        names = [r.reviewer for r in self.model.rows() if r.reviewer and r.reviewer != drafter]
+        return list(dict.fromkeys(names))[:20]
+
+    def _headline(self, d: DisclosureData) -> str:
+        return self.tr("#%1 %2\n%3 · %4 · 起草人：%5").replace("%1", str(d.id)).replace("%2", d.title) \
+            .replace("%3", d.item_name).replace("%4", d.period_label).replace("%5", d.drafter)
+
+    def approve_selected(self) -> None:
+        d = self.current
+        if d is None or self.active_dialog is not None:
+            return
+        service = self.service
+        dialog = ApproveDialog(self._headline(d), lambda who, opinion, on: service.approve(d.id, who, opinion, on),
+                               reviewers=self._reviewers(d.drafter), parent=self)
+        show_modal(self, dialog, lambda dlg: self._done(dlg.result_data, self.tr("记录 #%1 已审核通过")))
+        dialog.reviewer_combo.setFocus()
+
+    def return_selected(self) -> None:
+        d = self.current
+        if d is None or self.active_dialog is not None:
+            return
+        service = self.service
+        dialog = ReturnDialog(self._headline(d), lambda who, reason, on: service.return_(d.id, who, reason, on),
+                              reviewers=self._reviewers(d.drafter), parent=self)
+        show_modal(self, dialog, lambda dlg: self._done(dlg.result_data, self.tr("记录 #%1 已退回起草人修改")))
+        dialog.reviewer_combo.setFocus()
+
+    def post_selected(self) -> None:
+        d = self.current
+        if d is None or self.active_dialog is not None:
+            return
+        try:
+            item = CatalogService(self.ws.ctx).get(d.item_code)
+            calendar = CalendarService(self.ws.ctx).calendar() if item.posting_working_days else None
+        except CunwuError as exc:
+            dialogs.error(self.tr("无法读取事项"), exc, parent=self)
+            return
+
+        def end_of(start: date, days: int) -> date:
+            if calendar is not None:
+                return calendar.add_workdays_inclusive(start, days)
+            return WorkdayCalendar.add_days_inclusive(start, days)
+
+        service = self.service
+        dialog = PostDialog(self._headline(d), lambda start, days: service.post(d.id, start, days),
+                            minimum_days=item.posting_days, working_days=item.posting_working_days, end_of=end_of,
+                            parent=self)
+        show_modal(self, dialog, lambda dlg: self._done(dlg.result_data, self.tr("记录 #%1 已张贴公示")))
+        dialog.start_edit.setFocus()
+
+    def correct_selected(self) -> None:
+        d = self.current
+        if d is None:
+            return
+        try:
+            data = self.service.correct(d.id)
+        except CunwuError as exc:
+            self._refused(self.tr("不能更正"), exc)
+            return
+        self._done(data, self.tr("已起草更正记录 #%1，公示后取代原记录"))
+        self._edit(data.id)
+
+    def archive_selected(self) -> None:
+        d = self.current
+        if d is None:
+            return
+        if not dialogs.confirm(self.tr("归档"), self.tr("把记录 #%1“%2”存入档案？归档后不再出现在待办中。")
+                               .replace("%1", str(d.id)).replace("%2", d.title), ok_text=self.tr("归档"), parent=self):
+            return
+        try:
+            data = self.service.archive(d.id)
+        except CunwuError as exc:
+            self._refused(self.tr("不能归档"), exc)
+            return
+        self._done(data, self.tr("记录 #%1 已归档"))
+
+    def delete_selected(self) -> None:
+        d = self.current
+        if d is None:
+            return
+        if not dialogs.confirm(self.tr("删除草稿"), self.tr("删除草稿 #%1“%2”？删除后不能恢复。")
+                               .replace("%1", str(d.id)).replace("%2", d.title), ok_text=self.tr("删除"), parent=self):
+            return
+        try:
+            self.service.delete(d.id)
+        except CunwuError as exc:
+            self._refused(self.tr("不能删除"), exc)
+            return
+        self.current = None
+        row = self.model.row_of(d.id)
+        self.reload()
+        if row is not None and self.model.rowCount():
+            self._select_row(min(row, self.model.rowCount() - 1))
+        self._status(self.tr("已删除草稿 #%1").replace("%1", str(d.id)))
+
+    def _status(self, text: str, timeout: int = 6000) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, timeout)
+
+
+register_page("records", QT_TRANSLATE_NOOP("Pages", "公开记录"), RecordsPage, order=7)

@@ -1,0 +1,336 @@
+"""待办 — the start page: what the clerk has to do today.
+
+Four lists from `ScheduleService.todo(today)`:
+
+- 本月应公开: everything due this month, with its status (未到期 / 即将到期 / 按时公开 / 逾期公开 /
+  逾期未公开), coloured;
+- 逾期未公开: every due date that passed without a posted record, with the days late;
+- 公示即将结束: notices whose posting window ends within three days (take the board down, photograph it);
+- 待答复的村民意见: villagers' questions without an answer, overdue ones in red.
+
+Enter or a double click on a due entry opens its record on the 公开记录 page, or offers a new record
+for that item and period when there is none. When a year's holidays are not entered, a banner says
+that working days are counted Monday–Friday, with a button to enter them. F5 reloads.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+import models.services.disclosures  # noqa: F401  (registers the catalog's delete guard)
+from models.errors import CunwuError
+from models.services.calendar import CalendarService
+from models.services.schedule import NOTICE_AHEAD_DAYS, DueEntry, PostingEnding, ScheduleService, TodoSummary
+
+from .. import clock, dialogs
+from ..editors.calendar_dialog import CalendarDialog
+from ..editors.editor_link import open_editor
+from ..editors.new_disclosure_dialog import NewDisclosureDialog, new_disclosure_dialog
+from ..editors.workflow_dialogs import cn_date, show_modal
+from ..qtmodels.todo_models import DueModel, EntryRole, FeedbackModel, OverdueModel, PostingEndingModel
+from ..registry import register_page
+from .record_detail import answer_dialog
+
+POSTING_WITHIN_DAYS = 3
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("TodoPage", "星期一"),
+    QT_TRANSLATE_NOOP("TodoPage", "星期二"),
+    QT_TRANSLATE_NOOP("TodoPage", "星期三"),
+    QT_TRANSLATE_NOOP("TodoPage", "星期四"),
+    QT_TRANSLATE_NOOP("TodoPage", "星期五"),
+    QT_TRANSLATE_NOOP("TodoPage", "星期六"),
+    QT_TRANSLATE_NOOP("TodoPage", "星期日"),
+)
+_RED = "#c62828"
+
+
+class _Section(QWidget):
+    """A header with a count, and a table — or a grey line when there is nothing to do."""
+
+    def __init__(self, model, empty_text: str, widths: dict[int, int], stretch: int, name: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.empty = QLabel(empty_text)
+        self.empty.setStyleSheet("color: gray; padding: 2px 0 6px 12px;")
+        self.view = QTableView()
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
+        self.view.setAccessibleName(name)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        for col, width in widths.items():
+            self.view.setColumnWidth(col, width)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.header)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.view, 1)
+
+    def set_header(self, title: str, count: int, extra: str = "", alert: bool = False) -> None:
+        color = f" color:{_RED};" if alert else ""
+        text = f"<span style='font-size:11pt; font-weight:bold;{color}'>{title}（{count}）</span>"
+        if extra:
+            text += f"<span style='color:gray'>　{extra}</span>"
+        self.header.setText(text)
+        self.empty.setVisible(count == 0)
+        self.view.setVisible(count > 0)
+
+    def selected(self):
+        index = self.view.currentIndex()
+        return index.data(EntryRole) if index.isValid() else None
+
+
+class TodoPage(QWidget):
+    def __init__(self, workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = workspace
+        self.summary: TodoSummary | None = None
+        self.active_dialog = None  # the open dialog (window-modal), for tests and to avoid doubles
+        self._build()
+        self.refresh()
+
+    # --- building ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.date_label = QLabel()
+        self.date_label.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.overview_label = QLabel()
+        self.overview_label.setStyleSheet("color: gray;")
+        self.new_button = QPushButton(self.tr("新建公开记录…"))
+        self.new_button.setToolTip(self.tr("新建公开记录（Ctrl+N）"))
+        self.refresh_button = QPushButton(self.tr("刷新"))
+        self.refresh_button.setToolTip(self.tr("重新计算待办（F5）"))
+        for b in (self.new_button, self.refresh_button):
+            b.setAutoDefault(False)
+        top = QHBoxLayout()
+        top.addWidget(self.date_label)
+        top.addSpacing(12)
+        top.addWidget(self.overview_label, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.refresh_button)
+
+        self.banner = QFrame()
+        self.banner.setObjectName("fallback_banner")
+        self.banner.setStyleSheet("#fallback_banner { background: #fff4d6; border: 1px solid #e0b050; border-radius: 4px; }")
+        self.banner_label = QLabel()
+        self.banner_label.setWordWrap(True)
+        self.banner_label.setStyleSheet("color: #6d4c00;")
+        self.banner_button = QPushButton(self.tr("录入节假日…"))
+        self.banner_button.setAutoDefault(False)
+        self.banner_button.setToolTip(self.tr("录入国务院公布的放假和调休上班日期"))
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(10, 6, 10, 6)
+        banner_layout.addWidget(self.banner_label, 1)
+        banner_layout.addWidget(self.banner_button)
+
+        self.due_section = _Section(
+            DueModel(self), self.tr("本月没有应公开的事项。"),
+            {DueModel.COL_ITEM: 260, DueModel.COL_PERIOD: 130, DueModel.COL_DUE: 110, DueModel.COL_STATUS: 170},
+            DueModel.COL_RECORD, self.tr("本月应公开"))
+        self.overdue_section = _Section(
+            OverdueModel(self), self.tr("没有逾期未公开的事项。"),
+            {OverdueModel.COL_ITEM: 260, OverdueModel.COL_PERIOD: 130, OverdueModel.COL_DUE: 130,
+             OverdueModel.COL_LATE: 90},
+            OverdueModel.COL_RECORD, self.tr("逾期未公开"))
+        self.posting_section = _Section(
+            PostingEndingModel(self), self.tr("三天内没有公示期届满的公告。"),
+            {PostingEndingModel.COL_ID: 56, PostingEndingModel.COL_ITEM: 200, PostingEndingModel.COL_WINDOW: 170,
+             PostingEndingModel.COL_LEFT: 100},
+            PostingEndingModel.COL_TITLE, self.tr("公示即将结束"))
+        self.feedback_section = _Section(
+            FeedbackModel(self), self.tr("没有待答复的村民意见。"),
+            {FeedbackModel.COL_RECEIVED: 100, FeedbackModel.COL_RECORD: 260, FeedbackModel.COL_FROM: 80,
+             FeedbackModel.COL_DUE: 100, FeedbackModel.COL_STATE: 110},
+            FeedbackModel.COL_TEXT, self.tr("待答复的村民意见"))
+        self.feedback_section.view.setColumnHidden(FeedbackModel.COL_ANSWER, True)  # only unanswered ones here
+        self.sections = [self.due_section, self.overdue_section, self.posting_section, self.feedback_section]
+
+        self.sections_layout = QVBoxLayout()
+        self.sections_layout.setSpacing(6)
+        for section in self.sections:
+            self.sections_layout.addWidget(section)
+            section.view.installEventFilter(self)
+            section.view.doubleClicked.connect(lambda _index, s=section: self.activate(s))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addLayout(self.sections_layout, 1)
+
+        self.refresh_action = QAction(self.tr("刷新"), self)
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_action.triggered.connect(self.refresh)
+        self.addAction(self.refresh_action)  # window shortcut while this page is the one shown
+
+        chain = [s.view for s in self.sections] + [self.banner_button, self.new_button, self.refresh_button]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+
+        self.new_button.clicked.connect(self.new_item)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.banner_button.clicked.connect(self.open_calendar)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            for section in self.sections:
+                if watched is section.view:
+                    self.activate(section)
+                    return True
+        return super().eventFilter(watched, event)
+
+    # --- page hooks -------------------------------------------------------------------------
+    def page_shown(self) -> None:
+        self.refresh()
+        focus = next((s.view for s in self.sections if s.view.isVisibleTo(self)), None)
+        if focus is not None and not any(s.view.hasFocus() for s in self.sections):
+            focus.setFocus()
+            if not focus.currentIndex().isValid() and focus.model().rowCount():
+                focus.setCurrentIndex(focus.model().index(0, 0))
+
+    def new_item(self) -> None:
+        self.new_record()
+
+    # --- reading ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        today = clock.today()
+        try:
+            summary = ScheduleService(self.ws.ctx).todo(today, posting_within_days=POSTING_WITHIN_DAYS)
+        except CunwuError as exc:
+            dialogs.error(self.tr("无法计算待办"), exc, parent=self)
+            return
+        self.summary = summary
+        self.date_label.setText(self.tr("今天是%1 %2").replace("%1", cn_date(today))
+                                .replace("%2", self.tr(WEEKDAYS[today.weekday()])))
+        keep = [s.view.currentIndex().row() for s in self.sections]
+        self.due_section.model.set_entries(summary.due_this_month, today)
+        self.overdue_section.model.set_entries(summary.overdue, today)
+        self.posting_section.model.set_entries(summary.posting_ending, today)
+        self.feedback_section.model.set_entries(summary.feedback_open, today)
+        for section, row in zip(self.sections, keep, strict=True):
+            if 0 <= row < section.model.rowCount():
+                section.view.setCurrentIndex(section.model.index(row, 0))
+
+        open_now = len(summary.open_this_month)
+        self.due_section.set_header(
+            self.tr("本月应公开"), len(summary.due_this_month),
+            self.tr("其中尚未公开 %1 项").replace("%1", str(open_now)) if open_now else "")
+        self.overdue_section.set_header(self.tr("逾期未公开"), len(summary.overdue),
+                                        self.tr("请尽快起草、审核并张贴") if summary.overdue else "",
+                                        alert=bool(summary.overdue))
+        self.posting_section.set_header(self.tr("公示即将结束"), len(summary.posting_ending),
+                                        self.tr("%1 天内届满，届满后可拍照存档、归档").replace("%1", str(POSTING_WITHIN_DAYS)))
+        late = len(summary.feedback_overdue)
+        self.feedback_section.set_header(
+            self.tr("待答复的村民意见"), len(summary.feedback_open),
+            self.tr("其中 %1 条已超过答复期限").replace("%1", str(late)) if late else "", alert=bool(late))
+        for n, section in enumerate(self.sections):  # longer lists get more room; empty ones shrink to a line
+            rows = section.model.rowCount()
+            self.sections_layout.setStretch(n, min(rows, 8) + 2 if rows else 0)
+
+        if summary.is_clear:
+            self.overview_label.setText(self.tr("没有待办事项。"))
+        else:
+            self.overview_label.setText(self.tr("本月尚未公开 %1 项，逾期 %2 项，待答复意见 %3 条")
+                                        .replace("%1", str(open_now)).replace("%2", str(len(summary.overdue)))
+                                        .replace("%3", str(len(summary.feedback_open))))
+        self.banner.setVisible(bool(summary.fallback_notice))
+        self.banner_label.setText(summary.fallback_notice or "")
+
+    # --- acting -----------------------------------------------------------------------------
+    def activate(self, section: _Section) -> None:
+        entry = section.selected()
+        if entry is None:
+            return
+        if isinstance(entry, DueEntry):
+            self.open_due(entry)
+        elif isinstance(entry, PostingEnding):
+            self.open_record(entry.disclosure_id)
+        else:
+            self.answer(entry)
+
+    def open_due(self, entry: DueEntry) -> None:
+        """The entry's record when there is one, else a new record for its item and period."""
+        if entry.disclosure_id is not None:
+            self.open_record(entry.disclosure_id)
+        else:
+            self.new_record(entry.item_code, entry.period)
+
+    def open_record(self, disclosure_id: int) -> None:
+        """Show the record on the 公开记录 page (with its buttons); without that page, edit it."""
+        window = self.window()
+        keys = window.page_keys() if callable(getattr(window, "page_keys", None)) else []
+        if "records" in keys:
+            window.show_page("records")
+            page = window.page("records")
+            if callable(getattr(page, "show_record", None)):
+                page.show_record(disclosure_id)
+                return
+        if open_editor(self.ws, disclosure_id, self) is not None:
+            self.refresh()
+
+    def new_record(self, item_code: str | None = None, period: str | None = None) -> NewDisclosureDialog | None:
+        if self.active_dialog is not None:
+            return None
+        dialog = new_disclosure_dialog(self.ws, self, item_code=item_code, period=period)
+        if dialog is None:
+            return None
+        show_modal(self, dialog, lambda dlg: self._created(dlg.created))
+        if item_code:
+            dialog.title_edit.setFocus()  # item and period are given: the title is what may need a word
+        else:
+            dialog.item_combo.setFocus()
+        return dialog
+
+    def _created(self, data) -> None:
+        if data is None:
+            return
+        self.refresh()
+        open_editor(self.ws, data.id, self)
+        self.refresh()
+
+    def answer(self, feedback) -> None:
+        if self.active_dialog is not None or feedback.answered:
+            return
+        show_modal(self, answer_dialog(self.ws, feedback, self), lambda _dlg: self.refresh())
+
+    def open_calendar(self) -> None:
+        if self.active_dialog is not None:
+            return
+        today = clock.today()
+        try:
+            years = CalendarService(self.ws.ctx).calendar().fallback_years(
+                today, today + timedelta(days=NOTICE_AHEAD_DAYS))
+        except CunwuError:
+            years = []
+        dialog = CalendarDialog(self.ws, year=years[0] if years else today.year + 1, parent=self)
+        show_modal(self, dialog, lambda _dlg: None)
+        dialog.finished.connect(lambda _r: self.refresh())
+
+
+register_page("todo", QT_TRANSLATE_NOOP("Pages", "待办"), TodoPage, order=5)

@@ -1,0 +1,277 @@
+"""The list of disclosure records (公开记录) over `DisclosureService.list` rows, fetched in batches.
+
+The model holds plain `DisclosureListRow`s and asks for more only when the view scrolls near the
+end (`canFetchMore` / `fetchMore`), so a village with thousands of records opens as fast as one
+with ten. Statuses are coloured; a superseded record is struck through, a correction is tagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from functools import lru_cache
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+from models.rules.money import format_money_cn
+from models.rules.periods import PeriodError, parse_period
+from models.services.disclosures import STATUS_LABELS, DisclosureListRow
+
+from ..editors.catalog_item_dialog import record_kind_label
+
+DisclosureRole = Qt.ItemDataRole.UserRole + 1  # the DisclosureListRow of a row
+
+(COL_ID, COL_ITEM, COL_PERIOD, COL_KIND, COL_TITLE, COL_STATUS, COL_DRAFTER, COL_REVIEWER, COL_POSTING,
+ COL_AMOUNT) = range(10)
+
+_CTX = "DisclosureListModel"
+HEADERS = (
+    QT_TRANSLATE_NOOP("DisclosureListModel", "编号"),
+    QT_TRANSLATE_NOOP("DisclosureListModel", "事项"),
+    QT_TRANSLATE_NOOP("DisclosureListModel", "期间"),
+    QT_TRANSLATE_NOOP("DisclosureListModel", "类型"),
+    QT_TRANSLATE_NOOP("DisclosureListModel", "标题"),
+    QT_TRANSLATE_NOOP("DisclosureListModel", "状态"),
+    QT_TRANSLATE_NOOP("DisclosureListModel", "起草人"),
+    QT_TRANSLATE_NOOP("DisclosureListModel", "审核人"),
+    QT_TRANSLATE_NOOP("DisclosureListModel", "公示期"),
+    QT_TRANSLATE_NOOP("DisclosureListModel", "金额"),
+)
+
+# disclosures.STATUS_LABELS, listed so lupdate collects them.
+_STATUS_TEXTS = (
+    QT_TRANSLATE_NOOP("DisclosureStatus", "草稿"),
+    QT_TRANSLATE_NOOP("DisclosureStatus", "待审核"),
+    QT_TRANSLATE_NOOP("DisclosureStatus", "已审核"),
+    QT_TRANSLATE_NOOP("DisclosureStatus", "已退回"),
+    QT_TRANSLATE_NOOP("DisclosureStatus", "公示中"),
+    QT_TRANSLATE_NOOP("DisclosureStatus", "公示期满"),
+    QT_TRANSLATE_NOOP("DisclosureStatus", "已归档"),
+)
+
+# Readable on the light palette the app uses; one colour per step of the workflow.
+STATUS_COLORS = {
+    "draft": "#616161",
+    "submitted": "#1565c0",
+    "approved": "#00796b",
+    "returned": "#c62828",
+    "posted": "#2e7d32",
+    "expired": "#8d6e63",
+    "archived": "#757575",
+}
+SUPERSEDED_COLOR = "#9e9e9e"
+
+Index = QModelIndex | QPersistentModelIndex
+FetchRows = Callable[[int, int], Sequence[DisclosureListRow]]  # (offset, limit) -> rows
+
+
+def status_text(status: str) -> str:
+    return QCoreApplication.translate("DisclosureStatus", STATUS_LABELS.get(status, status))
+
+
+def status_color(status: str) -> QColor:
+    return QColor(STATUS_COLORS.get(status, "#000000"))
+
+
+@lru_cache(maxsize=4096)
+def period_label(period: str) -> str:
+    """'2026-M10' → '2026年10月'; text that is not a period stays as it is."""
+    try:
+        return parse_period(period).label
+    except PeriodError:
+        return period
+
+
+def posting_text(start: date | None, end: date | None) -> str:
+    """'2026-11-01 至 11-07' (the year once), '' when not posted."""
+    if start is None:
+        return ""
+    if end is None:
+        return start.isoformat()
+    tail = end.strftime("%m-%d") if end.year == start.year else end.isoformat()
+    return QCoreApplication.translate("DisclosureListModel", "%1 至 %2").replace("%1", start.isoformat()) \
+        .replace("%2", tail)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+class DisclosureListModel(QAbstractTableModel):
+    """Rows in the service's order (newest first); more are fetched as the view scrolls."""
+
+    BATCH = 200
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[DisclosureListRow] = []
+        self._ids: set[int] = set()
+        self._total = 0
+        self._fetch: FetchRows | None = None
+
+    # --- contents ---------------------------------------------------------------------------
+    def reset(self, fetch: FetchRows, total: int, *, at_least: int = 0) -> None:
+        """Start over with a new query: `total` rows match it; load the first batch (or `at_least`)."""
+        self.beginResetModel()
+        self._fetch = fetch
+        self._total = total
+        self._rows = []
+        self._ids = set()
+        self._append(fetch(0, max(self.BATCH, at_least)))
+        if len(self._rows) < max(self.BATCH, at_least):
+            self._total = len(self._rows)  # the query returned less than counted: trust the rows
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows, self._ids, self._total, self._fetch = [], set(), 0, None
+        self.endResetModel()
+
+    def _append(self, rows: Sequence[DisclosureListRow]) -> int:
+        added = 0
+        for r in rows:
+            if r.id in self._ids:  # a record added between two batches shifts the offsets
+                continue
+            self._rows.append(r)
+            self._ids.add(r.id)
+            added += 1
+        return added
+
+    @property
+    def total(self) -> int:
+        """How many records match the query (loaded or not)."""
+        return max(self._total, len(self._rows))
+
+    def loaded(self) -> int:
+        return len(self._rows)
+
+    def rows(self) -> list[DisclosureListRow]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> DisclosureListRow:
+        return self._rows[row]
+
+    def row_of(self, disclosure_id: int) -> int | None:
+        if disclosure_id not in self._ids:
+            return None
+        for n, r in enumerate(self._rows):
+            if r.id == disclosure_id:
+                return n
+        return None
+
+    def fetch_until(self, disclosure_id: int, limit: int = 5000) -> int | None:
+        """Load batches until the record is loaded (or `limit` rows are); its row or None."""
+        row = self.row_of(disclosure_id)
+        while row is None and self.canFetchMore() and len(self._rows) < limit:
+            self.fetchMore()
+            row = self.row_of(disclosure_id)
+        return row
+
+    # --- Qt model interface -----------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._fetch is not None and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        batch = [r for r in self._fetch(len(self._rows), self.BATCH) if r.id not in self._ids]
+        if not batch:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
+        self._append(batch)
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == DisclosureRole:
+            return r
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r, col)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if r.superseded_by is not None or (col == COL_TITLE and not r.title):
+                return QColor(SUPERSEDED_COLOR)
+            if col == COL_STATUS:
+                return status_color(r.status)
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if col == COL_TITLE and r.superseded_by is not None:
+                font = QFont()
+                font.setStrikeOut(True)
+                return font
+            if col == COL_STATUS and r.status in ("returned", "submitted"):
+                font = QFont()
+                font.setBold(True)  # someone has to act on these
+                return font
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_ID, COL_AMOUNT):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, r: DisclosureListRow, col: int) -> str:
+        if col == COL_ID:
+            return str(r.id)
+        if col == COL_ITEM:
+            return r.item_name
+        if col == COL_PERIOD:
+            return period_label(r.period)
+        if col == COL_KIND:
+            kind = record_kind_label(r.kind)
+            return _tr("%1·更正").replace("%1", kind) if r.is_correction else kind
+        if col == COL_TITLE:
+            return r.title or _tr("（无标题）")
+        if col == COL_STATUS:
+            text = status_text(r.status)
+            if r.superseded_by is not None:
+                return _tr("%1（已更正）").replace("%1", text)
+            return text
+        if col == COL_DRAFTER:
+            return r.drafter
+        if col == COL_REVIEWER:
+            return r.reviewer or ""
+        if col == COL_POSTING:
+            return posting_text(r.posting_start, r.posting_end)
+        if col == COL_AMOUNT:
+            return format_money_cn(r.amount) if r.amount is not None else ""
+        return ""
+
+    def _tooltip(self, r: DisclosureListRow, col: int) -> str | None:
+        if col == COL_ITEM:
+            return f"{r.item_code} {r.item_name}"
+        if col == COL_TITLE:
+            return r.title
+        if col in (COL_STATUS, COL_KIND, COL_ID):
+            lines = []
+            if r.is_correction and r.supersedes is not None:
+                lines.append(_tr("更正记录：更正 #%1").replace("%1", str(r.supersedes)))
+            if r.superseded_by is not None:
+                lines.append(_tr("已被更正记录 #%1 取代").replace("%1", str(r.superseded_by)))
+            return "\n".join(lines) or None
+        if col == COL_PERIOD:
+            return r.period
+        return None

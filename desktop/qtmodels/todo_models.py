@@ -1,0 +1,337 @@
+"""Item models of the start page (待办): what is due, what is overdue, posting windows about to end,
+villagers' questions awaiting an answer. Each is a table over the schedule / feedback services'
+plain results, with `EntryRole` returning the entry itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+from models.rules.schedule import STATUS_LABELS as DUE_STATUS_LABELS
+from models.services.feedback import FeedbackData
+from models.services.schedule import DueEntry, PostingEnding
+
+EntryRole = Qt.ItemDataRole.UserRole + 1  # the DueEntry / PostingEnding / FeedbackData of a row
+
+Index = QModelIndex | QPersistentModelIndex
+
+# schedule.STATUS_LABELS, listed so lupdate collects them.
+_DUE_STATUS_TEXTS = (
+    QT_TRANSLATE_NOOP("DueStatus", "未到期"),
+    QT_TRANSLATE_NOOP("DueStatus", "即将到期"),
+    QT_TRANSLATE_NOOP("DueStatus", "按时公开"),
+    QT_TRANSLATE_NOOP("DueStatus", "逾期公开"),
+    QT_TRANSLATE_NOOP("DueStatus", "逾期未公开"),
+)
+DUE_COLORS = {
+    "upcoming": "#616161",
+    "due": "#b26a00",
+    "posted_on_time": "#2e7d32",
+    "posted_late": "#e65100",
+    "overdue": "#c62828",
+}
+# feedback.FeedbackData.state_label, listed so lupdate collects them.
+_FEEDBACK_STATE_TEXTS = {
+    "open": QT_TRANSLATE_NOOP("FeedbackState", "待答复"),
+    "overdue": QT_TRANSLATE_NOOP("FeedbackState", "逾期未答复"),
+    "answered": QT_TRANSLATE_NOOP("FeedbackState", "已答复"),
+    "answered_late": QT_TRANSLATE_NOOP("FeedbackState", "逾期答复"),
+}
+FEEDBACK_COLORS = {"open": "#b26a00", "overdue": "#c62828", "answered": "#2e7d32", "answered_late": "#e65100"}
+
+
+def due_status_text(status: str) -> str:
+    return QCoreApplication.translate("DueStatus", DUE_STATUS_LABELS.get(status, status))
+
+
+def feedback_state_text(state: str) -> str:
+    return QCoreApplication.translate("FeedbackState", _FEEDBACK_STATE_TEXTS.get(state, state))
+
+
+def short_date(day: date | None, today: date | None = None) -> str:
+    """'11月26日' within today's year, '2025年11月26日' otherwise."""
+    if day is None:
+        return ""
+    if today is not None and day.year == today.year:
+        return QCoreApplication.translate("TodoModels", "%1月%2日").replace("%1", str(day.month)) \
+            .replace("%2", str(day.day))
+    return QCoreApplication.translate("TodoModels", "%1年%2月%3日").replace("%1", str(day.year)) \
+        .replace("%2", str(day.month)).replace("%3", str(day.day))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TodoModels", text)
+
+
+def _days(n: int) -> str:
+    return QCoreApplication.translate("TodoModels", "%n 天", None, n)
+
+
+class _EntryTable(QAbstractTableModel):
+    """Rows are plain entries; subclasses say the headers and the cell texts."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._entries: list[Any] = []
+        self.today: date | None = None
+
+    def set_entries(self, entries: Iterable[Any], today: date | None = None) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.today = today
+        self.endResetModel()
+
+    def entries(self) -> list[Any]:
+        return list(self._entries)
+
+    def entry_at(self, row: int) -> Any:
+        return self._entries[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        if role == EntryRole:
+            return entry
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(entry, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(entry, index.column())
+        if role == Qt.ItemDataRole.ForegroundRole:
+            color = self.color(entry, index.column())
+            return QColor(color) if color else None
+        if role == Qt.ItemDataRole.FontRole and self.bold(entry, index.column()):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.right_aligned():
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    # --- for subclasses ---------------------------------------------------------------------
+    def text(self, entry: Any, col: int) -> str:
+        return ""
+
+    def tooltip(self, entry: Any, col: int) -> str | None:
+        return None
+
+    def color(self, entry: Any, col: int) -> str | None:
+        return None
+
+    def bold(self, entry: Any, col: int) -> bool:
+        return False
+
+    def right_aligned(self) -> Sequence[int]:
+        return ()
+
+
+class DueModel(_EntryTable):
+    """本月应公开: every entry due this month with its status (coloured)."""
+
+    COL_ITEM, COL_PERIOD, COL_DUE, COL_STATUS, COL_RECORD = range(5)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TodoModels", "事项"),
+        QT_TRANSLATE_NOOP("TodoModels", "期间"),
+        QT_TRANSLATE_NOOP("TodoModels", "应公开日期"),
+        QT_TRANSLATE_NOOP("TodoModels", "状态"),
+        QT_TRANSLATE_NOOP("TodoModels", "公开记录"),
+    )
+
+    def text(self, e: DueEntry, col: int) -> str:
+        if col == self.COL_ITEM:
+            return e.item_name
+        if col == self.COL_PERIOD:
+            return e.period_label
+        if col == self.COL_DUE:
+            return short_date(e.due_date, self.today)
+        if col == self.COL_STATUS:
+            if e.status == "posted_late":
+                return _tr("%1（晚 %2）").replace("%1", due_status_text(e.status)).replace("%2", _days(e.days_late))
+            if e.status == "overdue":
+                return _tr("%1（%2）").replace("%1", due_status_text(e.status)).replace("%2", _days(e.days_late))
+            return due_status_text(e.status)
+        if col == self.COL_RECORD:
+            return record_text(e, self.today)
+        return ""
+
+    def tooltip(self, e: DueEntry, col: int) -> str | None:
+        if col == self.COL_ITEM:
+            return f"{e.item_code} {e.item_name}"
+        if col == self.COL_RECORD:
+            return _tr("回车或双击打开记录") if e.disclosure_id else _tr("回车或双击新建公开记录")
+        return None
+
+    def color(self, e: DueEntry, col: int) -> str | None:
+        return DUE_COLORS.get(e.status) if col == self.COL_STATUS else None
+
+    def bold(self, e: DueEntry, col: int) -> bool:
+        return col == self.COL_STATUS and e.status in ("overdue", "due")
+
+
+class OverdueModel(_EntryTable):
+    """逾期未公开: entries past their due date without a posted record, with days late."""
+
+    COL_ITEM, COL_PERIOD, COL_DUE, COL_LATE, COL_RECORD = range(5)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TodoModels", "事项"),
+        QT_TRANSLATE_NOOP("TodoModels", "期间"),
+        QT_TRANSLATE_NOOP("TodoModels", "应公开日期"),
+        QT_TRANSLATE_NOOP("TodoModels", "逾期天数"),
+        QT_TRANSLATE_NOOP("TodoModels", "公开记录"),
+    )
+
+    def text(self, e: DueEntry, col: int) -> str:
+        if col == self.COL_ITEM:
+            return e.item_name
+        if col == self.COL_PERIOD:
+            return e.period_label
+        if col == self.COL_DUE:
+            return short_date(e.due_date, self.today)
+        if col == self.COL_LATE:
+            return _days(e.days_late)
+        if col == self.COL_RECORD:
+            return record_text(e, self.today)
+        return ""
+
+    def tooltip(self, e: DueEntry, col: int) -> str | None:
+        if col == self.COL_ITEM:
+            return f"{e.item_code} {e.item_name}"
+        if col == self.COL_RECORD:
+            return _tr("回车或双击打开记录") if e.disclosure_id else _tr("回车或双击新建公开记录")
+        return None
+
+    def color(self, e: DueEntry, col: int) -> str | None:
+        return DUE_COLORS["overdue"] if col == self.COL_LATE else None
+
+    def right_aligned(self) -> Sequence[int]:
+        return (self.COL_LATE,)
+
+
+def record_text(e: DueEntry, today: date | None) -> str:
+    if e.disclosure_id is None:
+        return _tr("未起草")
+    if e.posted_on is not None:
+        return _tr("#%1，%2公示").replace("%1", str(e.disclosure_id)).replace("%2", short_date(e.posted_on, today))
+    return _tr("#%1，未公示").replace("%1", str(e.disclosure_id))
+
+
+class PostingEndingModel(_EntryTable):
+    """公示即将结束: posted notices whose window ends within a few days."""
+
+    COL_ID, COL_TITLE, COL_ITEM, COL_WINDOW, COL_LEFT = range(5)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TodoModels", "编号"),
+        QT_TRANSLATE_NOOP("TodoModels", "标题"),
+        QT_TRANSLATE_NOOP("TodoModels", "事项"),
+        QT_TRANSLATE_NOOP("TodoModels", "公示期"),
+        QT_TRANSLATE_NOOP("TodoModels", "剩余"),
+    )
+
+    def text(self, e: PostingEnding, col: int) -> str:
+        if col == self.COL_ID:
+            return str(e.disclosure_id)
+        if col == self.COL_TITLE:
+            return e.title
+        if col == self.COL_ITEM:
+            return e.item_name
+        if col == self.COL_WINDOW:
+            return _tr("%1至%2").replace("%1", short_date(e.posting_start, self.today)) \
+                .replace("%2", short_date(e.posting_end, self.today))
+        if col == self.COL_LEFT:
+            if e.days_left == 0:
+                return _tr("今天结束")
+            return _tr("还剩 %1").replace("%1", _days(e.days_left))
+        return ""
+
+    def tooltip(self, e: PostingEnding, col: int) -> str | None:
+        if col == self.COL_TITLE:
+            return e.title
+        if col == self.COL_ITEM:
+            return f"{e.item_code} {e.item_name}"
+        return None
+
+    def color(self, e: PostingEnding, col: int) -> str | None:
+        return "#b26a00" if col == self.COL_LEFT and e.days_left == 0 else None
+
+    def right_aligned(self) -> Sequence[int]:
+        return (self.COL_ID,)
+
+
+class FeedbackModel(_EntryTable):
+    """Villagers' questions: on the start page those awaiting an answer, on a record all of them."""
+
+    COL_RECEIVED, COL_RECORD, COL_FROM, COL_TEXT, COL_DUE, COL_STATE, COL_ANSWER = range(7)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TodoModels", "收到日期"),
+        QT_TRANSLATE_NOOP("TodoModels", "公开记录"),
+        QT_TRANSLATE_NOOP("TodoModels", "反映人"),
+        QT_TRANSLATE_NOOP("TodoModels", "意见内容"),
+        QT_TRANSLATE_NOOP("TodoModels", "答复期限"),
+        QT_TRANSLATE_NOOP("TodoModels", "状态"),
+        QT_TRANSLATE_NOOP("TodoModels", "答复"),
+    )
+
+    def text(self, f: FeedbackData, col: int) -> str:
+        if col == self.COL_RECEIVED:
+            return short_date(f.received_on, self.today)
+        if col == self.COL_RECORD:
+            return f"#{f.disclosure_id} {f.disclosure_title}"
+        if col == self.COL_FROM:
+            return f.from_name or _tr("（未留名）")
+        if col == self.COL_TEXT:
+            return " ".join(f.text.split())
+        if col == self.COL_DUE:
+            return short_date(f.answer_due, self.today)
+        if col == self.COL_STATE:
+            text = feedback_state_text(f.state)
+            if f.answered_on is not None:
+                return _tr("%1（%2）").replace("%1", text).replace("%2", short_date(f.answered_on, self.today))
+            return text
+        if col == self.COL_ANSWER:
+            return " ".join((f.answer_text or "").split())
+        return ""
+
+    def tooltip(self, f: FeedbackData, col: int) -> str | None:
+        if col == self.COL_TEXT:
+            lines = [f.text]
+            if f.answer_text:
+                lines += ["", _tr("答复：%1").replace("%1", f.answer_text)]
+            return "\n".join(lines)
+        if col == self.COL_RECORD:
+            return f.disclosure_title
+        if col == self.COL_ANSWER and f.answer_text:
+            return f.answer_text + (f"\n— {f.answered_by}" if f.answered_by else "")
+        return None
+
+    def color(self, f: FeedbackData, col: int) -> str | None:
+        if f.overdue and col in (self.COL_DUE, self.COL_STATE):
+            return FEEDBACK_COLORS["overdue"]
+        return FEEDBACK_COLORS.get(f.state) if col == self.COL_STATE else None
+
+    def bold(self, f: FeedbackData, col: int) -> bool:
+        return f.overdue and col == self.COL_STATE
