@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -166,14 +165,14 @@ class DisclosureEditor(QDialog):
         header.addWidget(self.title_edit, 0, 1, 1, 6)
         header.addWidget(period_label, 1, 0)
         period_box = QHBoxLayout()
+        period_box.setSpacing(6)
         period_box.addWidget(self.period_edit)
         period_box.addWidget(self.period_wording)
-        period_box.addSpacing(24)
-        item_caption = QLabel(self.tr("事项"))
-        period_box.addWidget(item_caption)
+        period_box.addSpacing(28)
+        period_box.addWidget(QLabel(self.tr("事项：")))
         period_box.addWidget(self.item_label, 1)
-        status_caption = QLabel(self.tr("状态"))
-        period_box.addWidget(status_caption)
+        period_box.addSpacing(12)
+        period_box.addWidget(QLabel(self.tr("状态：")))
         period_box.addWidget(self.status_label)
         header.addLayout(period_box, 1, 1, 1, 6)
         header.setColumnStretch(1, 1)
@@ -222,27 +221,33 @@ class DisclosureEditor(QDialog):
 
         # Bottom bar: undo/redo, what happened, save/close.
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("撤销"))
-        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("重做"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        ctrl_y = QKeySequence("Ctrl+Y")
+        # Ctrl+Y as in Excel and WPS; listed once (a key bound twice to one action fires nothing).
+        self.redo_action.setShortcuts(redo_keys if ctrl_y in redo_keys else [ctrl_y, *redo_keys])
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
-        self.undo_button = QToolButton()
-        self.undo_button.setDefaultAction(self.undo_action)
-        self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Plain buttons, not the actions' own: a button showing an action would register its
+        # shortcut a second time, and an ambiguous shortcut fires neither.
+        self.undo_button = QPushButton(self.tr("撤销"))
         self.undo_button.setToolTip(self.tr("撤销（Ctrl+Z）"))
-        self.redo_button = QToolButton()
-        self.redo_button.setDefaultAction(self.redo_action)
-        self.redo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.redo_button = QPushButton(self.tr("重做"))
         self.redo_button.setToolTip(self.tr("重做（Ctrl+Y）"))
+        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         for b in (self.undo_button, self.redo_button):
+            b.setEnabled(False)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys do the same; keep Tab for the form
 
         self.message_label = QLabel()
         self.message_label.setObjectName("saveMessage")
         hint = QLabel(self.tr("Ctrl+S 保存 · Esc 关闭 · Ctrl+Z 撤销"))
-        hint.setStyleSheet("color: palette(mid);")
+        hint.setStyleSheet("color: #6b6b6b;")
         self.save_button = QPushButton(self.tr("保存"))
         self.save_button.setToolTip(self.tr("保存（Ctrl+S）"))
         self.close_button = QPushButton(self.tr("关闭"))
@@ -274,7 +279,7 @@ class DisclosureEditor(QDialog):
         self.body_edit.textChanged.connect(self._header_changed)
         self.period_edit.textChanged.connect(self._period_changed)
         self.kind_editor.changed.connect(self._content_changed)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_modified())
+        self.undo_stack.cleanChanged.connect(self._update_modified)
 
         self.resize(1180, 780 if d.kind in ("roster", "finance", "decision", "project", "yishi") else 640)
 
@@ -351,8 +356,11 @@ class DisclosureEditor(QDialog):
             return False
         return self._header_values() != self._header_snapshot or self.kind_editor.is_dirty()
 
-    def _update_modified(self) -> None:
-        self.setWindowModified(self.is_dirty())
+    def _update_modified(self, *_args) -> None:
+        try:
+            self.setWindowModified(self.is_dirty())
+        except RuntimeError:  # the undo stack goes first while the window is being destroyed
+            pass
 
     def _header_changed(self) -> None:
         if self._loading:

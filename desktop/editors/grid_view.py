@@ -3,8 +3,8 @@
 Clerks type rosters from paper, so the keys do what Excel and WPS do:
 
 - typing starts editing the current cell (Chinese through the input method too), F2 edits it;
-- Enter commits and moves down, Tab commits and moves right, wrapping to the next row; Tab in the
-  last cell of a filled last row adds a row; Tab past the end of a blank last row leaves the table,
+- Enter commits and moves down, Tab commits and moves right, wrapping to the next row; Enter, Down
+  or Tab past a filled last row adds a row; Tab past the end of a blank last row leaves the table,
   Ctrl+Tab always does;
 - Delete clears the selected cells, Backspace clears the current cell and starts editing;
 - Ctrl+C copies the selection as tab-separated text, Ctrl+V pastes a block from Excel/WPS at the
@@ -211,9 +211,14 @@ class GridView(QTableView):
             return
         fm = self.fontMetrics()
         digit = fm.horizontalAdvance("0")
+        hh = self.horizontalHeader()
+        stretch = [n for n, col in enumerate(model.columns) if col.stretch]
+        hh.setStretchLastSection(not stretch)
         for n, col in enumerate(model.columns):
             header = fm.horizontalAdvance(col.label) + 24
             want = digit * col.width + 14 if col.width else 0
+            hh.setSectionResizeMode(n, QHeaderView.ResizeMode.Stretch if n in stretch
+                                    else QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(n, max(header, want, 48))
 
     def set_read_only(self, read_only: bool) -> None:
@@ -248,7 +253,7 @@ class GridView(QTableView):
             return
         column = max(0, min(column, model.columnCount() - 1))
         index = model.index(row, column)
-        self.setCurrentIndex(index)
+        self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
 
     def _reveal(self, row: int, column: int) -> None:
@@ -397,6 +402,9 @@ class GridView(QTableView):
             self.grid().undo_stack.redo()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and mods == Qt.KeyboardModifier.NoModifier:
             self._move_down()
+        elif (key == Qt.Key.Key_Down and mods == Qt.KeyboardModifier.NoModifier and self.currentIndex().isValid()
+              and self.currentIndex().row() == self.grid().rowCount() - 1):
+            self._move_down()  # below a filled last row there is always a row to type into
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and mods == shift:
             current = self.currentIndex()
             if current.isValid() and current.row() > 0:

@@ -50,7 +50,7 @@ class GridColumn:
     """One column. ``label`` is the header as shown (translated, with its unit); ``kind`` is how the
     cell is edited and aligned: text, number, money, int, date, id_number or choice. ``choices`` are
     (stored value, shown label) pairs; with ``free_choice`` other text may be typed too.
-    ``width`` is a hint in characters (0: fit the header)."""
+    ``width`` is a hint in digit widths (0: fit the header)."""
 
     key: str
     label: str
@@ -60,6 +60,7 @@ class GridColumn:
     width: int = 0
     hint: str = ""
     free_choice: bool = False
+    stretch: bool = False  # takes the table's spare width (else the last column does)
 
     @property
     def numeric(self) -> bool:
@@ -73,11 +74,16 @@ class GridColumn:
 
     def value_of(self, text: str) -> str:
         """The stored value for what was typed or pasted: a choice's value when the text is its
-        label (or its value), else the text itself."""
+        label or its value, or — for a closed list — part of exactly one label ("收入" → 各项收入);
+        else the text itself, for the checks to name."""
         text = text.strip()
         for v, label in self.choices:
             if text in (label, v):
                 return v
+        if text and self.choices and not self.free_choice:
+            hits = [v for v, label in self.choices if text in label]
+            if len(hits) == 1:
+                return hits[0]
         return text
 
 
@@ -437,8 +443,11 @@ class GridModel(QAbstractTableModel):
             self, at, new, text or QCoreApplication.translate("GridModel", "插入行")))
 
     def append_row(self) -> int:
-        """Add one blank row at the end; returns its index."""
-        self.insert_rows(len(self._rows), count=1, text=QCoreApplication.translate("GridModel", "添加行"))
+        """Add one blank row at the end to type into; returns its index. Not an undo step and not a
+        change: a blank row is never saved, and rows added at the end shift no row an undo step
+        refers to."""
+        if not self._read_only:
+            self._insert(len(self._rows), [{}])
         return len(self._rows) - 1
 
     def remove_rows(self, rows: Iterable[int], text: str = "") -> None:

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.editors.grid_view import GridView
 from models.services.disclosures import DisclosureService
@@ -101,3 +102,20 @@ def test_wrong_check_digit_marks_the_cell(qtbot, ws):
     editor.refresh_findings()
     texts = [editor.findings_model.index(i).data() for i in range(editor.findings_model.rowCount())]
     assert any("第 1 行“身份证号”" in t and "校验位错误" in t for t in texts)
+
+
+def test_ctrl_tab_leaves_the_grid_and_tab_past_a_blank_last_row_too(qtbot, ws):
+    d = DisclosureService(ws.ctx).create("CW-13", "2026", "名单", kind="roster")
+    editor = open_editor(qtbot, ws, d.id)
+    roster = editor.kind_editor
+    view = roster.view
+    view.setFocus()
+    view.go_to(0, 0)
+    qtbot.keyClick(view, TAB, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is roster.insert_button
+    view.setFocus()
+    last = roster.model.columnCount() - 1
+    view.go_to(0, last)  # the only row is blank: Tab from its last cell moves on to the buttons
+    qtbot.keyClick(view, TAB)
+    assert QApplication.focusWidget() is roster.insert_button
+    assert roster.model.rowCount() == 1

@@ -12,6 +12,10 @@ from .base import EditorContext, KindEditor
 # kind → (module in this package, class)
 EDITORS: dict[str, tuple[str, str]] = {
     "roster": ("roster_editor", "RosterEditor"),
+    "finance": ("finance_editor", "FinanceEditor"),
+    "project": ("project_editor", "ProjectEditor"),
+    "decision": ("decision_editor", "DecisionEditor"),
+    "yishi": ("yishi_editor", "YishiEditor"),
     "notice": ("notice_editor", "NoticeEditor"),
 }
 

@@ -13,7 +13,14 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from models.rules.kinds import Finding
 from models.rules.money import parse_decimal
@@ -36,9 +43,13 @@ def mark(widget: QWidget, findings: Sequence[Finding]) -> None:
             widget.setToolTip(base)
             widget.setProperty("cunwuMarked", False)
         return
-    style = _ERROR_STYLE if any(f.is_error for f in findings) else _WARNING_STYLE
+    error = any(f.is_error for f in findings)
+    style = _ERROR_STYLE if error else _WARNING_STYLE
     name = type(widget).__name__
-    if isinstance(widget, QLineEdit | QPlainTextEdit | QComboBox | QAbstractScrollArea):
+    if isinstance(widget, QAbstractItemView):
+        # A whole table (its sum, or no rows at all): a frame only, the cells keep their colours.
+        widget.setStyleSheet(f"{name} {{ border: 2px solid {'#c62828' if error else '#e0a100'}; }}")
+    elif isinstance(widget, QLineEdit | QPlainTextEdit | QComboBox | QAbstractScrollArea):
         widget.setStyleSheet(f"{name} {{ {style} }}")
     else:
         widget.setStyleSheet(style)

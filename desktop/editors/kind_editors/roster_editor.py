@@ -38,9 +38,9 @@ class RosterEditor(KindEditor):
         for b in (self.insert_button, self.delete_button, self.import_button):
             b.setAutoDefault(False)
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        hint = QLabel(self.tr("直接输入即可编辑 · Enter 下移 · Tab 右移 · Ctrl+V 粘贴 Excel 区域 · Delete 清除"))
+        hint = QLabel(self.tr("直接输入即可编辑 · Enter 下移 · Tab 右移 · Ctrl+V 粘贴 Excel 区域 · Delete 清除 · Ctrl+Tab 离开表格"))
         hint.setObjectName("gridHint")
-        hint.setStyleSheet("color: palette(mid);")
+        hint.setStyleSheet("color: #6b6b6b;")
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
