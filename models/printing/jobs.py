@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import calendar
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import BinaryIO
 
-from ..errors import NotFound, StateError
+from ..errors import CunwuError, NotFound, StateError
 from ..rules.periods import PeriodError, parse_period
 from ..services.catalog import CatalogService
 from ..services.context import ServiceContext
@@ -24,6 +25,10 @@ from .render import render
 from .settings import print_settings
 
 Out = str | os.PathLike[str] | BinaryIO | None
+#: ``progress(done, total, text)``: reported once per document while a month's bundle is prepared.
+Progress = Callable[[int, int, str], None]
+#: ``cancelled() -> bool``: polled between documents; True stops the job with :class:`PrintCancelled`.
+Cancelled = Callable[[], bool]
 
 _DUE_STATUS = {"upcoming": "未到期", "due": "应公开", "posted_on_time": "已按时公开",
                "posted_late": "逾期公开", "overdue": "逾期未公开"}
@@ -35,6 +40,13 @@ class PrintResult:
     documents: int
     pages: int
     title: str
+
+
+class PrintCancelled(CunwuError):
+    """The caller's ``cancelled()`` said stop; nothing was rendered or written."""
+
+    def __init__(self, message: str = "已取消打印"):
+        super().__init__(message)
 
 
 def _period_label(text: str) -> str:
@@ -87,9 +99,14 @@ class NoticePrinter:
                                       settings=print_settings(self.ctx), options=options)
 
     def due_documents(self, year: int, month: int, options: PrintOptions | None = None, *,
-                      unmasked: bool = False) -> list[NoticeDocument]:
+                      unmasked: bool = False, progress: Progress | None = None,
+                      cancelled: Cancelled | None = None) -> list[NoticeDocument]:
         """A list sheet for the month (what was due, what was posted, its state), then every record
-        posted in the month or on file for an item due in it, in order of date."""
+        posted in the month or on file for an item due in it, in order of date.
+
+        ``progress`` hears of each document as it is prepared (``done`` of ``total``, where ``total``
+        counts one more step for the rendering that follows); ``cancelled`` is asked before each one
+        and stops the job with :class:`PrintCancelled`."""
         from ..services.disclosures import DisclosureService
         from ..services.schedule import ScheduleService
 
@@ -107,8 +124,15 @@ class NoticePrinter:
         if not due and not order:
             raise NotFound(f"{year}年{month}月没有应公开的事项，也没有公示的记录")
         ids = sorted(order, key=lambda i: (order[i], i))
-        notices = [self.disclosure_document(i, options, unmasked=unmasked) for i in ids]
-        return [self._month_sheet(year, month, due, posted, options), *notices]
+        total = len(ids) + 2  # the list sheet, the notices, then rendering
+        _check(cancelled)
+        docs = [self._month_sheet(year, month, due, posted, options)]
+        _report(progress, 1, total, docs[0].title)
+        for i in ids:
+            _check(cancelled)
+            docs.append(self.disclosure_document(i, options, unmasked=unmasked))
+            _report(progress, len(docs), total, docs[-1].title)
+        return docs
 
     def _month_sheet(self, year: int, month: int, due, posted, options: PrintOptions | None) -> NoticeDocument:
         village = installation(self.ctx.db)
@@ -159,9 +183,15 @@ class NoticePrinter:
         return self._render([self.feedback_document(feedback_id, options)], out)
 
     def print_due(self, year: int, month: int, out: Out = None, options: PrintOptions | None = None, *,
-                  unmasked: bool = False) -> PrintResult:
-        docs = self.due_documents(year, month, options, unmasked=unmasked)
+                  unmasked: bool = False, progress: Progress | None = None,
+                  cancelled: Cancelled | None = None) -> PrintResult:
+        """The month's bundle. ``progress`` / ``cancelled`` as for :meth:`due_documents`; the last
+        step reported is the rendering of the whole file."""
+        docs = self.due_documents(year, month, options, unmasked=unmasked, progress=progress, cancelled=cancelled)
+        _check(cancelled)
+        _report(progress, len(docs), len(docs) + 1, "正在排版")
         result = self._render(docs, out)
+        _report(progress, len(docs) + 1, len(docs) + 1, "完成")
         if unmasked:
             self._audit_unmasked([], out, month=f"{year}-{month:02d}")
         return result
@@ -179,4 +209,14 @@ class NoticePrinter:
             w.detail = {"out": str(out) if isinstance(out, str | os.PathLike) else None, **detail}
 
 
-__all__ = ["NoticePrinter", "PrintResult"]
+def _check(cancelled: Cancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise PrintCancelled()
+
+
+def _report(progress: Progress | None, done: int, total: int, text: str) -> None:
+    if progress is not None:
+        progress(done, total, text)
+
+
+__all__ = ["NoticePrinter", "PrintCancelled", "PrintResult"]
