@@ -45,13 +45,8 @@ from models.rules.idnumber import check_id_number, normalize_id_number
 
 from ..qtmodels.grid_model import GridModel, parse_tsv
 
-_CTX = "GridView"
 _BAD_EDITOR_STYLE = "background: #ffcdd2;"
 _WARN_EDITOR_STYLE = "background: #fff0c2;"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
 
 
 def check_id_as_typed(editor: QLineEdit, text: str) -> None:
@@ -324,7 +319,7 @@ class GridView(QTableView):
             return
         column = max(0, self.currentIndex().column())
         model = self.grid()
-        model.undo_stack.beginMacro(_tr("删除行"))
+        model.undo_stack.beginMacro(QCoreApplication.translate("GridView", "删除行"))
         model.remove_rows(rows)
         if model.rowCount() == 0 and self.can_add_rows:
             model.insert_rows(0, count=1)  # keep one row to type into
@@ -466,10 +461,10 @@ class GridView(QTableView):
             action.triggered.connect(slot)
             return action
 
-        add(_tr("复制"), "Ctrl+C", self.copy_selection)
-        add(_tr("粘贴"), "Ctrl+V", self.paste, editable)
-        add(_tr("清除内容"), "Del", self.clear_selection_cells, editable)
+        add(QCoreApplication.translate("GridView", "复制"), "Ctrl+C", self.copy_selection)
+        add(QCoreApplication.translate("GridView", "粘贴"), "Ctrl+V", self.paste, editable)
+        add(QCoreApplication.translate("GridView", "清除内容"), "Del", self.clear_selection_cells, editable)
         menu.addSeparator()
-        add(_tr("在上方插入行"), "Ctrl+Insert", self.insert_row_above, editable)
-        add(_tr("删除所选行"), "Ctrl+Delete", self.delete_selected_rows, editable)
+        add(QCoreApplication.translate("GridView", "在上方插入行"), "Ctrl+Insert", self.insert_row_above, editable)
+        add(QCoreApplication.translate("GridView", "删除所选行"), "Ctrl+Delete", self.delete_selected_rows, editable)
         menu.exec(self.viewport().mapToGlobal(pos))

@@ -109,6 +109,10 @@ class PreviewModel(QAbstractTableModel):
         key = self._columns[index.column()].key
         if role == Qt.ItemDataRole.DisplayRole:
             return _cell_text(self._rows[index.row()].get(key))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            numeric = self._columns[index.column()].kind in ("int", "quantity", "rate", "money")
+            return int((Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft)
+                       | Qt.AlignmentFlag.AlignVCenter)
         mark = self._marks.get((self._numbers[index.row()], key))
         if role == Qt.ItemDataRole.BackgroundRole and mark:
             return QBrush(ERROR_BACKGROUND if mark[0] else WARNING_BACKGROUND)
@@ -235,7 +239,9 @@ class RosterImportDialog(QDialog):
         self.replace_radio.setText(self.tr("替换现有的 %1 行(&R)").replace("%1", str(self.existing_rows)))
         self.append_radio.setText(self.tr("追加到现有 %1 行之后(&A)").replace("%1", str(self.existing_rows)))
         (self.replace_radio if self.replace else self.append_radio).setChecked(True)
-        self.append_radio.setEnabled(self.existing_rows > 0)
+        # With no rows yet there is nothing to choose.
+        self.replace_radio.setVisible(self.existing_rows > 0)
+        self.append_radio.setVisible(self.existing_rows > 0)
         self.allow_errors = QCheckBox(self.tr("仍然导入，在名单表格中逐行改正错误(&E)"))
         self.allow_errors.hide()
         self.allow_errors.toggled.connect(self._update_confirm)

@@ -27,20 +27,17 @@ BALANCE = "_balance"  # computed column key: never stored
 
 
 def finance_columns() -> list[GridColumn]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate(_CTX, text)
-
     classes = tuple((c, QCoreApplication.translate(_CTX, c)) for c in FINANCE_CLASSES)
     return [
-        GridColumn("date", tr("日期"), "date", width=11, hint=tr("如 2026-07-18")),
-        GridColumn("voucher", tr("凭证号"), width=8),
-        GridColumn("summary", tr("摘要"), width=26, stretch=True),
-        GridColumn("class", tr("类别"), "choice", classes, width=10,
-                   hint=tr("财务公开的 8 类：财务计划、各项收入、各项支出、各项资产、各类资源、债权债务、收益分配、其他")),
-        GridColumn("income", tr("收入（元）"), "money", width=13),
-        GridColumn("expense", tr("支出（元）"), "money", width=13),
-        GridColumn(BALANCE, tr("余额（元）"), "money", editable=False, width=14,
-                   hint=tr("按期初余额和各行收支自动计算")),
+        GridColumn("date", QCoreApplication.translate("FinanceModel", "日期"), "date", width=11, hint=QCoreApplication.translate("FinanceModel", "如 2026-07-18")),
+        GridColumn("voucher", QCoreApplication.translate("FinanceModel", "凭证号"), width=8),
+        GridColumn("summary", QCoreApplication.translate("FinanceModel", "摘要"), width=26, stretch=True),
+        GridColumn("class", QCoreApplication.translate("FinanceModel", "类别"), "choice", classes, width=10,
+                   hint=QCoreApplication.translate("FinanceModel", "财务公开的 8 类：财务计划、各项收入、各项支出、各项资产、各类资源、债权债务、收益分配、其他")),
+        GridColumn("income", QCoreApplication.translate("FinanceModel", "收入（元）"), "money", width=13),
+        GridColumn("expense", QCoreApplication.translate("FinanceModel", "支出（元）"), "money", width=13),
+        GridColumn(BALANCE, QCoreApplication.translate("FinanceModel", "余额（元）"), "money", editable=False, width=14,
+                   hint=QCoreApplication.translate("FinanceModel", "按期初余额和各行收支自动计算")),
     ]
 
 
@@ -88,7 +85,7 @@ class FinanceRowsModel(GridModel):
 
     def computed_tip(self, row: int, key: str) -> str:
         if key == BALANCE:
-            return QCoreApplication.translate(_CTX, "期初余额加上到本行为止的收入，减去支出")
+            return QCoreApplication.translate("FinanceModel", "期初余额加上到本行为止的收入，减去支出")
         return ""
 
     def computed_color(self, row: int, key: str) -> QColor | None:

@@ -100,6 +100,26 @@
     </message>
     <message>
       <location line="+3" />
+      <source>工作日历与答复期限</source>
+      <translation>Working-day calendar and answer deadline</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>节假日与答复期限…</source>
+      <translation>Holidays and answer deadline…</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>录入以后年份的放假和调休上班日期，设置群众意见的答复期限</source>
+      <translation>Enter the holidays and make-up working days of later years; set how soon villagers' questions are answered</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>工作日计算</source>
+      <translation>Working days</translation>
+    </message>
+    <message>
+      <location line="+2" />
       <source>文件与版本</source>
       <translation>Files and version</translation>
     </message>
@@ -165,18 +185,455 @@
     </message>
   </context>
   <context>
+    <name>AnswerDialog</name>
+    <message>
+      <location filename="../../desktop/editors/feedback_dialog.py" line="+70" />
+      <source>保存答复</source>
+      <translation>Save answer</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>（未留名）</source>
+      <translation>(anonymous)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>公开记录 #%1“%2”
+%3收到（%4），应于%5前答复</source>
+      <translation>Record #%1 “%2”
+Received %3 (%4); answer due by %5</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>答复群众意见</source>
+      <translation>Answer a villager's question</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>未能保存答复</source>
+      <translation>Answer not saved</translation>
+    </message>
+    <message>
+      <location line="+12" />
+      <source>答复内容，如：经核实，……</source>
+      <translation>The answer, e.g. We checked and …</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>答复内容</source>
+      <translation>Answer</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>意见</source>
+      <translation>Question</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>答复</source>
+      <translation>Answer</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>答复日期</source>
+      <translation>Answered on</translation>
+    </message>
+  </context>
+  <context>
     <name>App</name>
     <message>
-      <location filename="../../desktop/app.py" line="+94" />
+      <location filename="../../desktop/app.py" line="+95" />
       <location line="+4" />
-      <location line="+25" />
+      <location line="+45" />
       <source>无法打开数据库</source>
       <translation>Cannot open the database</translation>
     </message>
     <message>
-      <location line="-24" />
+      <location line="-44" />
       <source>%1 不是本程序的数据库，或文件已损坏。</source>
       <translation>%1 is not a database of this program, or the file is damaged.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ApproveDialog</name>
+    <message>
+      <location filename="../../desktop/editors/workflow_dialogs.py" line="+135" />
+      <location line="+1" />
+      <source>审核通过</source>
+      <translation>Approve</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>未能审核通过</source>
+      <translation>Not approved</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>村务监督委员会成员姓名</source>
+      <translation>Name of a supervision committee member</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location line="+6" />
+      <source>审核人</source>
+      <translation>Reviewer</translation>
+    </message>
+    <message>
+      <location line="-3" />
+      <source>如：经审核，内容真实，同意公开</source>
+      <translation>e.g. Checked; the content is true; agreed to post</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>审核意见</source>
+      <translation>Review opinion</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>审核日期</source>
+      <translation>Review date</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>审核人须是村务监督委员会（财务事项为民主理财小组）成员，不能是起草人本人。</source>
+      <translation>The reviewer must be a member of the village affairs supervision committee (for finances, the democratic finance group) and cannot be the drafter.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttachmentModel</name>
+    <message>
+      <location filename="../../desktop/qtmodels/attachment_model.py" line="+29" />
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>文件名</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>大小</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>添加</source>
+      <translation>Added</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>校验</source>
+      <translation>Check</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>公示栏照片</source>
+      <translation>Board photo</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>票据凭证</source>
+      <translation>Receipt</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>其他</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>完好</source>
+      <translation>Intact</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>文件不见了</source>
+      <translation>File missing</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>内容已被改动</source>
+      <translation>Content altered</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarDayModel</name>
+    <message>
+      <location filename="../../desktop/qtmodels/calendar_model.py" line="+23" />
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>星期</source>
+      <translation>Weekday</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>备注</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>录入人</source>
+      <translation>Entered by</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>星期一</source>
+      <translation>Monday</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>星期二</source>
+      <translation>Tuesday</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>星期三</source>
+      <translation>Wednesday</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>星期四</source>
+      <translation>Thursday</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>星期五</source>
+      <translation>Friday</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>星期六</source>
+      <translation>Saturday</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>星期日</source>
+      <translation>Sunday</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>放假</source>
+      <translation>Holiday</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>调休上班</source>
+      <translation>Make-up working day</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarDialog</name>
+    <message>
+      <location filename="../../desktop/editors/calendar_dialog.py" line="+62" />
+      <source>节假日与答复期限</source>
+      <translation>Holidays and answer deadline</translation>
+    </message>
+    <message>
+      <location line="+14" />
+      <source>法定节假日和调休上班日</source>
+      <translation>Public holidays and make-up working days</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>年</source>
+      <translation> </translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location line="+4" />
+      <source>年份</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <location line="+13" />
+      <source>已录入的日期</source>
+      <translation>Entered days</translation>
+    </message>
+    <message>
+      <location line="+14" />
+      <source>起始日期</source>
+      <translation>First day</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>截止日期</source>
+      <translation>Last day</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <location line="+13" />
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location line="-10" />
+      <source>如：春节</source>
+      <translation>e.g. Spring Festival</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location line="+9" />
+      <source>备注</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location line="-7" />
+      <source>添加</source>
+      <translation>Add</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>删除所选</source>
+      <translation>Delete selected</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>删除列表中选中的日期（Delete）</source>
+      <translation>Delete the selected days (Delete)</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>从</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>至</source>
+      <translation>to</translation>
+    </message>
+    <message>
+      <location line="+7" />
+      <source>按国务院办公厅公布的安排录入：放假的日子录为“放假”，周末调休上班的日子录为“调休上班”。</source>
+      <translation>Enter the State Council's schedule: days off as “Holiday”, weekend days worked in exchange as “Make-up working day”.</translation>
+    </message>
+    <message>
+      <location line="+13" />
+      <source>群众意见答复期限</source>
+      <translation>Deadline for answering villagers' questions</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>答复期限天数</source>
+      <translation>Days to answer</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>按工作日计算</source>
+      <translation>Count working days</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>保存答复期限</source>
+      <translation>Save deadline</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>新登记的意见按此期限计算；已登记的意见保持原期限。</source>
+      <translation>Applies to questions recorded from now on; recorded ones keep their deadline.</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>收到后</source>
+      <translation>Answer within</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>日内答复</source>
+      <translation>days of receipt</translation>
+    </message>
+    <message>
+      <location line="+11" />
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location line="+47" />
+      <source>无法读取节假日</source>
+      <translation>Cannot read the holidays</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>%1年的放假安排程序已自带；这里录入的日期优先，用于更正或补充。</source>
+      <translation>The app ships the official schedule of %1; days entered here take precedence (to correct or add).</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>%1年的安排按这里录入的日期计算。</source>
+      <translation>%1 is counted with the days entered here.</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>%1年的放假安排尚未录入，工作日暂按周一至周五计算。</source>
+      <translation>The holidays of %1 are not entered yet; working days count Monday to Friday.</translation>
+    </message>
+    <message>
+      <location line="+23" />
+      <source>未添加</source>
+      <translation>Not added</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>一次最多添加 %1 天，请分段录入。</source>
+      <translation>Add at most %1 days at once; enter longer ranges in parts.</translation>
+    </message>
+    <message>
+      <location line="+14" />
+      <source>未能添加</source>
+      <translation>Could not add</translation>
+    </message>
+    <message>
+      <location line="+20" />
+      <source>删除日期</source>
+      <translation>Delete days</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>删除 %1 个日期：%2？</source>
+      <translation>Delete %1 days: %2?</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <location line="+6" />
+      <source>未能删除</source>
+      <translation>Could not delete</translation>
+    </message>
+    <message>
+      <location line="+9" />
+      <source>无法读取答复期限</source>
+      <translation>Cannot read the answer deadline</translation>
+    </message>
+    <message>
+      <location line="+10" />
+      <source>未保存</source>
+      <translation>Not saved</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>个工作日</source>
+      <translation>working days</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>日</source>
+      <translation>days</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>已保存：收到后%1%2内答复。新登记的意见按此期限计算；已登记的意见保持原期限。</source>
+      <translation>Saved: answer within %1 %2 of receipt. Applies to questions recorded from now on; recorded ones keep their deadline.</translation>
     </message>
   </context>
   <context>
@@ -371,7 +828,7 @@
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location line="+22" />
+      <location line="+24" />
       <source>新增</source>
       <translation>New</translation>
     </message>
@@ -625,12 +1082,12 @@
     <message>
       <location line="+5" />
       <location line="+6" />
-      <location line="+8" />
+      <location line="+14" />
       <source>导入目录</source>
       <translation>Import catalog</translation>
     </message>
     <message>
-      <location line="-8" />
+      <location line="-14" />
       <source>这个版本还不能导入 xlsx 目录。</source>
       <translation>This version cannot import xlsx catalogs yet.</translation>
     </message>
@@ -645,12 +1102,12 @@
       <translation>Import failed</translation>
     </message>
     <message>
-      <location line="+5" />
+      <location line="+4" />
       <source>已导入：新增 %1 项，更新 %2 项，未变 %3 项。</source>
       <translation>Imported: %1 added, %2 updated, %3 unchanged.</translation>
     </message>
     <message>
-      <location line="+5" />
+      <location line="+9" />
       <source>%1公开事项目录.xlsx</source>
       <translation>%1 disclosure catalog.xlsx</translation>
     </message>
@@ -817,6 +1274,942 @@ Please copy the report below and send it, with the log file, to whoever supports
     </message>
   </context>
   <context>
+    <name>Dates</name>
+    <message>
+      <location filename="../../desktop/formats.py" line="+27" />
+      <source>%1年%2月%3日</source>
+      <translation>%2/%3/%1</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>%2月%3日</source>
+      <translation>%2/%3</translation>
+    </message>
+  </context>
+  <context>
+    <name>DecisionEditor</name>
+    <message>
+      <location filename="../../desktop/editors/kind_editors/decision_editor.py" line="+31" />
+      <source>村党组织提议</source>
+      <translation>Party branch proposes</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>村两委会议商议</source>
+      <translation>Two committees deliberate</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>党员大会审议</source>
+      <translation>Party members' meeting reviews</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>村民会议或村民代表会议决议</source>
+      <translation>Villagers' (representatives') meeting decides</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>决议公开</source>
+      <translation>Decision disclosed</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>实施结果公开</source>
+      <translation>Outcome disclosed</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>村党组织会议</source>
+      <translation>Party branch meeting</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>村两委联席会议</source>
+      <translation>Joint two-committee meeting</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>党员大会</source>
+      <translation>Party members' meeting</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>村民代表会议</source>
+      <translation>Villagers' representatives meeting</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>村民会议</source>
+      <translation>Villagers' meeting</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>公开</source>
+      <translation>Disclosure</translation>
+    </message>
+    <message>
+      <location line="+25" />
+      <source>实到 %1/%2 %3 2/3 %4</source>
+      <translation>Present %1/%2 %3 2/3 %4</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>实到 %1/%2 %3 1/2 %4</source>
+      <translation>Present %1/%2 %3 1/2 %4</translation>
+    </message>
+    <message>
+      <location line="+6" />
+      <source>同意 %1/%2 %3 1/2 %4</source>
+      <translation>In favour %1/%2 %3 1/2 %4</translation>
+    </message>
+    <message>
+      <location line="+9" />
+      <source>按人数</source>
+      <translation>By persons</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>按户数</source>
+      <translation>By households</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>步骤</source>
+      <translation>Step</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>会议</source>
+      <translation>Meeting</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>应到</source>
+      <translation>Due</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>应到人数：党员、村民代表、年满十八周岁的村民或户数</source>
+      <translation>Number due: Party members, representatives, adult villagers or households</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>实到</source>
+      <translation>Present</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>同意</source>
+      <translation>For</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>反对</source>
+      <translation>Against</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>弃权</source>
+      <translation>Abstain</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>计数方式</source>
+      <translation>Counted</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>村民会议按到会人数（过半数）还是按户代表（三分之二）计算</source>
+      <translation>Whether a villagers' meeting counts persons (more than half) or household representatives (two thirds)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>会议内容</source>
+      <translation>Content</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>表决结果</source>
+      <translation>Vote result</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>按法定人数和表决比例自动判断</source>
+      <translation>Checked against the quorum and majority rules</translation>
+    </message>
+    <message>
+      <location line="+34" />
+      <source>如：村内主干道硬化工程</source>
+      <translation>e.g. paving the village main road</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>决策事项(&amp;M)</source>
+      <translation>&amp;Matter</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>书记、主任“一肩挑”（第一、二步可合并为一次会议）(&amp;J)</source>
+      <translation>Secretary is also director (steps 1 and 2 may be one meeting) (&amp;J)</translation>
+    </message>
+    <message>
+      <location line="+9" />
+      <location line="+1" />
+      <source>会议记录</source>
+      <translation>Meetings</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>添加会议</source>
+      <translation>Add meeting</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>已召开的步骤填写日期、人数和表决情况；未填写的步骤视为尚未进行，不计入记录</source>
+      <translation>Fill in date, attendance and votes for the steps held; steps left empty have not happened yet and are not recorded</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>四议两公开（六个步骤）</source>
+      <translation>Four deliberations, two disclosures (six steps)</translation>
+    </message>
+  </context>
+  <context>
+    <name>DisclosureEditor</name>
+    <message>
+      <location filename="../../desktop/editors/disclosure_editor.py" line="+87" />
+      <source>无法打开记录</source>
+      <translation>Cannot open the record</translation>
+    </message>
+    <message>
+      <location line="+55" />
+      <source>如：2026年耕地地力保护补贴发放名单</source>
+      <translation>e.g. 2026 farmland protection subsidy roster</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>期间：2026-M07（月）、2026-Q3（季度）、2026（年度）或 2026-07-18（事项日期）</source>
+      <translation>Period: 2026-M07 (month), 2026-Q3 (quarter), 2026 (year) or 2026-07-18 (date of the matter)</translation>
+    </message>
+    <message>
+      <location line="+9" />
+      <source>标题(&amp;T)</source>
+      <translation>&amp;Title</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>期间(&amp;P)</source>
+      <translation>&amp;Period</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>正文(&amp;B)</source>
+      <translation>&amp;Body</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>说明(&amp;B)</source>
+      <translation>Note (&amp;B)</translation>
+    </message>
+    <message>
+      <location line="+13" />
+      <source>事项：</source>
+      <translation>Item:</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>状态：</source>
+      <translation>Status:</translation>
+    </message>
+    <message>
+      <location line="+8" />
+      <source>公告正文</source>
+      <translation>Text of the notice</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>需要随表公开的说明文字（可不填）</source>
+      <translation>Text to publish with the table (optional)</translation>
+    </message>
+    <message>
+      <location line="+10" />
+      <source>检查结果</source>
+      <translation>Checks</translation>
+    </message>
+    <message>
+      <location line="+27" />
+      <location line="+12" />
+      <source>撤销</source>
+      <translation>Undo</translation>
+    </message>
+    <message>
+      <location line="-10" />
+      <location line="+14" />
+      <source>重做</source>
+      <translation>Redo</translation>
+    </message>
+    <message>
+      <location line="-3" />
+      <source>撤销（Ctrl+Z）</source>
+      <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>重做（Ctrl+Y）</source>
+      <translation>Redo (Ctrl+Y)</translation>
+    </message>
+    <message>
+      <location line="+9" />
+      <source>Ctrl+S 保存 · Esc 关闭 · Ctrl+Z 撤销</source>
+      <translation>Ctrl+S save · Esc close · Ctrl+Z undo</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>保存（Ctrl+S）</source>
+      <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>关闭（Esc）</source>
+      <translation>Close (Esc)</translation>
+    </message>
+    <message>
+      <location line="+55" />
+      <source>公开记录 #%1 — %2[*]</source>
+      <translation>Disclosure #%1 — %2[*]</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>（无标题）</source>
+      <translation>(untitled)</translation>
+    </message>
+    <message>
+      <location line="+13" />
+      <source>已公示的记录不能修改，如有错误请使用“更正”</source>
+      <translation>A posted record cannot be changed; to fix a mistake, use “Correct”</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>已提交审核的记录不能修改；如需修改，请审核人退回</source>
+      <translation>A submitted record cannot be changed; ask the reviewer to return it</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>已审核通过的记录不能修改；如需修改，请审核人退回后重新提交</source>
+      <translation>An approved record cannot be changed; ask the reviewer to return it, then submit again</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>已退回，退回理由：%1</source>
+      <translation>Returned. Reason: %1</translation>
+    </message>
+    <message>
+      <location line="+55" />
+      <source>（期间格式不对）</source>
+      <translation>(period not recognised)</translation>
+    </message>
+    <message>
+      <location line="+39" />
+      <source>检查结果：未发现问题</source>
+      <translation>Checks: no problems found</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>检查结果：错误 %1 处，提示 %2 处</source>
+      <translation>Checks: %1 errors, %2 warnings</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>（有错误时不能提交审核；在下方列表中按 Enter 可跳到出错处）</source>
+      <translation> (errors block submission; press Enter on a line below to go to it)</translation>
+    </message>
+    <message>
+      <location line="+10" />
+      <source>错误</source>
+      <translation>Error</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>提示</source>
+      <translation>Warning</translation>
+    </message>
+    <message>
+      <location line="+26" />
+      <location line="+31" />
+      <location line="+4" />
+      <source>未保存</source>
+      <translation>Not saved</translation>
+    </message>
+    <message>
+      <location line="-21" />
+      <source>没有需要保存的修改</source>
+      <translation>Nothing to save</translation>
+    </message>
+    <message>
+      <location line="+32" />
+      <source>已保存</source>
+      <translation>Saved</translation>
+    </message>
+    <message>
+      <location line="+32" />
+      <source>放弃修改？</source>
+      <translation>Discard changes?</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>有尚未保存的修改，关闭后将丢失。要放弃这些修改吗？</source>
+      <translation>There are unsaved changes; closing loses them. Discard them?</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>放弃修改</source>
+      <translation>Discard changes</translation>
+    </message>
+  </context>
+  <context>
+    <name>DisclosureListModel</name>
+    <message>
+      <location filename="../../desktop/qtmodels/disclosure_list_model.py" line="+36" />
+      <source>编号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>事项</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>期间</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>起草人</source>
+      <translation>Drafter</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>审核人</source>
+      <translation>Reviewer</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>公示期</source>
+      <translation>Posting window</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>金额</source>
+      <translation>Amount</translation>
+    </message>
+    <message>
+      <location line="+45" />
+      <source>%1 至 %2</source>
+      <translation>%1 to %2</translation>
+    </message>
+    <message>
+      <location line="+145" />
+      <source>%1·更正</source>
+      <translation>%1 · correction</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>（无标题）</source>
+      <translation>(no title)</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>%1（已更正）</source>
+      <translation>%1 (corrected)</translation>
+    </message>
+    <message>
+      <location line="+20" />
+      <source>更正记录：更正 #%1</source>
+      <translation>Correction of #%1</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>已被更正记录 #%1 取代</source>
+      <translation>Superseded by correction #%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>DisclosureStatus</name>
+    <message>
+      <location filename="../../desktop/editors/disclosure_editor.py" line="-487" />
+      <location filename="../../desktop/qtmodels/disclosure_list_model.py" line="-213" />
+      <source>草稿</source>
+      <translation>Draft</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location filename="../../desktop/qtmodels/disclosure_list_model.py" line="+1" />
+      <source>待审核</source>
+      <translation>Submitted</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location filename="../../desktop/qtmodels/disclosure_list_model.py" line="+1" />
+      <source>已审核</source>
+      <translation>Approved</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location filename="../../desktop/qtmodels/disclosure_list_model.py" line="+1" />
+      <source>已退回</source>
+      <translation>Returned</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location filename="../../desktop/qtmodels/disclosure_list_model.py" line="+1" />
+      <source>公示中</source>
+      <translation>Posted</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location filename="../../desktop/qtmodels/disclosure_list_model.py" line="+1" />
+      <source>公示期满</source>
+      <translation>Posting ended</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location filename="../../desktop/qtmodels/disclosure_list_model.py" line="+1" />
+      <source>已归档</source>
+      <translation>Archived</translation>
+    </message>
+  </context>
+  <context>
+    <name>DueStatus</name>
+    <message>
+      <location filename="../../desktop/qtmodels/todo_models.py" line="+34" />
+      <source>未到期</source>
+      <translation>Not yet due</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>即将到期</source>
+      <translation>Due soon</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>按时公开</source>
+      <translation>Posted on time</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>逾期公开</source>
+      <translation>Posted late</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>逾期未公开</source>
+      <translation>Overdue</translation>
+    </message>
+  </context>
+  <context>
+    <name>EditorLink</name>
+    <message>
+      <location filename="../../desktop/editors/editor_link.py" line="+30" />
+      <source>编辑器暂不可用</source>
+      <translation>Editor not available</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>这个版本还没有公开记录的编辑器。记录 #%1 已保存，以后可以在“公开记录”中继续编辑。</source>
+      <translation>This version has no record editor yet. Record #%1 is saved; you can edit it later under “Records”.</translation>
+    </message>
+  </context>
+  <context>
+    <name>FeedbackDialog</name>
+    <message>
+      <location filename="../../desktop/editors/feedback_dialog.py" line="-65" />
+      <source>登记</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>登记群众意见</source>
+      <translation>Record a villager's question</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>未能登记</source>
+      <translation>Not recorded</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>村民提出的问题或异议，照原意记录</source>
+      <translation>The villager's question or objection, as they put it</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <location line="+8" />
+      <source>意见内容</source>
+      <translation>Question</translation>
+    </message>
+    <message>
+      <location line="-5" />
+      <source>可不填（匿名）</source>
+      <translation>Optional (anonymous)</translation>
+    </message>
+    <message>
+      <location line="+6" />
+      <source>反映人</source>
+      <translation>Raised by</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>收到日期</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>答复期限：%1</source>
+      <translation>Answer due: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>FeedbackState</name>
+    <message>
+      <location filename="../../desktop/qtmodels/todo_models.py" line="+11" />
+      <source>待答复</source>
+      <translation>Awaiting answer</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>逾期未答复</source>
+      <translation>Answer overdue</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>已答复</source>
+      <translation>Answered</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>逾期答复</source>
+      <translation>Answered late</translation>
+    </message>
+  </context>
+  <context>
+    <name>Fields</name>
+    <message>
+      <location filename="../../desktop/editors/kind_editors/base.py" line="+44" />
+      <source>组别</source>
+      <translation>Group</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>身份证号</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>家庭人口</source>
+      <translation>Household size</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>数量</source>
+      <translation>Quantity</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>标准</source>
+      <translation>Rate</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>金额</source>
+      <translation>Amount</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>备注</source>
+      <translation>Remark</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>银行卡号</source>
+      <translation>Bank card</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>凭证号</source>
+      <translation>Voucher</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>摘要</source>
+      <translation>Summary</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>类别</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>收入</source>
+      <translation>Income</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>支出</source>
+      <translation>Expense</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>步骤</source>
+      <translation>Step</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>会议类型</source>
+      <translation>Meeting</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>应到</source>
+      <translation>Due</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>实到</source>
+      <translation>Present</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>同意</source>
+      <translation>For</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>反对</source>
+      <translation>Against</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>弃权</source>
+      <translation>Abstain</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>内容</source>
+      <translation>Content</translation>
+    </message>
+  </context>
+  <context>
+    <name>FinanceEditor</name>
+    <message>
+      <location filename="../../desktop/editors/kind_editors/finance_editor.py" line="+36" />
+      <source>期初余额</source>
+      <translation>Opening balance</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>期末余额</source>
+      <translation>Closing balance</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>期初余额（元）(&amp;O)</source>
+      <translation>&amp;Opening balance (yuan)</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>期末余额（元）(&amp;E)</source>
+      <translation>Closing balance (yuan) (&amp;E)</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>账面期末余额；应等于期初余额加收入减支出</source>
+      <translation>Closing balance in the books; should equal opening + income − expense</translation>
+    </message>
+    <message>
+      <location line="+15" />
+      <location line="+1" />
+      <location line="+10" />
+      <source>收支明细</source>
+      <translation>Income and expenditure</translation>
+    </message>
+    <message>
+      <location line="-9" />
+      <source>添加一笔</source>
+      <translation>Add entry</translation>
+    </message>
+    <message>
+      <location line="+55" />
+      <source>共 %1 笔 · 收入合计 %2 元 · 支出合计 %3 元</source>
+      <translation>%1 entries · income %2 yuan · expense %3 yuan</translation>
+    </message>
+    <message>
+      <location line="+5" />
+      <source>填写期初余额后自动核对期末余额</source>
+      <translation>Enter the opening balance to check the closing balance</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>按明细计算：%1 元</source>
+      <translation>From the entries: %1 yuan</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>✓ 与期末余额相符</source>
+      <translation>✓ matches the closing balance</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>✗ 相差 %1 元</source>
+      <translation>✗ differs by %1 yuan</translation>
+    </message>
+  </context>
+  <context>
+    <name>FinanceModel</name>
+    <message>
+      <location filename="../../desktop/qtmodels/finance_model.py" line="+21" />
+      <source>财务计划</source>
+      <translation>Financial plan</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>各项收入</source>
+      <translation>Income</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>各项支出</source>
+      <translation>Expenditure</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>各项资产</source>
+      <translation>Assets</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>各类资源</source>
+      <translation>Resources</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>债权债务</source>
+      <translation>Claims and debts</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>收益分配</source>
+      <translation>Distribution of earnings</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>其他</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <location line="+8" />
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>如 2026-07-18</source>
+      <translation>e.g. 2026-07-18</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>凭证号</source>
+      <translation>Voucher</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>摘要</source>
+      <translation>Summary</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>类别</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>财务公开的 8 类：财务计划、各项收入、各项支出、各项资产、各类资源、债权债务、收益分配、其他</source>
+      <translation>The 8 classes of financial disclosure: plan, income, expenditure, assets, resources, claims and debts, distribution, other</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>收入（元）</source>
+      <translation>Income (yuan)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>支出（元）</source>
+      <translation>Expense (yuan)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>余额（元）</source>
+      <translation>Balance (yuan)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>按期初余额和各行收支自动计算</source>
+      <translation>Computed from the opening balance and the entries</translation>
+    </message>
+    <message>
+      <location line="+48" />
+      <source>期初余额加上到本行为止的收入，减去支出</source>
+      <translation>Opening balance plus income, minus expense, up to this row</translation>
+    </message>
+  </context>
+  <context>
     <name>FirstRunWizard</name>
     <message>
       <location filename="../../desktop/wizard.py" line="+186" />
@@ -856,9 +2249,78 @@ Please copy the report below and send it, with the log file, to whoever supports
     </message>
   </context>
   <context>
+    <name>GridModel</name>
+    <message>
+      <location filename="../../desktop/qtmodels/grid_model.py" line="+415" />
+      <location line="+16" />
+      <source>编辑单元格</source>
+      <translation>Edit cell</translation>
+    </message>
+    <message>
+      <location line="+12" />
+      <source>插入行</source>
+      <translation>Insert row</translation>
+    </message>
+    <message>
+      <location line="+17" />
+      <source>删除行</source>
+      <translation>Delete rows</translation>
+    </message>
+    <message>
+      <location line="+7" />
+      <source>替换全部行</source>
+      <translation>Replace all rows</translation>
+    </message>
+    <message>
+      <location line="+5" />
+      <source>清除单元格</source>
+      <translation>Clear cells</translation>
+    </message>
+    <message>
+      <location line="+11" />
+      <location line="+12" />
+      <location line="+12" />
+      <source>粘贴</source>
+      <translation>Paste</translation>
+    </message>
+  </context>
+  <context>
+    <name>GridView</name>
+    <message>
+      <location filename="../../desktop/editors/grid_view.py" line="+322" />
+      <source>删除行</source>
+      <translation>Delete rows</translation>
+    </message>
+    <message>
+      <location line="+142" />
+      <source>复制</source>
+      <translation>Copy</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>粘贴</source>
+      <translation>Paste</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>清除内容</source>
+      <translation>Clear contents</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>在上方插入行</source>
+      <translation>Insert row above</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>删除所选行</source>
+      <translation>Delete selected rows</translation>
+    </message>
+  </context>
+  <context>
     <name>IdentityPage</name>
     <message>
-      <location line="-151" />
+      <location filename="../../desktop/wizard.py" line="-151" />
       <source>您的姓名，记入每一次修改</source>
       <translation>Your name, recorded with every change</translation>
     </message>
@@ -921,6 +2383,42 @@ Please copy the report below and send it, with the log file, to whoever supports
       <location line="+1" />
       <source>9 位数字，如 410322100</source>
       <translation>9 digits, e.g. 410322100</translation>
+    </message>
+  </context>
+  <context>
+    <name>ItemCombo</name>
+    <message>
+      <location filename="../../desktop/editors/item_combo.py" line="+54" />
+      <source>输入编号、名称或拼音首字母查找</source>
+      <translation>Type a code, name or pinyin initials</translation>
+    </message>
+  </context>
+  <context>
+    <name>KindEditor</name>
+    <message>
+      <location filename="../../desktop/editors/kind_editors/base.py" line="+84" />
+      <source>第 %1 行</source>
+      <translation>Row %1</translation>
+    </message>
+    <message>
+      <location line="+18" />
+      <source>在末尾添加一行（表格中在最后一格按 Tab 也可）</source>
+      <translation>Add a row at the end (or press Tab in the last cell)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>删除所选行</source>
+      <translation>Delete selected rows</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>删除所选行（Ctrl+Delete）</source>
+      <translation>Delete selected rows (Ctrl+Delete)</translation>
+    </message>
+    <message>
+      <location line="+154" />
+      <source>%1第 %2 行</source>
+      <translation>%1 row %2</translation>
     </message>
   </context>
   <context>
@@ -1010,9 +2508,105 @@ Please copy the report below and send it, with the log file, to whoever supports
     </message>
   </context>
   <context>
+    <name>NewDisclosureDialog</name>
+    <message>
+      <location filename="../../desktop/editors/new_disclosure_dialog.py" line="+58" />
+      <location line="+156" />
+      <source>新建公开记录</source>
+      <translation>New record</translation>
+    </message>
+    <message>
+      <location line="-143" />
+      <source>公开事项</source>
+      <translation>Catalog item</translation>
+    </message>
+    <message>
+      <location line="+8" />
+      <location line="+14" />
+      <source>记录类型</source>
+      <translation>Record type</translation>
+    </message>
+    <message>
+      <location line="-10" />
+      <location line="+13" />
+      <source>标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <location line="-10" />
+      <source>事项</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>期间</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <location line="+18" />
+      <source>新建并编辑</source>
+      <translation>Create and edit</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>新建草稿并打开编辑器（回车或 Ctrl+S）</source>
+      <translation>Create a draft and open the editor (Enter or Ctrl+S)</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location line="+23" />
+      <source>目录中没有可用的事项，请先在“公开事项目录”中添加。</source>
+      <translation>The catalog has no items; add some under “Disclosure catalog” first.</translation>
+    </message>
+    <message>
+      <location line="+12" />
+      <source>不公示</source>
+      <translation>Not posted</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>至少公示 %1 个工作日</source>
+      <translation>posted for at least %1 working days</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>至少公示 %1 天</source>
+      <translation>posted for at least %1 days</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>%1 · %2 · %3</source>
+      <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+      <location line="+31" />
+      <source>请选择公开事项</source>
+      <translation>Choose a catalog item</translation>
+    </message>
+    <message>
+      <location line="+12" />
+      <source>未能新建</source>
+      <translation>Not created</translation>
+    </message>
+    <message>
+      <location line="+15" />
+      <source>无法读取目录</source>
+      <translation>Cannot read the catalog</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>目录中还没有启用的事项，请先在“公开事项目录”中添加或载入模板。</source>
+      <translation>The catalog has no active items yet; add some or load a template under “Disclosure catalog” first.</translation>
+    </message>
+  </context>
+  <context>
     <name>Pages</name>
     <message>
-      <location filename="../../desktop/pages/about_page.py" line="+7" />
+      <location filename="../../desktop/pages/about_page.py" line="+15" />
       <source>关于与设置</source>
       <translation>About and settings</translation>
     </message>
@@ -1020,6 +2614,1403 @@ Please copy the report below and send it, with the log file, to whoever supports
       <location filename="../../desktop/pages/catalog_page.py" line="+44" />
       <source>公开事项目录</source>
       <translation>Disclosure catalog</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/pages/records_page.py" line="+566" />
+      <source>公开记录</source>
+      <translation>Records</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/pages/todo_page.py" line="+338" />
+      <source>待办</source>
+      <translation>To do</translation>
+    </message>
+  </context>
+  <context>
+    <name>PeriodPicker</name>
+    <message>
+      <location filename="../../desktop/editors/period_picker.py" line="+21" />
+      <source>第一季度</source>
+      <translation>Q1</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>第二季度</source>
+      <translation>Q2</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>第三季度</source>
+      <translation>Q3</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>第四季度</source>
+      <translation>Q4</translation>
+    </message>
+    <message>
+      <location line="+27" />
+      <source>年</source>
+      <translation> </translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>年份</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>%1月</source>
+      <translation>Month %1</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>月份</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>季度</source>
+      <translation>Quarter</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>事项日期</source>
+      <translation>Event date</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>信息形成（事项发生）的日期，公开时限从这天算起</source>
+      <translation>The day the information was formed (the event happened); the deadline counts from it</translation>
+    </message>
+  </context>
+  <context>
+    <name>Periods</name>
+    <message>
+      <location filename="../../desktop/formats.py" line="-12" />
+      <source>%1年第一季度</source>
+      <translation>Q1 %1</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>%1年第二季度</source>
+      <translation>Q2 %1</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>%1年第三季度</source>
+      <translation>Q3 %1</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>%1年第四季度</source>
+      <translation>Q4 %1</translation>
+    </message>
+    <message>
+      <location line="+29" />
+      <source>%1年%2月</source>
+      <translation>%2/%1</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>%1年度</source>
+      <translation>%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>PostDialog</name>
+    <message>
+      <location filename="../../desktop/editors/workflow_dialogs.py" line="+56" />
+      <location line="+1" />
+      <source>张贴公示</source>
+      <translation>Post</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>未能公示</source>
+      <translation>Not posted</translation>
+    </message>
+    <message>
+      <location line="+8" />
+      <source> 个工作日</source>
+      <translation> working days</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source> 天</source>
+      <translation> days</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location line="+5" />
+      <source>公示天数</source>
+      <translation>Posting days</translation>
+    </message>
+    <message>
+      <location line="-1" />
+      <source>公示开始</source>
+      <translation>First day</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>公示期</source>
+      <translation>Posting window</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>个工作日</source>
+      <translation>working days</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>天</source>
+      <translation>days</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>本事项规定至少公示 %1 %2。</source>
+      <translation>This item must be posted for at least %1 %2.</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>本事项没有规定公示期，请按实际张贴的天数填写。</source>
+      <translation>This item sets no posting period; enter the days it is actually posted.</translation>
+    </message>
+    <message>
+      <location line="+21" />
+      <source>公示期为%1个工作日（%2至%3，首尾两天都算）</source>
+      <translation>Posted for %1 working days (%2 to %3, both days included)</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>公示期为%1天（%2至%3，首尾两天都算）</source>
+      <translation>Posted for %1 days (%2 to %3, both days included)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProjectEditor</name>
+    <message>
+      <location filename="../../desktop/editors/kind_editors/project_editor.py" line="+49" />
+      <location line="+77" />
+      <location line="+13" />
+      <source>资金来源</source>
+      <translation>Source of funds</translation>
+    </message>
+    <message>
+      <location line="-88" />
+      <source>金额（%1）</source>
+      <translation>Amount (%1)</translation>
+    </message>
+    <message>
+      <location line="+19" />
+      <source>资金来源合计 %1 %2</source>
+      <translation>Sources total %1 %2</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>（有金额无法识别）</source>
+      <translation>(an amount cannot be read)</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>＝ %1 %2 ✓</source>
+      <translation>= %1 %2 ✓</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>≠ %1 %2 ✗（相差 %3）</source>
+      <translation>≠ %1 %2 ✗ (difference %3)</translation>
+    </message>
+    <message>
+      <location line="+19" />
+      <source>如：公开招标，2026年3月5日开标，3家投标</source>
+      <translation>e.g. open tender, opened 5 March 2026, 3 bids</translation>
+    </message>
+    <message>
+      <location line="+6" />
+      <source>项目名称(&amp;N)</source>
+      <translation>Project &amp;name</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>项目地点(&amp;L)</source>
+      <translation>&amp;Location</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>建设内容(&amp;C)</source>
+      <translation>&amp;Content of works</translation>
+    </message>
+    <message>
+      <location line="+5" />
+      <source>总投资(&amp;M)</source>
+      <translation>Total invest&amp;ment</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>施工单位(&amp;W)</source>
+      <translation>Contractor (&amp;W)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>招投标情况(&amp;G)</source>
+      <translation>Bidding (&amp;G)</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>至</source>
+      <translation>to</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>开工、竣工日期(&amp;D)</source>
+      <translation>Start and end &amp;dates</translation>
+    </message>
+    <message>
+      <location line="+11" />
+      <source>添加来源</source>
+      <translation>Add source</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>阶段</source>
+      <translation>Stage</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>情况</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>项目阶段</source>
+      <translation>Stages</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>添加阶段</source>
+      <translation>Add stage</translation>
+    </message>
+    <message>
+      <location line="+7" />
+      <source>项目阶段（每个阶段完成后公开）</source>
+      <translation>Stages (disclosed after each one)</translation>
+    </message>
+    <message>
+      <location line="+75" />
+      <source>总投资</source>
+      <translation>total investment</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordDetail</name>
+    <message>
+      <location filename="../../desktop/pages/record_detail.py" line="+56" />
+      <source>照片、扫描件和 PDF (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.pdf);;所有文件 (*)</source>
+      <translation>Photos, scans and PDF (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>行数</source>
+      <translation>Rows</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>金额</source>
+      <translation>Amount</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>数量</source>
+      <translation>Quantity</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>人口</source>
+      <translation>People</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>期初余额</source>
+      <translation>Opening balance</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>收入</source>
+      <translation>Income</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>支出</source>
+      <translation>Expense</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>期末余额</source>
+      <translation>Closing balance</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>总投资</source>
+      <translation>Total investment</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location line="+224" />
+      <source>合计</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <location line="-223" />
+      <source>资金来源合计</source>
+      <translation>Funding total</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>已到步骤</source>
+      <translation>Reached step</translation>
+    </message>
+    <message>
+      <location line="+36" />
+      <source>，</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>（金额单位：%1）</source>
+      <translation> (amounts in %1)</translation>
+    </message>
+    <message>
+      <location line="+7" />
+      <source>检查通过，没有发现问题。</source>
+      <translation>The checks found no problems.</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>%1 处错误（须改正才能提交审核），%2 处提示</source>
+      <translation>%1 errors (must be fixed before review), %2 warnings</translation>
+    </message>
+    <message>
+      <location line="+7" />
+      <source>……另有 %1 处</source>
+      <translation>… and %1 more</translation>
+    </message>
+    <message>
+      <location line="+31" />
+      <source>记录概况</source>
+      <translation>Record summary</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <location line="+28" />
+      <location line="+69" />
+      <source>附件</source>
+      <translation>Attachments</translation>
+    </message>
+    <message>
+      <location line="-93" />
+      <source>添加照片/票据…</source>
+      <translation>Add photo/receipt…</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>把公示栏照片或票据扫描件存入本记录（张贴后也可添加）</source>
+      <translation>Store a photo of the board or a scanned receipt with this record (also after posting)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>打开</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location line="+243" />
+      <source>删除附件</source>
+      <translation>Delete attachment</translation>
+    </message>
+    <message>
+      <location line="-242" />
+      <source>只有草稿或被退回的记录可以删除附件</source>
+      <translation>Attachments can be deleted only while the record is a draft or returned</translation>
+    </message>
+    <message>
+      <location line="+5" />
+      <location line="+16" />
+      <location line="+75" />
+      <source>群众意见</source>
+      <translation>Questions</translation>
+    </message>
+    <message>
+      <location line="-82" />
+      <source>登记意见…</source>
+      <translation>Record a question…</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location line="+171" />
+      <source>登记村民对这份公示提出的问题或异议</source>
+      <translation>Record a villager's question or objection about this notice</translation>
+    </message>
+    <message>
+      <location line="-170" />
+      <source>答复…</source>
+      <translation>Answer…</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>概况</source>
+      <translation>Summary</translation>
+    </message>
+    <message>
+      <location line="+56" />
+      <source>选中一条记录，这里显示它的内容、检查结果、经过、附件和群众意见。</source>
+      <translation>Select a record to see its content, check results, history, attachments and questions here.</translation>
+    </message>
+    <message>
+      <location line="+14" />
+      <source>附件（%1）</source>
+      <translation>Attachments (%1)</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>群众意见（%1）</source>
+      <translation>Questions (%1)</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>群众意见（%1，待答复 %2）</source>
+      <translation>Questions (%1, %2 open)</translation>
+    </message>
+    <message>
+      <location line="+9" />
+      <source>事项</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>期间</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>%1（%2）</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>起草人</source>
+      <translation>Drafter</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>审核人</source>
+      <translation>Reviewer</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>审核意见</source>
+      <translation>Review opinion</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>退回理由</source>
+      <translation>Reason for return</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>个工作日</source>
+      <translation>working days</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>天</source>
+      <translation>days</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>%1至%2（%3%4）</source>
+      <translation>%1 to %2 (%3 %4)</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>公示期</source>
+      <translation>Posting window</translation>
+    </message>
+    <message>
+      <location line="+5" />
+      <location line="+2" />
+      <source>更正</source>
+      <translation>Correction</translation>
+    </message>
+    <message>
+      <location line="-2" />
+      <source>本记录更正 #%1</source>
+      <translation>This record corrects #%1</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>已被更正记录 #%1 取代</source>
+      <translation>Superseded by correction #%1</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>（无标题）</source>
+      <translation>(no title)</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>检查结果</source>
+      <translation>Checks</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>经过</source>
+      <translation>History</translation>
+    </message>
+    <message>
+      <location line="+15" />
+      <source>无法读取附件</source>
+      <translation>Cannot read the attachments</translation>
+    </message>
+    <message>
+      <location line="+24" />
+      <source>无法读取群众意见</source>
+      <translation>Cannot read the questions</translation>
+    </message>
+    <message>
+      <location line="+16" />
+      <source>记录尚未公示，公示后才能登记群众意见</source>
+      <translation>The record is not posted yet; questions can be recorded once it is</translation>
+    </message>
+    <message>
+      <location line="+18" />
+      <source>添加附件</source>
+      <translation>Add attachment</translation>
+    </message>
+    <message>
+      <location line="+5" />
+      <source>附件类型</source>
+      <translation>Attachment type</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>“%1”是：</source>
+      <translation>“%1” is:</translation>
+    </message>
+    <message>
+      <location line="+7" />
+      <source>未能添加附件</source>
+      <translation>Attachment not added</translation>
+    </message>
+    <message>
+      <location line="+15" />
+      <location line="+3" />
+      <source>无法打开附件</source>
+      <translation>Cannot open the attachment</translation>
+    </message>
+    <message>
+      <location line="-3" />
+      <source>附件文件不见了：%1</source>
+      <translation>The attachment's file is missing: %1</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>没有能打开这个文件的程序：%1</source>
+      <translation>No program can open this file: %1</translation>
+    </message>
+    <message>
+      <location line="+7" />
+      <source>从记录中删除附件“%1”？</source>
+      <translation>Delete the attachment “%1” from the record?</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <location line="+5" />
+      <source>不能删除附件</source>
+      <translation>Cannot delete the attachment</translation>
+    </message>
+    <message>
+      <location line="+16" />
+      <source>公开记录 #%1“%2”</source>
+      <translation>Record #%1 “%2”</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordsPage</name>
+    <message>
+      <location filename="../../desktop/pages/records_page.py" line="-492" />
+      <source>已提交审核，不能修改；如需修改，请审核人退回</source>
+      <translation>Submitted for review and cannot be changed; to change it, the reviewer must return it</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>已审核通过，不能修改；如需修改，请审核人退回后重新提交</source>
+      <translation>Approved and cannot be changed; to change it, the reviewer must return it, then submit it again</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location line="+1" />
+      <source>已公示的记录是公开记录，不能修改；如有错误，请用“更正”起草更正公告</source>
+      <translation>A posted record is a public record and cannot be changed; to fix a mistake, draft a correction notice with “Correct”</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>已归档的记录是公开记录，不能修改；如有错误，请用“更正”起草更正公告</source>
+      <translation>An archived record is a public record and cannot be changed; to fix a mistake, draft a correction notice with “Correct”</translation>
+    </message>
+    <message>
+      <location line="+27" />
+      <source>新建</source>
+      <translation>New</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>新建公开记录（Ctrl+N）</source>
+      <translation>New record (Ctrl+N)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>编辑</source>
+      <translation>Edit</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <location line="+272" />
+      <source>编辑选中的记录（回车或双击）</source>
+      <translation>Edit the selected record (Enter or double-click)</translation>
+    </message>
+    <message>
+      <location line="-271" />
+      <source>提交审核</source>
+      <translation>Submit</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>交村务监督委员会审核；有错误的记录不能提交</source>
+      <translation>Send to the supervision committee for review; records with errors cannot be submitted</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>审核通过</source>
+      <translation>Approve</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>记录审核人、审核意见和日期</source>
+      <translation>Record the reviewer, opinion and date</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>退回</source>
+      <translation>Return</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>退回起草人修改，须写明理由</source>
+      <translation>Return to the drafter for changes, with a reason</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>张贴公示</source>
+      <translation>Post</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>记录公示开始日期和天数</source>
+      <translation>Record the first day and the days posted</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>更正</source>
+      <translation>Correct</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <location line="+276" />
+      <source>已公示的记录有误：起草一份更正公告，公示后取代原记录</source>
+      <translation>A posted record has a mistake: draft a correction notice that supersedes it once posted</translation>
+    </message>
+    <message>
+      <location line="-274" />
+      <location line="+417" />
+      <location line="+1" />
+      <source>归档</source>
+      <translation>Archive</translation>
+    </message>
+    <message>
+      <location line="-418" />
+      <source>公示期满的记录存入档案</source>
+      <translation>File a record whose posting period has ended</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location line="+430" />
+      <source>删除草稿</source>
+      <translation>Delete draft</translation>
+    </message>
+    <message>
+      <location line="-430" />
+      <source>删除从未提交过的草稿</source>
+      <translation>Delete a draft that was never submitted</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>刷新</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>重新读取记录（F5）</source>
+      <translation>Read the records again (F5)</translation>
+    </message>
+    <message>
+      <location line="+17" />
+      <source>标题、事项、期间或拼音首字母  Ctrl+F</source>
+      <translation>Title, item, period, pinyin  Ctrl+F</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location line="+25" />
+      <source>搜索</source>
+      <translation>Search</translation>
+    </message>
+    <message>
+      <location line="-22" />
+      <source>全部状态</source>
+      <translation>All statuses</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <location line="+19" />
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location line="-17" />
+      <location line="+18" />
+      <source>事项</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <location line="-13" />
+      <source>如 2026-M10</source>
+      <translation>e.g. 2026-M10</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>期间：2026-M10（月）、2026-Q3（季度）、2026（年）或 2026-07-18（事项日期）</source>
+      <translation>Period: 2026-M10 (month), 2026-Q3 (quarter), 2026 (year) or 2026-07-18 (event date)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location line="+11" />
+      <source>期间</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <location line="-8" />
+      <source>全部类型</source>
+      <translation>All types</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <location line="+6" />
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location line="+20" />
+      <source>公开记录</source>
+      <translation>Records</translation>
+    </message>
+    <message>
+      <location line="+58" />
+      <source>无法读取目录</source>
+      <translation>Cannot read the catalog</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>全部事项</source>
+      <translation>All items</translation>
+    </message>
+    <message>
+      <location line="+35" />
+      <source>无法读取公开记录</source>
+      <translation>Cannot read the records</translation>
+    </message>
+    <message>
+      <location line="+13" />
+      <source>共 %1 条</source>
+      <translation>%1 records</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>没有符合条件的记录</source>
+      <translation>No matching records</translation>
+    </message>
+    <message>
+      <location line="+61" />
+      <source>无法读取记录</source>
+      <translation>Cannot read the record</translation>
+    </message>
+    <message>
+      <location line="+32" />
+      <source>已被更正记录 #%1 取代；如仍有错误，请更正 #%1</source>
+      <translation>Superseded by correction #%1; if it is still wrong, correct #%1</translation>
+    </message>
+    <message>
+      <location line="+27" />
+      <source>已新建记录 #%1 %2</source>
+      <translation>Created record #%1 %2</translation>
+    </message>
+    <message>
+      <location line="+9" />
+      <source>记录 #%1 不能编辑：%2</source>
+      <translation>Record #%1 cannot be edited: %2</translation>
+    </message>
+    <message>
+      <location line="+17" />
+      <source>……另有 %1 处</source>
+      <translation>… and %1 more</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>请打开编辑器改正标为“错误”的内容后再提交；“提示”不影响提交。</source>
+      <translation>Open the editor and fix what is marked “错误” (error), then submit again; warnings (“提示”) do not block it.</translation>
+    </message>
+    <message>
+      <location line="+20" />
+      <source>不能提交审核</source>
+      <translation>Cannot submit</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>记录 #%1 已提交审核</source>
+      <translation>Record #%1 submitted for review</translation>
+    </message>
+    <message>
+      <location line="+7" />
+      <source>#%1 %2
+%3 · %4 · 起草人：%5</source>
+      <translation>#%1 %2
+%3 · %4 · drafted by %5</translation>
+    </message>
+    <message>
+      <location line="+10" />
+      <source>记录 #%1 已审核通过</source>
+      <translation>Record #%1 approved</translation>
+    </message>
+    <message>
+      <location line="+10" />
+      <source>记录 #%1 已退回起草人修改</source>
+      <translation>Record #%1 returned to the drafter</translation>
+    </message>
+    <message>
+      <location line="+11" />
+      <source>无法读取事项</source>
+      <translation>Cannot read the item</translation>
+    </message>
+    <message>
+      <location line="+12" />
+      <source>记录 #%1 已张贴公示</source>
+      <translation>Record #%1 posted</translation>
+    </message>
+    <message>
+      <location line="+10" />
+      <source>不能更正</source>
+      <translation>Cannot correct</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>已起草更正记录 #%1，公示后取代原记录</source>
+      <translation>Drafted correction #%1; it supersedes the original once posted</translation>
+    </message>
+    <message>
+      <location line="+7" />
+      <source>把记录 #%1“%2”存入档案？归档后不再出现在待办中。</source>
+      <translation>File record #%1 “%2” in the archive? It no longer appears in the to-do list.</translation>
+    </message>
+    <message>
+      <location line="+6" />
+      <source>不能归档</source>
+      <translation>Cannot archive</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>记录 #%1 已归档</source>
+      <translation>Record #%1 archived</translation>
+    </message>
+    <message>
+      <location line="+6" />
+      <source>删除草稿 #%1“%2”？删除后不能恢复。</source>
+      <translation>Delete draft #%1 “%2”? This cannot be undone.</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <location line="+5" />
+      <source>不能删除</source>
+      <translation>Cannot delete</translation>
+    </message>
+    <message>
+      <location line="+7" />
+      <source>已删除草稿 #%1</source>
+      <translation>Deleted draft #%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReturnDialog</name>
+    <message>
+      <location filename="../../desktop/editors/workflow_dialogs.py" line="-80" />
+      <source>退回</source>
+      <translation>Return</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>退回修改</source>
+      <translation>Return for changes</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>未能退回</source>
+      <translation>Not returned</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>村务监督委员会成员姓名</source>
+      <translation>Name of a supervision committee member</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location line="+6" />
+      <source>退回人</source>
+      <translation>Returned by</translation>
+    </message>
+    <message>
+      <location line="-3" />
+      <source>写明需要修改的地方，如：第 3 行金额与票据不符</source>
+      <translation>Say what must change, e.g. the amount in row 3 does not match the receipt</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>退回理由</source>
+      <translation>Reason for return</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+  </context>
+  <context>
+    <name>RosterColumns</name>
+    <message>
+      <location filename="../../desktop/qtmodels/roster_model.py" line="+40" />
+      <source>村民小组</source>
+      <translation>Group</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>身份证号</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>家庭人口（人）</source>
+      <translation>Household (persons)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>数量</source>
+      <translation>Quantity</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>标准（元）</source>
+      <translation>Rate (yuan)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>金额（元）</source>
+      <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>备注</source>
+      <translation>Remark</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>银行卡号</source>
+      <translation>Bank card</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>开户行</source>
+      <translation>Bank branch</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>联系电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>家庭住址</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>面积（亩）</source>
+      <translation>Area (mu)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>补贴标准（元/亩）</source>
+      <translation>Rate (yuan/mu)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>补贴金额（元）</source>
+      <translation>Subsidy (yuan)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>保障人口（人）</source>
+      <translation>Persons covered</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>保障类别</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>月保障金（元）</source>
+      <translation>Monthly benefit (yuan)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>救助事由</source>
+      <translation>Reason for relief</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>救助金额（元）</source>
+      <translation>Relief (yuan)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>改造方式</source>
+      <translation>Renovation type</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>补助金额（元）</source>
+      <translation>Grant (yuan)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>残疾类别</source>
+      <translation>Disability type</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>残疾等级</source>
+      <translation>Disability grade</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>补贴类型</source>
+      <translation>Subsidy type</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>补贴金额（元/月）</source>
+      <translation>Subsidy (yuan/month)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>供养方式</source>
+      <translation>Type of support</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>供养金额（元）</source>
+      <translation>Support (yuan)</translation>
+    </message>
+  </context>
+  <context>
+    <name>RosterEditor</name>
+    <message>
+      <location filename="../../desktop/editors/kind_editors/roster_editor.py" line="+32" />
+      <source>插入行</source>
+      <translation>Insert row</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>在当前行上方插入一行（Ctrl+Insert）</source>
+      <translation>Insert a row above the current one (Ctrl+Insert)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>删除行</source>
+      <translation>Delete rows</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>删除所选行（Ctrl+Delete），可撤销</source>
+      <translation>Delete the selected rows (Ctrl+Delete); can be undone</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>从 Excel 导入…</source>
+      <translation>Import from Excel…</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>从 Excel/WPS 表格（.xlsx）或 CSV 文件导入名单（Ctrl+I）</source>
+      <translation>Import the roster from an Excel/WPS workbook (.xlsx) or a CSV file (Ctrl+I)</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>直接输入即可编辑 · Enter 下移 · Tab 右移 · Ctrl+V 粘贴 Excel 区域 · Delete 清除 · Ctrl+Tab 离开表格</source>
+      <translation>Type to edit · Enter down · Tab right · Ctrl+V pastes an Excel range · Delete clears · Ctrl+Tab leaves the table</translation>
+    </message>
+    <message>
+      <location line="+14" />
+      <source>名单</source>
+      <translation>Roster</translation>
+    </message>
+    <message>
+      <location line="+88" />
+      <source>第 %1 行</source>
+      <translation>Row %1</translation>
+    </message>
+    <message>
+      <location line="+7" />
+      <source>户数（行数）：%1</source>
+      <translation>Households (rows): %1</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>合计金额：%1 %2</source>
+      <translation>Total amount: %1 %2</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>元</source>
+      <translation>yuan</translation>
+    </message>
+    <message>
+      <location line="+6" />
+      <source>合计%1：%2 %3</source>
+      <translation>Total %1: %2 %3</translation>
+    </message>
+    <message>
+      <location line="+5" />
+      <source>合计人口：%1 人</source>
+      <translation>Total persons: %1</translation>
+    </message>
+    <message>
+      <location line="+43" />
+      <source>导入名单（替换）</source>
+      <translation>Import roster (replace)</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>导入名单（追加）</source>
+      <translation>Import roster (append)</translation>
+    </message>
+  </context>
+  <context>
+    <name>RosterImportDialog</name>
+    <message>
+      <location filename="../../desktop/editors/roster_import_dialog.py" line="+145" />
+      <source>从表格导入名单</source>
+      <translation>Import a roster from a spreadsheet</translation>
+    </message>
+    <message>
+      <location line="+11" />
+      <source>尚未选择文件</source>
+      <translation>No file chosen</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>选择文件(&amp;F)…</source>
+      <translation>Choose &amp;file…</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>文件：</source>
+      <translation>File:</translation>
+    </message>
+    <message>
+      <location line="+11" />
+      <source>停止读取</source>
+      <translation>Stop reading</translation>
+    </message>
+    <message>
+      <location line="+27" />
+      <source>列对应（名单列 ← 文件中的列）</source>
+      <translation>Columns (roster column ← column in the file)</translation>
+    </message>
+    <message>
+      <location line="+13" />
+      <source>预览（前 %1 行，左侧为 Excel 行号）</source>
+      <translation>Preview (first %1 rows; Excel row numbers on the left)</translation>
+    </message>
+    <message>
+      <location line="+6" />
+      <location line="+1" />
+      <source>发现的问题</source>
+      <translation>Problems found</translation>
+    </message>
+    <message>
+      <location line="+20" />
+      <source>替换现有的 %1 行(&amp;R)</source>
+      <translation>&amp;Replace the %1 existing rows</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>追加到现有 %1 行之后(&amp;A)</source>
+      <translation>&amp;Append after the %1 existing rows</translation>
+    </message>
+    <message>
+      <location line="+5" />
+      <source>仍然导入，在名单表格中逐行改正错误(&amp;E)</source>
+      <translation>Import anyway and correct the &amp;errors in the roster</translation>
+    </message>
+    <message>
+      <location line="+12" />
+      <location line="+213" />
+      <source>导入</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <location line="-211" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>确认前不会改动任何内容；导入的行在保存记录（Ctrl+S）后才写入，Ctrl+Z 可撤销导入</source>
+      <translation>Nothing changes before you confirm; imported rows are stored when you save the record (Ctrl+S), and Ctrl+Z undoes the import</translation>
+    </message>
+    <message>
+      <location line="+16" />
+      <source>选择名单文件</source>
+      <translation>Choose a roster file</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>表格文件 (*.xlsx *.xlsm *.csv);;Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
+      <translation>Spreadsheets (*.xlsx *.xlsm *.csv);;Excel workbooks (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+      <location line="+39" />
+      <source>正在读取 %1 …</source>
+      <translation>Reading %1 …</translation>
+    </message>
+    <message>
+      <location line="+10" />
+      <source>已停止读取</source>
+      <translation>Reading stopped</translation>
+    </message>
+    <message>
+      <location line="+15" />
+      <source>无法读取文件：%1</source>
+      <translation>Cannot read the file: %1</translation>
+    </message>
+    <message>
+      <location line="+46" />
+      <source>（不导入）</source>
+      <translation>(not imported)</translation>
+    </message>
+    <message>
+      <location line="+43" />
+      <source>发现的问题：错误 %1 处，提示 %2 处</source>
+      <translation>Problems found: %1 errors, %2 warnings</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>读取 %1 行（Excel 第 %2–%3 行），合计金额 %4 元。</source>
+      <translation>Read %1 rows (Excel rows %2–%3), total amount %4 yuan. </translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>第 %1 行的合计行未导入。</source>
+      <translation>The total line in row %1 was not imported. </translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>没有读到数据行。</source>
+      <translation>No data rows were read. </translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>文件中有 %1 处错误：请在 Excel 中改正后重新选择文件，或勾选“仍然导入”后在名单中改正。</source>
+      <translation>The file has %1 errors: correct them in Excel and choose the file again, or tick “Import anyway” and correct them in the roster.</translation>
+    </message>
+    <message>
+      <location line="+10" />
+      <source>第 %1 行</source>
+      <translation>Row %1</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>“%1”列</source>
+      <translation>column “%1”</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>提示：</source>
+      <translation>Warning: </translation>
+    </message>
+    <message>
+      <location line="+12" />
+      <source>导入 %1 行</source>
+      <translation>Import %1 rows</translation>
+    </message>
+  </context>
+  <context>
+    <name>RosterModel</name>
+    <message>
+      <location filename="../../desktop/qtmodels/roster_model.py" line="+24" />
+      <source>%1（内部留存，公示时不打印或打码）</source>
+      <translation>%1 (kept internally; not printed, or masked, on the posted notice)</translation>
+    </message>
+    <message>
+      <location line="+148" />
+      <source>自动计算：%1 × %2 = %3（四舍五入到分）</source>
+      <translation>Computed: %1 × %2 = %3 (rounded to the fen)</translation>
     </message>
   </context>
   <context>
@@ -1183,6 +4174,459 @@ Please copy the report below and send it, with the log file, to whoever supports
       <location line="+101" />
       <source>（规则不完整：%1）</source>
       <translation>(incomplete rule: %1)</translation>
+    </message>
+  </context>
+  <context>
+    <name>TodoModels</name>
+    <message numerus="yes">
+      <location filename="../../desktop/qtmodels/todo_models.py" line="+18" />
+      <source>%n 天</source>
+      <translation>
+        <numerusform>%n day</numerusform>
+        <numerusform>%n days</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location line="+79" />
+      <location line="+43" />
+      <location line="+49" />
+      <source>事项</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <location line="-91" />
+      <location line="+43" />
+      <source>期间</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <location line="-42" />
+      <location line="+43" />
+      <source>应公开日期</source>
+      <translation>Due</translation>
+    </message>
+    <message>
+      <location line="-42" />
+      <location line="+134" />
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location line="-133" />
+      <location line="+43" />
+      <location line="+86" />
+      <source>公开记录</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <location line="-117" />
+      <source>%1（晚 %2）</source>
+      <translation>%1 (%2 late)</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <location line="+137" />
+      <source>%1（%2）</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <location line="-127" />
+      <location line="+39" />
+      <source>回车或双击打开记录</source>
+      <translation>Enter or double-click opens the record</translation>
+    </message>
+    <message>
+      <location line="-39" />
+      <location line="+39" />
+      <source>回车或双击新建公开记录</source>
+      <translation>Enter or double-click starts a new record</translation>
+    </message>
+    <message>
+      <location line="-21" />
+      <source>逾期天数</source>
+      <translation>Days late</translation>
+    </message>
+    <message>
+      <location line="+33" />
+      <source>未起草</source>
+      <translation>Not drafted</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>#%1，%2公示</source>
+      <translation>#%1, posted %2</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>#%1，未公示</source>
+      <translation>#%1, not posted</translation>
+    </message>
+    <message>
+      <location line="+8" />
+      <source>编号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>公示期</source>
+      <translation>Posting window</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>剩余</source>
+      <translation>Left</translation>
+    </message>
+    <message>
+      <location line="+11" />
+      <source>%1至%2</source>
+      <translation>%1 to %2</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>今天结束</source>
+      <translation>Ends today</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>还剩 %1</source>
+      <translation>%1 left</translation>
+    </message>
+    <message>
+      <location line="+22" />
+      <source>收到日期</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>反映人</source>
+      <translation>Raised by</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>意见内容</source>
+      <translation>Question</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>答复期限</source>
+      <translation>Answer due</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>答复</source>
+      <translation>Answer</translation>
+    </message>
+    <message>
+      <location line="+9" />
+      <source>（未留名）</source>
+      <translation>(anonymous)</translation>
+    </message>
+    <message>
+      <location line="+19" />
+      <source>答复：%1</source>
+      <translation>Answer: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>TodoPage</name>
+    <message>
+      <location filename="../../desktop/pages/todo_page.py" line="-287" />
+      <source>星期一</source>
+      <translation>Monday</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>星期二</source>
+      <translation>Tuesday</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>星期三</source>
+      <translation>Wednesday</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>星期四</source>
+      <translation>Thursday</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>星期五</source>
+      <translation>Friday</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>星期六</source>
+      <translation>Saturday</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>星期日</source>
+      <translation>Sunday</translation>
+    </message>
+    <message>
+      <location line="+42" />
+      <source>%1（%2）</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <location line="+28" />
+      <source>新建公开记录…</source>
+      <translation>New record…</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>新建公开记录（Ctrl+N）</source>
+      <translation>New record (Ctrl+N)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location line="+59" />
+      <source>刷新</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <location line="-58" />
+      <source>重新计算待办（F5）</source>
+      <translation>Recompute the to-do list (F5)</translation>
+    </message>
+    <message>
+      <location line="+16" />
+      <source>录入节假日…</source>
+      <translation>Enter holidays…</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>录入国务院公布的放假和调休上班日期</source>
+      <translation>Enter the holidays and make-up working days the State Council announced</translation>
+    </message>
+    <message>
+      <location line="+7" />
+      <source>本月没有应公开的事项。</source>
+      <translation>Nothing is due this month.</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <location line="+86" />
+      <source>本月应公开</source>
+      <translation>Due this month</translation>
+    </message>
+    <message>
+      <location line="-84" />
+      <source>没有逾期未公开的事项。</source>
+      <translation>Nothing is overdue.</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <location line="+83" />
+      <source>逾期未公开</source>
+      <translation>Overdue</translation>
+    </message>
+    <message>
+      <location line="-81" />
+      <source>三天内没有公示期届满的公告。</source>
+      <translation>No posting window ends within three days.</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <location line="+81" />
+      <source>公示即将结束</source>
+      <translation>Posting ends soon</translation>
+    </message>
+    <message>
+      <location line="-79" />
+      <source>没有待答复的村民意见。</source>
+      <translation>No villagers' questions await an answer.</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <location line="+80" />
+      <source>待答复的村民意见</source>
+      <translation>Questions awaiting an answer</translation>
+    </message>
+    <message>
+      <location line="-25" />
+      <source>无法计算待办</source>
+      <translation>Cannot compute the to-do list</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>今天是%1 %2</source>
+      <translation>Today is %2, %1</translation>
+    </message>
+    <message>
+      <location line="+14" />
+      <source>其中尚未公开 %1 项</source>
+      <translation>%1 not yet posted</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>请尽快起草、审核并张贴</source>
+      <translation>Draft, review and post them soon</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>%1 天内届满，届满后可拍照存档、归档</source>
+      <translation>Ending within %1 days; then photograph the board and archive</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>其中 %1 条已超过答复期限</source>
+      <translation>%1 past the answer deadline</translation>
+    </message>
+    <message>
+      <location line="+6" />
+      <source>没有待办事项。</source>
+      <translation>Nothing to do.</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>本月尚未公开 %1 项，逾期 %2 项，待答复意见 %3 条</source>
+      <translation>%1 not yet posted this month, %2 overdue, %3 questions open</translation>
+    </message>
+  </context>
+  <context>
+    <name>Units</name>
+    <message>
+      <location filename="../../desktop/editors/kind_editors/project_editor.py" line="-184" />
+      <source>元</source>
+      <translation>yuan</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>万元</source>
+      <translation>10,000 yuan</translation>
+    </message>
+  </context>
+  <context>
+    <name>YishiEditor</name>
+    <message>
+      <location filename="../../desktop/editors/kind_editors/yishi_editor.py" line="+37" />
+      <source>村民筹资</source>
+      <translation>Villagers' contributions</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>投劳折资</source>
+      <translation>Labour valued in money</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>财政奖补</source>
+      <translation>Government grant</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>社会捐赠</source>
+      <translation>Donations</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>村集体投入</source>
+      <translation>Village collective funds</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>整合资金</source>
+      <translation>Pooled funds</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>其他</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <location line="+21" />
+      <source>如：三组生产路硬化</source>
+      <translation>e.g. paving the group 3 farm road</translation>
+    </message>
+    <message>
+      <location line="+5" />
+      <source>筹资筹劳合计(&amp;M)</source>
+      <translation>Total funds and labour (&amp;M)</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>议事项目(&amp;N)</source>
+      <translation>Project (&amp;N)</translation>
+    </message>
+    <message>
+      <location line="+9" />
+      <source>元/人</source>
+      <translation>yuan/person</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>每人投劳(&amp;L)</source>
+      <translation>&amp;Labour per person</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>个工日</source>
+      <translation>workdays</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>每人筹资标准(&amp;P)</source>
+      <translation>Contribution &amp;per person</translation>
+    </message>
+    <message>
+      <location line="+6" />
+      <source>资金来源</source>
+      <translation>Source of funds</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>添加来源</source>
+      <translation>Add source</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>资金来源（未填金额的来源不计入）</source>
+      <translation>Sources of funds (sources without an amount are not counted)</translation>
+    </message>
+    <message>
+      <location line="+7" />
+      <source>减免对象（姓名或类别）</source>
+      <translation>Exempted (name or category)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>减免理由</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>减免对象</source>
+      <translation>Exemptions</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>添加减免对象</source>
+      <translation>Add exemption</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>减免对象（五保户、现役军人等）</source>
+      <translation>Exemptions (five-guarantee households, serving soldiers …)</translation>
+    </message>
+    <message>
+      <location line="+66" />
+      <source>合计</source>
+      <translation>total</translation>
+    </message>
+  </context>
+  <context>
+    <name>_StepDialog</name>
+    <message>
+      <location filename="../../desktop/editors/workflow_dialogs.py" line="-104" />
+      <source>取消</source>
+      <translation>Cancel</translation>
     </message>
   </context>
   <context>

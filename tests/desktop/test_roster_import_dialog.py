@@ -108,7 +108,7 @@ def test_remembered_mapping_is_offered_again(qtbot, ws, tmp_path, dialog_calls):
     assert dialog.combos["quantity"].currentData() == "计税面积"  # not the guessed 补贴面积
     assert dialog.combos["id_number"].currentData() == "身份证号码"  # guessed where nothing is remembered
     assert dialog.result.rows[0]["quantity"] == 11
-    assert dialog.append_radio.isEnabled()
+    assert not dialog.append_radio.isHidden() and not dialog.replace_radio.isChecked()  # 2 rows: append
     # The clerk changes a column: the file is read again with the new mapping.
     dialog.combos["quantity"].setCurrentIndex(dialog.combos["quantity"].findData("补贴面积（亩）"))
     qtbot.waitUntil(lambda: dialog.result is not None and not dialog.reading

@@ -26,7 +26,6 @@ from ..grid_view import GridView
 from .base import ContentEditor, EditorContext, row_buttons
 from .fields import decimal_or_text
 
-_CTX = "DecisionEditor"
 # kinds.DECISION_STAGES names and MEETING_KINDS labels, listed for lupdate.
 _LABELS_FOR_TRANSLATION = (
     QT_TRANSLATE_NOOP("DecisionEditor", "村党组织提议"), QT_TRANSLATE_NOOP("DecisionEditor", "村两委会议商议"),
@@ -41,10 +40,6 @@ MEETING_KEYS = ("stage", "kind", "date", "due", "present", "for", "against", "ab
 HELD_KEYS = ("date", "due", "present", "for", "against", "abstain", "content")
 DEFAULT_KINDS = {1: "party_branch", 2: "two_committees", 3: "party_members", 4: "representatives",
                  5: "notice", 6: "notice"}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
 
 
 def _count(text: str) -> int | None:
@@ -63,39 +58,40 @@ def vote_summary(kind: str, due: int | None, present: int | None, yes: int | Non
     two_thirds = kind in ("party_members", "representatives") or (kind == "villagers" and households)
     if two_thirds:
         quorum = 3 * present >= 2 * due
-        text = _tr("实到 %1/%2 %3 2/3 %4").replace("%3", "≥" if quorum else "<")
+        text = QCoreApplication.translate("DecisionEditor", "实到 %1/%2 %3 2/3 %4").replace("%3", "≥" if quorum else "<")
     else:
         quorum = 2 * present > due
-        text = _tr("实到 %1/%2 %3 1/2 %4").replace("%3", ">" if quorum else "≤")
+        text = QCoreApplication.translate("DecisionEditor", "实到 %1/%2 %3 1/2 %4").replace("%3", ">" if quorum else "≤")
     text = text.replace("%1", str(present)).replace("%2", str(due)).replace("%4", "✓" if quorum else "✗")
     if yes is None:
         return text, quorum
     base = due if kind == "party_members" else present
     majority = 2 * yes > base
-    text += "；" + (_tr("同意 %1/%2 %3 1/2 %4").replace("%1", str(yes)).replace("%2", str(base))
+    text += "；" + (QCoreApplication.translate("DecisionEditor", "同意 %1/%2 %3 1/2 %4").replace("%1", str(yes)).replace("%2", str(base))
                    .replace("%3", ">" if majority else "≤").replace("%4", "✓" if majority else "✗"))
     return text, quorum and majority
 
 
 def meeting_columns() -> list[GridColumn]:
-    stages = tuple((str(n), f"{n} {_tr(name)}") for n, (name, _kinds) in DECISION_STAGES.items())
-    kinds = tuple((k, _tr(label)) for k, label in MEETING_KINDS.items())
-    counted = (("persons", _tr("按人数")), ("households", _tr("按户数")))
+    stages = tuple((str(n), str(n) + " " + QCoreApplication.translate("DecisionEditor", name))
+                   for n, (name, _kinds) in DECISION_STAGES.items())
+    kinds = tuple((k, QCoreApplication.translate("DecisionEditor", label)) for k, label in MEETING_KINDS.items())
+    counted = (("persons", QCoreApplication.translate("DecisionEditor", "按人数")), ("households", QCoreApplication.translate("DecisionEditor", "按户数")))
     return [
-        GridColumn("stage", _tr("步骤"), "choice", stages, width=27),
-        GridColumn("kind", _tr("会议"), "choice", kinds, width=13),
-        GridColumn("date", _tr("日期"), "date", width=11),
-        GridColumn("due", _tr("应到"), "int", width=5,
-                   hint=_tr("应到人数：党员、村民代表、年满十八周岁的村民或户数")),
-        GridColumn("present", _tr("实到"), "int", width=5),
-        GridColumn("for", _tr("同意"), "int", width=5),
-        GridColumn("against", _tr("反对"), "int", width=5),
-        GridColumn("abstain", _tr("弃权"), "int", width=5),
-        GridColumn("counted", _tr("计数方式"), "choice", counted, width=8,
-                   hint=_tr("村民会议按到会人数（过半数）还是按户代表（三分之二）计算")),
-        GridColumn("content", _tr("会议内容"), width=20, stretch=True),
-        GridColumn(RESULT, _tr("表决结果"), editable=False, width=40,
-                   hint=_tr("按法定人数和表决比例自动判断")),
+        GridColumn("stage", QCoreApplication.translate("DecisionEditor", "步骤"), "choice", stages, width=27),
+        GridColumn("kind", QCoreApplication.translate("DecisionEditor", "会议"), "choice", kinds, width=13),
+        GridColumn("date", QCoreApplication.translate("DecisionEditor", "日期"), "date", width=11),
+        GridColumn("due", QCoreApplication.translate("DecisionEditor", "应到"), "int", width=5,
+                   hint=QCoreApplication.translate("DecisionEditor", "应到人数：党员、村民代表、年满十八周岁的村民或户数")),
+        GridColumn("present", QCoreApplication.translate("DecisionEditor", "实到"), "int", width=5),
+        GridColumn("for", QCoreApplication.translate("DecisionEditor", "同意"), "int", width=5),
+        GridColumn("against", QCoreApplication.translate("DecisionEditor", "反对"), "int", width=5),
+        GridColumn("abstain", QCoreApplication.translate("DecisionEditor", "弃权"), "int", width=5),
+        GridColumn("counted", QCoreApplication.translate("DecisionEditor", "计数方式"), "choice", counted, width=8,
+                   hint=QCoreApplication.translate("DecisionEditor", "村民会议按到会人数（过半数）还是按户代表（三分之二）计算")),
+        GridColumn("content", QCoreApplication.translate("DecisionEditor", "会议内容"), width=20, stretch=True),
+        GridColumn(RESULT, QCoreApplication.translate("DecisionEditor", "表决结果"), editable=False, width=40,
+                   hint=QCoreApplication.translate("DecisionEditor", "按法定人数和表决比例自动判断")),
     ]
 
 

@@ -45,11 +45,10 @@ def unit_combo() -> QComboBox:
 
 
 def source_columns(unit: str, *, names: tuple[tuple[str, str], ...] = ()) -> list[GridColumn]:
-    tr = QCoreApplication.translate
     return [
-        GridColumn("name", tr("ProjectEditor", "资金来源"), "choice" if names else "text", names, width=16,
+        GridColumn("name", QCoreApplication.translate("ProjectEditor", "资金来源"), "choice" if names else "text", names, width=16,
                    free_choice=True),
-        GridColumn("amount", tr("ProjectEditor", "金额（%1）").replace("%1", tr("Units", unit)), "money", width=14),
+        GridColumn("amount", QCoreApplication.translate("ProjectEditor", "金额（%1）").replace("%1", QCoreApplication.translate("Units", unit)), "money", width=14),
     ]
 
 
@@ -67,16 +66,15 @@ def sum_sources(model: GridModel) -> tuple[Decimal, bool]:
 
 def sources_line(label_total: str, total: Any, sources: Decimal, ok: bool, unit: str) -> tuple[str, str]:
     """The live comparison under a sources table, and its style."""
-    tr = QCoreApplication.translate
-    unit_text = tr("Units", unit)
-    text = tr("ProjectEditor", "资金来源合计 %1 %2").replace("%1", money_text(sources)).replace("%2", unit_text)
+    unit_text = QCoreApplication.translate("Units", unit)
+    text = QCoreApplication.translate("ProjectEditor", "资金来源合计 %1 %2").replace("%1", money_text(sources)).replace("%2", unit_text)
     if not ok:
-        return text + "  " + tr("ProjectEditor", "（有金额无法识别）"), "color: #c62828; font-weight: bold;"
+        return text + "  " + QCoreApplication.translate("ProjectEditor", "（有金额无法识别）"), "color: #c62828; font-weight: bold;"
     if isinstance(total, Decimal):
         if sources == total:
-            return (text + "  " + tr("ProjectEditor", "＝ %1 %2 ✓").replace("%1", label_total)
+            return (text + "  " + QCoreApplication.translate("ProjectEditor", "＝ %1 %2 ✓").replace("%1", label_total)
                     .replace("%2", money_text(total)), "color: #2e7d32; font-weight: bold;")
-        return (text + "  " + tr("ProjectEditor", "≠ %1 %2 ✗（相差 %3）").replace("%1", label_total)
+        return (text + "  " + QCoreApplication.translate("ProjectEditor", "≠ %1 %2 ✗（相差 %3）").replace("%1", label_total)
                 .replace("%2", money_text(total)).replace("%3", money_text(sources - total)),
                 "color: #c62828; font-weight: bold;")
     return text, "font-weight: bold;"
