@@ -118,6 +118,7 @@ class CalendarDialog(QDialog):
         self.note_edit.setMaxLength(100)
         self.note_edit.setPlaceholderText(self.tr("如：春节"))
         self.note_edit.setAccessibleName(self.tr("备注"))
+        self.note_edit.setMinimumWidth(140)
         self.add_button = QPushButton(self.tr("添加"))
         self.add_button.setAutoDefault(False)
         self.remove_button = QPushButton(self.tr("删除所选"))
@@ -178,7 +179,7 @@ class CalendarDialog(QDialog):
         layout.addWidget(days_box, 1)
         layout.addWidget(answer_box)
         layout.addWidget(self.buttons)
-        self.resize(640, 560)
+        self.resize(720, 560)
 
         chain: list[QWidget] = [self.year_spin, self.table, self.remove_button, self.from_edit, self.to_edit,
                                 self.kind_combo, self.note_edit, self.add_button, self.answer_days_spin,

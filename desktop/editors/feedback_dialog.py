@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 from models.services.feedback import FeedbackData
 
 from .. import clock
-from .workflow_dialogs import _StepDialog, cn_date, date_edit, qdate
+from ..formats import cn_date
+from .workflow_dialogs import _StepDialog, date_edit, qdate
 
 
 class FeedbackDialog(_StepDialog):

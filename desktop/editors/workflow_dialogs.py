@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from models.errors import CunwuError
 
 from .. import clock, dialogs
+from ..formats import cn_date
 
 
 def qdate(day: date) -> QDate:
@@ -57,11 +58,6 @@ def show_modal(owner: QObject, dialog: QDialog, on_accepted: Callable[[QDialog],
     dialog.accepted.connect(lambda: on_accepted(dialog))
     dialog.open()
     return dialog
-
-
-def cn_date(day: date, *, year: bool = True) -> str:
-    """2026年7月18日 (or 7月18日)."""
-    return f"{day.year}年{day.month}月{day.day}日" if year else f"{day.month}月{day.day}日"
 
 
 class _StepDialog(QDialog):

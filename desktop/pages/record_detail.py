@@ -44,7 +44,8 @@ from models.services.feedback import ACCEPTING_STATUSES, FeedbackData, FeedbackS
 from .. import dialogs
 from ..editors.catalog_item_dialog import record_kind_label
 from ..editors.feedback_dialog import AnswerDialog, FeedbackDialog
-from ..editors.workflow_dialogs import cn_date, show_modal
+from ..editors.workflow_dialogs import show_modal
+from ..formats import cn_date, period_label
 from ..qtmodels import attachment_model as am
 from ..qtmodels.attachment_model import AttachmentModel, AttachmentRole, attachment_kind_text
 from ..qtmodels.disclosure_list_model import STATUS_COLORS, status_text
@@ -101,26 +102,28 @@ def totals_text(data: DisclosureData) -> str:
         parts.append(f"{_tr(label)} {text}")
     if not parts:
         return ""
-    text = _tr("，").join(parts)
+    text = QCoreApplication.translate("RecordDetail", "，").join(parts)
     if data.kind in MONEY_KINDS:
-        text += _tr("（金额单位：%1）").replace("%1", data.unit)
+        text += QCoreApplication.translate("RecordDetail", "（金额单位：%1）").replace("%1", data.unit)
     return text
 
 
 def findings_html(findings: Sequence[K.Finding]) -> str:
     e = html.escape
     if not findings:
-        return f"<p style='color:#2e7d32'>{e(_tr('检查通过，没有发现问题。'))}</p>"
+        clean = QCoreApplication.translate("RecordDetail", "检查通过，没有发现问题。")
+        return f"<p style='color:#2e7d32'>{e(clean)}</p>"
     errors = sum(1 for f in findings if f.is_error)
     warnings = len(findings) - errors
-    head = _tr("%1 处错误（须改正才能提交审核），%2 处提示").replace("%1", str(errors)).replace("%2", str(warnings))
+    head = QCoreApplication.translate("RecordDetail", "%1 处错误（须改正才能提交审核），%2 处提示").replace("%1", str(errors)).replace("%2", str(warnings))
     lines = [f"<p><b>{e(head)}</b></p>"]
     shown = list(findings)[:200]
     for f in shown:
         color = ERROR_COLOR if f.is_error else WARNING_COLOR
         lines.append(f"<div style='color:{color}'>{e(f.located())}</div>")
     if len(findings) > len(shown):
-        lines.append(f"<div>{e(_tr('……另有 %1 处').replace('%1', str(len(findings) - len(shown))))}</div>")
+        more = QCoreApplication.translate("RecordDetail", "……另有 %1 处").replace("%1", str(len(findings) - len(shown)))
+        lines.append(f"<div>{e(more)}</div>")
     return "".join(lines)
 
 
@@ -265,7 +268,7 @@ class RecordDetail(QTabWidget):
         color = STATUS_COLORS.get(d.status, "#000000")
         facts: list[tuple[str, str]] = [
             (self.tr("事项"), e(f"{d.item_code} {d.item_name}")),
-            (self.tr("期间"), e(f"{d.period_label}（{d.period}）")),
+            (self.tr("期间"), e(self.tr("%1（%2）").replace("%1", period_label(d.period)).replace("%2", d.period))),
             (self.tr("类型"), e(record_kind_label(d.kind))),
             (self.tr("状态"), f"<b style='color:{color}'>{e(status_text(d.status))}</b>"),
             (self.tr("起草人"), e(d.drafter)),
@@ -293,10 +296,11 @@ class RecordDetail(QTabWidget):
                           + e(self.tr("已被更正记录 #%1 取代").replace("%1", str(d.superseded_by))) + "</span>"))
         rows = "".join(f"<tr><td style='color:gray; padding-right:10px; white-space:nowrap'>{e(k)}</td>"
                        f"<td>{v}</td></tr>" for k, v in facts)
-        title = f"<h3 style='margin:0'>#{d.id} {e(d.title or self.tr('（无标题）'))}</h3>"
+        untitled, checks, history = self.tr("（无标题）"), self.tr("检查结果"), self.tr("经过")
+        title = f"<h3 style='margin:0'>#{d.id} {e(d.title or untitled)}</h3>"
         left = f"{title}<table cellspacing='2'>{rows}</table>"
-        right = (f"<p style='margin:0'><b>{e(self.tr('检查结果'))}</b></p>{findings_html(d.findings)}"
-                 f"<p style='margin-bottom:0'><b>{e(self.tr('经过'))}</b></p>{history_html(d.history)}")
+        right = (f"<p style='margin:0'><b>{e(checks)}</b></p>{findings_html(d.findings)}"
+                 f"<p style='margin-bottom:0'><b>{e(history)}</b></p>{history_html(d.history)}")
         return (f"<table width='100%' cellspacing='0'><tr><td width='50%' valign='top'>{left}</td>"
                 f"<td width='50%' valign='top' style='padding-left:16px'>{right}</td></tr></table>")
 

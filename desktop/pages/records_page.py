@@ -47,6 +47,7 @@ from ..editors.catalog_item_dialog import record_kind_label
 from ..editors.editor_link import open_editor
 from ..editors.new_disclosure_dialog import NewDisclosureDialog, new_disclosure_dialog
 from ..editors.workflow_dialogs import ApproveDialog, PostDialog, ReturnDialog, show_modal
+from ..formats import period_label
 from ..qtmodels.disclosure_list_model import (
     COL_AMOUNT,
     COL_DRAFTER,
@@ -466,7 +467,7 @@ class RecordsPage(QWidget):
 
     def _headline(self, d: DisclosureData) -> str:
         return self.tr("#%1 %2\n%3 · %4 · 起草人：%5").replace("%1", str(d.id)).replace("%2", d.title) \
-            .replace("%3", d.item_name).replace("%4", d.period_label).replace("%5", d.drafter)
+            .replace("%3", d.item_name).replace("%4", period_label(d.period)).replace("%5", d.drafter)
 
     def approve_selected(self) -> None:
         d = self.current

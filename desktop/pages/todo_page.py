@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,7 +40,8 @@ from .. import clock, dialogs
 from ..editors.calendar_dialog import CalendarDialog
 from ..editors.editor_link import open_editor
 from ..editors.new_disclosure_dialog import NewDisclosureDialog, new_disclosure_dialog
-from ..editors.workflow_dialogs import cn_date, show_modal
+from ..editors.workflow_dialogs import show_modal
+from ..formats import cn_date
 from ..qtmodels.todo_models import DueModel, EntryRole, FeedbackModel, OverdueModel, PostingEndingModel
 from ..registry import register_page
 from .record_detail import answer_dialog
@@ -95,7 +96,8 @@ class _Section(QWidget):
 
     def set_header(self, title: str, count: int, extra: str = "", alert: bool = False) -> None:
         color = f" color:{_RED};" if alert else ""
-        text = f"<span style='font-size:11pt; font-weight:bold;{color}'>{title}（{count}）</span>"
+        head = QCoreApplication.translate("TodoPage", "%1（%2）").replace("%1", title).replace("%2", str(count))
+        text = f"<span style='font-size:11pt; font-weight:bold;{color}'>{head}</span>"
         if extra:
             text += f"<span style='color:gray'>　{extra}</span>"
         self.header.setText(text)
@@ -165,7 +167,7 @@ class TodoPage(QWidget):
             PostingEndingModel.COL_TITLE, self.tr("公示即将结束"))
         self.feedback_section = _Section(
             FeedbackModel(self), self.tr("没有待答复的村民意见。"),
-            {FeedbackModel.COL_RECEIVED: 100, FeedbackModel.COL_RECORD: 260, FeedbackModel.COL_FROM: 80,
+            {FeedbackModel.COL_RECEIVED: 100, FeedbackModel.COL_RECORD: 260, FeedbackModel.COL_FROM: 90,
              FeedbackModel.COL_DUE: 100, FeedbackModel.COL_STATE: 110},
             FeedbackModel.COL_TEXT, self.tr("待答复的村民意见"))
         self.feedback_section.view.setColumnHidden(FeedbackModel.COL_ANSWER, True)  # only unanswered ones here

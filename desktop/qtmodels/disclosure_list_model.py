@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from functools import lru_cache
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -22,10 +21,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from models.rules.money import format_money_cn
-from models.rules.periods import PeriodError, parse_period
 from models.services.disclosures import STATUS_LABELS, DisclosureListRow
 
 from ..editors.catalog_item_dialog import record_kind_label
+from ..formats import period_label
 
 DisclosureRole = Qt.ItemDataRole.UserRole + 1  # the DisclosureListRow of a row
 
@@ -79,15 +78,6 @@ def status_text(status: str) -> str:
 
 def status_color(status: str) -> QColor:
     return QColor(STATUS_COLORS.get(status, "#000000"))
-
-
-@lru_cache(maxsize=4096)
-def period_label(period: str) -> str:
-    """'2026-M10' → '2026年10月'; text that is not a period stays as it is."""
-    try:
-        return parse_period(period).label
-    except PeriodError:
-        return period
 
 
 def posting_text(start: date | None, end: date | None) -> str:
@@ -242,13 +232,13 @@ class DisclosureListModel(QAbstractTableModel):
             return period_label(r.period)
         if col == COL_KIND:
             kind = record_kind_label(r.kind)
-            return _tr("%1·更正").replace("%1", kind) if r.is_correction else kind
+            return QCoreApplication.translate("DisclosureListModel", "%1·更正").replace("%1", kind) if r.is_correction else kind
         if col == COL_TITLE:
-            return r.title or _tr("（无标题）")
+            return r.title or QCoreApplication.translate("DisclosureListModel", "（无标题）")
         if col == COL_STATUS:
             text = status_text(r.status)
             if r.superseded_by is not None:
-                return _tr("%1（已更正）").replace("%1", text)
+                return QCoreApplication.translate("DisclosureListModel", "%1（已更正）").replace("%1", text)
             return text
         if col == COL_DRAFTER:
             return r.drafter
@@ -266,11 +256,11 @@ class DisclosureListModel(QAbstractTableModel):
         if col == COL_TITLE:
             return r.title
         if col in (COL_STATUS, COL_KIND, COL_ID):
-            lines = []
+            lines = [self._display(r, COL_KIND)] if col == COL_KIND else []
             if r.is_correction and r.supersedes is not None:
-                lines.append(_tr("更正记录：更正 #%1").replace("%1", str(r.supersedes)))
+                lines.append(QCoreApplication.translate("DisclosureListModel", "更正记录：更正 #%1").replace("%1", str(r.supersedes)))
             if r.superseded_by is not None:
-                lines.append(_tr("已被更正记录 #%1 取代").replace("%1", str(r.superseded_by)))
+                lines.append(QCoreApplication.translate("DisclosureListModel", "已被更正记录 #%1 取代").replace("%1", str(r.superseded_by)))
             return "\n".join(lines) or None
         if col == COL_PERIOD:
             return r.period

@@ -23,6 +23,8 @@ from models.rules.schedule import STATUS_LABELS as DUE_STATUS_LABELS
 from models.services.feedback import FeedbackData
 from models.services.schedule import DueEntry, PostingEnding
 
+from ..formats import period_label, short_date
+
 EntryRole = Qt.ItemDataRole.UserRole + 1  # the DueEntry / PostingEnding / FeedbackData of a row
 
 Index = QModelIndex | QPersistentModelIndex
@@ -58,17 +60,6 @@ def due_status_text(status: str) -> str:
 
 def feedback_state_text(state: str) -> str:
     return QCoreApplication.translate("FeedbackState", _FEEDBACK_STATE_TEXTS.get(state, state))
-
-
-def short_date(day: date | None, today: date | None = None) -> str:
-    """'11月26日' within today's year, '2025年11月26日' otherwise."""
-    if day is None:
-        return ""
-    if today is not None and day.year == today.year:
-        return QCoreApplication.translate("TodoModels", "%1月%2日").replace("%1", str(day.month)) \
-            .replace("%2", str(day.day))
-    return QCoreApplication.translate("TodoModels", "%1年%2月%3日").replace("%1", str(day.year)) \
-        .replace("%2", str(day.month)).replace("%3", str(day.day))
 
 
 def _tr(text: str) -> str:
@@ -166,14 +157,14 @@ class DueModel(_EntryTable):
         if col == self.COL_ITEM:
             return e.item_name
         if col == self.COL_PERIOD:
-            return e.period_label
+            return period_label(e.period)
         if col == self.COL_DUE:
             return short_date(e.due_date, self.today)
         if col == self.COL_STATUS:
             if e.status == "posted_late":
-                return _tr("%1（晚 %2）").replace("%1", due_status_text(e.status)).replace("%2", _days(e.days_late))
+                return QCoreApplication.translate("TodoModels", "%1（晚 %2）").replace("%1", due_status_text(e.status)).replace("%2", _days(e.days_late))
             if e.status == "overdue":
-                return _tr("%1（%2）").replace("%1", due_status_text(e.status)).replace("%2", _days(e.days_late))
+                return QCoreApplication.translate("TodoModels", "%1（%2）").replace("%1", due_status_text(e.status)).replace("%2", _days(e.days_late))
             return due_status_text(e.status)
         if col == self.COL_RECORD:
             return record_text(e, self.today)
@@ -183,7 +174,7 @@ class DueModel(_EntryTable):
         if col == self.COL_ITEM:
             return f"{e.item_code} {e.item_name}"
         if col == self.COL_RECORD:
-            return _tr("回车或双击打开记录") if e.disclosure_id else _tr("回车或双击新建公开记录")
+            return QCoreApplication.translate("TodoModels", "回车或双击打开记录") if e.disclosure_id else QCoreApplication.translate("TodoModels", "回车或双击新建公开记录")
         return None
 
     def color(self, e: DueEntry, col: int) -> str | None:
@@ -209,7 +200,7 @@ class OverdueModel(_EntryTable):
         if col == self.COL_ITEM:
             return e.item_name
         if col == self.COL_PERIOD:
-            return e.period_label
+            return period_label(e.period)
         if col == self.COL_DUE:
             return short_date(e.due_date, self.today)
         if col == self.COL_LATE:
@@ -222,7 +213,7 @@ class OverdueModel(_EntryTable):
         if col == self.COL_ITEM:
             return f"{e.item_code} {e.item_name}"
         if col == self.COL_RECORD:
-            return _tr("回车或双击打开记录") if e.disclosure_id else _tr("回车或双击新建公开记录")
+            return QCoreApplication.translate("TodoModels", "回车或双击打开记录") if e.disclosure_id else QCoreApplication.translate("TodoModels", "回车或双击新建公开记录")
         return None
 
     def color(self, e: DueEntry, col: int) -> str | None:
@@ -234,10 +225,10 @@ class OverdueModel(_EntryTable):
 
 def record_text(e: DueEntry, today: date | None) -> str:
     if e.disclosure_id is None:
-        return _tr("未起草")
+        return QCoreApplication.translate("TodoModels", "未起草")
     if e.posted_on is not None:
-        return _tr("#%1，%2公示").replace("%1", str(e.disclosure_id)).replace("%2", short_date(e.posted_on, today))
-    return _tr("#%1，未公示").replace("%1", str(e.disclosure_id))
+        return QCoreApplication.translate("TodoModels", "#%1，%2公示").replace("%1", str(e.disclosure_id)).replace("%2", short_date(e.posted_on, today))
+    return QCoreApplication.translate("TodoModels", "#%1，未公示").replace("%1", str(e.disclosure_id))
 
 
 class PostingEndingModel(_EntryTable):
@@ -260,12 +251,12 @@ class PostingEndingModel(_EntryTable):
         if col == self.COL_ITEM:
             return e.item_name
         if col == self.COL_WINDOW:
-            return _tr("%1至%2").replace("%1", short_date(e.posting_start, self.today)) \
+            return QCoreApplication.translate("TodoModels", "%1至%2").replace("%1", short_date(e.posting_start, self.today)) \
                 .replace("%2", short_date(e.posting_end, self.today))
         if col == self.COL_LEFT:
             if e.days_left == 0:
-                return _tr("今天结束")
-            return _tr("还剩 %1").replace("%1", _days(e.days_left))
+                return QCoreApplication.translate("TodoModels", "今天结束")
+            return QCoreApplication.translate("TodoModels", "还剩 %1").replace("%1", _days(e.days_left))
         return ""
 
     def tooltip(self, e: PostingEnding, col: int) -> str | None:
@@ -302,7 +293,7 @@ class FeedbackModel(_EntryTable):
         if col == self.COL_RECORD:
             return f"#{f.disclosure_id} {f.disclosure_title}"
         if col == self.COL_FROM:
-            return f.from_name or _tr("（未留名）")
+            return f.from_name or QCoreApplication.translate("TodoModels", "（未留名）")
         if col == self.COL_TEXT:
             return " ".join(f.text.split())
         if col == self.COL_DUE:
@@ -310,7 +301,8 @@ class FeedbackModel(_EntryTable):
         if col == self.COL_STATE:
             text = feedback_state_text(f.state)
             if f.answered_on is not None:
-                return _tr("%1（%2）").replace("%1", text).replace("%2", short_date(f.answered_on, self.today))
+                return QCoreApplication.translate("TodoModels", "%1（%2）").replace("%1", text) \
+                    .replace("%2", short_date(f.answered_on, self.today))
             return text
         if col == self.COL_ANSWER:
             return " ".join((f.answer_text or "").split())
@@ -320,7 +312,7 @@ class FeedbackModel(_EntryTable):
         if col == self.COL_TEXT:
             lines = [f.text]
             if f.answer_text:
-                lines += ["", _tr("答复：%1").replace("%1", f.answer_text)]
+                lines += ["", QCoreApplication.translate("TodoModels", "答复：%1").replace("%1", f.answer_text)]
             return "\n".join(lines)
         if col == self.COL_RECORD:
             return f.disclosure_title
