@@ -314,6 +314,8 @@ class RecordDetail(QTabWidget):
             dialogs.error(self.tr("无法读取附件"), exc, parent=self)
             items = []
         self.attachment_model.set_attachments(items, {a.id: self._verify(service, a) for a in items})
+        if items:
+            self.attachment_view.setCurrentIndex(self.attachment_model.index(0, 0))  # 打开 works at once
         self._retitle_tabs()
 
     @staticmethod
@@ -338,6 +340,9 @@ class RecordDetail(QTabWidget):
             dialogs.error(self.tr("无法读取群众意见"), exc, parent=self)
             items = []
         self.feedback_model.set_entries(items, clock.today())
+        first_open = next((n for n, f in enumerate(items) if not f.answered), 0 if items else None)
+        if first_open is not None:  # 答复 works at once on the first question still open
+            self.feedback_view.setCurrentIndex(self.feedback_model.index(first_open, 0))
         self._retitle_tabs()
 
     def _update_buttons(self, *_args) -> None:
