@@ -47,6 +47,7 @@ from models.services.disclosures import DisclosureData, DisclosureService
 
 from .. import dialogs
 from ..qtmodels.findings_model import FindingRole, FindingsModel
+from ..qtmodels.safe_emit import emit
 from .catalog_item_dialog import record_kind_label
 from .kind_editors import EditorContext, KindEditor, editor_for
 from .kind_editors.fields import mark
@@ -439,7 +440,9 @@ class DisclosureEditor(QDialog):
     def _describe(self, f: K.Finding) -> str:
         severity = self.tr("错误") if f.is_error else self.tr("提示")
         place = "" if f.field in _HEADER_FIELDS and f.row is None else self.kind_editor.describe_place(f)
-        return f"[{severity}] {place}：{f.message}" if place else f"[{severity}] {f.message}"
+        if place:
+            return self.tr("[%1] %2：%3").replace("%1", severity).replace("%2", place).replace("%3", f.message)
+        return self.tr("[%1] %2").replace("%1", severity).replace("%2", f.message)
 
     def _finding_activated(self, index: QModelIndex) -> None:
         finding = index.data(FindingRole)
@@ -510,7 +513,7 @@ class DisclosureEditor(QDialog):
         self.refresh_findings()
         self._refresh_header()
         self.message_label.setText(self.tr("已保存"))
-        self.saved.emit(self.disclosure_id)
+        emit(self.saved, self.disclosure_id)
         return True
 
     def _from_service(self, findings: list[K.Finding], where: list[int] | None) -> list[K.Finding]:

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from models.rules.idnumber import check_id_number, normalize_id_number
 
 from ..qtmodels.grid_model import GridModel, parse_tsv
+from ..qtmodels.safe_emit import emit
 
 _BAD_EDITOR_STYLE = "background: #ffcdd2;"
 _WARN_EDITOR_STYLE = "background: #fff0c2;"
@@ -138,18 +139,18 @@ class GridDelegate(QStyledItemDelegate):
             key = event.key()
             mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and mods == Qt.KeyboardModifier.NoModifier:
-                self.commitData.emit(editor)
-                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
+                emit(self.commitData, editor)
+                emit(self.closeEditor, editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
                 return True
             if obj is not editor and key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                 hint = (QAbstractItemDelegate.EndEditHint.EditPreviousItem
                         if key == Qt.Key.Key_Backtab or mods & Qt.KeyboardModifier.ShiftModifier
                         else QAbstractItemDelegate.EndEditHint.EditNextItem)
-                self.commitData.emit(editor)
-                self.closeEditor.emit(editor, hint)
+                emit(self.commitData, editor)
+                emit(self.closeEditor, editor, hint)
                 return True
             if obj is not editor and key == Qt.Key.Key_Escape:
-                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+                emit(self.closeEditor, editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
                 return True
         return super().eventFilter(obj, event)
 
@@ -212,6 +213,8 @@ class GridView(QTableView):
         for n, col in enumerate(model.columns):
             header = fm.horizontalAdvance(col.label) + 24
             want = digit * col.width + 14 if col.width else 0
+            if col.choices:  # translated choice labels may be longer than the hint allows
+                want = max(want, min(280, max(fm.horizontalAdvance(label) for _v, label in col.choices) + 24))
             hh.setSectionResizeMode(n, QHeaderView.ResizeMode.Stretch if n in stretch
                                     else QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(n, max(header, want, 48))
@@ -239,8 +242,8 @@ class GridView(QTableView):
         """Commit the cell being edited (before saving with Ctrl+S, which leaves focus in place)."""
         editor = self.delegate.editor
         if editor is not None and self.state() == QAbstractItemView.State.EditingState:
-            self.delegate.commitData.emit(editor)
-            self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            emit(self.delegate.commitData, editor)
+            emit(self.delegate.closeEditor, editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def go_to(self, row: int, column: int) -> None:
         model = self.model()

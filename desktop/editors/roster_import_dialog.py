@@ -449,14 +449,17 @@ class RosterImportDialog(QDialog):
         self._update_confirm()
 
     def _problem_text(self, p: Problem, error: bool) -> str:
-        parts = []
-        if p.row is not None:
-            parts.append(self.tr("第 %1 行").replace("%1", str(p.row)))
-        if p.field:
-            parts.append(self.tr("“%1”列").replace("%1", p.field))
-        where = "，".join(parts)
-        prefix = "" if error else self.tr("提示：")
-        return f"{prefix}{where}：{p.message}" if where else f"{prefix}{p.message}"
+        """'第 12 行，“身份证号”列：…' — the Excel row, the file's column header, the reason."""
+        if p.row is not None and p.field:
+            text = self.tr("第 %1 行，“%2”列：%3").replace("%1", str(p.row)).replace("%2", p.field)
+        elif p.row is not None:
+            text = self.tr("第 %1 行：%3").replace("%1", str(p.row))
+        elif p.field:
+            text = self.tr("“%2”列：%3").replace("%2", p.field)
+        else:
+            text = "%3"
+        text = text.replace("%3", p.message)
+        return text if error else self.tr("提示：%1").replace("%1", text)
 
     def problem_texts(self) -> list[str]:
         return [self.problems_list.item(i).text() for i in range(self.problems_list.count())]

@@ -32,6 +32,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QUndoCommand, QUndoStack
 
 from models.rules.kinds import Finding
 
+from .safe_emit import emit
+
 Index = QModelIndex | QPersistentModelIndex
 CellChange = tuple[int, str, str]  # (row, key, new text)
 
@@ -149,7 +151,7 @@ class SetCellsCommand(_GridCommand):
 
     def _reveal(self) -> None:
         r, k = self.changes[0][0], self.changes[0][1]
-        self.model.reveal.emit(r, self.model.column_of(k))
+        emit(self.model.reveal, r, self.model.column_of(k))
 
 
 class InsertRowsCommand(_GridCommand):
@@ -165,7 +167,7 @@ class InsertRowsCommand(_GridCommand):
         self.model._remove(self.at, len(self.rows))
 
     def _reveal(self) -> None:
-        self.model.reveal.emit(min(self.at, max(0, self.model.rowCount() - 1)), 0)
+        emit(self.model.reveal, min(self.at, max(0, self.model.rowCount() - 1)), 0)
 
 
 class RemoveRowsCommand(_GridCommand):
@@ -187,7 +189,7 @@ class RemoveRowsCommand(_GridCommand):
             pos += count
 
     def _reveal(self) -> None:
-        self.model.reveal.emit(min(self.indices[0], max(0, self.model.rowCount() - 1)), 0)
+        emit(self.model.reveal, min(self.indices[0], max(0, self.model.rowCount() - 1)), 0)
 
 
 class ReplaceRowsCommand(_GridCommand):
@@ -204,7 +206,7 @@ class ReplaceRowsCommand(_GridCommand):
         self.model._reset(self.old)
 
     def _reveal(self) -> None:
-        self.model.reveal.emit(0, 0)
+        emit(self.model.reveal, 0, 0)
 
 
 def _runs(indices: Sequence[int]) -> list[tuple[int, int]]:
@@ -259,7 +261,7 @@ class GridModel(QAbstractTableModel):
         same_keys = [c.key for c in columns] == self.keys()
         if same_keys:
             self._columns = list(columns)
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+            emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
             return
         self.beginResetModel()
         self._columns = list(columns)
@@ -320,10 +322,8 @@ class GridModel(QAbstractTableModel):
         """Findings by (row, key), e.g. from a whole-record check; repaints the cells that change."""
         old = self._cell_findings
         self._cell_findings = dict(findings)
-        touched = {r for r, _k in old} | {r for r, _k in self._cell_findings}
-        for r in sorted(touched):
-            if 0 <= r < len(self._rows):
-                self.dataChanged.emit(self.index(r, 0), self.index(r, len(self._columns) - 1))
+        touched = [r for r in {r for r, _k in old} | {r for r, _k in self._cell_findings} if 0 <= r < len(self._rows)]
+        self._repaint_rows(touched)
 
     # --- Qt model interface -----------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -523,9 +523,14 @@ class GridModel(QAbstractTableModel):
                 self._rows[r].pop(k, None)
             rows.add(r)
         self._cells_changed(sorted(rows))
-        for r in sorted(rows):
-            self.dataChanged.emit(self.index(r, 0), self.index(r, len(self._columns) - 1))
+        self._repaint_rows(rows)
         self._after_change()
+
+    def _repaint_rows(self, rows: Iterable[int]) -> None:
+        """One dataChanged over the rows' span (the view repaints only what it shows)."""
+        rows = list(rows)
+        if rows and self._columns:
+            emit(self.dataChanged, self.index(min(rows), 0), self.index(max(rows), len(self._columns) - 1))
 
     def _insert(self, at: int, rows: list[dict[str, Any]]) -> None:
         self.beginInsertRows(QModelIndex(), at, at + len(rows) - 1)
@@ -580,7 +585,7 @@ class GridModel(QAbstractTableModel):
         pass
 
     def _after_change(self) -> None:
-        self.changed.emit()
+        emit(self.changed)
 
 
 def _text(value: Any) -> str:

@@ -34,6 +34,7 @@ from models.rules.roster import (
 )
 
 from .grid_model import GridColumn, GridModel
+from .safe_emit import emit
 
 # Labels of the standard columns and the presets (models.rules.roster), listed for lupdate.
 _LABELS_FOR_TRANSLATION = (
@@ -256,7 +257,7 @@ class RosterModel(GridModel):
 
     def _after_change(self) -> None:
         self._recheck_duplicates()
-        self.totals_changed.emit()
+        emit(self.totals_changed)
         super()._after_change()
 
     # --- checking -----------------------------------------------------------------------------
@@ -300,7 +301,7 @@ class RosterModel(GridModel):
         col = self.column_of("id_number")
         if col < 0:
             return
-        for r in set(old) ^ set(dups) | {r for r in set(old) & set(dups) if old[r] != dups[r]}:
-            if r < len(self._rows):
-                idx = self.index(r, col)
-                self.dataChanged.emit(idx, idx)
+        changed = [r for r in set(old) ^ set(dups) | {r for r in set(old) & set(dups) if old[r] != dups[r]}
+                   if r < len(self._rows)]
+        if changed:
+            emit(self.dataChanged, self.index(min(changed), col), self.index(max(changed), col))

@@ -119,3 +119,18 @@ def test_ctrl_tab_leaves_the_grid_and_tab_past_a_blank_last_row_too(qtbot, ws):
     qtbot.keyClick(view, TAB)
     assert QApplication.focusWidget() is roster.insert_button
     assert roster.model.rowCount() == 1
+
+
+def test_emitting_many_signals_keeps_the_reference_to_true():
+    """PySide6 6.12 drops a reference to True on every emit from Python; `emit` gives it back, so
+    a 10,000-row paste cannot abort the interpreter (bool_dealloc)."""
+    import sys
+
+    from desktop.qtmodels.grid_model import GridColumn, GridModel
+    from desktop.qtmodels.safe_emit import emit
+
+    model = GridModel([GridColumn("a", "A")])
+    before = sys.getrefcount(True)
+    for _ in range(5000):
+        emit(model.changed)
+    assert sys.getrefcount(True) >= before - 5

@@ -34,6 +34,7 @@ from models.rules.kinds import FIELD_LABELS, Finding
 from models.services.disclosures import DisclosureData
 
 from ...qtmodels.grid_model import GridModel
+from ...qtmodels.safe_emit import emit
 from ..grid_view import GridView
 from .fields import mark
 
@@ -131,10 +132,12 @@ class KindEditor(QWidget):
 
     def describe_place(self, finding: Finding) -> str:
         """Where a finding is, in words: '第 3 行“身份证号”', '资金来源第 2 行“金额”' …"""
-        if finding.row is not None:
-            where = QCoreApplication.translate("KindEditor", "第 %1 行").replace("%1", str(finding.row))
-            return where + (f"“{field_label(finding.field)}”" if finding.field else "")
-        return ""
+        if finding.row is None:
+            return ""
+        if not finding.field:
+            return QCoreApplication.translate("KindEditor", "第 %1 行").replace("%1", str(finding.row))
+        return (QCoreApplication.translate("KindEditor", "第 %1 行“%2”").replace("%1", str(finding.row))
+                .replace("%2", field_label(finding.field)))
 
     def tab_chain(self) -> list[QWidget]:
         """The editor's inputs in the order Tab should visit them."""
@@ -223,7 +226,7 @@ class ContentEditor(KindEditor):
         if self._loading:
             return
         self._recheck()
-        self.changed.emit()
+        emit(self.changed)
 
     def _recheck(self) -> None:
         self._findings = self._check(self.content() or {})
@@ -307,9 +310,11 @@ class ContentEditor(KindEditor):
         model = self._grids[name][0]
         col = model.column_of(key)
         label = model.column(col).label if col >= 0 else field_label(key)
-        where = QCoreApplication.translate("KindEditor", "%1第 %2 行").replace(
-            "%1", self._list_labels.get(name, "")).replace("%2", str(row + 1))
-        return where + (f"“{label}”" if key else "")
+        if not key:
+            return QCoreApplication.translate("KindEditor", "%1第 %2 行").replace(
+                "%1", self._list_labels.get(name, "")).replace("%2", str(row + 1))
+        return (QCoreApplication.translate("KindEditor", "%1第 %2 行“%3”").replace("%1", self._list_labels.get(name, ""))
+                .replace("%2", str(row + 1)).replace("%3", label))
 
 
 def blank_to_none(row: dict[str, Any], keys: Sequence[str]) -> dict[str, Any]:

@@ -67,7 +67,7 @@ def vote_summary(kind: str, due: int | None, present: int | None, yes: int | Non
         return text, quorum
     base = due if kind == "party_members" else present
     majority = 2 * yes > base
-    text += "；" + (QCoreApplication.translate("DecisionEditor", "同意 %1/%2 %3 1/2 %4").replace("%1", str(yes)).replace("%2", str(base))
+    text += (QCoreApplication.translate("DecisionEditor", "；同意 %1/%2 %3 1/2 %4").replace("%1", str(yes)).replace("%2", str(base))
                    .replace("%3", ">" if majority else "≤").replace("%4", "✓" if majority else "✗"))
     return text, quorum and majority
 

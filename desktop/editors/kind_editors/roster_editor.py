@@ -140,7 +140,9 @@ class RosterEditor(KindEditor):
             return ""
         col = self.model.column_of(finding.field or "")
         label = label_parts(self.model.column(col).label)[0] if col >= 0 else field_label(finding.field or "")
-        return self.tr("第 %1 行").replace("%1", str(finding.row)) + (f"“{label}”" if finding.field else "")
+        if not finding.field:
+            return self.tr("第 %1 行").replace("%1", str(finding.row))
+        return self.tr("第 %1 行“%2”").replace("%1", str(finding.row)).replace("%2", label)
 
     # --- totals -------------------------------------------------------------------------------
     def _refresh_totals(self) -> None:
