@@ -282,7 +282,13 @@ class DisclosureEditor(QDialog):
         self.kind_editor.changed.connect(self._content_changed)
         self.undo_stack.cleanChanged.connect(self._update_modified)
 
-        self.resize(1180, 780 if d.kind in ("roster", "finance", "decision", "project", "yishi") else 640)
+        width, height = 1180, 780 if d.kind in ("roster", "finance", "decision", "project", "yishi") else 640
+        parent = self.parentWidget()
+        screen = parent.screen() if parent is not None else QApplication.primaryScreen()
+        if screen is not None:  # a 1366×768 laptop is common in village offices
+            available = screen.availableGeometry()
+            width, height = min(width, available.width() - 40), min(height, available.height() - 40)
+        self.resize(width, height)
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [self.title_edit, self.period_edit, self.body_edit, *self.kind_editor.tab_chain()]

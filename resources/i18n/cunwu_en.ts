@@ -1360,8 +1360,8 @@ Please copy the report below and send it, with the log file, to whoever supports
     </message>
     <message>
       <location line="+6" />
-      <source>同意 %1/%2 %3 1/2 %4</source>
-      <translation>In favour %1/%2 %3 1/2 %4</translation>
+      <source>；同意 %1/%2 %3 1/2 %4</source>
+      <translation>; in favour %1/%2 %3 1/2 %4</translation>
     </message>
     <message>
       <location line="+9" />
@@ -1483,7 +1483,7 @@ Please copy the report below and send it, with the log file, to whoever supports
   <context>
     <name>DisclosureEditor</name>
     <message>
-      <location filename="../../desktop/editors/disclosure_editor.py" line="+87" />
+      <location filename="../../desktop/editors/disclosure_editor.py" line="+88" />
       <source>无法打开记录</source>
       <translation>Cannot open the record</translation>
     </message>
@@ -1590,7 +1590,7 @@ Please copy the report below and send it, with the log file, to whoever supports
       <translation>Close (Esc)</translation>
     </message>
     <message>
-      <location line="+55" />
+      <location line="+61" />
       <source>公开记录 #%1 — %2[*]</source>
       <translation>Disclosure #%1 — %2[*]</translation>
     </message>
@@ -1650,7 +1650,17 @@ Please copy the report below and send it, with the log file, to whoever supports
       <translation>Warning</translation>
     </message>
     <message>
-      <location line="+26" />
+      <location line="+3" />
+      <source>[%1] %2：%3</source>
+      <translation>[%1] %2: %3</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>[%1] %2</source>
+      <translation>[%1] %2</translation>
+    </message>
+    <message>
+      <location line="+24" />
       <location line="+31" />
       <location line="+4" />
       <source>未保存</source>
@@ -1768,7 +1778,7 @@ Please copy the report below and send it, with the log file, to whoever supports
   <context>
     <name>DisclosureStatus</name>
     <message>
-      <location filename="../../desktop/editors/disclosure_editor.py" line="-487" />
+      <location filename="../../desktop/editors/disclosure_editor.py" line="-495" />
       <location filename="../../desktop/qtmodels/disclosure_list_model.py" line="-213" />
       <source>草稿</source>
       <translation>Draft</translation>
@@ -1926,7 +1936,7 @@ Please copy the report below and send it, with the log file, to whoever supports
   <context>
     <name>Fields</name>
     <message>
-      <location filename="../../desktop/editors/kind_editors/base.py" line="+44" />
+      <location filename="../../desktop/editors/kind_editors/base.py" line="+45" />
       <source>组别</source>
       <translation>Group</translation>
     </message>
@@ -2114,7 +2124,7 @@ Please copy the report below and send it, with the log file, to whoever supports
   <context>
     <name>FinanceModel</name>
     <message>
-      <location filename="../../desktop/qtmodels/finance_model.py" line="+21" />
+      <location filename="../../desktop/qtmodels/finance_model.py" line="+22" />
       <source>财务计划</source>
       <translation>Financial plan</translation>
     </message>
@@ -2287,7 +2297,7 @@ Please copy the report below and send it, with the log file, to whoever supports
   <context>
     <name>GridView</name>
     <message>
-      <location filename="../../desktop/editors/grid_view.py" line="+322" />
+      <location filename="../../desktop/editors/grid_view.py" line="+325" />
       <source>删除行</source>
       <translation>Delete rows</translation>
     </message>
@@ -2396,12 +2406,17 @@ Please copy the report below and send it, with the log file, to whoever supports
   <context>
     <name>KindEditor</name>
     <message>
-      <location filename="../../desktop/editors/kind_editors/base.py" line="+84" />
+      <location filename="../../desktop/editors/kind_editors/base.py" line="+86" />
       <source>第 %1 行</source>
       <translation>Row %1</translation>
     </message>
     <message>
-      <location line="+18" />
+      <location line="+1" />
+      <source>第 %1 行“%2”</source>
+      <translation>Row %1, %2</translation>
+    </message>
+    <message>
+      <location line="+17" />
       <source>在末尾添加一行（表格中在最后一格按 Tab 也可）</source>
       <translation>Add a row at the end (or press Tab in the last cell)</translation>
     </message>
@@ -2416,9 +2431,14 @@ Please copy the report below and send it, with the log file, to whoever supports
       <translation>Delete selected rows (Ctrl+Delete)</translation>
     </message>
     <message>
-      <location line="+154" />
+      <location line="+155" />
       <source>%1第 %2 行</source>
       <translation>%1 row %2</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>%1第 %2 行“%3”</source>
+      <translation>%1 row %2, %3</translation>
     </message>
   </context>
   <context>
@@ -2788,6 +2808,437 @@ Please copy the report below and send it, with the log file, to whoever supports
     </message>
   </context>
   <context>
+    <name>PrintPreviewDialog</name>
+    <message>
+      <location filename="../../desktop/printing/preview_dialog.py" line="+132" />
+      <location line="+313" />
+      <source>打印预览 — %1</source>
+      <extracomment>``render(options, unmasked, progress, cancelled) -&gt; PrintResult``, run on a worker thread.</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="-279" />
+      <source>预览</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+7" />
+      <source>缩小</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+0" />
+      <source>缩小（Ctrl+-）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+2" />
+      <source>放大</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+0" />
+      <source>放大（Ctrl++）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+2" />
+      <source>适合宽度</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+0" />
+      <source>页面宽度充满窗口</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+1" />
+      <source>整页</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+0" />
+      <source>整页显示</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+1" />
+      <source>上一页</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+1" />
+      <source>下一页</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+33" />
+      <source>A4</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+1" />
+      <source>A3</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+4" />
+      <source>纵向</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+1" />
+      <source>横向</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+3" />
+      <source>大字版</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+1" />
+      <source>字号加大，适合贴在公开栏上远看</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+1" />
+      <location line="+136" />
+      <source>打印完整信息（内部资料）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="-135" />
+      <source>完整身份证号、银行卡号，每页印“内部资料 不得张贴”；只供内部核对，不得张贴</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+2" />
+      <source>内部资料：含完整身份证号、银行卡号，不得张贴公示。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+3" />
+      <source>张贴版：身份证号、银行卡号已按规定隐去部分数字。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+5" />
+      <source>纸张</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+5" />
+      <source>方向</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+5" />
+      <source>内容</source>
+      <translation type="unfinished">Content</translation>
+    </message>
+    <message>
+      <location line="+8" />
+      <location line="+6" />
+      <source>打印…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="-5" />
+      <source>选择打印机并打印（Ctrl+P）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+1" />
+      <location line="+5" />
+      <source>保存为 PDF…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="-4" />
+      <source>另存为 PDF 文件（Ctrl+S），可拷到乡镇或发到微信群</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+1" />
+      <source>关闭</source>
+      <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <location line="+354" />
+      <source>打印</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="-353" />
+      <location line="+285" />
+      <source>保存为 PDF</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="-204" />
+      <source>正在生成预览……</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+16" />
+      <source>打印完整信息将显示完整的身份证号、银行卡号等个人信息，每页印有“内部资料 不得张贴”。
+
+这份材料只供村两委、监委会内部核对，不得张贴公示，不得发到微信群；打印或保存后请妥善保管。本次操作将记入操作日志。
+
+确定要打印完整信息吗？</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+3" />
+      <source>打印完整信息</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+40" />
+      <source>正在生成预览……（%1/%2）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+27" />
+      <source>无法打印</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+47" />
+      <source>第 %1 页，共 %2 页</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+64" />
+      <source>（内部资料）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+7" />
+      <source>PDF 文件 (*.pdf)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+9" />
+      <source>未能保存</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+0" />
+      <source>无法写入 %1：%2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+4" />
+      <source>已保存到 %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+24" />
+      <source>打印 — %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+30" />
+      <source>正在发送到打印机……</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+0" />
+      <source>取消</source>
+      <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+      <location line="+23" />
+      <source>正在发送到打印机：第 %1 页，共 %2 页</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+14" />
+      <source>已发送 %1 页到打印机</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+5" />
+      <source>已取消打印</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+6" />
+      <source>打印失败</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>PrintSettingsDialog</name>
+    <message>
+      <location filename="../../desktop/printing/settings_dialog.py" line="+33" />
+      <source>打印设置</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+4" />
+      <source>以下内容印在每份公告的末尾。留空的项目使用括号中的默认内容。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+5" />
+      <source>每行一条，例如：
+村务监督委员会 张三 13812341234
+镇纪委 0379-67891234</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+2" />
+      <location line="+14" />
+      <source>监督电话</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="-12" />
+      <source>（%1村务监督委员会）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+2" />
+      <source>（%1村民委员会）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+11" />
+      <source>受理单位</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+1" />
+      <source>落款</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+1" />
+      <source>异议说明</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+3" />
+      <source>保存</source>
+      <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>取消</source>
+      <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+      <location line="+20" />
+      <source>未保存</source>
+      <translation type="unfinished">Not saved</translation>
+    </message>
+    <message>
+      <location line="+10" />
+      <source>无法读取打印设置</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Printing</name>
+    <message>
+      <location filename="../../desktop/printing/actions.py" line="+36" />
+      <source>打印…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+1" />
+      <source>预览并打印选中的公告（Ctrl+P）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+1" />
+      <source>打印目录…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+1" />
+      <source>预览并打印公开事项目录（Ctrl+P）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+1" />
+      <source>打印本月全部公告…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+1" />
+      <source>本月公开清单和各份公告合成一份，预览后打印（Ctrl+P）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+1" />
+      <source>打印答复…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+1" />
+      <source>预览并打印选中意见的答复公告</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+57" />
+      <location line="+124" />
+      <source>无法打印</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="-107" />
+      <source>公开事项目录</source>
+      <translation type="unfinished">Disclosure catalog</translation>
+    </message>
+    <message>
+      <location line="+10" />
+      <source>答复公告</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+37" />
+      <source>取消</source>
+      <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location line="+57" />
+      <source>打印本月全部公告</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="-41" />
+      <source>正在准备%1年%2月的全部公告……</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+27" />
+      <source>%1年%2月全部公告</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+7" />
+      <source>已取消打印本月全部公告</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/printing/paint.py" line="+68" />
+      <source>无法读取要打印的 PDF</source>
+      <extracomment>Images are rendered at most at this resolution: sharp for 10.5 pt text on a village office laser printer, and an A3 page stays near 17 million pixels (grey, one byte each) for the spooler.</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location line="+11" />
+      <source>无法开始打印：打印机“%1”不可用，请检查打印机是否开机、联机</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>ProjectEditor</name>
     <message>
       <location filename="../../desktop/editors/kind_editors/project_editor.py" line="+49" />
@@ -3029,12 +3480,12 @@ Please copy the report below and send it, with the log file, to whoever supports
     </message>
     <message>
       <location line="+1" />
-      <location line="+243" />
+      <location line="+248" />
       <source>删除附件</source>
       <translation>Delete attachment</translation>
     </message>
     <message>
-      <location line="-242" />
+      <location line="-247" />
       <source>只有草稿或被退回的记录可以删除附件</source>
       <translation>Attachments can be deleted only while the record is a draft or returned</translation>
     </message>
@@ -3052,12 +3503,12 @@ Please copy the report below and send it, with the log file, to whoever supports
     </message>
     <message>
       <location line="+1" />
-      <location line="+171" />
+      <location line="+176" />
       <source>登记村民对这份公示提出的问题或异议</source>
       <translation>Record a villager's question or objection about this notice</translation>
     </message>
     <message>
-      <location line="-170" />
+      <location line="-175" />
       <source>答复…</source>
       <translation>Answer…</translation>
     </message>
@@ -3188,12 +3639,12 @@ Please copy the report below and send it, with the log file, to whoever supports
       <translation>Cannot read the attachments</translation>
     </message>
     <message>
-      <location line="+24" />
+      <location line="+26" />
       <source>无法读取群众意见</source>
       <translation>Cannot read the questions</translation>
     </message>
     <message>
-      <location line="+16" />
+      <location line="+19" />
       <source>记录尚未公示，公示后才能登记群众意见</source>
       <translation>The record is not posted yet; questions can be recorded once it is</translation>
     </message>
@@ -3627,7 +4078,7 @@ Please copy the report below and send it, with the log file, to whoever supports
   <context>
     <name>RosterColumns</name>
     <message>
-      <location filename="../../desktop/qtmodels/roster_model.py" line="+40" />
+      <location filename="../../desktop/qtmodels/roster_model.py" line="+41" />
       <source>村民小组</source>
       <translation>Group</translation>
     </message>
@@ -3810,9 +4261,14 @@ Please copy the report below and send it, with the log file, to whoever supports
       <translation>Roster</translation>
     </message>
     <message>
-      <location line="+88" />
+      <location line="+89" />
       <source>第 %1 行</source>
       <translation>Row %1</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>第 %1 行“%2”</source>
+      <translation>Row %1, %2</translation>
     </message>
     <message>
       <location line="+7" />
@@ -3910,12 +4366,12 @@ Please copy the report below and send it, with the log file, to whoever supports
     </message>
     <message>
       <location line="+12" />
-      <location line="+213" />
+      <location line="+216" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location line="-211" />
+      <location line="-214" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -3981,21 +4437,26 @@ Please copy the report below and send it, with the log file, to whoever supports
     </message>
     <message>
       <location line="+10" />
-      <source>第 %1 行</source>
-      <translation>Row %1</translation>
+      <source>第 %1 行，“%2”列：%3</source>
+      <translation>Row %1, column “%2”: %3</translation>
     </message>
     <message>
       <location line="+2" />
-      <source>“%1”列</source>
-      <translation>column “%1”</translation>
+      <source>第 %1 行：%3</source>
+      <translation>Row %1: %3</translation>
     </message>
     <message>
       <location line="+2" />
-      <source>提示：</source>
-      <translation>Warning: </translation>
+      <source>“%2”列：%3</source>
+      <translation>Column “%2”: %3</translation>
     </message>
     <message>
-      <location line="+12" />
+      <location line="+4" />
+      <source>提示：%1</source>
+      <translation>Warning: %1</translation>
+    </message>
+    <message>
+      <location line="+11" />
       <source>导入 %1 行</source>
       <translation>Import %1 rows</translation>
     </message>
