@@ -85,6 +85,11 @@ class Settings:
     last_search: Entry[str] = Entry("catalog/last_search", "", str)
     catalog_splitter: Entry[list] = Entry("catalog/splitter", [], "json")  # [tree width, table width]
     language: Entry[str] = Entry("ui/language", "zh", str)  # one of LANGUAGES
+    # Printing: the printer last printed to, and the last options a notice was printed or saved with.
+    print_printer: Entry[str] = Entry("print/printer", "", str)  # QPrinter.printerName(); "" = default
+    print_paper: Entry[str] = Entry("print/paper", "A4", str)  # "A4" or "A3"
+    print_landscape: Entry[bool] = Entry("print/landscape", False, bool)
+    print_large: Entry[bool] = Entry("print/large", False, bool)  # 大字版
 
     def __init__(self, folder: Path | str | None = None):
         self.folder = Path(folder) if folder else default_settings_dir()

@@ -1,0 +1,235 @@
+"""What the pages call to print: a notice, the catalog, an answer, or the whole month.
+
+    preview_disclosure(workspace, disclosure_id, parent)   # 打印 (Ctrl+P) on 公开记录
+    preview_catalog(workspace, parent)                     # 打印目录 on 公开事项目录
+    preview_feedback_answer(workspace, feedback_id, parent)  # 打印答复 under 群众意见
+    print_month(workspace, year, month, parent)            # 打印本月全部公告 on 待办
+
+Each opens the preview window (`PrintPreviewDialog`) and returns it; the month's bundle is prepared
+first on a worker thread with a progress dialog and 取消 (`MonthPrint`), and the preview opens when
+it is ready. `print_action` / `print_button` make the pages' entry points, with their wording here
+so it is translated in one place.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QProgressDialog, QPushButton, QWidget
+
+from models.errors import CunwuError, NotFound
+from models.printing.jobs import NoticePrinter, PrintCancelled
+
+from .. import clock, dialogs, workers
+from .preview_dialog import (
+    PreviewSource,
+    PrintPreviewDialog,
+    keep_until_done,
+    remembered_options,
+    shows_as_message,
+)
+
+CONTEXT = "Printing"
+
+# (text, tooltip) of each entry point
+ENTRY_TEXTS = {
+    "disclosure": (QT_TRANSLATE_NOOP("Printing", "打印…"),
+                   QT_TRANSLATE_NOOP("Printing", "预览并打印选中的公告（Ctrl+P）")),
+    "catalog": (QT_TRANSLATE_NOOP("Printing", "打印目录…"),
+                QT_TRANSLATE_NOOP("Printing", "预览并打印公开事项目录（Ctrl+P）")),
+    "month": (QT_TRANSLATE_NOOP("Printing", "打印本月全部公告…"),
+              QT_TRANSLATE_NOOP("Printing", "本月公开清单和各份公告合成一份，预览后打印（Ctrl+P）")),
+    "feedback": (QT_TRANSLATE_NOOP("Printing", "打印答复…"),
+                 QT_TRANSLATE_NOOP("Printing", "预览并打印选中意见的答复公告")),
+}
+
+
+translate = QCoreApplication.translate  # lupdate reads translate("Printing", "…") calls
+
+
+def _tr(text: str) -> str:
+    """A string marked with QT_TRANSLATE_NOOP("Printing", …), translated now."""
+    return translate(CONTEXT, text)
+
+
+# --- entry points for the pages -------------------------------------------------------------------
+
+
+def print_action(parent: QWidget, kind: str, slot, *, shortcut: bool = True) -> QAction:
+    """A page's print action (``kind``: disclosure, catalog, month, feedback); Ctrl+P by default."""
+    text, tip = ENTRY_TEXTS[kind]
+    action = QAction(_tr(text), parent)
+    action.setToolTip(_tr(tip))
+    action.setStatusTip(_tr(tip))
+    if shortcut:
+        action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def print_button(parent: QWidget, kind: str, slot, *, shortcut: bool = False) -> QPushButton:
+    """A push button for a print entry point; with ``shortcut`` Ctrl+P on ``parent`` does the same."""
+    text, tip = ENTRY_TEXTS[kind]
+    button = QPushButton(_tr(text), parent)
+    button.setToolTip(_tr(tip))
+    button.setAutoDefault(False)
+    button.clicked.connect(lambda _checked=False: slot())
+    if shortcut:
+        parent.addAction(print_action(parent, kind, slot))
+    return button
+
+
+# --- previews ----------------------------------------------------------------------------------------
+
+
+def open_preview(workspace, source: PreviewSource, parent: QWidget | None = None, **kwargs) -> PrintPreviewDialog:
+    dialog = PrintPreviewDialog(workspace, source, parent, **kwargs)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog
+
+
+def preview_disclosure(workspace, disclosure_id: int, parent: QWidget | None = None) -> PrintPreviewDialog | None:
+    """The preview of one record's notice; rosters offer the internal copy."""
+    from models.services.disclosures import DisclosureService
+
+    try:
+        data = DisclosureService(workspace.ctx).get(disclosure_id)
+    except CunwuError as exc:
+        dialogs.error(translate("Printing", "无法打印"), exc, parent=parent)
+        return None
+    ctx, today = workspace.ctx, clock.today()
+
+    def render(options, unmasked, _progress, _cancelled):
+        return NoticePrinter(ctx, today=today).print_disclosure(disclosure_id, None, options, unmasked=unmasked)
+
+    return open_preview(workspace, PreviewSource(data.title, render, personal=data.kind == "roster"), parent)
+
+
+def preview_catalog(workspace, parent: QWidget | None = None) -> PrintPreviewDialog:
+    """The catalog, landscape to start with (its eleven columns want the width)."""
+    ctx, today = workspace.ctx, clock.today()
+
+    def render(options, _unmasked, _progress, _cancelled):
+        return NoticePrinter(ctx, today=today).print_catalog(None, options)
+
+    return open_preview(workspace, PreviewSource(translate("Printing", "公开事项目录"), render, landscape=True), parent)
+
+
+def preview_feedback_answer(workspace, feedback_id: int, parent: QWidget | None = None) -> PrintPreviewDialog:
+    """The notice answering a villager's question (异议答复)."""
+    ctx, today = workspace.ctx, clock.today()
+
+    def render(options, _unmasked, _progress, _cancelled):
+        return NoticePrinter(ctx, today=today).print_feedback(feedback_id, None, options)
+
+    return open_preview(workspace, PreviewSource(translate("Printing", "答复公告"), render), parent)
+
+
+# --- the month's bundle --------------------------------------------------------------------------
+
+
+class MonthPrint(QObject):
+    """打印本月全部公告: prepares the bundle off the GUI thread, then opens its preview.
+
+    ``progress_dialog`` shows how far it is; its 取消 stops the job between documents (no preview).
+    ``finished`` carries the preview window, or None when cancelled or refused.
+    """
+
+    finished = Signal(object)
+
+    _active: set[MonthPrint] = set()  # alive until the job reports, whatever the caller keeps
+
+    def __init__(self, workspace, year: int, month: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = workspace
+        self.year, self.month = year, month
+        self.parent_widget = parent
+        self.preview: PrintPreviewDialog | None = None
+        self.reports: list[tuple[int, int, str]] = []
+        self.outcome = "running"  # then: opened, cancelled, failed
+        self.options = remembered_options(workspace.settings)
+        ctx, today, options = workspace.ctx, clock.today(), self.options
+
+        def work(progress, cancelled):
+            try:
+                return NoticePrinter(ctx, today=today).print_due(year, month, None, options, progress=progress,
+                                                                 cancelled=cancelled)
+            except PrintCancelled:
+                return None  # the job's cancel flag is set: it reports `cancelled`
+
+        self.job = workers.Job(work)
+        heading = self.heading()
+        self.progress_dialog = QProgressDialog(heading, translate("Printing", "取消"), 0, 0, parent)
+        self.progress_dialog.setWindowTitle(translate("Printing", "打印本月全部公告"))
+        self.progress_dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress_dialog.setMinimumDuration(0)
+        self.progress_dialog.setAutoClose(False)
+        self.progress_dialog.setAutoReset(False)
+        self.progress_dialog.setMinimumWidth(420)
+        self.progress_dialog.canceled.connect(self.cancel)
+        self.job.signals.progress.connect(self._progress)
+        self.job.signals.finished.connect(self._finished)
+        self.job.signals.failed.connect(self._failed)
+        self.job.signals.cancelled.connect(self._cancelled)
+        MonthPrint._active.add(self)
+        self.progress_dialog.setValue(0)
+        workers.start(keep_until_done(self.job))
+
+    def heading(self) -> str:
+        return translate("Printing", "正在准备%1年%2月的全部公告……").replace("%1", str(self.year)).replace("%2", str(self.month))
+
+    def cancel(self) -> None:
+        self.job.cancel()
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        self.reports.append((done, total, text))
+        self.progress_dialog.setMaximum(total)
+        self.progress_dialog.setValue(done)
+        self.progress_dialog.setLabelText(f"{self.heading()}\n{text}")
+
+    def _end(self, outcome: str, preview: PrintPreviewDialog | None = None) -> None:
+        self.outcome = outcome
+        self.preview = preview
+        self.progress_dialog.canceled.disconnect(self.cancel)
+        self.progress_dialog.close()
+        self.progress_dialog.deleteLater()
+        MonthPrint._active.discard(self)
+        self.finished.emit(preview)
+
+    def _finished(self, result) -> None:
+        ctx, today, year, month = self.ws.ctx, clock.today(), self.year, self.month
+
+        def render(options, unmasked, progress, cancelled):
+            return NoticePrinter(ctx, today=today).print_due(year, month, None, options, unmasked=unmasked,
+                                                             progress=progress, cancelled=cancelled)
+
+        name = translate("Printing", "%1年%2月全部公告").replace("%1", str(year)).replace("%2", str(month))
+        preview = open_preview(self.ws, PreviewSource(name, render, personal=True), self.parent_widget,
+                               result=result, options=self.options)
+        self._end("opened", preview)
+
+    def _cancelled(self) -> None:
+        self._end("cancelled")
+        _status(self.parent_widget, translate("Printing", "已取消打印本月全部公告"))
+
+    def _failed(self, exc: Exception) -> None:
+        self._end("failed")
+        if not shows_as_message(exc):
+            raise exc  # a bug: the crash handler logs it and shows the report
+        if isinstance(exc, NotFound):  # nothing due and nothing posted: not an error, just nothing to print
+            dialogs.info(translate("Printing", "打印本月全部公告"), str(exc), parent=self.parent_widget)
+        else:
+            dialogs.error(translate("Printing", "无法打印"), exc, parent=self.parent_widget)
+
+
+def print_month(workspace, year: int, month: int, parent: QWidget | None = None) -> MonthPrint:
+    """打印本月全部公告: the month's list sheet and every notice in one file, then the preview."""
+    return MonthPrint(workspace, year, month, parent)
+
+
+def _status(widget: QWidget | None, text: str) -> None:
+    window = widget.window() if widget is not None else None
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, 6000)

@@ -1,0 +1,192 @@
+"""The print preview window over a real roster notice: pages, options that render again, the internal
+copy behind a confirmation, 保存为 PDF, printing onto a QPrinter (PDF output instead of a printer),
+and a character no font has shown as its message."""
+
+from __future__ import annotations
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog
+
+from models.printing.document import PrintOptions
+from models.printing.jobs import NoticePrinter
+
+from . import print_support, records_support
+from .print_support import FULL_ID, ROSTER_TITLE, id_number, pdf_pages, pdf_text, wait_rendered
+from .records_support import TODAY
+
+records = records_support.records
+today = records_support.today
+village_ws = records_support.village_ws
+roster = print_support.roster
+
+
+@pytest.fixture
+def preview(qtbot, village_ws, roster):
+    from desktop.printing.actions import preview_disclosure
+
+    dialog = preview_disclosure(village_ws, roster.id)
+    qtbot.addWidget(dialog)
+    wait_rendered(qtbot, dialog)
+    return dialog
+
+
+def _size(preview) -> tuple[int, int]:
+    size = preview.document.pagePointSize(0)
+    return round(size.width()), round(size.height())
+
+
+def test_the_preview_shows_every_page_of_the_notice(preview, village_ws, roster):
+    expected = NoticePrinter(village_ws.ctx, today=TODAY).print_disclosure(roster.id)
+    assert expected.pages >= 2
+    assert preview.document.pageCount() == expected.pages == preview.result.pages
+    assert preview.page_label.text() == f"第 1 页，共 {expected.pages} 页"
+    assert ROSTER_TITLE in preview.windowTitle()
+    assert preview.view.pageMode() == preview.view.PageMode.MultiPage
+    assert preview.unmasked_check.isVisibleTo(preview)  # a roster: the internal copy is offered
+    assert preview.print_button.isEnabled() and preview.save_button.isEnabled()
+    preview.next_page()
+    assert preview.page_label.text() == f"第 2 页，共 {expected.pages} 页"
+
+
+def test_zoom_in_out_and_fit_width(preview):
+    preview.resize(1000, 700)
+    fitted = preview.effective_zoom()
+    preview.zoom_in_action.trigger()
+    assert preview.view.zoomMode() == preview.view.ZoomMode.Custom
+    assert preview.view.zoomFactor() == pytest.approx(fitted * 1.25, rel=0.01)
+    preview.zoom_out_action.trigger()
+    preview.zoom_out_action.trigger()
+    assert preview.view.zoomFactor() == pytest.approx(fitted / 1.25, rel=0.01)
+    preview.fit_width_action.trigger()
+    assert preview.view.zoomMode() == preview.view.ZoomMode.FitToWidth
+
+
+def test_paper_and_orientation_render_again(qtbot, preview):
+    assert _size(preview) == (595, 842)
+    a4_pages = preview.page_count()
+    with qtbot.waitSignal(preview.rendered, timeout=20_000):
+        qtbot.mouseClick(preview.a3_radio, Qt.MouseButton.LeftButton)
+    assert _size(preview) == (842, 1191)
+    assert preview.page_count() <= a4_pages
+    with qtbot.waitSignal(preview.rendered, timeout=20_000):
+        qtbot.mouseClick(preview.landscape_radio, Qt.MouseButton.LeftButton)
+    assert _size(preview) == (1191, 842)
+    assert preview.shown_options == PrintOptions(paper="A3", landscape=True)
+    with qtbot.waitSignal(preview.rendered, timeout=20_000):
+        preview.large_check.setChecked(True)
+    assert preview.shown_options.large
+    assert preview.page_label.text().endswith(f"共 {preview.page_count()} 页")
+
+
+def test_the_internal_copy_needs_a_confirmation(qtbot, preview, dialog_calls, roster):
+    public = pdf_text(preview.result.data)
+    assert not FULL_ID.search(public)
+    assert f"{id_number(7)[:6]}********{id_number(7)[-4:]}" in public
+
+    dialog_calls.confirm_answer = False
+    qtbot.mouseClick(preview.unmasked_check, Qt.MouseButton.LeftButton)
+    assert len(dialog_calls.of("confirm")) == 1
+    assert "内部资料 不得张贴" in dialog_calls.texts("confirm") and "身份证号" in dialog_calls.texts("confirm")
+    assert not preview.unmasked_check.isChecked() and not preview.busy and not preview.unmasked
+
+    dialog_calls.confirm_answer = True
+    with qtbot.waitSignal(preview.rendered, timeout=20_000):
+        qtbot.mouseClick(preview.unmasked_check, Qt.MouseButton.LeftButton)
+    internal = pdf_text(preview.result.data)
+    assert id_number(7) in internal and "62284800000" in internal
+    assert "内部资料" in internal and "不得张贴" in internal
+    assert preview.unmasked_note.isVisibleTo(preview)
+    assert "内部资料" in preview.suggested_path().name
+
+    with qtbot.waitSignal(preview.rendered, timeout=20_000):  # and back to the public copy
+        qtbot.mouseClick(preview.unmasked_check, Qt.MouseButton.LeftButton)
+    assert not FULL_ID.search(pdf_text(preview.result.data))
+    assert len(dialog_calls.of("confirm")) == 2  # turning it off asks nothing
+
+
+def test_save_as_pdf_writes_the_notice(qtbot, preview, dialog_calls, tmp_path, village_ws):
+    with qtbot.waitSignal(preview.rendered, timeout=20_000):
+        preview.a3_radio.setChecked(True)
+    dialog_calls.save_path = tmp_path / "out" / "名单"  # the .pdf is added
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    saved = tmp_path / "out" / "名单.pdf"
+    assert saved.exists()
+    assert ROSTER_TITLE in pdf_text(saved.read_bytes())
+    assert pdf_pages(saved.read_bytes()) == preview.page_count()
+    assert dialog_calls.of("save_file")[0][2].endswith(f"{ROSTER_TITLE}.pdf")  # the title is suggested
+    assert "已保存到" in preview.status_label.text()
+    assert village_ws.settings.print_paper == "A3"  # the options used are remembered
+
+    dialog_calls.save_path = None  # cancelled: nothing happens
+    assert preview.save_pdf() is None
+
+
+@pytest.fixture
+def print_to_file(monkeypatch, tmp_path):
+    """The system print dialog 'accepts' with the printer turned into a PDF file writer."""
+    out = tmp_path / "printed.pdf"
+    shown: list[QPrinter] = []
+
+    def accept(self):
+        printer = self.printer()
+        shown.append(printer)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    return out, shown
+
+
+def test_printing_paints_every_page_on_the_printer(qtbot, preview, print_to_file, village_ws):
+    out, shown = print_to_file
+    with qtbot.waitSignal(preview.printed, timeout=60_000) as sent:
+        qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert sent.args == [preview.page_count()]
+    assert out.stat().st_size > 10_000
+    assert pdf_pages(out.read_bytes()) == preview.page_count()
+    printer = shown[0]
+    assert printer.fullPage()
+    assert printer.pageLayout().pageSize().id() == printer.pageLayout().pageSize().PageSizeId.A4
+    assert "已发送" in preview.status_label.text()
+    assert village_ws.settings.print_paper == "A4"
+
+
+def test_printing_a_page_range(qtbot, preview, print_to_file, monkeypatch):
+    out, _shown = print_to_file
+
+    def accept(self):
+        printer = self.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setPrintRange(QPrinter.PrintRange.PageRange)
+        printer.setFromTo(2, 2)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    with qtbot.waitSignal(preview.printed, timeout=60_000) as sent:
+        preview.print_action.trigger()
+    assert sent.args == [1]
+    assert pdf_pages(out.read_bytes()) == 1
+
+
+def test_cancelling_the_print_dialog_prints_nothing(qtbot, preview, monkeypatch, tmp_path):
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    preview.print_pdf()
+    assert preview.print_progress is None and preview.print_button.isEnabled()
+
+
+def test_a_character_no_font_has_is_shown_as_its_message(qtbot, records, village_ws, dialog_calls):
+    from desktop.printing.actions import preview_disclosure
+
+    record = records.make("draft", item="CW-22", period="2026-Q1", title="第一季度\ue000监督情况")
+    dialog = preview_disclosure(village_ws, record.id)
+    qtbot.waitUntil(lambda: bool(dialog_calls.of("error")), timeout=20_000)
+    title, text = dialog_calls.of("error")[0][1:]
+    assert title == "无法打印"
+    assert "U+E000" in text and "\ue000" in text and "标题" in text
+    assert "Traceback" not in text
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=5000)
