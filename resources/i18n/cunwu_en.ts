@@ -2636,7 +2636,7 @@ Please copy the report below and send it, with the log file, to whoever supports
       <translation>Disclosure catalog</translation>
     </message>
     <message>
-      <location filename="../../desktop/pages/records_page.py" line="+566" />
+      <location filename="../../desktop/pages/records_page.py" line="+574" />
       <source>公开记录</source>
       <translation>Records</translation>
     </message>
@@ -2805,437 +2805,6 @@ Please copy the report below and send it, with the log file, to whoever supports
       <location line="+2" />
       <source>公示期为%1天（%2至%3，首尾两天都算）</source>
       <translation>Posted for %1 days (%2 to %3, both days included)</translation>
-    </message>
-  </context>
-  <context>
-    <name>PrintPreviewDialog</name>
-    <message>
-      <location filename="../../desktop/printing/preview_dialog.py" line="+132" />
-      <location line="+313" />
-      <source>打印预览 — %1</source>
-      <extracomment>``render(options, unmasked, progress, cancelled) -&gt; PrintResult``, run on a worker thread.</extracomment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="-279" />
-      <source>预览</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+7" />
-      <source>缩小</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+0" />
-      <source>缩小（Ctrl+-）</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+2" />
-      <source>放大</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+0" />
-      <source>放大（Ctrl++）</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+2" />
-      <source>适合宽度</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+0" />
-      <source>页面宽度充满窗口</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+1" />
-      <source>整页</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+0" />
-      <source>整页显示</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+1" />
-      <source>上一页</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+1" />
-      <source>下一页</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+33" />
-      <source>A4</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+1" />
-      <source>A3</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+4" />
-      <source>纵向</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+1" />
-      <source>横向</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+3" />
-      <source>大字版</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+1" />
-      <source>字号加大，适合贴在公开栏上远看</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+1" />
-      <location line="+136" />
-      <source>打印完整信息（内部资料）</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="-135" />
-      <source>完整身份证号、银行卡号，每页印“内部资料 不得张贴”；只供内部核对，不得张贴</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+2" />
-      <source>内部资料：含完整身份证号、银行卡号，不得张贴公示。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+3" />
-      <source>张贴版：身份证号、银行卡号已按规定隐去部分数字。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+5" />
-      <source>纸张</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+5" />
-      <source>方向</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+5" />
-      <source>内容</source>
-      <translation type="unfinished">Content</translation>
-    </message>
-    <message>
-      <location line="+8" />
-      <location line="+6" />
-      <source>打印…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="-5" />
-      <source>选择打印机并打印（Ctrl+P）</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+1" />
-      <location line="+5" />
-      <source>保存为 PDF…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="-4" />
-      <source>另存为 PDF 文件（Ctrl+S），可拷到乡镇或发到微信群</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+1" />
-      <source>关闭</source>
-      <translation type="unfinished">Close</translation>
-    </message>
-    <message>
-      <location line="+2" />
-      <location line="+354" />
-      <source>打印</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="-353" />
-      <location line="+285" />
-      <source>保存为 PDF</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="-204" />
-      <source>正在生成预览……</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+16" />
-      <source>打印完整信息将显示完整的身份证号、银行卡号等个人信息，每页印有“内部资料 不得张贴”。
-
-这份材料只供村两委、监委会内部核对，不得张贴公示，不得发到微信群；打印或保存后请妥善保管。本次操作将记入操作日志。
-
-确定要打印完整信息吗？</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+3" />
-      <source>打印完整信息</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+40" />
-      <source>正在生成预览……（%1/%2）</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+27" />
-      <source>无法打印</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+47" />
-      <source>第 %1 页，共 %2 页</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+64" />
-      <source>（内部资料）</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+7" />
-      <source>PDF 文件 (*.pdf)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+9" />
-      <source>未能保存</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+0" />
-      <source>无法写入 %1：%2</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+4" />
-      <source>已保存到 %1</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+24" />
-      <source>打印 — %1</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+30" />
-      <source>正在发送到打印机……</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+0" />
-      <source>取消</source>
-      <translation type="unfinished">Cancel</translation>
-    </message>
-    <message>
-      <location line="+23" />
-      <source>正在发送到打印机：第 %1 页，共 %2 页</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+14" />
-      <source>已发送 %1 页到打印机</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+5" />
-      <source>已取消打印</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+6" />
-      <source>打印失败</source>
-      <translation type="unfinished" />
-    </message>
-  </context>
-  <context>
-    <name>PrintSettingsDialog</name>
-    <message>
-      <location filename="../../desktop/printing/settings_dialog.py" line="+33" />
-      <source>打印设置</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+4" />
-      <source>以下内容印在每份公告的末尾。留空的项目使用括号中的默认内容。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+5" />
-      <source>每行一条，例如：
-村务监督委员会 张三 13812341234
-镇纪委 0379-67891234</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+2" />
-      <location line="+14" />
-      <source>监督电话</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="-12" />
-      <source>（%1村务监督委员会）</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+2" />
-      <source>（%1村民委员会）</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+11" />
-      <source>受理单位</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+1" />
-      <source>落款</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+1" />
-      <source>异议说明</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+3" />
-      <source>保存</source>
-      <translation type="unfinished">Save</translation>
-    </message>
-    <message>
-      <location line="+1" />
-      <source>取消</source>
-      <translation type="unfinished">Cancel</translation>
-    </message>
-    <message>
-      <location line="+20" />
-      <source>未保存</source>
-      <translation type="unfinished">Not saved</translation>
-    </message>
-    <message>
-      <location line="+10" />
-      <source>无法读取打印设置</source>
-      <translation type="unfinished" />
-    </message>
-  </context>
-  <context>
-    <name>Printing</name>
-    <message>
-      <location filename="../../desktop/printing/actions.py" line="+36" />
-      <source>打印…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+1" />
-      <source>预览并打印选中的公告（Ctrl+P）</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+1" />
-      <source>打印目录…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+1" />
-      <source>预览并打印公开事项目录（Ctrl+P）</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+1" />
-      <source>打印本月全部公告…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+1" />
-      <source>本月公开清单和各份公告合成一份，预览后打印（Ctrl+P）</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+1" />
-      <source>打印答复…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+1" />
-      <source>预览并打印选中意见的答复公告</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+57" />
-      <location line="+124" />
-      <source>无法打印</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="-107" />
-      <source>公开事项目录</source>
-      <translation type="unfinished">Disclosure catalog</translation>
-    </message>
-    <message>
-      <location line="+10" />
-      <source>答复公告</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+37" />
-      <source>取消</source>
-      <translation type="unfinished">Cancel</translation>
-    </message>
-    <message>
-      <location line="+1" />
-      <location line="+57" />
-      <source>打印本月全部公告</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="-41" />
-      <source>正在准备%1年%2月的全部公告……</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+27" />
-      <source>%1年%2月全部公告</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+7" />
-      <source>已取消打印本月全部公告</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/printing/paint.py" line="+68" />
-      <source>无法读取要打印的 PDF</source>
-      <extracomment>Images are rendered at most at this resolution: sharp for 10.5 pt text on a village office laser printer, and an A3 page stays near 17 million pixels (grey, one byte each) for the spooler.</extracomment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location line="+11" />
-      <source>无法开始打印：打印机“%1”不可用，请检查打印机是否开机、联机</source>
-      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -3708,7 +3277,7 @@ Please copy the report below and send it, with the log file, to whoever supports
   <context>
     <name>RecordsPage</name>
     <message>
-      <location filename="../../desktop/pages/records_page.py" line="-492" />
+      <location filename="../../desktop/pages/records_page.py" line="-499" />
       <source>已提交审核，不能修改；如需修改，请审核人退回</source>
       <translation>Submitted for review and cannot be changed; to change it, the reviewer must return it</translation>
     </message>
@@ -3745,12 +3314,12 @@ Please copy the report below and send it, with the log file, to whoever supports
     </message>
     <message>
       <location line="+0" />
-      <location line="+272" />
+      <location line="+273" />
       <source>编辑选中的记录（回车或双击）</source>
       <translation>Edit the selected record (Enter or double-click)</translation>
     </message>
     <message>
-      <location line="-271" />
+      <location line="-272" />
       <source>提交审核</source>
       <translation>Submit</translation>
     </message>
@@ -3796,35 +3365,35 @@ Please copy the report below and send it, with the log file, to whoever supports
     </message>
     <message>
       <location line="+0" />
-      <location line="+276" />
+      <location line="+277" />
       <source>已公示的记录有误：起草一份更正公告，公示后取代原记录</source>
       <translation>A posted record has a mistake: draft a correction notice that supersedes it once posted</translation>
     </message>
     <message>
-      <location line="-274" />
-      <location line="+417" />
+      <location line="-275" />
+      <location line="+419" />
       <location line="+1" />
       <source>归档</source>
       <translation>Archive</translation>
     </message>
     <message>
-      <location line="-418" />
+      <location line="-420" />
       <source>公示期满的记录存入档案</source>
       <translation>File a record whose posting period has ended</translation>
     </message>
     <message>
       <location line="+1" />
-      <location line="+430" />
+      <location line="+432" />
       <source>删除草稿</source>
       <translation>Delete draft</translation>
     </message>
     <message>
-      <location line="-430" />
+      <location line="-432" />
       <source>删除从未提交过的草稿</source>
       <translation>Delete a draft that was never submitted</translation>
     </message>
     <message>
-      <location line="+1" />
+      <location line="+2" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
@@ -3929,7 +3498,7 @@ Please copy the report below and send it, with the log file, to whoever supports
       <translation>Superseded by correction #%1; if it is still wrong, correct #%1</translation>
     </message>
     <message>
-      <location line="+27" />
+      <location line="+28" />
       <source>已新建记录 #%1 %2</source>
       <translation>Created record #%1 %2</translation>
     </message>

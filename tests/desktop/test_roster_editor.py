@@ -95,6 +95,8 @@ def test_wrong_check_digit_marks_the_cell(qtbot, ws):
     type_here(qtbot, "王五")
     key(qtbot, TAB)
     type_here(qtbot, IDS[0][:-1] + "4")
+    cell_editor = QApplication.focusWidget()  # red while typing, as soon as all 18 characters are in
+    assert "background" in cell_editor.styleSheet() and "校验位错误" in cell_editor.toolTip()
     key(qtbot, ENTER)
     index = model.index(0, model.column_of("id_number"))
     assert "校验位错误" in index.data(Qt.ItemDataRole.ToolTipRole)
