@@ -48,6 +48,7 @@ from ..editors.editor_link import open_editor
 from ..editors.new_disclosure_dialog import NewDisclosureDialog, new_disclosure_dialog
 from ..editors.workflow_dialogs import ApproveDialog, PostDialog, ReturnDialog, show_modal
 from ..formats import period_label
+from ..printing import actions as printing
 from ..qtmodels.disclosure_list_model import (
     COL_AMOUNT,
     COL_DRAFTER,
@@ -113,6 +114,7 @@ class RecordsPage(QWidget):
                                            self.correct_selected)
         self.archive_action = self._action(self.tr("归档"), self.tr("公示期满的记录存入档案"), self.archive_selected)
         self.delete_action = self._action(self.tr("删除草稿"), self.tr("删除从未提交过的草稿"), self.delete_selected)
+        self.print_action = printing.print_action(self, "disclosure", self.print_selected)  # 打印… (Ctrl+P)
         self.refresh_action = self._action(self.tr("刷新"), self.tr("重新读取记录（F5）"), self.refresh)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.addAction(self.refresh_action)  # window shortcut while this page is the one shown
@@ -123,7 +125,7 @@ class RecordsPage(QWidget):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for group in ((self.new_action, self.edit_action), (self.submit_action, self.approve_action,
                       self.return_action, self.post_action), (self.correct_action, self.archive_action,
-                      self.delete_action), (self.refresh_action,)):
+                      self.delete_action), (self.print_action, self.refresh_action)):
             for action in group:
                 self.toolbar.addAction(action)
             self.toolbar.addSeparator()
@@ -389,6 +391,7 @@ class RecordsPage(QWidget):
         self.archive_action.setEnabled(status == "expired" or (status == "posted" and superseded))
         never_submitted = d is not None and all(h.status == "draft" for h in d.history)
         self.delete_action.setEnabled(status == "draft" and never_submitted)
+        self.print_action.setEnabled(d is not None)
 
     # --- steps ------------------------------------------------------------------------------
     def new_item(self) -> None:
@@ -556,6 +559,11 @@ class RecordsPage(QWidget):
         if row is not None and self.model.rowCount():
             self._select_row(min(row, self.model.rowCount() - 1))
         self._status(self.tr("已删除草稿 #%1").replace("%1", str(d.id)))
+
+    def print_selected(self) -> None:
+        """Ctrl+P: the selected record's notice in the print preview."""
+        if self.current is not None:
+            printing.preview_disclosure(self.ws, self.current.id, self)
 
     def _status(self, text: str, timeout: int = 6000) -> None:
         window = self.window()

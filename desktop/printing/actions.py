@@ -13,21 +13,22 @@ so it is translated in one place.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QProgressDialog, QPushButton, QWidget
 
 from models.errors import CunwuError, NotFound
-from models.printing.jobs import NoticePrinter, PrintCancelled
 
 from .. import clock, dialogs, workers
-from .preview_dialog import (
-    PreviewSource,
-    PrintPreviewDialog,
-    keep_until_done,
-    remembered_options,
-    shows_as_message,
-)
+
+if TYPE_CHECKING:
+    from .preview_dialog import PreviewSource, PrintPreviewDialog
+
+# The pages import this module at start-up for their entry points; the preview (QtPdf) and the
+# print jobs (ReportLab) are imported on first use, which keeps start-up ~0.1 s shorter.
+
 
 CONTEXT = "Printing"
 
@@ -83,6 +84,8 @@ def print_button(parent: QWidget, kind: str, slot, *, shortcut: bool = False) ->
 
 
 def open_preview(workspace, source: PreviewSource, parent: QWidget | None = None, **kwargs) -> PrintPreviewDialog:
+    from .preview_dialog import PrintPreviewDialog
+
     dialog = PrintPreviewDialog(workspace, source, parent, **kwargs)
     dialog.show()
     dialog.raise_()
@@ -92,7 +95,10 @@ def open_preview(workspace, source: PreviewSource, parent: QWidget | None = None
 
 def preview_disclosure(workspace, disclosure_id: int, parent: QWidget | None = None) -> PrintPreviewDialog | None:
     """The preview of one record's notice; rosters offer the internal copy."""
+    from models.printing.jobs import NoticePrinter
     from models.services.disclosures import DisclosureService
+
+    from .preview_dialog import PreviewSource
 
     try:
         data = DisclosureService(workspace.ctx).get(disclosure_id)
@@ -109,6 +115,10 @@ def preview_disclosure(workspace, disclosure_id: int, parent: QWidget | None = N
 
 def preview_catalog(workspace, parent: QWidget | None = None) -> PrintPreviewDialog:
     """The catalog, landscape to start with (its eleven columns want the width)."""
+    from models.printing.jobs import NoticePrinter
+
+    from .preview_dialog import PreviewSource
+
     ctx, today = workspace.ctx, clock.today()
 
     def render(options, _unmasked, _progress, _cancelled):
@@ -119,6 +129,10 @@ def preview_catalog(workspace, parent: QWidget | None = None) -> PrintPreviewDia
 
 def preview_feedback_answer(workspace, feedback_id: int, parent: QWidget | None = None) -> PrintPreviewDialog:
     """The notice answering a villager's question (异议答复)."""
+    from models.printing.jobs import NoticePrinter
+
+    from .preview_dialog import PreviewSource
+
     ctx, today = workspace.ctx, clock.today()
 
     def render(options, _unmasked, _progress, _cancelled):
@@ -142,6 +156,10 @@ class MonthPrint(QObject):
     _active: set[MonthPrint] = set()  # alive until the job reports, whatever the caller keeps
 
     def __init__(self, workspace, year: int, month: int, parent: QWidget | None = None):
+        from models.printing.jobs import NoticePrinter, PrintCancelled
+
+        from .preview_dialog import keep_until_done, remembered_options
+
         super().__init__(parent)
         self.ws = workspace
         self.year, self.month = year, month
@@ -199,6 +217,10 @@ class MonthPrint(QObject):
         self.finished.emit(preview)
 
     def _finished(self, result) -> None:
+        from models.printing.jobs import NoticePrinter
+
+        from .preview_dialog import PreviewSource
+
         ctx, today, year, month = self.ws.ctx, clock.today(), self.year, self.month
 
         def render(options, unmasked, progress, cancelled):
@@ -215,6 +237,8 @@ class MonthPrint(QObject):
         _status(self.parent_widget, translate("Printing", "已取消打印本月全部公告"))
 
     def _failed(self, exc: Exception) -> None:
+        from .preview_dialog import shows_as_message
+
         self._end("failed")
         if not shows_as_message(exc):
             raise exc  # a bug: the crash handler logs it and shows the report
