@@ -233,7 +233,7 @@ class GridView(QTableView):
         model = self.model()
         return isinstance(model, GridModel) and not model.read_only
 
-    def _editable_columns(self) -> list[int]:
+    def editable_columns(self) -> list[int]:
         model = self.grid()
         return [c for c in range(model.columnCount()) if model.column(c).editable and not self.isColumnHidden(c)]
 
@@ -290,7 +290,7 @@ class GridView(QTableView):
         top = min((r for r, _ in cells), default=current.row())
         left = min((c for _, c in cells), default=current.column())
         written, _added = model.paste_block(top, left, block)
-        targets = [c for c in self._editable_columns() if c >= left][:max(len(r) for r in block)]
+        targets = [c for c in self.editable_columns() if c >= left][:max(len(r) for r in block)]
         if written and targets:
             self.go_to(top, left)
             selection = QItemSelection(model.index(top, left), model.index(top + written - 1, targets[-1]))
@@ -312,7 +312,7 @@ class GridView(QTableView):
         at = rows[0] if rows else (current.row() if current.isValid() else self.grid().rowCount())
         count = len(rows) if len(rows) > 1 else 1
         self.grid().insert_rows(at, count=count)
-        self.go_to(at, self._editable_columns()[0] if self._editable_columns() else 0)
+        self.go_to(at, self.editable_columns()[0] if self.editable_columns() else 0)
 
     def delete_selected_rows(self) -> None:
         if not self._editable():
@@ -348,7 +348,7 @@ class GridView(QTableView):
             return super().moveCursor(action, modifiers)
         current = self.currentIndex()
         model = self.grid()
-        columns = self._editable_columns()
+        columns = self.editable_columns()
         if not current.isValid() or not columns:
             return super().moveCursor(action, modifiers)
         row, col = current.row(), current.column()
@@ -447,7 +447,7 @@ class GridView(QTableView):
         super().focusInEvent(event)
         model = self.model()
         if model is not None and not self.currentIndex().isValid() and model.rowCount():
-            columns = self._editable_columns() if isinstance(model, GridModel) else [0]
+            columns = self.editable_columns() if isinstance(model, GridModel) else [0]
             self.setCurrentIndex(model.index(0, columns[0] if columns else 0))
 
     # --- context menu -----------------------------------------------------------------------

@@ -161,7 +161,7 @@ def row_buttons(view: GridView, *, add_text: str, parent: QWidget | None = None)
     def add_row() -> None:
         model = view.grid()
         row = model.append_row()
-        columns = view._editable_columns()
+        columns = view.editable_columns()
         view.go_to(row, columns[0] if columns else 0)
         view.setFocus()
 
