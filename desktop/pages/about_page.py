@@ -121,6 +121,13 @@ class AboutPage(QWidget):
         cform = QFormLayout(calendar)
         cform.addRow(self.tr("工作日计算"), self.calendar_button)
 
+        printing = QGroupBox(self.tr("打印"))
+        self.print_settings_button = QPushButton(self.tr("打印设置…"))
+        self.print_settings_button.setToolTip(self.tr("公告末尾的监督电话、受理单位、落款和异议说明"))
+        self.print_settings_button.clicked.connect(self.open_print_settings)
+        pform = QFormLayout(printing)
+        pform.addRow(self.tr("公告页脚"), self.print_settings_button)
+
         files = QGroupBox(self.tr("文件与版本"))
         fform = QFormLayout(files)
         for title, value in ((self.tr("数据库"), str(self.ws.db_path)),
@@ -135,7 +142,7 @@ class AboutPage(QWidget):
 
         inner = QWidget()
         layout = QVBoxLayout(inner)
-        for box in (unit, adoption, calendar, ui, files):
+        for box in (unit, adoption, calendar, printing, ui, files):
             layout.addWidget(box)
         layout.addStretch(1)
         scroll = QScrollArea()
@@ -187,6 +194,11 @@ class AboutPage(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.calendar_dialog = dialog
         dialog.open()
+
+    def open_print_settings(self) -> None:
+        from ..printing.settings_dialog import open_print_settings
+
+        self.print_settings_dialog = open_print_settings(self.ws, self)
 
     def _language_changed(self) -> None:
         self.ws.settings.language = self.language_combo.currentData()

@@ -45,6 +45,7 @@ from models.services.templates import list_templates, load_template
 
 from .. import dialogs, workers
 from ..editors.catalog_item_dialog import CatalogItemDialog, record_kind_label
+from ..printing import actions as printing
 from ..qtmodels.catalog_model import (
     COL_AUDIENCE,
     COL_CHANNELS,
@@ -104,6 +105,7 @@ class CatalogPage(QWidget):
         self.import_action.setToolTip(self.tr("从标准目录格式的 xlsx 文件导入，按编号合并"))
         self.export_action = QAction(self.tr("导出 xlsx"), self)
         self.export_action.setToolTip(self.tr("导出为标准目录格式的 xlsx 文件"))
+        self.print_action = printing.print_action(self, "catalog", self.print_catalog)  # 打印目录… (Ctrl+P)
 
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -112,6 +114,8 @@ class CatalogPage(QWidget):
         self.toolbar.addSeparator()
         for action in (self.template_action, self.import_action, self.export_action):
             self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.print_action)
 
         self.search_edit = QLineEdit()
         self.search_edit.setClearButtonEnabled(True)
@@ -462,6 +466,10 @@ class CatalogPage(QWidget):
         dialogs.info(self.tr("载入模板"),
                      self.tr("新增 %1 项；已有的 %2 项保持不变。").replace("%1", str(len(result.added)))
                      .replace("%2", str(len(result.unchanged) + len(result.updated))), parent=self)
+
+    def print_catalog(self) -> None:
+        """Ctrl+P: the catalog in the print preview."""
+        printing.preview_catalog(self.ws, self)
 
     # --- xlsx, off the GUI thread -------------------------------------------------------------
     def import_xlsx(self) -> None:

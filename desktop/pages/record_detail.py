@@ -46,6 +46,7 @@ from ..editors.catalog_item_dialog import record_kind_label
 from ..editors.feedback_dialog import AnswerDialog, FeedbackDialog
 from ..editors.workflow_dialogs import show_modal
 from ..formats import cn_date, period_label
+from ..printing import actions as printing
 from ..qtmodels import attachment_model as am
 from ..qtmodels.attachment_model import AttachmentModel, AttachmentRole, attachment_kind_text
 from ..qtmodels.disclosure_list_model import STATUS_COLORS, status_text
@@ -181,7 +182,9 @@ class RecordDetail(QTabWidget):
         self.add_feedback_button = QPushButton(self.tr("登记意见…"))
         self.add_feedback_button.setToolTip(self.tr("登记村民对这份公示提出的问题或异议"))
         self.answer_button = QPushButton(self.tr("答复…"))
-        feedback = self._tab(self.feedback_view, [self.add_feedback_button, self.answer_button])
+        self.print_answer_button = printing.print_button(self, "feedback", self.print_answer)  # 打印答复…
+        feedback = self._tab(self.feedback_view, [self.add_feedback_button, self.answer_button,
+                                                  self.print_answer_button])
 
         self.addTab(self.summary, self.tr("概况"))
         self.addTab(attachments, self.tr("附件"))
@@ -359,6 +362,7 @@ class RecordDetail(QTabWidget):
             else self.tr("记录尚未公示，公示后才能登记群众意见"))
         feedback = self.selected_feedback()
         self.answer_button.setEnabled(feedback is not None and not feedback.answered)
+        self.print_answer_button.setEnabled(feedback is not None and feedback.answered)
 
     # --- reading the selection --------------------------------------------------------------
     def selected_attachment(self) -> AttachmentData | None:
@@ -437,6 +441,12 @@ class RecordDetail(QTabWidget):
         dialog = FeedbackDialog(headline, lambda text, who, received: service.add(d.id, text, received, who),
                                 deadline_text=deadline, earliest=d.posting_start, parent=self)
         show_modal(self, dialog, lambda dlg: self._feedback_saved(dlg.result_data))
+
+    def print_answer(self) -> None:
+        """The answer to the selected question as a notice, in the print preview."""
+        f = self.selected_feedback()
+        if f is not None and f.answered:
+            printing.preview_feedback_answer(self.ws, f.id, self)
 
     def answer_feedback(self, *_args) -> None:
         f = self.selected_feedback()

@@ -42,6 +42,7 @@ from ..editors.editor_link import open_editor
 from ..editors.new_disclosure_dialog import NewDisclosureDialog, new_disclosure_dialog
 from ..editors.workflow_dialogs import show_modal
 from ..formats import cn_date
+from ..printing import actions as printing
 from ..qtmodels.todo_models import DueModel, EntryRole, FeedbackModel, OverdueModel, PostingEndingModel
 from ..registry import register_page
 from .record_detail import answer_dialog
@@ -90,7 +91,9 @@ class _Section(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(self.header)
+        self.header_row = QHBoxLayout()  # the header, and a button for the whole list at its right end
+        self.header_row.addWidget(self.header, 1)
+        layout.addLayout(self.header_row)
         layout.addWidget(self.empty)
         layout.addWidget(self.view, 1)
 
@@ -172,6 +175,8 @@ class TodoPage(QWidget):
             FeedbackModel.COL_TEXT, self.tr("待答复的村民意见"))
         self.feedback_section.view.setColumnHidden(FeedbackModel.COL_ANSWER, True)  # only unanswered ones here
         self.sections = [self.due_section, self.overdue_section, self.posting_section, self.feedback_section]
+        self.print_button = printing.print_button(self, "month", self.print_month, shortcut=True)  # Ctrl+P
+        self.due_section.header_row.addWidget(self.print_button)
 
         self.sections_layout = QVBoxLayout()
         self.sections_layout.setSpacing(6)
@@ -320,6 +325,11 @@ class TodoPage(QWidget):
         if self.active_dialog is not None or feedback.answered:
             return
         show_modal(self, answer_dialog(self.ws, feedback, self), lambda _dlg: self.refresh())
+
+    def print_month(self):
+        """打印本月全部公告 (Ctrl+P): this month's list and notices in one file, then the preview."""
+        today = clock.today()
+        return printing.print_month(self.ws, today.year, today.month, self)
 
     def open_calendar(self) -> None:
         if self.active_dialog is not None:
