@@ -193,6 +193,7 @@ class MonthPrint(QObject):
         self.job.signals.cancelled.connect(self._cancelled)
         MonthPrint._active.add(self)
         self.progress_dialog.setValue(0)
+        self.progress_dialog.show()
         workers.start(keep_until_done(self.job))
 
     def heading(self) -> str:
