@@ -120,6 +120,26 @@
     </message>
     <message>
       <location line="+2" />
+      <source>打印</source>
+      <translation>Printing</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>打印设置…</source>
+      <translation>Print settings…</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>公告末尾的监督电话、受理单位、落款和异议说明</source>
+      <translation>The supervision phone numbers, accepting unit, issuer and objection note printed at the end of every notice</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>公告页脚</source>
+      <translation>Notice footer</translation>
+    </message>
+    <message>
+      <location line="+2" />
       <source>文件与版本</source>
       <translation>Files and version</translation>
     </message>
@@ -823,7 +843,7 @@ Received %3 (%4); answer due by %5</translation>
   <context>
     <name>CatalogPage</name>
     <message>
-      <location filename="../../desktop/pages/catalog_page.py" line="+67" />
+      <location filename="../../desktop/pages/catalog_page.py" line="+68" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -849,36 +869,36 @@ Received %3 (%4); answer due by %5</translation>
     </message>
     <message>
       <location line="+1" />
-      <location line="+235" />
+      <location line="+238" />
       <source>停用</source>
       <translation>Retire</translation>
     </message>
     <message>
-      <location line="-234" />
+      <location line="-237" />
       <source>停用的事项不再排入待办，已有记录保留；可随时恢复</source>
       <translation>Retired items are no longer scheduled; their records stay. They can be restored at any time</translation>
     </message>
     <message>
       <location line="+1" />
-      <location line="+336" />
+      <location line="+339" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location line="-335" />
+      <location line="-338" />
       <source>删除没有公开记录的事项（Delete）</source>
       <translation>Delete an item that has no records (Delete)</translation>
     </message>
     <message>
       <location line="+3" />
-      <location line="+346" />
+      <location line="+349" />
       <location line="+3" />
       <location line="+12" />
       <source>载入模板</source>
       <translation>Load template</translation>
     </message>
     <message>
-      <location line="-360" />
+      <location line="-363" />
       <source>把随程序提供的目录模板并入本村目录（已有的事项不变）</source>
       <translation>Merge a shipped catalog template into this catalog (existing items stay as they are)</translation>
     </message>
@@ -903,7 +923,7 @@ Received %3 (%4); answer due by %5</translation>
       <translation>Export as an xlsx file in the standard catalog format</translation>
     </message>
     <message>
-      <location line="+12" />
+      <location line="+15" />
       <source>搜索编号、名称、内容（可用拼音或首字母，如 cwgk）  Ctrl+F</source>
       <translation>Search code, name, content (pinyin or initials work, e.g. cwgk)  Ctrl+F</translation>
     </message>
@@ -1080,7 +1100,7 @@ Received %3 (%4); answer due by %5</translation>
       <translation>Added %1 items; %2 existing items left as they were.</translation>
     </message>
     <message>
-      <location line="+5" />
+      <location line="+9" />
       <location line="+6" />
       <location line="+14" />
       <source>导入目录</source>
@@ -1210,7 +1230,7 @@ Received %3 (%4); answer due by %5</translation>
       </translation>
     </message>
     <message>
-      <location line="+87" />
+      <location line="+90" />
       <source>启用</source>
       <translation>Active</translation>
     </message>
@@ -2626,7 +2646,7 @@ Please copy the report below and send it, with the log file, to whoever supports
   <context>
     <name>Pages</name>
     <message>
-      <location filename="../../desktop/pages/about_page.py" line="+15" />
+      <location filename="../../desktop/pages/about_page.py" line="+20" />
       <source>关于与设置</source>
       <translation>About and settings</translation>
     </message>
@@ -2641,7 +2661,7 @@ Please copy the report below and send it, with the log file, to whoever supports
       <translation>Records</translation>
     </message>
     <message>
-      <location filename="../../desktop/pages/todo_page.py" line="+338" />
+      <location filename="../../desktop/pages/todo_page.py" line="+348" />
       <source>待办</source>
       <translation>To do</translation>
     </message>
@@ -2808,6 +2828,443 @@ Please copy the report below and send it, with the log file, to whoever supports
     </message>
   </context>
   <context>
+    <name>PrintPreviewDialog</name>
+    <message>
+      <location filename="../../desktop/printing/preview_dialog.py" line="+133" />
+      <location line="+325" />
+      <source>打印预览 — %1</source>
+      <extracomment>``render(options, unmasked, progress, cancelled) -&gt; PrintResult``, run on a worker thread.</extracomment>
+      <translation>Print preview — %1</translation>
+    </message>
+    <message>
+      <location line="-291" />
+      <source>预览</source>
+      <translation>Preview</translation>
+    </message>
+    <message>
+      <location line="+7" />
+      <source>缩小</source>
+      <translation>Zoom out</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>缩小（Ctrl+-）</source>
+      <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>放大</source>
+      <translation>Zoom in</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>放大（Ctrl++）</source>
+      <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>适合宽度</source>
+      <translation>Fit width</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>页面宽度充满窗口</source>
+      <translation>Make the page as wide as the window</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>整页</source>
+      <translation>Whole page</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>整页显示</source>
+      <translation>Show the whole page</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>上一页</source>
+      <translation>Previous</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>下一页</source>
+      <translation>Next</translation>
+    </message>
+    <message>
+      <location line="+33" />
+      <source>A4</source>
+      <translation>A4</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>A3</source>
+      <translation>A3</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>纵向</source>
+      <translation>Portrait</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>横向</source>
+      <translation>Landscape</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>大字版</source>
+      <translation>Large print</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>字号加大，适合贴在公开栏上远看</source>
+      <translation>Bigger type, to be read from a distance on the notice board</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location line="+149" />
+      <source>打印完整信息（内部资料）</source>
+      <translation>Full details (internal copy)</translation>
+    </message>
+    <message>
+      <location line="-148" />
+      <source>完整身份证号、银行卡号，每页印“内部资料 不得张贴”；只供内部核对，不得张贴</source>
+      <translation>Full ID and bank card numbers, with “内部资料 不得张贴” (internal, do not post) on every page; for checking only, never to be posted</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>内部资料：含完整身份证号、银行卡号，不得张贴公示。</source>
+      <translation>Internal copy: it shows full ID and bank card numbers. Do not post it.</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>张贴版：身份证号、银行卡号已按规定隐去部分数字。</source>
+      <translation>Public copy: ID and bank card numbers are partly hidden, as the rules require.</translation>
+    </message>
+    <message>
+      <location line="+5" />
+      <source>纸张</source>
+      <translation>Paper</translation>
+    </message>
+    <message>
+      <location line="+5" />
+      <source>方向</source>
+      <translation>Orientation</translation>
+    </message>
+    <message>
+      <location line="+5" />
+      <source>内容</source>
+      <translation>Content</translation>
+    </message>
+    <message>
+      <location line="+8" />
+      <location line="+11" />
+      <source>打印…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <location line="-10" />
+      <source>选择打印机并打印（Ctrl+P）</source>
+      <translation>Choose a printer and print (Ctrl+P)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location line="+10" />
+      <source>保存为 PDF…</source>
+      <translation>Save as PDF…</translation>
+    </message>
+    <message>
+      <location line="-9" />
+      <source>另存为 PDF 文件（Ctrl+S），可拷到乡镇或发到微信群</source>
+      <translation>Save as a PDF file (Ctrl+S), to take to the township or send to the WeChat group</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location line="+7" />
+      <location line="+359" />
+      <source>打印</source>
+      <translation>Print</translation>
+    </message>
+    <message>
+      <location line="-358" />
+      <location line="+290" />
+      <source>保存为 PDF</source>
+      <translation>Save as PDF</translation>
+    </message>
+    <message>
+      <location line="-209" />
+      <source>正在生成预览……</source>
+      <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+      <location line="+24" />
+      <source>打印完整信息将显示完整的身份证号、银行卡号等个人信息，每页印有“内部资料 不得张贴”。
+
+这份材料只供村两委、监委会内部核对，不得张贴公示，不得发到微信群；打印或保存后请妥善保管。本次操作将记入操作日志。
+
+确定要打印完整信息吗？</source>
+      <translation>The full details show complete ID numbers, bank card numbers and other personal information, with “内部资料 不得张贴” (internal, do not post) printed on every page.
+
+This copy is only for the village committees and the supervision committee to check. Do not post it or send it to WeChat groups; keep it safe once printed or saved. This will be recorded in the audit log.
+
+Print the full details?</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>打印完整信息</source>
+      <translation>Print full details</translation>
+    </message>
+    <message>
+      <location line="+40" />
+      <source>正在生成预览……（%1/%2）</source>
+      <translation>Preparing the preview… (%1/%2)</translation>
+    </message>
+    <message>
+      <location line="+27" />
+      <source>无法打印</source>
+      <translation>Cannot print</translation>
+    </message>
+    <message>
+      <location line="+44" />
+      <source>第 %1 页，共 %2 页</source>
+      <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+      <location line="+64" />
+      <source>（内部资料）</source>
+      <translation> (internal copy)</translation>
+    </message>
+    <message>
+      <location line="+7" />
+      <source>PDF 文件 (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <location line="+9" />
+      <source>未能保存</source>
+      <translation>Not saved</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>无法写入 %1：%2</source>
+      <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>已保存到 %1</source>
+      <translation>Saved to %1</translation>
+    </message>
+    <message>
+      <location line="+24" />
+      <source>打印 — %1</source>
+      <translation>Print — %1</translation>
+    </message>
+    <message>
+      <location line="+30" />
+      <source>正在发送到打印机……</source>
+      <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+      <location line="+0" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location line="+23" />
+      <source>正在发送到打印机：第 %1 页，共 %2 页</source>
+      <translation>Sending to the printer: page %1 of %2</translation>
+    </message>
+    <message>
+      <location line="+14" />
+      <source>已发送 %1 页到打印机</source>
+      <translation>Sent %1 page(s) to the printer</translation>
+    </message>
+    <message>
+      <location line="+5" />
+      <source>已取消打印</source>
+      <translation>Printing cancelled</translation>
+    </message>
+    <message>
+      <location line="+6" />
+      <source>打印失败</source>
+      <translation>Printing failed</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrintSettingsDialog</name>
+    <message>
+      <location filename="../../desktop/printing/settings_dialog.py" line="+33" />
+      <source>打印设置</source>
+      <translation>Print settings</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>以下内容印在每份公告的末尾。留空的项目使用括号中的默认内容。</source>
+      <translation>These lines are printed at the end of every notice. An empty field uses the default shown in brackets.</translation>
+    </message>
+    <message>
+      <location line="+5" />
+      <source>每行一条，例如：
+村务监督委员会 张三 13812341234
+镇纪委 0379-67891234</source>
+      <translation>One per line, for example:
+村务监督委员会 张三 13812341234
+镇纪委 0379-67891234</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <location line="+14" />
+      <source>监督电话</source>
+      <translation>Supervision phones</translation>
+    </message>
+    <message>
+      <location line="-12" />
+      <source>（%1村务监督委员会）</source>
+      <translation>(%1村务监督委员会)</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>（%1村民委员会）</source>
+      <translation>(%1村民委员会)</translation>
+    </message>
+    <message>
+      <location line="+11" />
+      <source>受理单位</source>
+      <translation>Accepting unit</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>落款</source>
+      <translation>Issuer</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>异议说明</source>
+      <translation>Objection note</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location line="+20" />
+      <source>未保存</source>
+      <translation>Not saved</translation>
+    </message>
+    <message>
+      <location line="+10" />
+      <source>无法读取打印设置</source>
+      <translation>Cannot read the print settings</translation>
+    </message>
+  </context>
+  <context>
+    <name>Printing</name>
+    <message>
+      <location filename="../../desktop/printing/actions.py" line="+37" />
+      <source>打印…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>预览并打印选中的公告（Ctrl+P）</source>
+      <translation>Preview and print the selected notice (Ctrl+P)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>打印目录…</source>
+      <translation>Print catalog…</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>预览并打印公开事项目录（Ctrl+P）</source>
+      <translation>Preview and print the disclosure catalog (Ctrl+P)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>打印本月全部公告…</source>
+      <translation>Print this month's notices…</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>本月公开清单和各份公告合成一份，预览后打印（Ctrl+P）</source>
+      <translation>This month's list and every notice in one file, previewed before printing (Ctrl+P)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>打印答复…</source>
+      <translation>Print answer…</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>预览并打印选中意见的答复公告</source>
+      <translation>Preview and print the notice answering the selected question</translation>
+    </message>
+    <message>
+      <location line="+62" />
+      <location line="+143" />
+      <source>无法打印</source>
+      <translation>Cannot print</translation>
+    </message>
+    <message>
+      <location line="-122" />
+      <source>公开事项目录</source>
+      <translation>Disclosure catalog</translation>
+    </message>
+    <message>
+      <location line="+14" />
+      <source>答复公告</source>
+      <translation>Answer notice</translation>
+    </message>
+    <message>
+      <location line="+41" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location line="+64" />
+      <source>打印本月全部公告</source>
+      <translation>Print this month's notices</translation>
+    </message>
+    <message>
+      <location line="-47" />
+      <source>正在准备%1年%2月的全部公告……</source>
+      <translation>Preparing all notices of %2/%1…</translation>
+    </message>
+    <message>
+      <location line="+31" />
+      <source>%1年%2月全部公告</source>
+      <translation>All notices of %2/%1</translation>
+    </message>
+    <message>
+      <location line="+7" />
+      <source>已取消打印本月全部公告</source>
+      <translation>Printing this month's notices was cancelled</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/printing/paint.py" line="+68" />
+      <source>无法读取要打印的 PDF</source>
+      <extracomment>Images are rendered at most at this resolution: sharp for 10.5 pt text on a village office laser printer, and an A3 page stays near 17 million pixels (grey, one byte each) for the spooler.</extracomment>
+      <translation>Cannot read the PDF to print</translation>
+    </message>
+    <message>
+      <location line="+11" />
+      <source>无法开始打印：打印机“%1”不可用，请检查打印机是否开机、联机</source>
+      <translation>Cannot start printing: the printer “%1” is not available. Check that it is switched on and online.</translation>
+    </message>
+  </context>
+  <context>
     <name>ProjectEditor</name>
     <message>
       <location filename="../../desktop/editors/kind_editors/project_editor.py" line="+49" />
@@ -2930,7 +3387,7 @@ Please copy the report below and send it, with the log file, to whoever supports
   <context>
     <name>RecordDetail</name>
     <message>
-      <location filename="../../desktop/pages/record_detail.py" line="+56" />
+      <location filename="../../desktop/pages/record_detail.py" line="+57" />
       <source>照片、扫描件和 PDF (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.pdf);;所有文件 (*)</source>
       <translation>Photos, scans and PDF (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.pdf);;All files (*)</translation>
     </message>
@@ -2981,12 +3438,12 @@ Please copy the report below and send it, with the log file, to whoever supports
     </message>
     <message>
       <location line="+1" />
-      <location line="+224" />
+      <location line="+226" />
       <source>合计</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location line="-223" />
+      <location line="-225" />
       <source>资金来源合计</source>
       <translation>Funding total</translation>
     </message>
@@ -3027,13 +3484,13 @@ Please copy the report below and send it, with the log file, to whoever supports
     </message>
     <message>
       <location line="+3" />
-      <location line="+28" />
+      <location line="+30" />
       <location line="+69" />
       <source>附件</source>
       <translation>Attachments</translation>
     </message>
     <message>
-      <location line="-93" />
+      <location line="-95" />
       <source>添加照片/票据…</source>
       <translation>Add photo/receipt…</translation>
     </message>
@@ -3049,40 +3506,40 @@ Please copy the report below and send it, with the log file, to whoever supports
     </message>
     <message>
       <location line="+1" />
-      <location line="+248" />
+      <location line="+251" />
       <source>删除附件</source>
       <translation>Delete attachment</translation>
     </message>
     <message>
-      <location line="-247" />
+      <location line="-250" />
       <source>只有草稿或被退回的记录可以删除附件</source>
       <translation>Attachments can be deleted only while the record is a draft or returned</translation>
     </message>
     <message>
       <location line="+5" />
-      <location line="+16" />
+      <location line="+18" />
       <location line="+75" />
       <source>群众意见</source>
       <translation>Questions</translation>
     </message>
     <message>
-      <location line="-82" />
+      <location line="-84" />
       <source>登记意见…</source>
       <translation>Record a question…</translation>
     </message>
     <message>
       <location line="+1" />
-      <location line="+176" />
+      <location line="+178" />
       <source>登记村民对这份公示提出的问题或异议</source>
       <translation>Record a villager's question or objection about this notice</translation>
     </message>
     <message>
-      <location line="-175" />
+      <location line="-177" />
       <source>答复…</source>
       <translation>Answer…</translation>
     </message>
     <message>
-      <location line="+3" />
+      <location line="+5" />
       <source>概况</source>
       <translation>Summary</translation>
     </message>
@@ -3218,7 +3675,7 @@ Please copy the report below and send it, with the log file, to whoever supports
       <translation>The record is not posted yet; questions can be recorded once it is</translation>
     </message>
     <message>
-      <location line="+18" />
+      <location line="+19" />
       <source>添加附件</source>
       <translation>Add attachment</translation>
     </message>
@@ -4365,7 +4822,7 @@ Please copy the report below and send it, with the log file, to whoever supports
   <context>
     <name>TodoPage</name>
     <message>
-      <location filename="../../desktop/pages/todo_page.py" line="-287" />
+      <location filename="../../desktop/pages/todo_page.py" line="-296" />
       <source>星期一</source>
       <translation>Monday</translation>
     </message>
@@ -4400,7 +4857,7 @@ Please copy the report below and send it, with the log file, to whoever supports
       <translation>Sunday</translation>
     </message>
     <message>
-      <location line="+42" />
+      <location line="+44" />
       <source>%1（%2）</source>
       <translation>%1 (%2)</translation>
     </message>
@@ -4416,12 +4873,12 @@ Please copy the report below and send it, with the log file, to whoever supports
     </message>
     <message>
       <location line="+1" />
-      <location line="+59" />
+      <location line="+61" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location line="-58" />
+      <location line="-60" />
       <source>重新计算待办（F5）</source>
       <translation>Recompute the to-do list (F5)</translation>
     </message>
@@ -4442,40 +4899,40 @@ Please copy the report below and send it, with the log file, to whoever supports
     </message>
     <message>
       <location line="+2" />
-      <location line="+86" />
+      <location line="+88" />
       <source>本月应公开</source>
       <translation>Due this month</translation>
     </message>
     <message>
-      <location line="-84" />
+      <location line="-86" />
       <source>没有逾期未公开的事项。</source>
       <translation>Nothing is overdue.</translation>
     </message>
     <message>
       <location line="+3" />
-      <location line="+83" />
+      <location line="+85" />
       <source>逾期未公开</source>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location line="-81" />
+      <location line="-83" />
       <source>三天内没有公示期届满的公告。</source>
       <translation>No posting window ends within three days.</translation>
     </message>
     <message>
       <location line="+3" />
-      <location line="+81" />
+      <location line="+83" />
       <source>公示即将结束</source>
       <translation>Posting ends soon</translation>
     </message>
     <message>
-      <location line="-79" />
+      <location line="-81" />
       <source>没有待答复的村民意见。</source>
       <translation>No villagers' questions await an answer.</translation>
     </message>
     <message>
       <location line="+3" />
-      <location line="+80" />
+      <location line="+82" />
       <source>待答复的村民意见</source>
       <translation>Questions awaiting an answer</translation>
     </message>
