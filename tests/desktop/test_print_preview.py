@@ -28,9 +28,10 @@ def preview(qtbot, village_ws, roster):
     from desktop.printing.actions import preview_disclosure
 
     dialog = preview_disclosure(village_ws, roster.id)
-    qtbot.addWidget(dialog)
     wait_rendered(qtbot, dialog)
-    return dialog
+    yield dialog
+    if shiboken6.isValid(dialog):  # it deletes itself when closed
+        dialog.close()
 
 
 def _size(preview) -> tuple[int, int]:
@@ -190,3 +191,17 @@ def test_a_character_no_font_has_is_shown_as_its_message(qtbot, records, village
     assert "U+E000" in text and "\ue000" in text and "标题" in text
     assert "Traceback" not in text
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=5000)
+
+
+def test_keyboard_ctrl_s_saves_and_escape_closes(qtbot, preview, dialog_calls, tmp_path):
+    from .keyboard import press, wait_active
+
+    preview.activateWindow()
+    wait_active(qtbot, preview)
+    assert preview.focusWidget() is preview.print_button  # Enter prints
+    dialog_calls.save_path = tmp_path / "名单.pdf"
+    with qtbot.waitSignal(preview.saved):
+        press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert (tmp_path / "名单.pdf").exists()
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(preview), timeout=5000)  # closed and deleted
