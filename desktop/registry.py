@@ -14,8 +14,10 @@ A page module in ``desktop/pages/`` registers itself when imported:
 * ``when(workspace) -> bool`` (optional) hides a page that does not apply, e.g. township-only pages.
 * ``order`` sorts the sidebar (catalog 10, about/settings 90; leave gaps).
 
-`discover_pages()` imports every module of ``desktop.pages`` so each registers itself; a module that
-fails to import is logged and left out, so only pages that work are listed.
+`discover_pages()` registers the pages ``desktop.pages.LAZY`` lists without importing them (their
+module loads when the page is first shown) and imports every other module of ``desktop.pages`` so
+each registers itself; a module that fails to import is logged and left out, so only pages that work
+are listed.
 
 A page may offer these optional hooks, which the window's standard shortcuts call:
 ``focus_search()`` (Ctrl+F), ``new_item()`` (Ctrl+N) and ``page_shown()`` (each time it is shown).
@@ -81,9 +83,28 @@ def registered_pages() -> list[PageSpec]:
     return sorted(_pages.values(), key=lambda p: (p.order, p.key))
 
 
+def lazy_factory(target: str) -> PageFactory:
+    """A factory that imports "module:attribute" when the page is first built."""
+    module_name, _, attr = target.partition(":")
+
+    def build(workspace, parent):
+        return getattr(importlib.import_module(module_name), attr)(workspace, parent)
+
+    build.target = target  # type: ignore[attr-defined]
+    return build
+
+
 def discover_pages(package: str = "desktop.pages") -> list[PageSpec]:
     pkg = importlib.import_module(package)
+    lazy = {}
+    for key, title, target, order in getattr(pkg, "LAZY", ()):
+        module_name = target.partition(":")[0]
+        lazy[module_name] = key
+        if key not in _pages:  # a module imported earlier registered the real thing already
+            register_page(key, title, lazy_factory(target), order=order)
     for mod in pkgutil.iter_modules(pkg.__path__, package + "."):
+        if mod.name in lazy:
+            continue
         try:
             importlib.import_module(mod.name)
         except Exception:

@@ -4,7 +4,8 @@
     QT_QPA_PLATFORM=offscreen python packaging/screenshots.py
 
 Writes docs/screenshots/catalog.png (main window, 1280×800, catalog page), catalog-item.png (the
-item editor) and wizard.png (first-run wizard). Nothing outside the temporary folder is touched:
+item editor), wizard.png (first-run wizard), todo.png (the start page), records.png (公开记录 with
+records in every state), roster-editor.png (a roster typed like a spreadsheet) and print-preview.png. Nothing outside the temporary folder is touched:
 settings and data live there too. `--out DIR` writes elsewhere, `--lang en` shows the English UI.
 """
 
@@ -38,6 +39,47 @@ def _demo_items():
         ItemData(code="CF-01", category="财务", group="财务收支", name="村级财务收支情况",
                  timing=TimingRule("monthly", day=10), channels=(wall,), default_kind="finance"),
     ]
+
+
+DEMO_TODAY = "2026-11-26"
+
+
+def _demo_records(ctx) -> dict[str, int]:
+    """Records in the states a clerk meets in a normal month, through the same services the app uses."""
+    from datetime import date, timedelta
+
+    from models.services.disclosures import DisclosureService
+
+    svc = DisclosureService(ctx, clock=lambda: date.fromisoformat(DEMO_TODAY))
+    names = ["张䶮", "吉𠮷", "李𬌗", "王堃", "赵喆", "钱赟", "欧阳建国", "刘秀英", "陈志强", "杨丽华"]
+    rows = []
+    for n, name in enumerate(names * 3):
+        body = f"410322{1950 + n:04d}0{1 + n % 9}1{n % 10}{n % 7}{n % 10:02d}"[:17]
+        weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        check = "10X98765432"[sum(int(c) * w for c, w in zip(body, weights, strict=True)) % 11]
+        area = f"{10 + n * 1.37:.2f}"
+        rows.append({"group": f"{'一二三四五'[n % 5]}组", "name": name, "id_number": body + check,
+                     "quantity": area, "rate": "18.34", "remark": "新增户" if n % 11 == 0 else ""})
+    ids = {}
+    roster = svc.create("CW-13", "2026-11-10", "2026年耕地地力保护补贴发放名单", kind="roster", rows=rows,
+                        body="现将2026年耕地地力保护补贴发放名单公示如下，如有异议请在公示期内反映。")
+    svc.submit(roster.id)
+    svc.approve(roster.id, reviewer="李监督", opinion="经审核，名单与台账一致，同意公示。",
+                on=date.fromisoformat(DEMO_TODAY) - timedelta(days=6))
+    svc.post(roster.id, start=date.fromisoformat(DEMO_TODAY) - timedelta(days=4))
+    ids["roster"] = roster.id
+    fin = svc.create("FW-04", "2026-M10", "2026年10月村级财务收支明细", kind="finance", content={
+        "opening": "52310.00", "closing": "50110.00",
+        "rows": [{"date": "2026-10-08", "voucher": "记-01", "summary": "收到耕地地力补贴代发手续费", "class": "各项收入",
+                  "income": "800.00", "expense": ""},
+                 {"date": "2026-10-15", "voucher": "记-02", "summary": "支付村道维修材料款", "class": "各项支出",
+                  "income": "", "expense": "3000.00"}]})
+    ids["finance"] = fin.id
+    note = svc.create("CW-01", "2026-11-20", "关于修订村规民约的公告", kind="notice",
+                      body="经村民代表会议讨论通过，对村规民约第五条作如下修订……")
+    svc.submit(note.id)
+    ids["notice"] = note.id
+    return ids
 
 
 def _save(widget, path: Path) -> None:
@@ -101,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
                 dialog.adjustSize()
                 _save(dialog, args.out / "catalog-item.png")
                 dialog.reject()
+
+            if template:
+                _record_shots(window, workspace, args.out)
             window.close()
         finally:
             db.dispose()
@@ -117,6 +162,54 @@ def main(argv: list[str] | None = None) -> int:
         wizard.close()
         app.processEvents()
     return 0
+
+
+def _record_shots(window, workspace, out: Path) -> None:
+    from datetime import date
+
+    from desktop import clock
+
+    clock.today = lambda: date.fromisoformat(DEMO_TODAY)
+    ids = _demo_records(workspace.ctx)
+    window.show_page("todo")
+    window.current_page().refresh()
+    _save(window, out / "todo.png")
+    window.show_page("records")
+    page = window.current_page()
+    page.reload(select_id=ids["roster"])
+    _save(window, out / "records.png")
+
+    try:
+        from desktop.editors.disclosure_editor import DisclosureEditor
+    except ImportError:
+        DisclosureEditor = None
+    if DisclosureEditor is not None:
+        editor = DisclosureEditor(workspace, ids["roster"], window)
+        editor.resize(1200, 760)
+        editor.show()
+        _save(editor, out / "roster-editor.png")
+        editor.close()
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.printing.actions import preview_disclosure
+
+    preview = preview_disclosure(workspace, ids["roster"], window)
+    if preview is not None:
+        preview.resize(1100, 800)
+        for _ in range(200):  # the notice renders on the thread pool
+            QThreadPool.globalInstance().waitForDone(50)
+            QApplication.processEvents()
+            if not preview.busy and preview.page_count():
+                break
+        import time
+
+        deadline = time.monotonic() + 2.0  # QPdfView rasterises pages in the background
+        while time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.05)
+        _save(preview, out / "print-preview.png")
+        preview.close()
 
 
 if __name__ == "__main__":
