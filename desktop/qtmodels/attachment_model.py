@@ -9,20 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
 from models.services.attachments import KINDS as ATTACHMENT_KINDS
 from models.services.attachments import AttachmentData
 
-AttachmentRole = Qt.ItemDataRole.UserRole + 1
+from .base import ListTableModel, ObjectRole
+
+AttachmentRole = ObjectRole
 
 COL_KIND, COL_NAME, COL_SIZE, COL_ADDED, COL_STATE = range(5)
 HEADERS = (
@@ -45,8 +40,6 @@ STATE_TEXTS = {
 }
 STATE_COLORS = {"ok": "#2e7d32", "missing": "#c62828", "altered": "#c62828"}
 
-Index = QModelIndex | QPersistentModelIndex
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AttachmentModel", text)
@@ -64,61 +57,45 @@ def size_text(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-class AttachmentModel(QAbstractTableModel):
+class AttachmentModel(ListTableModel[AttachmentData]):
+    HEADERS = HEADERS
+    TR_CONTEXT = "AttachmentModel"
+    RIGHT_ALIGNED = (COL_SIZE,)
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._items: list[AttachmentData] = []
         self._states: dict[int, str] = {}
 
     def set_attachments(self, items: Iterable[AttachmentData], states: Mapping[int, str]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self._states = dict(states)
-        self.endResetModel()
+        self._states = dict(states)  # read by data() once set_rows resets the view
+        self.set_rows(items)
 
     def attachments(self) -> list[AttachmentData]:
-        return list(self._items)
+        return self.rows()
 
     def state_of(self, attachment_id: int) -> str:
         return self._states.get(attachment_id, "ok")
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(HEADERS[section])
+    def display(self, a: AttachmentData, col: int) -> str | None:
+        if col == COL_KIND:
+            return attachment_kind_text(a.kind)
+        if col == COL_NAME:
+            return a.filename
+        if col == COL_SIZE:
+            return size_text(a.size)
+        if col == COL_ADDED:
+            return f"{a.added_at.astimezone():%Y-%m-%d %H:%M} {a.added_by}"
+        if col == COL_STATE:
+            state = self.state_of(a.id)
+            return _tr(STATE_TEXTS.get(state, state))
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        a = self._items[index.row()]
-        col = index.column()
-        state = self.state_of(a.id)
-        if role == AttachmentRole:
-            return a
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_KIND:
-                return attachment_kind_text(a.kind)
-            if col == COL_NAME:
-                return a.filename
-            if col == COL_SIZE:
-                return size_text(a.size)
-            if col == COL_ADDED:
-                return f"{a.added_at.astimezone():%Y-%m-%d %H:%M} {a.added_by}"
-            if col == COL_STATE:
-                return _tr(STATE_TEXTS.get(state, state))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_NAME:
-                return a.description or a.filename
-            if col == COL_STATE:
-                return "SHA-256 " + a.sha256
-        if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATE:
-            return QColor(STATE_COLORS.get(state, "#000000"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_SIZE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def tooltip(self, a: AttachmentData, col: int) -> str | None:
+        if col == COL_NAME:
+            return a.description or a.filename
+        if col == COL_STATE:
+            return "SHA-256 " + a.sha256
         return None
+
+    def foreground(self, a: AttachmentData, col: int) -> QColor | None:
+        return QColor(STATE_COLORS.get(self.state_of(a.id), "#000000")) if col == COL_STATE else None

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
 from models.services.calendar import DAY_KIND_LABELS, CalendarDayData
 
-DayRole = Qt.ItemDataRole.UserRole + 1
+from .base import ListTableModel, ObjectRole
+
+DayRole = ObjectRole
 
 COL_DAY, COL_WEEKDAY, COL_KIND, COL_NOTE, COL_BY = range(5)
 HEADERS = (
@@ -42,8 +38,6 @@ _KIND_TEXTS = (
 )
 KIND_COLORS = {"holiday": "#c62828", "workday": "#1565c0"}
 
-Index = QModelIndex | QPersistentModelIndex
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CalendarDayModel", text)
@@ -57,54 +51,31 @@ def weekday_text(weekday: int) -> str:
     return _tr(WEEKDAYS[weekday])
 
 
-class CalendarDayModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._days: list[CalendarDayData] = []
+class CalendarDayModel(ListTableModel[CalendarDayData]):
+    HEADERS = HEADERS
+    TR_CONTEXT = "CalendarDayModel"
 
     def set_days(self, days: Iterable[CalendarDayData]) -> None:
-        self.beginResetModel()
-        self._days = list(days)
-        self.endResetModel()
+        self.set_rows(days)
 
     def days(self) -> list[CalendarDayData]:
-        return list(self._days)
+        return self.rows()
 
-    def row_of(self, day) -> int | None:
-        for n, d in enumerate(self._days):
-            if d.day == day:
-                return n
+    def key_of(self, d: CalendarDayData) -> date:
+        return d.day
+
+    def display(self, d: CalendarDayData, col: int) -> str | None:
+        if col == COL_DAY:
+            return d.day.isoformat()
+        if col == COL_WEEKDAY:
+            return weekday_text(d.day.weekday())
+        if col == COL_KIND:
+            return day_kind_text(d.kind)
+        if col == COL_NOTE:
+            return d.note or ""
+        if col == COL_BY:
+            return d.entered_by
         return None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._days)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._days):
-            return None
-        d = self._days[index.row()]
-        col = index.column()
-        if role == DayRole:
-            return d
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_DAY:
-                return d.day.isoformat()
-            if col == COL_WEEKDAY:
-                return weekday_text(d.day.weekday())
-            if col == COL_KIND:
-                return day_kind_text(d.kind)
-            if col == COL_NOTE:
-                return d.note or ""
-            if col == COL_BY:
-                return d.entered_by
-        if role == Qt.ItemDataRole.ForegroundRole and col == COL_KIND:
-            return QColor(KIND_COLORS.get(d.kind, "#000000"))
-        return None
+    def foreground(self, d: CalendarDayData, col: int) -> QColor | None:
+        return QColor(KIND_COLORS.get(d.kind, "#000000")) if col == COL_KIND else None

@@ -9,20 +9,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QGuiApplication, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QStandardItem, QStandardItemModel
 
 from models.rules import catalog_terms as terms
 from models.services.catalog import GroupData, ItemData
 
-ItemRole = Qt.ItemDataRole.UserRole + 1  # the ItemData of a row
+from .base import Index, ListTableModel, ObjectRole
+
+ItemRole = ObjectRole  # the ItemData of a row
 SortRole = Qt.ItemDataRole.UserRole + 2  # a key that sorts the column sensibly (numbers as numbers)
 CategoryRole = Qt.ItemDataRole.UserRole + 3  # group tree: the node's category ("" = any)
 GroupRole = Qt.ItemDataRole.UserRole + 4  # group tree: the node's 一级事项 ("" = any)
@@ -43,12 +38,6 @@ HEADERS = (
     QT_TRANSLATE_NOOP("CatalogTableModel", "状态"),
 )
 
-Index = QModelIndex | QPersistentModelIndex
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
-
 
 def posting_days_text(item: ItemData) -> str:
     if item.posting_days == 0:
@@ -58,73 +47,51 @@ def posting_days_text(item: ItemData) -> str:
     return QCoreApplication.translate("CatalogTableModel", "%n天", None, item.posting_days)
 
 
-class CatalogTableModel(QAbstractTableModel):
+class CatalogTableModel(ListTableModel[ItemData]):
     """Rows are `ItemData` in the service's order; retired rows are greyed."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._items: list[ItemData] = []
+    HEADERS = HEADERS
+    TR_CONTEXT = _CTX
+    RIGHT_ALIGNED = (COL_POSTING_DAYS,)
 
     # --- contents ---------------------------------------------------------------------------
     def set_items(self, items: Iterable[ItemData]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
+        self.set_rows(items)
 
     def items(self) -> list[ItemData]:
-        return list(self._items)
+        return self.rows()
 
     def item_at(self, row: int) -> ItemData:
-        return self._items[row]
+        return self.row_at(row)
 
-    def row_of(self, code: str) -> int | None:
-        for n, item in enumerate(self._items):
-            if item.code == code:
-                return n
+    def key_of(self, item: ItemData) -> str:
+        return item.code
+
+    # --- cells ------------------------------------------------------------------------------
+    def tooltip(self, item: ItemData, col: int) -> str | None:
+        if col == COL_CHANNELS:
+            return "\n".join(item.channels)
+        if col == COL_NAME and item.content:
+            return item.content
+        if col in (COL_TIMING, COL_GROUP, COL_PUBLISHER):
+            return self.display(item, col)
         return None
 
-    # --- Qt model interface -----------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+    def foreground(self, item: ItemData, col: int) -> QColor | None:
+        if item.active:
             return None
-        item = self._items[index.row()]
-        col = index.column()
-        if role == ItemRole:
-            return item
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(item, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_CHANNELS:
-                return "\n".join(item.channels)
-            if col == COL_NAME and item.content:
-                return item.content
-            if col in (COL_TIMING, COL_GROUP, COL_PUBLISHER):
-                return self._display(item, col)
-            return None
-        if role == SortRole:
-            if col == COL_POSTING_DAYS:
-                return item.posting_days
-            if col == COL_GROUP:
-                return f"{item.category}/{item.group}"
-            return self._display(item, col)
-        if role == Qt.ItemDataRole.ForegroundRole and not item.active:
-            return QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_POSTING_DAYS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
 
-    def _display(self, item: ItemData, col: int) -> str:
+    def role_data(self, item: ItemData, col: int, role: int):
+        if role != SortRole:
+            return None
+        if col == COL_POSTING_DAYS:
+            return item.posting_days
+        if col == COL_GROUP:
+            return f"{item.category}/{item.group}"
+        return self.display(item, col)
+
+    def display(self, item: ItemData, col: int) -> str:
         if col == COL_CODE:
             return item.code
         if col == COL_GROUP:
