@@ -7,17 +7,10 @@ with ten. Statuses are coloured; a superseded record is struck through, a correc
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex
 from PySide6.QtGui import QColor, QFont
 
 from models.rules.money import format_money_cn
@@ -25,8 +18,9 @@ from models.services.disclosures import STATUS_LABELS, DisclosureListRow
 
 from ..editors.catalog_item_dialog import record_kind_label
 from ..formats import period_label
+from .base import Index, ListTableModel, ObjectRole, bold_font
 
-DisclosureRole = Qt.ItemDataRole.UserRole + 1  # the DisclosureListRow of a row
+DisclosureRole = ObjectRole  # the DisclosureListRow of a row
 
 (COL_ID, COL_ITEM, COL_PERIOD, COL_KIND, COL_TITLE, COL_STATUS, COL_DRAFTER, COL_REVIEWER, COL_POSTING,
  COL_AMOUNT) = range(10)
@@ -68,7 +62,6 @@ STATUS_COLORS = {
 }
 SUPERSEDED_COLOR = "#9e9e9e"
 
-Index = QModelIndex | QPersistentModelIndex
 FetchRows = Callable[[int, int], Sequence[DisclosureListRow]]  # (offset, limit) -> rows
 
 
@@ -91,18 +84,16 @@ def posting_text(start: date | None, end: date | None) -> str:
         .replace("%2", tail)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
-
-
-class DisclosureListModel(QAbstractTableModel):
+class DisclosureListModel(ListTableModel[DisclosureListRow]):
     """Rows in the service's order (newest first); more are fetched as the view scrolls."""
 
+    HEADERS = HEADERS
+    TR_CONTEXT = _CTX
+    RIGHT_ALIGNED = (COL_ID, COL_AMOUNT)
     BATCH = 200
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[DisclosureListRow] = []
         self._ids: set[int] = set()
         self._total = 0
         self._fetch: FetchRows | None = None
@@ -119,6 +110,11 @@ class DisclosureListModel(QAbstractTableModel):
         if len(self._rows) < max(self.BATCH, at_least):
             self._total = len(self._rows)  # the query returned less than counted: trust the rows
         self.endResetModel()
+
+    def set_rows(self, rows: Iterable[DisclosureListRow]) -> None:
+        """A fixed list instead of a query (keeps the loaded ids in step)."""
+        fixed = list(rows)
+        self.reset(lambda offset, limit: fixed[offset:offset + limit], len(fixed), at_least=len(fixed))
 
     def clear(self) -> None:
         self.beginResetModel()
@@ -143,19 +139,11 @@ class DisclosureListModel(QAbstractTableModel):
     def loaded(self) -> int:
         return len(self._rows)
 
-    def rows(self) -> list[DisclosureListRow]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> DisclosureListRow:
-        return self._rows[row]
+    def key_of(self, r: DisclosureListRow) -> int:
+        return r.id
 
     def row_of(self, disclosure_id: int) -> int | None:
-        if disclosure_id not in self._ids:
-            return None
-        for n, r in enumerate(self._rows):
-            if r.id == disclosure_id:
-                return n
-        return None
+        return super().row_of(disclosure_id) if disclosure_id in self._ids else None
 
     def fetch_until(self, disclosure_id: int, limit: int = 5000) -> int | None:
         """Load batches until the record is loaded (or `limit` rows are); its row or None."""
@@ -166,12 +154,6 @@ class DisclosureListModel(QAbstractTableModel):
         return row
 
     # --- Qt model interface -----------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._fetch is not None and len(self._rows) < self._total
 
@@ -187,43 +169,24 @@ class DisclosureListModel(QAbstractTableModel):
         self._append(batch)
         self.endInsertRows()
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(HEADERS[section])
+    # --- cells ------------------------------------------------------------------------------
+    def foreground(self, r: DisclosureListRow, col: int) -> QColor | None:
+        if r.superseded_by is not None or (col == COL_TITLE and not r.title):
+            return QColor(SUPERSEDED_COLOR)
+        if col == COL_STATUS:
+            return status_color(r.status)
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
-        if role == DisclosureRole:
-            return r
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(r, col)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if r.superseded_by is not None or (col == COL_TITLE and not r.title):
-                return QColor(SUPERSEDED_COLOR)
-            if col == COL_STATUS:
-                return status_color(r.status)
-            return None
-        if role == Qt.ItemDataRole.FontRole:
-            if col == COL_TITLE and r.superseded_by is not None:
-                font = QFont()
-                font.setStrikeOut(True)
-                return font
-            if col == COL_STATUS and r.status in ("returned", "submitted"):
-                font = QFont()
-                font.setBold(True)  # someone has to act on these
-                return font
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_ID, COL_AMOUNT):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def font(self, r: DisclosureListRow, col: int) -> QFont | None:
+        if col == COL_TITLE and r.superseded_by is not None:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if col == COL_STATUS and r.status in ("returned", "submitted"):
+            return bold_font()  # someone has to act on these
         return None
 
-    def _display(self, r: DisclosureListRow, col: int) -> str:
+    def display(self, r: DisclosureListRow, col: int) -> str:
         if col == COL_ID:
             return str(r.id)
         if col == COL_ITEM:
@@ -250,13 +213,13 @@ class DisclosureListModel(QAbstractTableModel):
             return format_money_cn(r.amount) if r.amount is not None else ""
         return ""
 
-    def _tooltip(self, r: DisclosureListRow, col: int) -> str | None:
+    def tooltip(self, r: DisclosureListRow, col: int) -> str | None:
         if col == COL_ITEM:
             return f"{r.item_code} {r.item_name}"
         if col == COL_TITLE:
             return r.title
         if col in (COL_STATUS, COL_KIND, COL_ID):
-            lines = [self._display(r, COL_KIND)] if col == COL_KIND else []
+            lines = [self.display(r, COL_KIND)] if col == COL_KIND else []
             if r.is_correction and r.supersedes is not None:
                 lines.append(QCoreApplication.translate("DisclosureListModel", "更正记录：更正 #%1").replace("%1", str(r.supersedes)))
             if r.superseded_by is not None:
