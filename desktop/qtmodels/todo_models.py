@@ -5,18 +5,11 @@ plain results, with `EntryRole` returning the entry itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QFont
 
 from models.rules.schedule import STATUS_LABELS as DUE_STATUS_LABELS
@@ -24,10 +17,9 @@ from models.services.feedback import FeedbackData
 from models.services.schedule import DueEntry, PostingEnding
 
 from ..formats import period_label, short_date
+from .base import ListTableModel, ObjectRole, bold_font
 
-EntryRole = Qt.ItemDataRole.UserRole + 1  # the DueEntry / PostingEnding / FeedbackData of a row
-
-Index = QModelIndex | QPersistentModelIndex
+EntryRole = ObjectRole  # the DueEntry / PostingEnding / FeedbackData of a row
 
 # schedule.STATUS_LABELS, listed so lupdate collects them.
 _DUE_STATUS_TEXTS = (
@@ -62,89 +54,73 @@ def feedback_state_text(state: str) -> str:
     return QCoreApplication.translate("FeedbackState", _FEEDBACK_STATE_TEXTS.get(state, state))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TodoModels", text)
-
-
 def _days(n: int) -> str:
     return QCoreApplication.translate("TodoModels", "%n 天", None, n)
 
 
-class _EntryTable(QAbstractTableModel):
+class _EntryTable(ListTableModel[Any]):
     """Rows are plain entries; subclasses say the headers and the cell texts."""
 
-    HEADERS: tuple[str, ...] = ()
+    TR_CONTEXT = "TodoModels"
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._entries: list[Any] = []
         self.today: date | None = None
 
     def set_entries(self, entries: Iterable[Any], today: date | None = None) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.today = today
-        self.endResetModel()
+        self.today = today  # read by data() once set_rows resets the view
+        self.set_rows(entries)
 
     def entries(self) -> list[Any]:
-        return list(self._entries)
+        return self.rows()
 
     def entry_at(self, row: int) -> Any:
-        return self._entries[row]
+        return self.row_at(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
+    def foreground(self, entry: Any, col: int) -> QColor | None:
+        color = self.color(entry, col)
+        return QColor(color) if color else None
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        entry = self._entries[index.row()]
-        if role == EntryRole:
-            return entry
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(entry, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(entry, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole:
-            color = self.color(entry, index.column())
-            return QColor(color) if color else None
-        if role == Qt.ItemDataRole.FontRole and self.bold(entry, index.column()):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.right_aligned():
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def font(self, entry: Any, col: int) -> QFont | None:
+        return bold_font() if self.bold(entry, col) else None
 
     # --- for subclasses ---------------------------------------------------------------------
-    def text(self, entry: Any, col: int) -> str:
-        return ""
-
-    def tooltip(self, entry: Any, col: int) -> str | None:
-        return None
-
     def color(self, entry: Any, col: int) -> str | None:
         return None
 
     def bold(self, entry: Any, col: int) -> bool:
         return False
 
-    def right_aligned(self) -> Sequence[int]:
-        return ()
+
+class _DueEntryTable(_EntryTable):
+    """What DueModel and OverdueModel share: item, period, due date, …, the record (an entry's
+    fourth column is what differs)."""
+
+    COL_ITEM, COL_PERIOD, COL_DUE, COL_RECORD = 0, 1, 2, 4
+
+    def display(self, e: DueEntry, col: int) -> str:
+        if col == self.COL_ITEM:
+            return e.item_name
+        if col == self.COL_PERIOD:
+            return period_label(e.period)
+        if col == self.COL_DUE:
+            return short_date(e.due_date, self.today)
+        if col == self.COL_RECORD:
+            return record_text(e, self.today)
+        return ""
+
+    def tooltip(self, e: DueEntry, col: int) -> str | None:
+        if col == self.COL_ITEM:
+            return f"{e.item_code} {e.item_name}"
+        if col == self.COL_RECORD:
+            return QCoreApplication.translate("TodoModels", "回车或双击打开记录") if e.disclosure_id else QCoreApplication.translate("TodoModels", "回车或双击新建公开记录")
+        return None
 
 
-class DueModel(_EntryTable):
+class DueModel(_DueEntryTable):
     """本月应公开: every entry due this month with its status (coloured)."""
 
-    COL_ITEM, COL_PERIOD, COL_DUE, COL_STATUS, COL_RECORD = range(5)
+    COL_STATUS = 3
     HEADERS = (
         QT_TRANSLATE_NOOP("TodoModels", "事项"),
         QT_TRANSLATE_NOOP("TodoModels", "期间"),
@@ -153,29 +129,14 @@ class DueModel(_EntryTable):
         QT_TRANSLATE_NOOP("TodoModels", "公开记录"),
     )
 
-    def text(self, e: DueEntry, col: int) -> str:
-        if col == self.COL_ITEM:
-            return e.item_name
-        if col == self.COL_PERIOD:
-            return period_label(e.period)
-        if col == self.COL_DUE:
-            return short_date(e.due_date, self.today)
+    def display(self, e: DueEntry, col: int) -> str:
         if col == self.COL_STATUS:
             if e.status == "posted_late":
                 return QCoreApplication.translate("TodoModels", "%1（晚 %2）").replace("%1", due_status_text(e.status)).replace("%2", _days(e.days_late))
             if e.status == "overdue":
                 return QCoreApplication.translate("TodoModels", "%1（%2）").replace("%1", due_status_text(e.status)).replace("%2", _days(e.days_late))
             return due_status_text(e.status)
-        if col == self.COL_RECORD:
-            return record_text(e, self.today)
-        return ""
-
-    def tooltip(self, e: DueEntry, col: int) -> str | None:
-        if col == self.COL_ITEM:
-            return f"{e.item_code} {e.item_name}"
-        if col == self.COL_RECORD:
-            return QCoreApplication.translate("TodoModels", "回车或双击打开记录") if e.disclosure_id else QCoreApplication.translate("TodoModels", "回车或双击新建公开记录")
-        return None
+        return super().display(e, col)
 
     def color(self, e: DueEntry, col: int) -> str | None:
         return DUE_COLORS.get(e.status) if col == self.COL_STATUS else None
@@ -184,10 +145,10 @@ class DueModel(_EntryTable):
         return col == self.COL_STATUS and e.status in ("overdue", "due")
 
 
-class OverdueModel(_EntryTable):
+class OverdueModel(_DueEntryTable):
     """逾期未公开: entries past their due date without a posted record, with days late."""
 
-    COL_ITEM, COL_PERIOD, COL_DUE, COL_LATE, COL_RECORD = range(5)
+    COL_LATE = 3
     HEADERS = (
         QT_TRANSLATE_NOOP("TodoModels", "事项"),
         QT_TRANSLATE_NOOP("TodoModels", "期间"),
@@ -195,32 +156,13 @@ class OverdueModel(_EntryTable):
         QT_TRANSLATE_NOOP("TodoModels", "逾期天数"),
         QT_TRANSLATE_NOOP("TodoModels", "公开记录"),
     )
+    RIGHT_ALIGNED = (COL_LATE,)
 
-    def text(self, e: DueEntry, col: int) -> str:
-        if col == self.COL_ITEM:
-            return e.item_name
-        if col == self.COL_PERIOD:
-            return period_label(e.period)
-        if col == self.COL_DUE:
-            return short_date(e.due_date, self.today)
-        if col == self.COL_LATE:
-            return _days(e.days_late)
-        if col == self.COL_RECORD:
-            return record_text(e, self.today)
-        return ""
-
-    def tooltip(self, e: DueEntry, col: int) -> str | None:
-        if col == self.COL_ITEM:
-            return f"{e.item_code} {e.item_name}"
-        if col == self.COL_RECORD:
-            return QCoreApplication.translate("TodoModels", "回车或双击打开记录") if e.disclosure_id else QCoreApplication.translate("TodoModels", "回车或双击新建公开记录")
-        return None
+    def display(self, e: DueEntry, col: int) -> str:
+        return _days(e.days_late) if col == self.COL_LATE else super().display(e, col)
 
     def color(self, e: DueEntry, col: int) -> str | None:
         return DUE_COLORS["overdue"] if col == self.COL_LATE else None
-
-    def right_aligned(self) -> Sequence[int]:
-        return (self.COL_LATE,)
 
 
 def record_text(e: DueEntry, today: date | None) -> str:
@@ -242,8 +184,9 @@ class PostingEndingModel(_EntryTable):
         QT_TRANSLATE_NOOP("TodoModels", "公示期"),
         QT_TRANSLATE_NOOP("TodoModels", "剩余"),
     )
+    RIGHT_ALIGNED = (COL_ID,)
 
-    def text(self, e: PostingEnding, col: int) -> str:
+    def display(self, e: PostingEnding, col: int) -> str:
         if col == self.COL_ID:
             return str(e.disclosure_id)
         if col == self.COL_TITLE:
@@ -269,9 +212,6 @@ class PostingEndingModel(_EntryTable):
     def color(self, e: PostingEnding, col: int) -> str | None:
         return "#b26a00" if col == self.COL_LEFT and e.days_left == 0 else None
 
-    def right_aligned(self) -> Sequence[int]:
-        return (self.COL_ID,)
-
 
 class FeedbackModel(_EntryTable):
     """Villagers' questions: on the start page those awaiting an answer, on a record all of them."""
@@ -287,7 +227,7 @@ class FeedbackModel(_EntryTable):
         QT_TRANSLATE_NOOP("TodoModels", "答复"),
     )
 
-    def text(self, f: FeedbackData, col: int) -> str:
+    def display(self, f: FeedbackData, col: int) -> str:
         if col == self.COL_RECEIVED:
             return short_date(f.received_on, self.today)
         if col == self.COL_RECORD:
