@@ -25,15 +25,25 @@ def median_time(fn: Callable[[], object], runs: int = 5, warmup: int = 1) -> flo
     return statistics.median(times)
 
 
-def time_until_marker(cmd: list[str], env: dict | None = None, marker: str = "painted") -> float:
-    """Wall time from launching `cmd` until it prints `<marker> <epoch seconds>` on stdout."""
+def times_until_markers(cmd: list[str], markers: tuple[str, ...], env: dict | None = None) -> list[float]:
+    """Wall times from launching `cmd` until it prints each `<marker> <epoch seconds>` on stdout."""
     full_env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), **(env or {})}
     t0 = time.time()
     out = subprocess.run(cmd, env=full_env, capture_output=True, text=True, timeout=120)
+    seen = {}
     for line in out.stdout.splitlines():
-        if line.startswith(marker + " "):
-            return float(line.split()[1]) - t0
-    raise RuntimeError(f"{cmd[0]} printed no '{marker}' line: {out.stdout[-500:]} {out.stderr[-2000:]}")
+        word, _, stamp = line.partition(" ")
+        if word in markers and word not in seen:
+            seen[word] = float(stamp) - t0
+    missing = [m for m in markers if m not in seen]
+    if missing:
+        raise RuntimeError(f"{cmd[0]} printed no {missing} line: {out.stdout[-500:]} {out.stderr[-2000:]}")
+    return [seen[m] for m in markers]
+
+
+def time_until_marker(cmd: list[str], env: dict | None = None, marker: str = "painted") -> float:
+    """Wall time from launching `cmd` until it prints `<marker> <epoch seconds>` on stdout."""
+    return times_until_markers(cmd, (marker,), env)[0]
 
 
 def ratio_line(label: str, ours: float, base: float, base_label: str, goal: str) -> str:

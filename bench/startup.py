@@ -1,11 +1,14 @@
 """Process start → main window painted, against a bare PySide6 QMainWindow, with a ten-year village
-database. Goal: ≤ 1.5× the bare window. Prints medians of several runs measured in this same run."""
+database. Goal: ≤ 1.5× the bare window. Prints medians of several runs measured in this same run.
+
+The window paints its frame (title, sidebar, status bar) before the data layer loads; the second
+figure is the moment its start page is built and shown with the database open."""
 
 from __future__ import annotations
 
 import statistics
 
-from .common import OUT, PY, ratio_line, time_until_marker
+from .common import OUT, PY, ratio_line, time_until_marker, times_until_markers
 
 BARE = r"""
 import sys, time
@@ -38,22 +41,26 @@ def run(runs: int = 7) -> None:
         OUT.mkdir(parents=True, exist_ok=True)
         generate(db)
     data = OUT / "startup-data"
-    bare, orm, ours = [], [], []
+    bare, orm, ours, ready = [], [], [], []
     # Interleave so machine noise hits all alike; the first of each is a warm-up.
     for i in range(runs + 1):
         b = time_until_marker([PY, "-c", BARE])
         m = time_until_marker([PY, "-c", BARE_WITH_ORM])
-        o = time_until_marker([PY, "-m", "desktop.entry", "--db", str(db), "--data-dir", str(data)],
-                              env={"CUNWU_BENCH_EXIT_ON_PAINT": "1"})
+        o, r = times_until_markers([PY, "-m", "desktop.entry", "--db", str(db), "--data-dir", str(data)],
+                                   ("painted", "ready"), env={"CUNWU_BENCH_EXIT_ON_PAINT": "1"})
         if i:
             bare.append(b)
             orm.append(m)
             ours.append(o)
+            ready.append(r)
     t_ours = statistics.median(ours)
     print(ratio_line(f"start-up → main window painted (10-year village, median of {runs})",
                      t_ours, statistics.median(bare), "bare QMainWindow", "goal ≤ 1.5×"))
+    t_ready = statistics.median(ready)
+    print(ratio_line("start-up → start page built and shown (database open, 待办 computed)",
+                     t_ready, statistics.median(bare), "bare QMainWindow", "for reference"))
     print(ratio_line("  same, against a bare QMainWindow that also imports SQLAlchemy's ORM",
-                     t_ours, statistics.median(orm), "bare window + sqlalchemy.orm", "our own share"))
+                     t_ready, statistics.median(orm), "bare window + sqlalchemy.orm", "our own share"))
 
 
 if __name__ == "__main__":

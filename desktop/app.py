@@ -9,21 +9,23 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QWizard
 
 from models import __version__
 from models.errors import CunwuError
 from models.paths import APP_NAME, default_data_dir, resources_dir
-from models.storage import Database, open_database
 
-from . import dialogs
-from .crash import install_excepthook
 from .fonts import install_fonts
 from .settings import Settings, default_settings_dir
+
+if TYPE_CHECKING:
+    from models.storage import Database
 
 log = logging.getLogger("cunwu.desktop")
 
@@ -89,6 +91,10 @@ def obtain_database(env, settings: Settings) -> Database | None:
         if wizard.exec() != QWizard.DialogCode.Accepted or wizard.database is None:
             return None
         return wizard.database
+    from models.storage import open_database
+
+    from . import dialogs
+
     try:
         return open_database(db_path)
     except CunwuError as exc:
@@ -102,24 +108,93 @@ def obtain_database(env, settings: Settings) -> Database | None:
         return None
 
 
-def _exit_after_first_paint(window, app: QApplication) -> None:
-    """For `make bench`: print the moment the main window first paints, then quit."""
-    import time
+class _Marks(QObject):
+    """For `make bench` (CUNWU_BENCH_EXIT_ON_PAINT): prints when the window first paints and when its
+    start page is ready, then quits."""
 
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    def __init__(self, window, app: QApplication, *, quit_when_ready: bool):
+        super().__init__(window)
+        self.app = app
+        self.painted = False
+        self.quit_when_ready = quit_when_ready
+        window.installEventFilter(self)
 
-    class _FirstPaint(QObject):
-        seen = False
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            print("painted", time.time(), flush=True)
+            if self.quit_when_ready:
+                self.ready()
+        return False
 
-        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
-            if event.type() == QEvent.Type.Paint and not self.seen:
-                self.seen = True
-                print("painted", time.time(), flush=True)
-                QTimer.singleShot(0, app.quit)
-            return False
+    def ready(self) -> None:
+        print("ready", time.time(), flush=True)
+        QTimer.singleShot(0, self.app.quit)
 
-    spy = _FirstPaint(window)
-    window.installEventFilter(spy)
+
+class _AfterFirstPaint(QObject):
+    """Runs `fn` once, right after the window's first paint (or after 300 ms if it never paints, e.g.
+    when it starts minimised), so the frame is on screen before slow work begins."""
+
+    def __init__(self, window, fn):
+        super().__init__(window)
+        self.fn = fn
+        self.done = False
+        window.installEventFilter(self)
+        QTimer.singleShot(300, self.fire)
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and not self.done:
+            QTimer.singleShot(0, self.fire)
+        return False
+
+    def fire(self) -> None:
+        if not self.done:
+            self.done = True
+            self.fn()
+
+
+def _shell_for(env, settings: Settings) -> dict | None:
+    """What the window showed last time for this database, if it is the same database."""
+    last = settings.last_opened or {}
+    if not isinstance(last, dict) or last.get("db") != str(Path(env.db_path).resolve()):
+        return None
+    if not Path(env.db_path).exists():
+        return None
+    return {"title": str(last.get("title", "")), "db": str(env.db_path),
+            "user": env.user or str(last.get("user", ""))}
+
+
+def install_crash_hook(log_path: Path) -> None:
+    """The app's sys.excepthook (desktop.crash), loaded on the first unhandled exception: its dialog
+    code need not be imported before the window first paints."""
+
+    def hook(exc_type, exc, tb):
+        from .crash import install_excepthook
+
+        install_excepthook(log_path)(exc_type, exc, tb)
+
+    sys.excepthook = hook
+
+
+def _open_workspace(env, settings: Settings, data_dir: Path):
+    """Open the database and the workspace over it; None (after telling the user) when it can't."""
+    db = obtain_database(env, settings)
+    if db is None:
+        return None, None
+    from . import dialogs
+    from .workspace import Workspace
+
+    try:
+        workspace = Workspace.open(db, user=env.user, db_path=Path(env.db_path), data_dir=data_dir,
+                                   settings=settings)
+    except CunwuError as exc:
+        dialogs.error(QCoreApplication.translate("App", "无法打开数据库"), exc)
+        db.dispose()
+        return None, None
+    settings.last_opened = {"db": str(Path(env.db_path).resolve()), "title": workspace.installation.name,
+                            "user": workspace.installation.operator}
+    return db, workspace
 
 
 def run_gui(env) -> int:
@@ -130,26 +205,42 @@ def run_gui(env) -> int:
     settings = Settings(settings_dir_for(data_dir))
     app = create_app(settings=settings)
     setup_logging(data_dir)
-    install_excepthook(data_dir / "logs" / "cunwu.log")
-    db = obtain_database(env, settings)
-    if db is None:
-        return 1 if Path(env.db_path).exists() else 0
+    install_crash_hook(data_dir / "logs" / "cunwu.log")
+    bench = bool(os.environ.get("CUNWU_BENCH_EXIT_ON_PAINT"))
     from .main_window import MainWindow
-    from .workspace import Workspace
 
-    try:
-        workspace = Workspace.open(db, user=env.user, db_path=Path(env.db_path), data_dir=data_dir,
-                                   settings=settings)
-    except CunwuError as exc:
-        dialogs.error(QCoreApplication.translate("App", "无法打开数据库"), exc)
-        db.dispose()
-        return 1
-    window = MainWindow(workspace)
-    if os.environ.get("CUNWU_BENCH_EXIT_ON_PAINT"):
-        _exit_after_first_paint(window, app)
-    window.show()
+    shell = _shell_for(env, settings)
+    opened: dict = {}
+    if shell is not None:
+        # Known database: paint the window first, then load the data layer and the start page.
+        window = MainWindow(None, settings=settings, shell=shell)
+        marks = _Marks(window, app, quit_when_ready=False) if bench else None
+
+        def attach() -> None:
+            db, workspace = _open_workspace(env, settings, data_dir)
+            if workspace is None:
+                window.hide()
+                app.exit(1 if Path(env.db_path).exists() else 0)
+                return
+            opened["db"] = db
+            window.attach(workspace)
+            if marks is not None:
+                QTimer.singleShot(0, marks.ready)
+
+        _AfterFirstPaint(window, attach)
+        window.show()
+    else:
+        db, workspace = _open_workspace(env, settings, data_dir)
+        if workspace is None:
+            return 1 if Path(env.db_path).exists() else 0
+        opened["db"] = db
+        window = MainWindow(workspace)
+        if bench:
+            _Marks(window, app, quit_when_ready=True)
+        window.show()
     try:
         return app.exec()
     finally:
         settings.sync()
-        db.dispose()
+        if "db" in opened:
+            opened["db"].dispose()

@@ -15,8 +15,8 @@ A page module in ``desktop/pages/`` registers itself when imported:
 * ``order`` sorts the sidebar (catalog 10, about/settings 90; leave gaps).
 
 `discover_pages()` registers the pages ``desktop.pages.LAZY`` lists without importing them (their
-module loads when the page is first shown) and imports every other module of ``desktop.pages`` so
-each registers itself; a module that fails to import is logged and left out, so only pages that work
+module loads when the page is first shown) and imports every other ``*_page`` module of
+``desktop.pages`` so each registers itself; a module that fails to import is logged and left out, so only pages that work
 are listed.
 
 A page may offer these optional hooks, which the window's standard shortcuts call:
@@ -103,7 +103,8 @@ def discover_pages(package: str = "desktop.pages") -> list[PageSpec]:
         if key not in _pages:  # a module imported earlier registered the real thing already
             register_page(key, title, lazy_factory(target), order=order)
     for mod in pkgutil.iter_modules(pkg.__path__, package + "."):
-        if mod.name in lazy:
+        # Page modules are named *_page; others in the package are parts of pages, loaded with them.
+        if mod.name in lazy or not mod.name.endswith("_page"):
             continue
         try:
             importlib.import_module(mod.name)

@@ -85,6 +85,9 @@ class Settings:
     last_search: Entry[str] = Entry("catalog/last_search", "", str)
     catalog_splitter: Entry[list] = Entry("catalog/splitter", [], "json")  # [tree width, table width]
     language: Entry[str] = Entry("ui/language", "zh", str)  # one of LANGUAGES
+    # What the window showed for the database opened last ({"db", "title", "user"}), so the next start
+    # can paint the window before the data layer has loaded.
+    last_opened: Entry[dict] = Entry("window/last_opened", {}, "json")
     # Printing: the printer last printed to, and the last options a notice was printed or saved with.
     print_printer: Entry[str] = Entry("print/printer", "", str)  # QPrinter.printerName(); "" = default
     print_paper: Entry[str] = Entry("print/paper", "A4", str)  # "A4" or "A3"

@@ -37,7 +37,33 @@ def test_opens_an_existing_database_and_remembers_the_page(qapp, empty_village, 
     assert app_module.run_gui(env) == 0
     assert seen == ["村务公开 — 测试村"]
     assert "last_page=todo" in (tmp_path / "gui-settings" / "cunwu.ini").read_text(encoding="utf-8")
+    # The crash hook loads desktop.crash on the first unhandled exception and hands it over.
+    sys.excepthook(KeyboardInterrupt, KeyboardInterrupt(), None)
     assert isinstance(sys.excepthook, CrashHandler)
+
+
+def test_second_start_paints_the_window_before_opening_the_database(qapp, empty_village, env, tmp_path):
+    """The window of a database opened before is shown at once from what it showed last time; the
+    database is opened right after its first paint and the start page built then."""
+    seen: list[str] = []
+    _close_windows_soon(seen)
+    assert app_module.run_gui(env) == 0  # first start: opens synchronously, remembers the window
+    events: list[tuple[str, bool]] = []
+    original_attach = MainWindow.attach
+
+    def attach(self, workspace):
+        events.append(("attach", self.isVisible()))
+        original_attach(self, workspace)
+
+    MainWindow.attach = attach
+    try:
+        seen.clear()
+        _close_windows_soon(seen)
+        assert app_module.run_gui(env) == 0
+    finally:
+        MainWindow.attach = original_attach
+    assert events == [("attach", True)]  # attached after the window was on screen
+    assert seen == ["村务公开 — 测试村"]
 
 
 @pytest.mark.parametrize("content", [b"garbage garbage garbage", b""])
