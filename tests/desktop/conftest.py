@@ -17,6 +17,17 @@ from PySide6.QtCore import QThreadPool
 from models.rules.timing import TimingRule
 from models.services.catalog import CatalogService, ItemData
 
+# The village fixtures the records, start page, workflow and printing tests share.
+from .records_support import (  # noqa: F401
+    editor_calls,
+    make_village_window,
+    records,
+    records_page,
+    show_page,
+    today,
+    village_ws,
+)
+
 
 @dataclass
 class DialogRecorder:
@@ -134,12 +145,7 @@ def make_window(qtbot, workspace):
 def catalog_page(qtbot, workspace, sample_items):
     from desktop.pages.catalog_page import CatalogPage
 
-    page = CatalogPage(workspace)
-    qtbot.addWidget(page)
-    page.resize(1100, 700)
-    with qtbot.waitExposed(page):
-        page.show()
-    return page
+    return show_page(qtbot, CatalogPage(workspace), 1100, 700)
 
 
 @pytest.fixture

@@ -86,6 +86,22 @@ class RecordMaker:
         return s.get(d.id)
 
 
+def show_page(qtbot, page, width: int, height: int):
+    """Show a page at a window's size and wait until it is on screen; returns it."""
+    qtbot.addWidget(page)
+    page.resize(width, height)
+    with qtbot.waitExposed(page):
+        page.show()
+    return page
+
+
+@pytest.fixture
+def records_page(qtbot, village_ws, editor_calls):
+    from desktop.pages.records_page import RecordsPage
+
+    return show_page(qtbot, RecordsPage(village_ws), 1280, 800)
+
+
 @pytest.fixture
 def make_village_window(qtbot, village_ws):
     from desktop.main_window import MainWindow

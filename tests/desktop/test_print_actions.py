@@ -13,16 +13,11 @@ from models.printing.jobs import NoticePrinter
 from models.printing.settings import print_settings
 from models.services.feedback import FeedbackService
 
-from . import print_support, records_support
+from . import print_support
 from .keyboard import press, type_text, wait_active
 from .print_support import ROSTER_TITLE, pdf_text, wait_rendered
-from .records_support import TODAY
+from .records_support import TODAY, show_page
 
-editor_calls = records_support.editor_calls
-make_village_window = records_support.make_village_window
-records = records_support.records
-today = records_support.today
-village_ws = records_support.village_ws
 roster = print_support.roster
 
 
@@ -84,12 +79,7 @@ def _month_expected(village_ws) -> int:
 def todo_page(qtbot, village_ws):
     from desktop.pages.todo_page import TodoPage
 
-    page = TodoPage(village_ws)
-    qtbot.addWidget(page)
-    page.resize(1100, 700)
-    with qtbot.waitExposed(page):
-        page.show()
-    return page
+    return show_page(qtbot, TodoPage(village_ws), 1100, 700)
 
 
 @pytest.fixture

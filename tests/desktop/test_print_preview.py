@@ -13,13 +13,10 @@ from PySide6.QtWidgets import QDialog
 from models.printing.document import PrintOptions
 from models.printing.jobs import NoticePrinter
 
-from . import print_support, records_support
+from . import print_support
 from .print_support import FULL_ID, ROSTER_TITLE, id_number, pdf_pages, pdf_text, wait_rendered
 from .records_support import TODAY
 
-records = records_support.records
-today = records_support.today
-village_ws = records_support.village_ws
 roster = print_support.roster
 
 

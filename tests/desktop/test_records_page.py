@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from models.services.disclosures import DisclosureService
@@ -11,24 +10,7 @@ from . import records_support
 from .keyboard import press, type_text, wait_active
 from .records_support import TODAY
 
-# shared fixtures (records_support)
-editor_calls = records_support.editor_calls
-make_village_window = records_support.make_village_window
-records = records_support.records
-today = records_support.today
-village_ws = records_support.village_ws
-
-
-@pytest.fixture
-def page(qtbot, village_ws, editor_calls):
-    from desktop.pages.records_page import RecordsPage
-
-    page = RecordsPage(village_ws)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    with qtbot.waitExposed(page):
-        page.show()
-    return page
+page = records_support.records_page  # the fixtures of records_support come from conftest
 
 
 def _ids(page) -> list[int]:

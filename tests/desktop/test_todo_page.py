@@ -11,28 +11,15 @@ from PySide6.QtWidgets import QApplication
 from models.services.calendar import CalendarService
 from models.services.feedback import FeedbackService
 
-from . import records_support
 from .keyboard import press, type_text, wait_active
-from .records_support import TODAY
-
-# shared fixtures (records_support)
-editor_calls = records_support.editor_calls
-make_village_window = records_support.make_village_window
-records = records_support.records
-today = records_support.today
-village_ws = records_support.village_ws
+from .records_support import TODAY, show_page
 
 
 @pytest.fixture
-def todo(qtbot, village_ws, editor_calls):
+def todo(qtbot, village_ws, editor_calls):  # village_ws, editor_calls: records_support via conftest
     from desktop.pages.todo_page import TodoPage
 
-    page = TodoPage(village_ws)
-    qtbot.addWidget(page)
-    page.resize(1200, 800)
-    with qtbot.waitExposed(page):
-        page.show()
-    return page
+    return show_page(qtbot, TodoPage(village_ws), 1200, 800)
 
 
 def _rows(section) -> list[list[str]]:
