@@ -11,12 +11,9 @@ import html
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QEvent,
     QItemSelectionModel,
-    QObject,
     QSortFilterProxyModel,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QKeySequence
@@ -63,6 +60,7 @@ from ..qtmodels.catalog_model import (
     posting_days_text,
 )
 from ..registry import register_page
+from .table_page_parts import EnterActivates, debounced_search
 
 SEARCH_DELAY_MS = 250
 XLSX_FILTER = QT_TRANSLATE_NOOP("CatalogPage", "Excel 工作簿 (*.xlsx)")
@@ -186,7 +184,7 @@ class CatalogPage(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 10)  # more rows on a laptop screen
         self.table_view.addAction(self.delete_action)
-        self.table_view.installEventFilter(self)
+        self._enter_filter = EnterActivates(self.table_view, lambda: self.edit_selected())
 
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
@@ -221,12 +219,7 @@ class CatalogPage(QWidget):
         self.setTabOrder(self.show_retired_check, self.tree_view)
         self.setTabOrder(self.tree_view, self.table_view)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._search_now)
-        self.search_edit.textChanged.connect(self._search_timer.start)
-        self.search_edit.returnPressed.connect(self._search_now)
+        self._search_timer = debounced_search(self, SEARCH_DELAY_MS, self._search_now, self.search_edit)
         self.channel_combo.currentIndexChanged.connect(self.reload)
         self.show_retired_check.toggled.connect(self.reload)
         self.tree_view.selectionModel().currentChanged.connect(self._on_group_changed)
@@ -240,13 +233,6 @@ class CatalogPage(QWidget):
         self.template_action.triggered.connect(self.load_template)
         self.import_action.triggered.connect(self.import_xlsx)
         self.export_action.triggered.connect(self.export_xlsx)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table_view and event.type() == QEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-                self.edit_selected()
-                return True
-        return super().eventFilter(watched, event)
 
     # --- page hooks (called by the main window's shortcuts) ---------------------------------------
     def focus_search(self) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,6 +66,7 @@ from ..qtmodels.disclosure_list_model import (
 )
 from ..registry import register_page
 from .record_detail import RecordDetail
+from .table_page_parts import EnterActivates, debounced_search
 
 SEARCH_DELAY_MS = 200
 MAX_LISTED_FINDINGS = 12
@@ -191,7 +192,7 @@ class RecordsPage(QWidget):
         self.table_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for action in (self.new_action, *self.step_actions):
             self.table_view.addAction(action)
-        self.table_view.installEventFilter(self)
+        self._enter_filter = EnterActivates(self.table_view, lambda: self.edit_selected())
 
         self.detail = RecordDetail(self.ws)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -211,26 +212,13 @@ class RecordsPage(QWidget):
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._search_now)
-        self.search_edit.textChanged.connect(self._search_timer.start)
-        self.search_edit.returnPressed.connect(self._search_now)
-        self.period_edit.textChanged.connect(self._search_timer.start)
-        self.period_edit.returnPressed.connect(self._search_now)
+        self._search_timer = debounced_search(self, SEARCH_DELAY_MS, self._search_now, self.search_edit,
+                                              self.period_edit)
         for combo in (self.status_combo, self.item_combo, self.kind_combo):
             combo.currentIndexChanged.connect(self._filters_changed)
         self.table_view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table_view.doubleClicked.connect(self.edit_selected)
         self.detail.changed.connect(self._detail_changed)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table_view and event.type() == QEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-                self.edit_selected()
-                return True
-        return super().eventFilter(watched, event)
 
     def _fill_items(self) -> None:
         """The item filter: every catalog item that may have records (retired ones too)."""
