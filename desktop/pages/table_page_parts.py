@@ -23,7 +23,8 @@ def debounced_search(parent: QObject, delay_ms: int, run: Callable[[], None], *e
 
 
 class EnterActivates(QObject):
-    """Return / Enter without modifiers on `view` calls `activate` (instead of moving down a row)."""
+    """Return / Enter (main or keypad) without other modifiers on `view` calls `activate` (instead of
+    moving down a row)."""
 
     def __init__(self, view: QWidget, activate: Callable[[], None]):
         super().__init__(view)
@@ -32,7 +33,9 @@ class EnterActivates(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            # The keypad's Enter arrives with KeypadModifier: it counts as a plain Enter.
+            plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
                 self._activate()
                 return True
         return super().eventFilter(watched, event)

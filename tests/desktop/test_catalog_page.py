@@ -360,3 +360,12 @@ def test_last_search_is_restored(qtbot, workspace, sample_items):
     qtbot.addWidget(page)
     assert page.search_edit.text() == "cwgk"
     assert _codes(page) == ["CW-01"]
+
+
+def test_keypad_enter_opens_the_item_too(qtbot, catalog_page):
+    """Clerks typing figures use the keypad; its Enter (with KeypadModifier) opens the row as well."""
+    _select(qtbot, catalog_page, "CF-01")
+    qtbot.keyClick(catalog_page.table_view, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    dialog = catalog_page.item_dialog
+    assert dialog is not None and dialog.editing
+    dialog.reject()
