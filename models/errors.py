@@ -9,6 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+# How a field key reads in a message: services locate problems by key (the GUI focuses the widget
+# of that key), users read the Chinese name.
+FIELD_NAMES = {
+    "period": "期间", "status": "状态", "reason": "退回理由", "kind": "记录类型", "reviewer": "审核人",
+    "title": "标题", "body": "正文", "item": "事项", "start": "开始日期", "days": "公示天数",
+    "opinion": "审核意见", "event_date": "事项日期", "columns": "列",
+}
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with some input, located as precisely as the input allows."""
@@ -29,7 +38,8 @@ class Problem:
         if self.row is not None:
             parts.append(f"第 {self.row} 行")
         if self.field:
-            parts.append(f"“{self.field}”列" if self.file or self.sheet else f"“{self.field}”")
+            name = FIELD_NAMES.get(self.field, self.field)
+            parts.append(f"“{name}”列" if self.file or self.sheet else f"“{name}”")
         where = "，".join(parts)
         return f"{where}：{self.message}" if where else self.message
 
