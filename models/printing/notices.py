@@ -173,16 +173,16 @@ _COUNT_WORDS = {"canji": "人", "tekun": "人", "linshi": "人"}
 
 
 def roster_columns(keys: Sequence[str], preset: str | None, *, unmasked: bool) -> list[RosterColumn]:
-    """The columns a roster prints: the preset's (with its labels and order) among the record's
-    column set, then the record's other columns; public ones only unless ``unmasked``."""
+    """The columns a roster prints: the record's column set in its order (the clerk may reorder
+    it in the editor), labelled as the preset labels them; the preset's columns when the record
+    has no set. Public ones only unless ``unmasked``."""
     try:
         preset_cols = preset_columns(preset) if preset else []
     except ValueError:
         preset_cols = []
-    wanted = list(keys) or [c.key for c in preset_cols]
+    wanted = list(dict.fromkeys(keys)) or [c.key for c in preset_cols]
     by_key = {c.key: c for c in preset_cols}
-    ordered = [c for c in preset_cols if c.key in wanted]
-    ordered += [by_key.get(k) or column_for(k) for k in wanted if k not in by_key]
+    ordered = [by_key.get(k) or column_for(k) for k in wanted]
     return [c for c in ordered if unmasked or c.public]
 
 

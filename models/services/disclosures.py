@@ -38,6 +38,7 @@ from ..rules.catalog_terms import KINDS
 from ..rules.idnumber import normalize_id_number
 from ..rules.money import amount_of, parse_decimal
 from ..rules.periods import PeriodError, parse_period
+from ..rules.roster import preset_columns
 from ..rules.search import search_key
 from ..rules.workdays import WorkdayCalendar
 from .catalog import register_record_counter
@@ -432,15 +433,20 @@ def prepare_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[list[dict[str, Any]
     return out, problems
 
 
-def columns_of(rows: Sequence[Mapping[str, Any]]) -> list[str]:
-    """Column keys in use: the standard ones in contract order, then custom ones as first seen."""
+def columns_of(rows: Sequence[Mapping[str, Any]], preset: str | None = None) -> list[str]:
+    """Column keys in use: those of the roster preset in its order (a 低保 roster's 保障类别 before
+    its amount), then the other standard ones in contract order, then custom ones as first seen."""
     used: dict[str, None] = {}
     for r in rows:
         for k, v in r.items():
             if v is not None and v != "":
                 used.setdefault(k, None)
-    std = [k for k in K.ROSTER_KEYS if k in used]
-    return std + [k for k in used if k not in K.ROSTER_KEYS]
+    try:
+        first = [c.key for c in preset_columns(preset) if c.key in used] if preset else []
+    except ValueError:
+        first = []
+    std = [k for k in K.ROSTER_KEYS if k in used and k not in first]
+    return first + std + [k for k in used if k not in K.ROSTER_KEYS and k not in first]
 
 
 def _insert_dicts(disclosure_id: int, rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -591,7 +597,7 @@ class DisclosureService:
                 raise StateError(f"事项“{item.name}”（{item.code}）已停用，不能再新建公开记录")
             knd = kind or item.default_kind
             self._check_kind(knd, prepared)
-            cols = list(columns) if columns else (columns_of(prepared) if prepared else [])
+            cols = list(columns) if columns else (columns_of(prepared, item.roster_preset) if prepared else [])
             norm = K.normalize_content(knd, content)
             d = Disclosure(item_id=item.id, period=per.text, period_start=per.start, period_end=per.end,
                            event_date=ev, kind=knd, title=(title or "").strip(), body=body or "",
@@ -676,7 +682,7 @@ class DisclosureService:
             if columns is not None:
                 d.columns = list(columns)
             elif prepared:
-                d.columns = columns_of(prepared)
+                d.columns = columns_of(prepared, s.get(CatalogItem, d.item_id).roster_preset)
             d.row_count = len(prepared)
             d.totals = K.totals_json(K.compute_totals(d.kind, rows=prepared))
             w.detail = {"rows": d.row_count, "totals": d.totals, "columns": d.columns}
