@@ -32,9 +32,11 @@ from PySide6.QtWidgets import (
 
 from models.errors import CunwuError, Problem, ValidationError
 from models.rules import catalog_terms as terms
+from models.rules.roster import PRESET_LABELS
 from models.services.catalog import GroupData, ItemData
 
 from .. import dialogs
+from ..qtmodels.roster_model import preset_label
 from .timing_editor import TimingEditor
 
 # catalog_terms.KIND_LABELS, listed so lupdate collects them.
@@ -134,6 +136,13 @@ class CatalogItemDialog(QDialog):
         for kind in terms.KINDS:
             self.kind_combo.addItem(record_kind_label(kind), kind)
 
+        self.preset_combo = QComboBox()
+        self.preset_combo.addItem(self.tr("无"), "")
+        for pid in PRESET_LABELS:
+            self.preset_combo.addItem(preset_label(pid), pid)
+        self.preset_combo.setToolTip(self.tr("名单类记录默认使用的列（可在名单的“列设置…”中修改）"))
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+
         self.channel_checks = {ch: QCheckBox(ch) for ch in terms.ALL_CHANNELS}
         self.channels_box = QGroupBox(self.tr("公开渠道和载体"))
         grid = QGridLayout(self.channels_box)
@@ -159,6 +168,7 @@ class CatalogItemDialog(QDialog):
         right.addRow(self._label("五公开", self.tr("五公开"), five_row), five_row)
         right.addRow(self._label("公示天数", self.tr("最少公示天数"), self.posting_spin), posting_row)
         right.addRow(self._label("记录类型", self.tr("默认记录类型"), self.kind_combo), self.kind_combo)
+        right.addRow(self._label("名单预设", self.tr("名单预设"), self.preset_combo), self.preset_combo)
 
         columns_layout = QHBoxLayout()
         columns_layout.addLayout(left, 1)
@@ -198,7 +208,7 @@ class CatalogItemDialog(QDialog):
             "公开时限": self.timing_editor.kind_combo, "公开主体": self.publisher_combo,
             "公开渠道和载体": self.channels_box, "公开对象": self.audience_combo, "公开方式": self.mode_combo,
             "公开层级": self.level_combo, "领域": self.domain_combo, "五公开": self.five_row,
-            "公示天数": self.posting_spin, "记录类型": self.kind_combo,
+            "公示天数": self.posting_spin, "记录类型": self.kind_combo, "名单预设": self.preset_combo,
         }
         self._set_tab_order()
 
@@ -209,7 +219,7 @@ class CatalogItemDialog(QDialog):
             self.basis_edit, te.kind_combo, te.month_spin, te.day_spin, te.year_combo, te.days_spin,
             te.working_check, te.wording_edit, te.reset_wording, self.publisher_combo, self.audience_combo,
             self.mode_combo, self.level_combo, self.domain_combo, *self.five_checks.values(), self.posting_spin,
-            self.posting_working, self.kind_combo, *self.channel_checks.values(), self.save_button,
+            self.posting_working, self.kind_combo, self.preset_combo, *self.channel_checks.values(), self.save_button,
             self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
         ]
         for a, b in zip(chain, chain[1:], strict=False):
@@ -261,6 +271,8 @@ class CatalogItemDialog(QDialog):
         self.posting_spin.setValue(item.posting_days)
         self.posting_working.setChecked(item.posting_working_days)
         self._select(self.kind_combo, item.default_kind)
+        self._select(self.preset_combo, item.roster_preset or "")
+        self._kind_changed()
         for ch, box in self.channel_checks.items():
             box.setChecked(ch in item.channels)
 
@@ -294,7 +306,13 @@ class CatalogItemDialog(QDialog):
             posting_days=self.posting_spin.value(),
             posting_working_days=self.posting_working.isChecked(),
             default_kind=self.kind_combo.currentData(),
+            roster_preset=(self.preset_combo.currentData() or None) if self.kind_combo.currentData() == "roster"
+            else None,
         )
+
+    def _kind_changed(self) -> None:
+        """The roster preset matters only for items whose records are rosters."""
+        self.preset_combo.setEnabled(self.kind_combo.currentData() == "roster")
 
     # --- saving -----------------------------------------------------------------------------
     def save(self) -> None:

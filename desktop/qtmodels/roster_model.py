@@ -20,12 +20,13 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from models.rules.idnumber import normalize_id_number
 from models.rules.kinds import Finding, quantity_text
 from models.rules.money import amount_of
 from models.rules.roster import (
+    PRESET_LABELS,
     RosterColumn,
     check_parsed_rows,
     column_for,
@@ -68,6 +69,20 @@ _LABELS_FOR_TRANSLATION = (
     QT_TRANSLATE_NOOP("RosterColumns", "供养金额（元）"),
 )
 
+# PRESET_LABELS (models.rules.roster), listed for lupdate.
+_PRESET_LABELS_FOR_TRANSLATION = (
+    QT_TRANSLATE_NOOP("RosterPresets", "耕地地力保护补贴"),
+    QT_TRANSLATE_NOOP("RosterPresets", "低保"),
+    QT_TRANSLATE_NOOP("RosterPresets", "临时救助"),
+    QT_TRANSLATE_NOOP("RosterPresets", "危房改造"),
+    QT_TRANSLATE_NOOP("RosterPresets", "残疾人两项补贴"),
+    QT_TRANSLATE_NOOP("RosterPresets", "特困供养"),
+    QT_TRANSLATE_NOOP("RosterPresets", "通用名单"),
+)
+
+def preset_label(preset_id: str) -> str:
+    return QCoreApplication.translate("RosterPresets", PRESET_LABELS.get(preset_id, preset_id))
+
 _GRID_KIND = {"id_number": "id_number", "int": "int", "quantity": "number", "rate": "number", "money": "money"}
 _WIDTH = {"group": 7, "name": 7, "id_number": 19, "household_size": 7, "quantity": 10, "rate": 10,
           "amount": 11, "remark": 14, "bank_card": 20, "bank_branch": 12, "phone": 12, "address": 18}
@@ -94,22 +109,33 @@ def grid_column(column: RosterColumn) -> GridColumn:
                       width=_WIDTH.get(column.key, 10), hint=hint)
 
 
+def preset_or_generic(preset_id: str | None) -> list[RosterColumn]:
+    try:
+        return preset_columns(preset_id)
+    except ValueError:
+        return preset_columns(None)
+
+
+def roster_column(key: str, preset_id: str | None) -> RosterColumn:
+    """The column for ``key`` as this roster labels it: the preset's (面积（亩）…) or the standard
+    one, or a custom text column headed by its key."""
+    for c in preset_or_generic(preset_id):
+        if c.key == key:
+            return c
+    return column_for(key)
+
+
 def roster_columns(saved: Sequence[str], preset_id: str | None,
                    rows: Iterable[Mapping[str, Any]] = ()) -> list[RosterColumn]:
-    """The columns a roster shows: the saved column keys, then the preset's other columns, then any
-    key the rows hold that neither names (so nothing stored is hidden). Labels come from the preset."""
-    try:
-        preset = preset_columns(preset_id)
-    except ValueError:
-        preset = preset_columns(None)
-    by_key = {c.key: c for c in preset}
-    keys: list[str] = list(dict.fromkeys(saved))
-    keys += [c.key for c in preset if c.key not in keys]
+    """The columns a roster shows: the saved column set in its order (the clerk's choice, see
+    the column dialog) or, for a roster without one, the preset's; then any key the rows hold
+    that the set does not name (so nothing stored is hidden). Labels come from the preset."""
+    keys: list[str] = list(dict.fromkeys(saved)) or [c.key for c in preset_or_generic(preset_id)]
     for r in rows:
         for k, v in r.items():
             if k not in keys and v not in (None, ""):
                 keys.append(k)
-    return [by_key.get(k) or column_for(k) for k in keys]
+    return [roster_column(k, preset_id) for k in keys]
 
 
 def text_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
@@ -149,6 +175,26 @@ class _RowState:
 _BLANK = _RowState()
 
 
+class _ColumnsCommand(QUndoCommand):
+    """A new column set: cells of the columns it drops leave the rows; undo brings both back."""
+
+    def __init__(self, model: RosterModel, columns: Sequence[RosterColumn], text: str):
+        super().__init__(text)
+        self.model = model
+        self.new = list(columns)
+        self.old = list(model.roster_columns)
+        self.old_rows: list[dict[str, Any]] = []
+
+    def redo(self) -> None:
+        self.old_rows = self.model._rows
+        dropped = {c.key for c in self.old} - {c.key for c in self.new}
+        self.model._reset_columns(self.new, [{k: v for k, v in r.items() if k not in dropped}
+                                             for r in self.old_rows])
+
+    def undo(self) -> None:
+        self.model._reset_columns(self.old, self.old_rows)
+
+
 class RosterModel(GridModel):
     """Roster rows as text, each row checked when it changes; totals on demand."""
 
@@ -160,6 +206,38 @@ class RosterModel(GridModel):
         self._check_keys = [c.key for c in self.roster_columns]
         self._state: list[_RowState] = []
         self._dups: dict[int, Finding] = {}
+
+    # --- columns ----------------------------------------------------------------------------
+    def change_columns(self, columns: Sequence[RosterColumn], text: str = "") -> bool:
+        """Show ``columns`` (in this order) as one undo step; the cells of columns left out are
+        removed from the rows, the others keep their values. False when nothing changed."""
+        if self._read_only or [(c.key, c.label) for c in columns] == [(c.key, c.label) for c in self.roster_columns]:
+            return False
+        self.undo_stack.push(_ColumnsCommand(
+            self, columns, text or QCoreApplication.translate("RosterModel", "列设置")))
+        return True
+
+    def filled_counts(self) -> dict[str, int]:
+        """How many rows have something in each column (for the warning before dropping one)."""
+        counts: dict[str, int] = {}
+        for r in self._rows:
+            for k, v in r.items():
+                if v:
+                    counts[k] = counts.get(k, 0) + 1
+        return counts
+
+    def _reset_columns(self, columns: Sequence[RosterColumn], rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.roster_columns = list(columns)
+        self._check_keys = [c.key for c in self.roster_columns]
+        self._columns = [grid_column(c) for c in columns]
+        self._col_index = {c.key: n for n, c in enumerate(self._columns)}
+        self._rows = rows
+        self._cell_findings = {}
+        self._rows_reset()
+        self.endResetModel()
+        self._after_change()
+        emit(self.reveal, 0, 0)
 
     # --- reading ----------------------------------------------------------------------------
     def load(self, rows: Iterable[Mapping[str, Any]]) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.editors.disclosure_editor import DisclosureEditor, open_disclosure_editor
 from desktop.qtmodels.roster_model import RosterModel
+from models.rules.roster import preset_columns
 from models.services.disclosures import DisclosureService
 
 from .editor_support import IDS, key, make_workspace, open_editor, type_here
@@ -30,7 +31,10 @@ def service(ws):
 
 
 def _roster(service, rows=()):
-    return service.create("CW-13", "2026", "2026年耕地地力保护补贴发放名单", kind="roster", rows=list(rows) or None)
+    # The column set the editor saves for a 地力补贴 roster (the preset's); a record's saved set
+    # is what its editor shows.
+    return service.create("CW-13", "2026", "2026年耕地地力保护补贴发放名单", kind="roster", rows=list(rows) or None,
+                          columns=[c.key for c in preset_columns("dili")])
 
 
 # --- roster: paste, undo, delete, responsiveness ------------------------------------------------

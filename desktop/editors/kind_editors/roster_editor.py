@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from models.rules.kinds import Finding, quantity_text
 from models.rules.money import format_money_cn
+from models.rules.roster import RosterColumn
 from models.services.disclosures import DisclosureData
 
-from ...qtmodels.roster_model import RosterModel, label_parts, roster_columns, text_rows
+from ...qtmodels.roster_model import RosterModel, label_parts, roster_column, roster_columns, text_rows
 from ..grid_view import GridView
 from .base import EditorContext, KindEditor, field_label
 
@@ -28,6 +29,7 @@ class RosterEditor(KindEditor):
         super().__init__(undo_stack, context, parent)
         self.model: RosterModel | None = None
         self.import_dialog = None
+        self.columns_dialog = None
 
         self.insert_button = QPushButton(self.tr("插入行"))
         self.insert_button.setToolTip(self.tr("在当前行上方插入一行（Ctrl+Insert）"))
@@ -35,7 +37,9 @@ class RosterEditor(KindEditor):
         self.delete_button.setToolTip(self.tr("删除所选行（Ctrl+Delete），可撤销"))
         self.import_button = QPushButton(self.tr("从 Excel 导入…"))
         self.import_button.setToolTip(self.tr("从 Excel/WPS 表格（.xlsx）或 CSV 文件导入名单（Ctrl+I）"))
-        for b in (self.insert_button, self.delete_button, self.import_button):
+        self.columns_button = QPushButton(self.tr("列设置…"))
+        self.columns_button.setToolTip(self.tr("添加、去掉或调整名单的列（Ctrl+Shift+L）"))
+        for b in (self.insert_button, self.delete_button, self.import_button, self.columns_button):
             b.setAutoDefault(False)
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         hint = QLabel(self.tr("直接输入即可编辑 · Enter 下移 · Tab 右移 · Ctrl+V 粘贴 Excel 区域 · Delete 清除 · Ctrl+Tab 离开表格"))
@@ -48,6 +52,7 @@ class RosterEditor(KindEditor):
         bar.addWidget(self.delete_button)
         bar.addSpacing(12)
         bar.addWidget(self.import_button)
+        bar.addWidget(self.columns_button)
         bar.addSpacing(12)
         bar.addWidget(hint, 1)
 
@@ -81,7 +86,10 @@ class RosterEditor(KindEditor):
         self.insert_button.clicked.connect(self._insert_row)
         self.delete_button.clicked.connect(self._delete_rows)
         self.import_button.clicked.connect(self.import_rows)
+        self.columns_button.clicked.connect(self.edit_columns)
         QShortcut(QKeySequence("Ctrl+I"), self, self.import_rows, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+Shift+L"), self, self.edit_columns,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # --- loading ------------------------------------------------------------------------------
     def load(self, data: DisclosureData) -> None:
@@ -122,9 +130,10 @@ class RosterEditor(KindEditor):
         self.import_button.setVisible(not read_only)
         self.insert_button.setVisible(not read_only)
         self.delete_button.setVisible(not read_only)
+        self.columns_button.setVisible(not read_only)
 
     def tab_chain(self) -> list[QWidget]:
-        return [self.view, self.insert_button, self.delete_button, self.import_button]
+        return [self.view, self.insert_button, self.delete_button, self.import_button, self.columns_button]
 
     def focus_finding(self, finding: Finding) -> bool:
         if self.model is None:
@@ -200,6 +209,35 @@ class RosterEditor(KindEditor):
         if self.import_dialog is not None:
             self.import_dialog.deleteLater()
         self.import_dialog = None
+
+    # --- columns --------------------------------------------------------------------------------
+    def edit_columns(self) -> None:
+        """列设置: the column dialog; its result becomes the grid's columns as one undo step."""
+        if self.read_only or self.model is None or self.columns_dialog is not None:
+            return
+        from ..roster_columns_dialog import RosterColumnsDialog
+
+        self.view.finish_editing()
+        preset = self.context.roster_preset
+        dialog = RosterColumnsDialog(self.model.roster_columns, preset_id=preset,
+                                     column_of=lambda key: roster_column(key, preset),
+                                     filled=self.model.filled_counts(), parent=self)
+        self.columns_dialog = dialog
+        dialog.accepted.connect(lambda: self.apply_columns(dialog.columns()))
+        dialog.finished.connect(self._columns_closed)
+        dialog.open()
+
+    def _columns_closed(self) -> None:
+        if self.columns_dialog is not None:
+            self.columns_dialog.deleteLater()
+        self.columns_dialog = None
+        self.view.setFocus()
+
+    def apply_columns(self, columns: Sequence[RosterColumn]) -> bool:
+        """Show ``columns`` in this order (one undo step; dropped columns lose their cells)."""
+        if self.model is None or self.read_only:
+            return False
+        return self.model.change_columns(columns, self.tr("列设置"))
 
     def apply_import(self, rows: Sequence[dict[str, Any]], *, replace: bool) -> None:
         """Put imported rows into the grid as one undo step."""

@@ -1,0 +1,335 @@
+"""列设置: choose, order, add and remove a roster's columns (名单的列).
+
+The dialog works on a copy of the roster's columns: a list with a checkbox per column (unticked
+columns leave the roster when the clerk confirms), 上移 / 下移 (Alt+Up / Alt+Down), a standard
+column from `models.rules.roster.STANDARD_COLUMNS`, a custom text column keyed by its header text
+(保障类别), or the column set of a preset. 姓名 is required and cannot be unticked. Columns kept
+only in the internal roster (public=False: bank card, branch, phone, address) are marked
+“（不公示）”: printing leaves them off the posted notice.
+
+Nothing changes until 确定: the roster editor then applies `columns()` as one undo step. Before
+closing, the dialog asks (dialogs.confirm) whether to drop columns that hold data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.rules.roster import PRESET_LABELS, STANDARD_COLUMNS, RosterColumn
+
+from .. import dialogs
+from ..qtmodels.roster_model import column_label, preset_label, preset_or_generic
+from ..qtmodels.safe_emit import emit
+
+Index = QModelIndex | QPersistentModelIndex
+ColumnRole = Qt.ItemDataRole.UserRole + 1
+REQUIRED_KEYS = frozenset({"name"})
+
+def shown_label(column: RosterColumn) -> str:
+    """The column as the dialog lists it: its header, and “（不公示）” when it is never printed."""
+    label = column_label(column)
+    if not column.public:
+        label += QCoreApplication.translate("RosterColumnsDialog", "（不公示）")
+    return label
+
+
+@dataclass
+class _Entry:
+    column: RosterColumn
+    shown: bool = True
+
+
+class ColumnListModel(QAbstractListModel):
+    """The dialog's columns in order, each with its tick (the one copy of the dialog's state)."""
+
+    def __init__(self, columns: Sequence[RosterColumn], parent=None):
+        super().__init__(parent)
+        self.entries = [_Entry(c) for c in columns]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.entries):
+            return None
+        e = self.entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return shown_label(e.column)
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if e.shown else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if e.column.key in REQUIRED_KEYS:
+                return QCoreApplication.translate("RosterColumnsDialog", "必填列，不能去掉")
+            if not e.column.public:
+                return QCoreApplication.translate("RosterColumnsDialog", "只留在内部名单中，打印公告时不打印")
+            if e.column.custom:
+                return QCoreApplication.translate("RosterColumnsDialog", "自定义列（文字）")
+            return None
+        if role == ColumnRole:
+            return e.column
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.entries[index.row()].column.key not in REQUIRED_KEYS:
+            f |= Qt.ItemFlag.ItemIsUserCheckable
+        return f
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        e = self.entries[index.row()]
+        if e.column.key in REQUIRED_KEYS:
+            return False
+        e.shown = Qt.CheckState(value) == Qt.CheckState.Checked
+        emit(self.dataChanged, index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+    # --- changes ------------------------------------------------------------------------------
+    def keys(self) -> list[str]:
+        return [e.column.key for e in self.entries]
+
+    def shown_columns(self) -> list[RosterColumn]:
+        return [e.column for e in self.entries if e.shown]
+
+    def set_shown(self, row: int, shown: bool) -> None:
+        self.setData(self.index(row), Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked,
+                     Qt.ItemDataRole.CheckStateRole)
+
+    def move(self, row: int, delta: int) -> int:
+        """Move a column up (-1) or down (+1); returns its new row (unchanged at an end)."""
+        to = row + delta
+        if not (0 <= row < len(self.entries) and 0 <= to < len(self.entries)):
+            return row
+        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), to + 1 if delta > 0 else to)
+        self.entries.insert(to, self.entries.pop(row))
+        self.endMoveRows()
+        return to
+
+    def add(self, column: RosterColumn) -> int:
+        """Append a column (ticked), or tick it where it already is; returns its row."""
+        if column.key in self.keys():
+            row = self.keys().index(column.key)
+            self.set_shown(row, True)
+            return row
+        row = len(self.entries)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.entries.append(_Entry(column))
+        self.endInsertRows()
+        return row
+
+    def reset_to(self, columns: Sequence[RosterColumn]) -> None:
+        """The preset's columns, ticked, then the others unticked (they can be ticked back)."""
+        keys = {c.key for c in columns}
+        self.beginResetModel()
+        rest = [_Entry(e.column, False) for e in self.entries if e.column.key not in keys]
+        for e in rest:
+            if e.column.key in REQUIRED_KEYS:
+                e.shown = True
+        self.entries = [_Entry(c) for c in columns] + rest
+        self.endResetModel()
+
+
+class RosterColumnsDialog(QDialog):
+    """列设置 of one roster. ``column_of(key)`` labels a column as the roster does (its preset);
+    ``filled`` counts the rows with data per column key."""
+
+    def __init__(self, columns: Sequence[RosterColumn], *, preset_id: str | None,
+                 column_of: Callable[[str], RosterColumn], filled: Mapping[str, int] | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("列设置"))
+        self.setModal(True)
+        self._column_of = column_of
+        self._filled = dict(filled or {})
+        self._original = [c.key for c in columns]
+        self.model = ColumnListModel(columns, self)
+
+        intro = QLabel(self.tr("勾选的列显示在名单中，顺序即打印顺序。标有“（不公示）”的列只留在内部名单中，打印公告时不打印。"))
+        intro.setWordWrap(True)
+        self.list_view = QListView()
+        self.list_view.setModel(self.model)
+        self.list_view.setAccessibleName(self.tr("名单的列"))
+        self.list_view.setMinimumHeight(260)
+        self.list_view.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        list_label = QLabel(self.tr("列(&C)："))
+        list_label.setBuddy(self.list_view)
+
+        self.up_button = QPushButton(self.tr("上移(&U)"))
+        self.up_button.setToolTip(self.tr("把所选列左移一位（Alt+↑）"))
+        self.down_button = QPushButton(self.tr("下移(&D)"))
+        self.down_button.setToolTip(self.tr("把所选列右移一位（Alt+↓）"))
+        moves = QVBoxLayout()
+        moves.addWidget(self.up_button)
+        moves.addWidget(self.down_button)
+        moves.addStretch(1)
+        list_row = QHBoxLayout()
+        list_row.addWidget(self.list_view, 1)
+        list_row.addLayout(moves)
+
+        self.standard_combo = QComboBox()
+        self.standard_combo.setAccessibleName(self.tr("标准列"))
+        self.add_standard_button = QPushButton(self.tr("添加标准列(&S)"))
+        self.custom_edit = QLineEdit()
+        self.custom_edit.setMaxLength(20)
+        self.custom_edit.setPlaceholderText(self.tr("列名，如：保障类别"))
+        self.add_custom_button = QPushButton(self.tr("添加自定义列(&A)"))
+        self.preset_combo = QComboBox()
+        self.preset_combo.setAccessibleName(self.tr("名单预设"))
+        for pid in PRESET_LABELS:
+            self.preset_combo.addItem(preset_label(pid), pid)
+        if preset_id in PRESET_LABELS:
+            self.preset_combo.setCurrentIndex(self.preset_combo.findData(preset_id))
+        self.reset_button = QPushButton(self.tr("按预设重置(&R)"))
+        add_grid = QGridLayout()
+        add_grid.setColumnStretch(0, 1)
+        add_grid.addWidget(self.standard_combo, 0, 0)
+        add_grid.addWidget(self.add_standard_button, 0, 1)
+        add_grid.addWidget(self.custom_edit, 1, 0)
+        add_grid.addWidget(self.add_custom_button, 1, 1)
+        add_grid.addWidget(self.preset_combo, 2, 0)
+        add_grid.addWidget(self.reset_button, 2, 1)
+
+        self.message = QLabel()
+        self.message.setObjectName("columnsMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828;")
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("确定"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        for b in (self.up_button, self.down_button, self.add_standard_button, self.add_custom_button,
+                  self.reset_button):
+            b.setAutoDefault(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(list_label)
+        layout.addLayout(list_row, 1)
+        layout.addLayout(add_grid)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
+        for keys, delta in (("Alt+Up", -1), ("Alt+Down", 1)):
+            QShortcut(QKeySequence(keys), self, lambda d=delta: self.move_current(d))
+        self.add_standard_button.clicked.connect(self.add_standard)
+        self.add_custom_button.clicked.connect(self.add_custom)
+        self.custom_edit.returnPressed.connect(self.add_custom)
+        self.reset_button.clicked.connect(self.reset_to_preset)
+        self.model.rowsInserted.connect(self._fill_standard)
+        self.model.modelReset.connect(self._fill_standard)
+        self._fill_standard()
+        if self.model.rowCount():
+            self.select(0)
+        self.list_view.setFocus()
+
+    # --- actions ------------------------------------------------------------------------------
+    def select(self, row: int) -> None:
+        self.list_view.setCurrentIndex(self.model.index(row))
+
+    def current_row(self) -> int:
+        return self.list_view.currentIndex().row()
+
+    def move_current(self, delta: int) -> None:
+        row = self.current_row()
+        if row >= 0:
+            self.select(self.model.move(row, delta))
+
+    def _fill_standard(self) -> None:
+        present = set(self.model.keys())
+        self.standard_combo.clear()
+        for key in STANDARD_COLUMNS:
+            if key not in present:
+                self.standard_combo.addItem(shown_label(self._column_of(key)), key)
+        self.add_standard_button.setEnabled(self.standard_combo.count() > 0)
+        self.standard_combo.setEnabled(self.standard_combo.count() > 0)
+
+    def add_standard(self, key: str | None = None) -> None:
+        key = key or self.standard_combo.currentData()
+        if key:
+            self.message.clear()
+            self.select(self.model.add(self._column_of(key)))
+
+    def add_custom(self, name: str | None = None) -> bool:
+        """A custom text column headed ``name`` (its key, as models.rules.roster keeps them)."""
+        name = (name if name is not None else self.custom_edit.text()).strip()
+        if not name:
+            self.message.setText(self.tr("请先输入自定义列的列名"))
+            self.custom_edit.setFocus()
+            return False
+        for entry in self.model.entries:
+            if name in (entry.column.key, entry.column.label, column_label(entry.column)):
+                self.message.setText(self.tr("已有名为“%1”的列").replace("%1", name))
+                self.select(self.model.keys().index(entry.column.key))
+                self.model.set_shown(self.current_row(), True)
+                return False
+        standard = next((c for c in STANDARD_COLUMNS.values()
+                         if name in (c.key, c.label, c.label.split("（")[0])), None)
+        column = self._column_of(standard.key) if standard else RosterColumn(name, name, "text")
+        self.message.clear()
+        self.select(self.model.add(column))
+        self.custom_edit.clear()
+        return True
+
+    def reset_to_preset(self, preset_id: str | None = None) -> None:
+        preset_id = preset_id or self.preset_combo.currentData()
+        self.model.reset_to([self._column_of(c.key) if not c.custom else c for c in preset_or_generic(preset_id)])
+        self.message.clear()
+        self.select(0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
+        # Enter in the custom column's name adds the column; it must not also press 确定.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.custom_edit.hasFocus():
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # --- result -------------------------------------------------------------------------------
+    def columns(self) -> list[RosterColumn]:
+        """The ticked columns in order: the roster's new column set."""
+        return self.model.shown_columns()
+
+    def dropped_with_data(self) -> list[tuple[RosterColumn, int]]:
+        kept = {c.key for c in self.columns()}
+        out = []
+        for key in self._original:
+            if key not in kept and self._filled.get(key):
+                out.append((self._column_of(key), self._filled[key]))
+        return out
+
+    def accept(self) -> None:
+        dropped = self.dropped_with_data()
+        if dropped:
+            lines = "\n".join(self.tr("· %1：%2 行有数据").replace("%1", column_label(c)).replace("%2", str(n))
+                              for c, n in dropped)
+            if not dialogs.confirm(
+                    self.tr("去掉有数据的列？"),
+                    self.tr("以下列中已填写的内容将从名单中删除（保存前可按 Ctrl+Z 撤销）：\n%1").replace("%1", lines),
+                    ok_text=self.tr("去掉这些列"), parent=self):
+                return
+        super().accept()
