@@ -262,14 +262,14 @@ Received %3 (%4); answer due by %5</translation>
   <context>
     <name>App</name>
     <message>
-      <location filename="../../desktop/app.py" line="+95" />
+      <location filename="../../desktop/app.py" line="+101" />
       <location line="+4" />
-      <location line="+45" />
+      <location line="+87" />
       <source>无法打开数据库</source>
       <translation>Cannot open the database</translation>
     </message>
     <message>
-      <location line="-44" />
+      <location line="-86" />
       <source>%1 不是本程序的数据库，或文件已损坏。</source>
       <translation>%1 is not a database of this program, or the file is damaged.</translation>
     </message>
@@ -322,7 +322,7 @@ Received %3 (%4); answer due by %5</translation>
   <context>
     <name>AttachmentModel</name>
     <message>
-      <location filename="../../desktop/qtmodels/attachment_model.py" line="+29" />
+      <location filename="../../desktop/qtmodels/attachment_model.py" line="+24" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
@@ -380,7 +380,7 @@ Received %3 (%4); answer due by %5</translation>
   <context>
     <name>CalendarDayModel</name>
     <message>
-      <location filename="../../desktop/qtmodels/calendar_model.py" line="+23" />
+      <location filename="../../desktop/qtmodels/calendar_model.py" line="+19" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
@@ -659,7 +659,7 @@ Received %3 (%4); answer due by %5</translation>
   <context>
     <name>CatalogItemDialog</name>
     <message>
-      <location filename="../../desktop/editors/catalog_item_dialog.py" line="+42" />
+      <location filename="../../desktop/editors/catalog_item_dialog.py" line="+44" />
       <source>一般公告</source>
       <translation>General notice</translation>
     </message>
@@ -700,12 +700,12 @@ Received %3 (%4); answer due by %5</translation>
     </message>
     <message>
       <location line="+12" />
-      <location line="+262" />
+      <location line="+278" />
       <source>编号在新增后不能修改：公开记录按编号引用事项</source>
       <translation>The code cannot change once the item exists: records refer to items by code</translation>
     </message>
     <message>
-      <location line="-255" />
+      <location line="-271" />
       <source>选择或输入一级事项</source>
       <translation>Choose or type a top-level matter</translation>
     </message>
@@ -741,6 +741,16 @@ Received %3 (%4); answer due by %5</translation>
     </message>
     <message>
       <location line="+12" />
+      <source>无</source>
+      <translation>None</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>名单类记录默认使用的列（可在名单的“列设置…”中修改）</source>
+      <translation>The columns roster records start with (change them in the roster's “Columns…”)</translation>
+    </message>
+    <message>
+      <location line="+4" />
       <source>公开渠道和载体</source>
       <translation>Channels and carriers</translation>
     </message>
@@ -820,6 +830,11 @@ Received %3 (%4); answer due by %5</translation>
       <translation>Default record type</translation>
     </message>
     <message>
+      <location line="+1" />
+      <source>名单预设</source>
+      <translation>Roster preset</translation>
+    </message>
+    <message>
       <location line="+16" />
       <source>保存</source>
       <translation>Save</translation>
@@ -835,7 +850,7 @@ Received %3 (%4); answer due by %5</translation>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location line="+127" />
+      <location line="+135" />
       <source>未保存</source>
       <translation>Not saved</translation>
     </message>
@@ -843,7 +858,7 @@ Received %3 (%4); answer due by %5</translation>
   <context>
     <name>CatalogPage</name>
     <message>
-      <location filename="../../desktop/pages/catalog_page.py" line="+68" />
+      <location filename="../../desktop/pages/catalog_page.py" line="+66" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -869,36 +884,36 @@ Received %3 (%4); answer due by %5</translation>
     </message>
     <message>
       <location line="+1" />
-      <location line="+238" />
+      <location line="+226" />
       <source>停用</source>
       <translation>Retire</translation>
     </message>
     <message>
-      <location line="-237" />
+      <location line="-225" />
       <source>停用的事项不再排入待办，已有记录保留；可随时恢复</source>
       <translation>Retired items are no longer scheduled; their records stay. They can be restored at any time</translation>
     </message>
     <message>
       <location line="+1" />
-      <location line="+339" />
+      <location line="+327" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location line="-338" />
+      <location line="-326" />
       <source>删除没有公开记录的事项（Delete）</source>
       <translation>Delete an item that has no records (Delete)</translation>
     </message>
     <message>
       <location line="+3" />
-      <location line="+349" />
+      <location line="+337" />
       <location line="+3" />
       <location line="+12" />
       <source>载入模板</source>
       <translation>Load template</translation>
     </message>
     <message>
-      <location line="-363" />
+      <location line="-351" />
       <source>把随程序提供的目录模板并入本村目录（已有的事项不变）</source>
       <translation>Merge a shipped catalog template into this catalog (existing items stay as they are)</translation>
     </message>
@@ -940,12 +955,12 @@ Received %3 (%4); answer due by %5</translation>
     </message>
     <message>
       <location line="+3" />
-      <location line="+219" />
+      <location line="+207" />
       <source>公开渠道</source>
       <translation>Channels</translation>
     </message>
     <message>
-      <location line="-216" />
+      <location line="-204" />
       <source>显示停用</source>
       <translation>Show retired</translation>
     </message>
@@ -965,7 +980,7 @@ Received %3 (%4); answer due by %5</translation>
       <translation>Catalog items</translation>
     </message>
     <message>
-      <location line="+123" />
+      <location line="+111" />
       <source>无法读取目录</source>
       <translation>Cannot read the catalog</translation>
     </message>
@@ -1164,7 +1179,7 @@ Received %3 (%4); answer due by %5</translation>
   <context>
     <name>CatalogTableModel</name>
     <message>
-      <location filename="../../desktop/qtmodels/catalog_model.py" line="+35" />
+      <location filename="../../desktop/qtmodels/catalog_model.py" line="+30" />
       <source>编号</source>
       <translation>Code</translation>
     </message>
@@ -1209,7 +1224,7 @@ Received %3 (%4); answer due by %5</translation>
       <translation>State</translation>
     </message>
     <message>
-      <location line="+12" />
+      <location line="+6" />
       <source>不公示</source>
       <translation>No posting</translation>
     </message>
@@ -1230,7 +1245,7 @@ Received %3 (%4); answer due by %5</translation>
       </translation>
     </message>
     <message>
-      <location line="+90" />
+      <location line="+68" />
       <source>启用</source>
       <translation>Active</translation>
     </message>
@@ -1715,7 +1730,7 @@ Please copy the report below and send it, with the log file, to whoever supports
   <context>
     <name>DisclosureListModel</name>
     <message>
-      <location filename="../../desktop/qtmodels/disclosure_list_model.py" line="+36" />
+      <location filename="../../desktop/qtmodels/disclosure_list_model.py" line="+30" />
       <source>编号</source>
       <translation>No.</translation>
     </message>
@@ -1765,12 +1780,12 @@ Please copy the report below and send it, with the log file, to whoever supports
       <translation>Amount</translation>
     </message>
     <message>
-      <location line="+45" />
+      <location line="+44" />
       <source>%1 至 %2</source>
       <translation>%1 to %2</translation>
     </message>
     <message>
-      <location line="+145" />
+      <location line="+115" />
       <source>%1·更正</source>
       <translation>%1 · correction</translation>
     </message>
@@ -1799,7 +1814,7 @@ Please copy the report below and send it, with the log file, to whoever supports
     <name>DisclosureStatus</name>
     <message>
       <location filename="../../desktop/editors/disclosure_editor.py" line="-495" />
-      <location filename="../../desktop/qtmodels/disclosure_list_model.py" line="-213" />
+      <location filename="../../desktop/qtmodels/disclosure_list_model.py" line="-182" />
       <source>草稿</source>
       <translation>Draft</translation>
     </message>
@@ -1843,7 +1858,7 @@ Please copy the report below and send it, with the log file, to whoever supports
   <context>
     <name>DueStatus</name>
     <message>
-      <location filename="../../desktop/qtmodels/todo_models.py" line="+34" />
+      <location filename="../../desktop/qtmodels/todo_models.py" line="+26" />
       <source>未到期</source>
       <translation>Not yet due</translation>
     </message>
@@ -2464,22 +2479,25 @@ Please copy the report below and send it, with the log file, to whoever supports
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/main_window.py" line="+48" />
+      <location filename="../../desktop/main_window.py" line="+68" />
+      <location line="+12" />
       <source>村务公开 — %1</source>
       <translation>Village affairs disclosure — %1</translation>
     </message>
     <message>
-      <location line="+7" />
+      <location line="+11" />
       <source>页面</source>
       <translation>Pages</translation>
     </message>
     <message>
-      <location line="+22" />
+      <location line="-10" />
+      <location line="+32" />
       <source>数据库：%1</source>
       <translation>Database: %1</translation>
     </message>
     <message>
-      <location line="+1" />
+      <location line="-31" />
+      <location line="+32" />
       <source>操作人：%1</source>
       <translation>User: %1</translation>
     </message>
@@ -2519,7 +2537,7 @@ Please copy the report below and send it, with the log file, to whoever supports
       <translation>&amp;Go</translation>
     </message>
     <message>
-      <location line="+50" />
+      <location line="+52" />
       <source>页面出错，详情已记入日志：%1</source>
       <translation>This page failed; details are in the log: %1</translation>
     </message>
@@ -2647,20 +2665,24 @@ Please copy the report below and send it, with the log file, to whoever supports
     <name>Pages</name>
     <message>
       <location filename="../../desktop/pages/about_page.py" line="+20" />
+      <location filename="../../desktop/pages/__init__.py" line="+16" />
       <source>关于与设置</source>
       <translation>About and settings</translation>
     </message>
     <message>
+      <location filename="../../desktop/pages/__init__.py" line="-1" />
       <location filename="../../desktop/pages/catalog_page.py" line="+44" />
       <source>公开事项目录</source>
       <translation>Disclosure catalog</translation>
     </message>
     <message>
-      <location filename="../../desktop/pages/records_page.py" line="+574" />
+      <location line="-1" />
+      <location filename="../../desktop/pages/records_page.py" line="+562" />
       <source>公开记录</source>
       <translation>Records</translation>
     </message>
     <message>
+      <location line="-1" />
       <location filename="../../desktop/pages/todo_page.py" line="+348" />
       <source>待办</source>
       <translation>To do</translation>
@@ -3734,7 +3756,7 @@ Print the full details?</translation>
   <context>
     <name>RecordsPage</name>
     <message>
-      <location filename="../../desktop/pages/records_page.py" line="-499" />
+      <location filename="../../desktop/pages/records_page.py" line="-486" />
       <source>已提交审核，不能修改；如需修改，请审核人退回</source>
       <translation>Submitted for review and cannot be changed; to change it, the reviewer must return it</translation>
     </message>
@@ -3771,12 +3793,12 @@ Print the full details?</translation>
     </message>
     <message>
       <location line="+0" />
-      <location line="+273" />
+      <location line="+260" />
       <source>编辑选中的记录（回车或双击）</source>
       <translation>Edit the selected record (Enter or double-click)</translation>
     </message>
     <message>
-      <location line="-272" />
+      <location line="-259" />
       <source>提交审核</source>
       <translation>Submit</translation>
     </message>
@@ -3822,30 +3844,30 @@ Print the full details?</translation>
     </message>
     <message>
       <location line="+0" />
-      <location line="+277" />
+      <location line="+264" />
       <source>已公示的记录有误：起草一份更正公告，公示后取代原记录</source>
       <translation>A posted record has a mistake: draft a correction notice that supersedes it once posted</translation>
     </message>
     <message>
-      <location line="-275" />
-      <location line="+419" />
+      <location line="-262" />
+      <location line="+406" />
       <location line="+1" />
       <source>归档</source>
       <translation>Archive</translation>
     </message>
     <message>
-      <location line="-420" />
+      <location line="-407" />
       <source>公示期满的记录存入档案</source>
       <translation>File a record whose posting period has ended</translation>
     </message>
     <message>
       <location line="+1" />
-      <location line="+432" />
+      <location line="+419" />
       <source>删除草稿</source>
       <translation>Delete draft</translation>
     </message>
     <message>
-      <location line="-432" />
+      <location line="-419" />
       <source>删除从未提交过的草稿</source>
       <translation>Delete a draft that was never submitted</translation>
     </message>
@@ -3920,7 +3942,7 @@ Print the full details?</translation>
       <translation>Records</translation>
     </message>
     <message>
-      <location line="+58" />
+      <location line="+45" />
       <source>无法读取目录</source>
       <translation>Cannot read the catalog</translation>
     </message>
@@ -4104,7 +4126,7 @@ Print the full details?</translation>
   <context>
     <name>RosterColumns</name>
     <message>
-      <location filename="../../desktop/qtmodels/roster_model.py" line="+41" />
+      <location filename="../../desktop/qtmodels/roster_model.py" line="+42" />
       <source>村民小组</source>
       <translation>Group</translation>
     </message>
@@ -4245,9 +4267,144 @@ Print the full details?</translation>
     </message>
   </context>
   <context>
+    <name>RosterColumnsDialog</name>
+    <message>
+      <location filename="../../desktop/editors/roster_columns_dialog.py" line="+49" />
+      <source>（不公示）</source>
+      <translation> (not posted)</translation>
+    </message>
+    <message>
+      <location line="+30" />
+      <source>必填列，不能去掉</source>
+      <translation>Required column; it cannot be removed</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>只留在内部名单中，打印公告时不打印</source>
+      <translation>Kept in the internal roster only; not printed on the posted notice</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>自定义列（文字）</source>
+      <translation>Custom column (text)</translation>
+    </message>
+    <message>
+      <location line="+77" />
+      <source>列设置</source>
+      <translation>Columns</translation>
+    </message>
+    <message>
+      <location line="+7" />
+      <source>勾选的列显示在名单中，顺序即打印顺序。标有“（不公示）”的列只留在内部名单中，打印公告时不打印。</source>
+      <translation>Ticked columns are shown in the roster, in printing order. Columns marked (not posted) stay in the internal roster and are not printed on the notice.</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>名单的列</source>
+      <translation>Roster columns</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>列(&amp;C)：</source>
+      <translation>&amp;Columns:</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>上移(&amp;U)</source>
+      <translation>Move &amp;up</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>把所选列左移一位（Alt+↑）</source>
+      <translation>Move the selected column one place left (Alt+↑)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>下移(&amp;D)</source>
+      <translation>Move &amp;down</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>把所选列右移一位（Alt+↓）</source>
+      <translation>Move the selected column one place right (Alt+↓)</translation>
+    </message>
+    <message>
+      <location line="+10" />
+      <source>标准列</source>
+      <translation>Standard column</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>添加标准列(&amp;S)</source>
+      <translation>Add &amp;standard column</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>列名，如：保障类别</source>
+      <translation>Column name, e.g. 保障类别</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>添加自定义列(&amp;A)</source>
+      <translation>&amp;Add custom column</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>名单预设</source>
+      <translation>Roster preset</translation>
+    </message>
+    <message>
+      <location line="+5" />
+      <source>按预设重置(&amp;R)</source>
+      <translation>&amp;Reset to preset</translation>
+    </message>
+    <message>
+      <location line="+17" />
+      <source>确定</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location line="+62" />
+      <source>请先输入自定义列的列名</source>
+      <translation>Type the custom column's name first</translation>
+    </message>
+    <message>
+      <location line="+5" />
+      <source>已有名为“%1”的列</source>
+      <translation>There is already a column named “%1”</translation>
+    </message>
+    <message>
+      <location line="+41" />
+      <source>· %1：%2 行有数据</source>
+      <translation>· %1: %2 rows have data</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>去掉有数据的列？</source>
+      <translation>Remove columns that hold data?</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>以下列中已填写的内容将从名单中删除（保存前可按 Ctrl+Z 撤销）：
+%1</source>
+      <translation>What was entered in these columns will be deleted from the roster (Ctrl+Z undoes it before saving):
+%1</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>去掉这些列</source>
+      <translation>Remove these columns</translation>
+    </message>
+  </context>
+  <context>
     <name>RosterEditor</name>
     <message>
-      <location filename="../../desktop/editors/kind_editors/roster_editor.py" line="+32" />
+      <location filename="../../desktop/editors/kind_editors/roster_editor.py" line="+34" />
       <source>插入行</source>
       <translation>Insert row</translation>
     </message>
@@ -4277,17 +4434,27 @@ Print the full details?</translation>
       <translation>Import the roster from an Excel/WPS workbook (.xlsx) or a CSV file (Ctrl+I)</translation>
     </message>
     <message>
+      <location line="+1" />
+      <source>列设置…</source>
+      <translation>Columns…</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>添加、去掉或调整名单的列（Ctrl+Shift+L）</source>
+      <translation>Add, remove or reorder the roster's columns (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
       <location line="+4" />
       <source>直接输入即可编辑 · Enter 下移 · Tab 右移 · Ctrl+V 粘贴 Excel 区域 · Delete 清除 · Ctrl+Tab 离开表格</source>
       <translation>Type to edit · Enter down · Tab right · Ctrl+V pastes an Excel range · Delete clears · Ctrl+Tab leaves the table</translation>
     </message>
     <message>
-      <location line="+14" />
+      <location line="+15" />
       <source>名单</source>
       <translation>Roster</translation>
     </message>
     <message>
-      <location line="+89" />
+      <location line="+93" />
       <source>第 %1 行</source>
       <translation>Row %1</translation>
     </message>
@@ -4322,7 +4489,12 @@ Print the full details?</translation>
       <translation>Total persons: %1</translation>
     </message>
     <message>
-      <location line="+43" />
+      <location line="+64" />
+      <source>列设置</source>
+      <translation>Columns</translation>
+    </message>
+    <message>
+      <location line="+8" />
       <source>导入名单（替换）</source>
       <translation>Import roster (replace)</translation>
     </message>
@@ -4490,14 +4662,57 @@ Print the full details?</translation>
   <context>
     <name>RosterModel</name>
     <message>
-      <location filename="../../desktop/qtmodels/roster_model.py" line="+24" />
+      <location filename="../../desktop/qtmodels/roster_model.py" line="+38" />
       <source>%1（内部留存，公示时不打印或打码）</source>
       <translation>%1 (kept internally; not printed, or masked, on the posted notice)</translation>
     </message>
     <message>
-      <location line="+148" />
+      <location line="+110" />
+      <source>列设置</source>
+      <translation>Columns</translation>
+    </message>
+    <message>
+      <location line="+101" />
       <source>自动计算：%1 × %2 = %3（四舍五入到分）</source>
       <translation>Computed: %1 × %2 = %3 (rounded to the fen)</translation>
+    </message>
+  </context>
+  <context>
+    <name>RosterPresets</name>
+    <message>
+      <location line="-244" />
+      <source>耕地地力保护补贴</source>
+      <translation>Cultivated land fertility subsidy</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>低保</source>
+      <translation>Minimum living allowance (dibao)</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>临时救助</source>
+      <translation>Temporary assistance</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>危房改造</source>
+      <translation>Dilapidated housing renovation</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>残疾人两项补贴</source>
+      <translation>Two disability allowances</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>特困供养</source>
+      <translation>Support for the extremely poor</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>通用名单</source>
+      <translation>General roster</translation>
     </message>
   </context>
   <context>
@@ -4674,67 +4889,65 @@ Print the full details?</translation>
       </translation>
     </message>
     <message>
-      <location line="+79" />
-      <location line="+43" />
-      <location line="+49" />
+      <location line="+67" />
+      <location line="+28" />
+      <location line="+30" />
       <source>事项</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location line="-91" />
-      <location line="+43" />
+      <location line="-57" />
+      <location line="+28" />
       <source>期间</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location line="-42" />
-      <location line="+43" />
+      <location line="-27" />
+      <location line="+28" />
       <source>应公开日期</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location line="-42" />
-      <location line="+134" />
+      <location line="-27" />
+      <location line="+98" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location line="-133" />
-      <location line="+43" />
-      <location line="+86" />
+      <location line="-97" />
+      <location line="+28" />
+      <location line="+65" />
       <source>公开记录</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location line="-117" />
+      <location line="-87" />
       <source>%1（晚 %2）</source>
       <translation>%1 (%2 late)</translation>
     </message>
     <message>
       <location line="+2" />
-      <location line="+137" />
+      <location line="+107" />
       <source>%1（%2）</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location line="-127" />
-      <location line="+39" />
+      <location line="-128" />
       <source>回车或双击打开记录</source>
       <translation>Enter or double-click opens the record</translation>
     </message>
     <message>
-      <location line="-39" />
-      <location line="+39" />
+      <location line="+0" />
       <source>回车或双击新建公开记录</source>
       <translation>Enter or double-click starts a new record</translation>
     </message>
     <message>
-      <location line="-21" />
+      <location line="+40" />
       <source>逾期天数</source>
       <translation>Days late</translation>
     </message>
     <message>
-      <location line="+33" />
+      <location line="+14" />
       <source>未起草</source>
       <translation>Not drafted</translation>
     </message>
@@ -4769,7 +4982,7 @@ Print the full details?</translation>
       <translation>Left</translation>
     </message>
     <message>
-      <location line="+11" />
+      <location line="+12" />
       <source>%1至%2</source>
       <translation>%1 to %2</translation>
     </message>
@@ -4784,7 +4997,7 @@ Print the full details?</translation>
       <translation>%1 left</translation>
     </message>
     <message>
-      <location line="+22" />
+      <location line="+19" />
       <source>收到日期</source>
       <translation>Received</translation>
     </message>
