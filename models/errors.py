@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
 # How a field key reads in a message: services locate problems by key (the GUI focuses the widget
 # of that key), users read the Chinese name.
 FIELD_NAMES = {
