@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QToolBar,
     QTreeView,
@@ -60,7 +59,7 @@ from ..qtmodels.catalog_model import (
     posting_days_text,
 )
 from ..registry import register_page
-from .table_page_parts import EnterActivates, debounced_search
+from .table_page_parts import EnterActivates, debounced_search, read_only_table
 
 SEARCH_DELAY_MS = 250
 XLSX_FILTER = QT_TRANSLATE_NOOP("CatalogPage", "Excel 工作簿 (*.xlsx)")
@@ -159,16 +158,7 @@ class CatalogPage(QWidget):
         self.proxy.setSourceModel(self.table_model)
         self.proxy.setSortRole(SortRole)
         self.proxy.setSortLocaleAware(True)
-        self.table_view = QTableView()
-        self.table_view.setModel(self.proxy)
-        self.table_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table_view.setAlternatingRowColors(True)
-        self.table_view.setWordWrap(False)
-        self.table_view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table_view.verticalHeader().hide()
-        self.table_view.setAccessibleName(self.tr("目录事项"))
+        self.table_view = read_only_table(self.proxy, self.tr("目录事项"))
         header = self.table_view.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # service order until a header is clicked
         header.setSortIndicatorClearable(True)

@@ -19,7 +19,6 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QSplitter,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -66,7 +64,7 @@ from ..qtmodels.disclosure_list_model import (
 )
 from ..registry import register_page
 from .record_detail import RecordDetail
-from .table_page_parts import EnterActivates, debounced_search
+from .table_page_parts import EnterActivates, debounced_search, read_only_table
 
 SEARCH_DELAY_MS = 200
 MAX_LISTED_FINDINGS = 12
@@ -171,17 +169,8 @@ class RecordsPage(QWidget):
         filters.addWidget(self.count_label)
 
         self.model = DisclosureListModel(self)
-        self.table_view = QTableView()
-        self.table_view.setModel(self.model)
-        self.table_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table_view.setAlternatingRowColors(True)
-        self.table_view.setWordWrap(False)
-        self.table_view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table_view.verticalHeader().hide()
+        self.table_view = read_only_table(self.model, self.tr("公开记录"))
         self.table_view.verticalHeader().setDefaultSectionSize(self.table_view.fontMetrics().height() + 10)
-        self.table_view.setAccessibleName(self.tr("公开记录"))
         header = self.table_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)

@@ -1,12 +1,12 @@
-"""Two pieces the catalog and record pages share: a search that runs a moment after the clerk stops
-typing (or at once on Enter), and Enter on the table acting on the current row."""
+"""Pieces the catalog and record pages share: a search that runs a moment after the clerk stops
+typing (or at once on Enter), Enter on the table acting on the current row, and the list table."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTableView, QWidget
 
 
 def debounced_search(parent: QObject, delay_ms: int, run: Callable[[], None], *edits: QLineEdit) -> QTimer:
@@ -39,3 +39,19 @@ class EnterActivates(QObject):
                 self._activate()
                 return True
         return super().eventFilter(watched, event)
+
+
+def read_only_table(model, accessible_name: str) -> QTableView:
+    """A list table as the pages show them: whole rows, one at a time, not editable in place,
+    alternating rows, long text elided, no row numbers."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.verticalHeader().hide()
+    view.setAccessibleName(accessible_name)
+    return view
