@@ -23,8 +23,9 @@ bench: sysdeps $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check models desktop tests bench
 
+# Under a display (or xvfb-run) the real platform is used; without one, Qt's offscreen platform.
 screenshots: sysdeps $(STAMP)
-	$(PY) packaging/screenshots.py
+	if [ -n "$$DISPLAY" ]; then $(PY) packaging/screenshots.py; else QT_QPA_PLATFORM=offscreen $(PY) packaging/screenshots.py; fi
 
 venv: $(STAMP)
 
