@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +35,7 @@ from models.rules.roster import PRESET_LABELS
 from models.services.catalog import GroupData, ItemData
 
 from .. import dialogs
+from ..forms import confirm_buttons, problems_label
 from ..qtmodels.roster_model import preset_label
 from .timing_editor import TimingEditor
 
@@ -175,24 +175,9 @@ class CatalogItemDialog(QDialog):
         columns_layout.addSpacing(16)
         columns_layout.addLayout(right, 1)
 
-        self.problems_label = QLabel()
-        self.problems_label.setObjectName("problems")
-        self.problems_label.setWordWrap(True)
-        self.problems_label.setStyleSheet("color: #c62828;")
-        self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problems_label.hide()
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("保存"))
-        self.save_button.setToolTip(self.tr("保存（Ctrl+S）"))
-        self.save_button.setDefault(True)
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("取消"))
-        cancel.setAutoDefault(False)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.problems_label = problems_label()
+        self.buttons, self.save_button, cancel = confirm_buttons(
+            self, self.tr("保存"), self.save, tooltip=self.tr("保存（Ctrl+S）"), save_role=True)
 
         self.setMinimumWidth(900)  # two columns of ~430 px: the timing wording fits on one line
         layout = QVBoxLayout(self)

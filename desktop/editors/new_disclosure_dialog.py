@@ -14,12 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -34,6 +32,7 @@ from models.services.catalog import ItemData
 from models.services.disclosures import DisclosureData
 
 from .. import clock, dialogs
+from ..forms import confirm_buttons, problems_label
 from .catalog_item_dialog import record_kind_label
 from .item_combo import ItemCombo
 from .period_picker import PeriodPicker, default_period
@@ -97,23 +96,9 @@ class NewDisclosureDialog(QDialog):
         label.setBuddy(self.title_edit)
         form.addRow(label, self.title_edit)
 
-        self.problems_label = QLabel()
-        self.problems_label.setWordWrap(True)
-        self.problems_label.setStyleSheet("color: #c62828;")
-        self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problems_label.hide()
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.create_button.setText(self.tr("新建并编辑"))
-        self.create_button.setToolTip(self.tr("新建草稿并打开编辑器（回车或 Ctrl+S）"))
-        self.create_button.setDefault(True)
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("取消"))
-        cancel.setAutoDefault(False)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.problems_label = problems_label()
+        self.buttons, self.create_button, cancel = confirm_buttons(
+            self, self.tr("新建并编辑"), self.save, tooltip=self.tr("新建草稿并打开编辑器（回车或 Ctrl+S）"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

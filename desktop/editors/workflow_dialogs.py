@@ -12,12 +12,10 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -30,6 +28,7 @@ from models.errors import CunwuError
 
 from .. import clock, dialogs
 from ..formats import cn_date
+from ..forms import confirm_buttons
 
 
 def qdate(day: date) -> QDate:
@@ -73,16 +72,7 @@ class _StepDialog(QDialog):
         self.headline.setWordWrap(True)
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form = QFormLayout()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(confirm_text)
-        self.ok_button.setDefault(True)
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText(self.tr("取消"))
-        self.cancel_button.setAutoDefault(False)
-        self.buttons.accepted.connect(self.confirm)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.confirm)
+        self.buttons, self.ok_button, self.cancel_button = confirm_buttons(self, confirm_text, self.confirm)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addLayout(self.form)

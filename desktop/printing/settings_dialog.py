@@ -7,10 +7,8 @@ the default, which the field shows greyed as its placeholder.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +21,7 @@ from models.errors import CunwuError
 from models.printing.settings import DEFAULT_OBJECTION_NOTE, PrintSettings, print_settings, set_print_settings
 
 from .. import dialogs
+from ..forms import confirm_buttons
 
 
 class PrintSettingsDialog(QDialog):
@@ -60,12 +59,7 @@ class PrintSettingsDialog(QDialog):
         form.addRow(self.tr("落款"), self.issuer_edit)
         form.addRow(self.tr("异议说明"), self.note_edit)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, activated=self.save)
+        buttons, _save, _cancel = confirm_buttons(self, self.tr("保存"), self.save, save_role=True)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

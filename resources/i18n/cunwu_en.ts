@@ -2294,6 +2294,14 @@ Please copy the report below and send it, with the log file, to whoever supports
     </message>
   </context>
   <context>
+    <name>Forms</name>
+    <message>
+      <location filename="../../desktop/forms.py" line="40"/>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
     <name>GridModel</name>
     <message>
       <location filename="../../desktop/qtmodels/grid_model.py" line="+415" />

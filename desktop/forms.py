@@ -1,0 +1,45 @@
+"""Pieces every form dialog shares: the red line of problems under the fields, and the confirm /
+cancel buttons with Enter and Ctrl+S bound to the confirm action."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
+
+ERROR_COLOR = "#c62828"
+
+
+def problems_label() -> QLabel:
+    """A hidden, selectable, word-wrapped red label for what stops the form from saving."""
+    label = QLabel()
+    label.setObjectName("problems")
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {ERROR_COLOR};")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def confirm_buttons(dialog: QDialog, confirm_text: str, on_confirm: Callable[[], object], *,
+                    tooltip: str = "", save_role: bool = False
+                    ) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """Confirm (the default button: Enter) and 取消 (Esc); Ctrl+S confirms too.
+    Returns (box, confirm button, cancel button)."""
+    Std = QDialogButtonBox.StandardButton
+    ok_kind = Std.Save if save_role else Std.Ok
+    box = QDialogButtonBox(ok_kind | Std.Cancel)
+    ok = box.button(ok_kind)
+    ok.setText(confirm_text)
+    if tooltip:
+        ok.setToolTip(tooltip)
+    ok.setDefault(True)
+    cancel = box.button(Std.Cancel)
+    cancel.setText(QCoreApplication.translate("Forms", "取消"))
+    cancel.setAutoDefault(False)
+    box.accepted.connect(on_confirm)
+    box.rejected.connect(dialog.reject)
+    QShortcut(QKeySequence.StandardKey.Save, dialog, on_confirm)
+    return box, ok, cancel
