@@ -413,13 +413,18 @@ def check_project(content: Mapping[str, Any] | None) -> list[Finding]:
     return ck.findings
 
 
-def project_totals(content: Mapping[str, Any] | None) -> dict[str, Any]:
+def _funded_totals(content: Mapping[str, Any] | None, total_key: str) -> dict[str, Any]:
+    """Totals of a plan whose funding sources must add up to `total_key` (project budget, 一事一议 total)."""
     c = _content(content)
     sources = [s for s in (c.get("sources") or []) if isinstance(s, Mapping)]
-    budget = _decimal(c.get("budget"))
-    return {"rows": len(sources), "budget": budget,
+    total = _decimal(c.get(total_key))
+    return {"rows": len(sources), total_key: total,
             "sources": sum((_decimal(s.get("amount")) or ZERO for s in sources), ZERO),
-            "amount": budget, "unit": _text(c.get("unit")) or None}
+            "amount": total, "unit": _text(c.get("unit")) or None}
+
+
+def project_totals(content: Mapping[str, Any] | None) -> dict[str, Any]:
+    return _funded_totals(content, "budget")
 
 
 # --- 一事一议 ---------------------------------------------------------------------------------
@@ -458,12 +463,7 @@ def check_yishi(content: Mapping[str, Any] | None) -> list[Finding]:
 
 
 def yishi_totals(content: Mapping[str, Any] | None) -> dict[str, Any]:
-    c = _content(content)
-    sources = [s for s in (c.get("sources") or []) if isinstance(s, Mapping)]
-    total = _decimal(c.get("total"))
-    return {"rows": len(sources), "total": total,
-            "sources": sum((_decimal(s.get("amount")) or ZERO for s in sources), ZERO),
-            "amount": total, "unit": _text(c.get("unit")) or None}
+    return _funded_totals(content, "total")
 
 
 # --- 四议两公开 -------------------------------------------------------------------------------

@@ -114,8 +114,24 @@ def row_to_json(row: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+class _Labels:
+    """Chinese names of a record's status and kind, for the list row and the full record alike."""
+
+    __slots__ = ()
+    status: str
+    kind: str
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+    @property
+    def kind_label(self) -> str:
+        return K.kind_label(self.kind)
+
+
 @dataclass
-class DisclosureData:
+class DisclosureData(_Labels):
     """One record as the GUI and CLI see it. Money in `rows`/`totals` is Decimal; `content` is the
     stored JSON (money as strings). `status` is the effective status (posted → expired once the
     window has passed); `stored_status` is what the database holds."""
@@ -169,13 +185,6 @@ class DisclosureData:
     def has_errors(self) -> bool:
         return K.has_errors(self.findings)
 
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS.get(self.status, self.status)
-
-    @property
-    def kind_label(self) -> str:
-        return K.kind_label(self.kind)
 
     def to_json(self) -> dict[str, Any]:
         """The `cunwu disclosure show --json` document (cli.md), plus a few extra keys."""
@@ -219,7 +228,7 @@ class DisclosureData:
 
 
 @dataclass(frozen=True, slots=True)
-class DisclosureListRow:
+class DisclosureListRow(_Labels):
     """One line of the disclosure list: only what the list shows, fetched as plain columns."""
 
     id: int
@@ -240,13 +249,6 @@ class DisclosureListRow:
     superseded_by: int | None
     updated_at: datetime | None = None  # not fetched by list(): the list doesn't show it
 
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS.get(self.status, self.status)
-
-    @property
-    def kind_label(self) -> str:
-        return K.kind_label(self.kind)
 
     def to_json(self) -> dict[str, Any]:
         return {
