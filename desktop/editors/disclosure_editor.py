@@ -47,7 +47,6 @@ from models.services.disclosures import DisclosureData, DisclosureService
 
 from .. import dialogs
 from ..qtmodels.findings_model import FindingRole, FindingsModel
-from ..qtmodels.safe_emit import emit
 from .catalog_item_dialog import record_kind_label
 from .kind_editors import EditorContext, KindEditor, editor_for
 from .kind_editors.fields import mark
@@ -519,7 +518,7 @@ class DisclosureEditor(QDialog):
         self.refresh_findings()
         self._refresh_header()
         self.message_label.setText(self.tr("已保存"))
-        emit(self.saved, self.disclosure_id)
+        self.saved.emit(self.disclosure_id)
         return True
 
     def _from_service(self, findings: list[K.Finding], where: list[int] | None) -> list[K.Finding]:

@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
 from models.rules.idnumber import check_id_number, normalize_id_number
 
 from ..qtmodels.grid_model import GridModel, parse_tsv
-from ..qtmodels.safe_emit import emit
 
 _BAD_EDITOR_STYLE = "background: #ffcdd2;"
 _WARN_EDITOR_STYLE = "background: #fff0c2;"
@@ -139,18 +138,18 @@ class GridDelegate(QStyledItemDelegate):
             key = event.key()
             mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and mods == Qt.KeyboardModifier.NoModifier:
-                emit(self.commitData, editor)
-                emit(self.closeEditor, editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
                 return True
             if obj is not editor and key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                 hint = (QAbstractItemDelegate.EndEditHint.EditPreviousItem
                         if key == Qt.Key.Key_Backtab or mods & Qt.KeyboardModifier.ShiftModifier
                         else QAbstractItemDelegate.EndEditHint.EditNextItem)
-                emit(self.commitData, editor)
-                emit(self.closeEditor, editor, hint)
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, hint)
                 return True
             if obj is not editor and key == Qt.Key.Key_Escape:
-                emit(self.closeEditor, editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
                 return True
         return super().eventFilter(obj, event)
 
@@ -242,8 +241,8 @@ class GridView(QTableView):
         """Commit the cell being edited (before saving with Ctrl+S, which leaves focus in place)."""
         editor = self.delegate.editor
         if editor is not None and self.state() == QAbstractItemView.State.EditingState:
-            emit(self.delegate.commitData, editor)
-            emit(self.delegate.closeEditor, editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.delegate.commitData.emit(editor)
+            self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def go_to(self, row: int, column: int) -> None:
         model = self.model()

@@ -36,7 +36,6 @@ from models.rules.roster import PRESET_LABELS, STANDARD_COLUMNS, RosterColumn
 
 from .. import dialogs
 from ..qtmodels.roster_model import column_label, preset_label, preset_or_generic
-from ..qtmodels.safe_emit import emit
 
 Index = QModelIndex | QPersistentModelIndex
 ColumnRole = Qt.ItemDataRole.UserRole + 1
@@ -101,7 +100,7 @@ class ColumnListModel(QAbstractListModel):
         if e.column.key in REQUIRED_KEYS:
             return False
         e.shown = Qt.CheckState(value) == Qt.CheckState.Checked
-        emit(self.dataChanged, index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         return True
 
     # --- changes ------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ from models.rules.kinds import FINANCE_CLASSES
 from models.rules.money import format_money_cn, parse_decimal
 
 from .grid_model import GridColumn, GridModel
-from .safe_emit import emit
 
 _CTX = "FinanceModel"
 # kinds.FINANCE_CLASSES, listed for lupdate.
@@ -64,7 +63,7 @@ class FinanceRowsModel(GridModel):
         self._recompute()
         col = self.column_of(BALANCE)
         if self.rowCount():
-            emit(self.dataChanged, self.index(0, col), self.index(self.rowCount() - 1, col))
+            self.dataChanged.emit(self.index(0, col), self.index(self.rowCount() - 1, col))
 
     def sums(self) -> tuple[int, Decimal, Decimal]:
         """(filled rows, Σ income, Σ expense) of what can be read."""
@@ -110,5 +109,5 @@ class FinanceRowsModel(GridModel):
         self._recompute()
         col = self.column_of(BALANCE)
         if self.rowCount():
-            emit(self.dataChanged, self.index(0, col), self.index(self.rowCount() - 1, col))
+            self.dataChanged.emit(self.index(0, col), self.index(self.rowCount() - 1, col))
         super()._after_change()

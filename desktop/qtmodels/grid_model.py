@@ -32,8 +32,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QUndoCommand, QUndoStack
 
 from models.rules.kinds import Finding
 
-from .safe_emit import emit
-
 Index = QModelIndex | QPersistentModelIndex
 CellChange = tuple[int, str, str]  # (row, key, new text)
 
@@ -151,7 +149,7 @@ class SetCellsCommand(_GridCommand):
 
     def _reveal(self) -> None:
         r, k = self.changes[0][0], self.changes[0][1]
-        emit(self.model.reveal, r, self.model.column_of(k))
+        self.model.reveal.emit(r, self.model.column_of(k))
 
 
 class InsertRowsCommand(_GridCommand):
@@ -167,7 +165,7 @@ class InsertRowsCommand(_GridCommand):
         self.model._remove(self.at, len(self.rows))
 
     def _reveal(self) -> None:
-        emit(self.model.reveal, min(self.at, max(0, self.model.rowCount() - 1)), 0)
+        self.model.reveal.emit(min(self.at, max(0, self.model.rowCount() - 1)), 0)
 
 
 class RemoveRowsCommand(_GridCommand):
@@ -189,7 +187,7 @@ class RemoveRowsCommand(_GridCommand):
             pos += count
 
     def _reveal(self) -> None:
-        emit(self.model.reveal, min(self.indices[0], max(0, self.model.rowCount() - 1)), 0)
+        self.model.reveal.emit(min(self.indices[0], max(0, self.model.rowCount() - 1)), 0)
 
 
 class ReplaceRowsCommand(_GridCommand):
@@ -206,7 +204,7 @@ class ReplaceRowsCommand(_GridCommand):
         self.model._reset(self.old)
 
     def _reveal(self) -> None:
-        emit(self.model.reveal, 0, 0)
+        self.model.reveal.emit(0, 0)
 
 
 def _runs(indices: Sequence[int]) -> list[tuple[int, int]]:
@@ -261,7 +259,7 @@ class GridModel(QAbstractTableModel):
         same_keys = [c.key for c in columns] == self.keys()
         if same_keys:
             self._columns = list(columns)
-            emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
             return
         self.beginResetModel()
         self._columns = list(columns)
@@ -530,7 +528,7 @@ class GridModel(QAbstractTableModel):
         """One dataChanged over the rows' span (the view repaints only what it shows)."""
         rows = list(rows)
         if rows and self._columns:
-            emit(self.dataChanged, self.index(min(rows), 0), self.index(max(rows), len(self._columns) - 1))
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), len(self._columns) - 1))
 
     def _insert(self, at: int, rows: list[dict[str, Any]]) -> None:
         self.beginInsertRows(QModelIndex(), at, at + len(rows) - 1)
@@ -585,7 +583,7 @@ class GridModel(QAbstractTableModel):
         pass
 
     def _after_change(self) -> None:
-        emit(self.changed)
+        self.changed.emit()
 
 
 def _text(value: Any) -> str:

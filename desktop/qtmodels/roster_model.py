@@ -35,7 +35,6 @@ from models.rules.roster import (
 )
 
 from .grid_model import GridColumn, GridModel
-from .safe_emit import emit
 
 # Labels of the standard columns and the presets (models.rules.roster), listed for lupdate.
 _LABELS_FOR_TRANSLATION = (
@@ -237,7 +236,7 @@ class RosterModel(GridModel):
         self._rows_reset()
         self.endResetModel()
         self._after_change()
-        emit(self.reveal, 0, 0)
+        self.reveal.emit(0, 0)
 
     # --- reading ----------------------------------------------------------------------------
     def load(self, rows: Iterable[Mapping[str, Any]]) -> None:
@@ -335,7 +334,7 @@ class RosterModel(GridModel):
 
     def _after_change(self) -> None:
         self._recheck_duplicates()
-        emit(self.totals_changed)
+        self.totals_changed.emit()
         super()._after_change()
 
     # --- checking -----------------------------------------------------------------------------
@@ -382,4 +381,4 @@ class RosterModel(GridModel):
         changed = [r for r in set(old) ^ set(dups) | {r for r in set(old) & set(dups) if old[r] != dups[r]}
                    if r < len(self._rows)]
         if changed:
-            emit(self.dataChanged, self.index(min(changed), col), self.index(max(changed), col))
+            self.dataChanged.emit(self.index(min(changed), col), self.index(max(changed), col))

@@ -34,7 +34,6 @@ from models.rules.kinds import FIELD_LABELS, Finding
 from models.services.disclosures import DisclosureData
 
 from ...qtmodels.grid_model import GridModel
-from ...qtmodels.safe_emit import emit
 from ..grid_view import GridView
 from .fields import mark
 
@@ -226,7 +225,7 @@ class ContentEditor(KindEditor):
         if self._loading:
             return
         self._recheck()
-        emit(self.changed)
+        self.changed.emit()
 
     def _recheck(self) -> None:
         self._findings = self._check(self.content() or {})
