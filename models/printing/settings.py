@@ -13,15 +13,14 @@ means "use the default" (see :mod:`models.printing.notices`):
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ..entities import Setting
 from ..errors import ValidationError
 from ..services.context import ServiceContext
+from ..services.settings import read_setting, write_setting
 
 SETTING_KEY = "print_footer"
 DEFAULT_OBJECTION_NOTE = "公示期间，如有异议，请向受理单位反映。"
@@ -58,13 +57,8 @@ class PrintSettings:
 
 
 def _read(session: Session) -> PrintSettings:
-    row = session.get(Setting, SETTING_KEY)
-    if row is None:
-        return PrintSettings()
-    try:
-        return PrintSettings.from_json(json.loads(row.value))
-    except (TypeError, ValueError):
-        return PrintSettings()
+    data = read_setting(session, SETTING_KEY, None)
+    return PrintSettings() if data is None else PrintSettings.from_json(data)
 
 
 def print_settings(ctx: ServiceContext) -> PrintSettings:
@@ -100,12 +94,7 @@ def set_print_settings(ctx: ServiceContext, *, phones: list[str] | tuple[str, ..
             if value is not None:
                 changes[key] = value.strip()
         updated = replace(current, **changes)
-        text = json.dumps(updated.to_json(), ensure_ascii=False)
-        row = w.session.get(Setting, SETTING_KEY)
-        if row is None:
-            w.session.add(Setting(key=SETTING_KEY, value=text))
-        else:
-            row.value = text
+        write_setting(w.session, SETTING_KEY, updated.to_json())
         w.detail = updated.to_json()
     return updated
 

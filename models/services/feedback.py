@@ -13,7 +13,6 @@ As of a day ``today``: a question is *overdue* when it has no answer by ``today`
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -21,10 +20,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..entities import Disclosure, Feedback, Setting
+from ..entities import Disclosure, Feedback
 from ..errors import NotFound, StateError, ValidationError
 from .calendar import load_calendar
 from .context import ServiceContext
+from .settings import read_setting, write_setting
 
 ANSWER_DAYS_KEY = "feedback_answer_days"
 ANSWER_WORKING_KEY = "feedback_answer_working"
@@ -35,26 +35,6 @@ STATUS_WORDS = {"draft": "草稿", "submitted": "已提交待审", "approved": "
 
 
 # --- installation settings (JSON text in the `setting` table) -----------------------------------
-def read_setting(session: Session, key: str, default: Any) -> Any:
-    """A setting's value, or ``default`` when unset or unreadable."""
-    raw = session.get(Setting, key)
-    if raw is None:
-        return default
-    try:
-        return json.loads(raw.value)
-    except (TypeError, ValueError):
-        return default
-
-
-def write_setting(session: Session, key: str, value: Any) -> None:
-    text = json.dumps(value, ensure_ascii=False)
-    row = session.get(Setting, key)
-    if row is None:
-        session.add(Setting(key=key, value=text))
-    else:
-        row.value = text
-
-
 @dataclass(frozen=True)
 class FeedbackSettings:
     answer_days: int = DEFAULT_ANSWER_DAYS

@@ -38,7 +38,8 @@ from ..rules.timing import TimingError, TimingRule
 from ..rules.workdays import WorkdayCalendar
 from .calendar import load_calendar
 from .context import ServiceContext
-from .feedback import FeedbackData, FeedbackService, read_setting
+from .feedback import FeedbackData, FeedbackService
+from .settings import read_setting
 
 SOON_DAYS_KEY = "schedule_due_soon_days"
 LOOKBACK_KEY = "schedule_overdue_lookback_months"
