@@ -452,11 +452,8 @@ class CatalogPage(QWidget):
         path = dialogs.open_file(self.tr("导入目录"), self.tr(XLSX_FILTER), parent=self)
         if path is None:
             return
-        try:
-            from models.exchange.catalog_xlsx import import_catalog_xlsx
-        except ImportError:
-            dialogs.error(self.tr("导入目录"), self.tr("这个版本还不能导入 xlsx 目录。"), parent=self)
-            return
+        from models.exchange.catalog_xlsx import import_catalog_xlsx
+
         ctx = self.ws.ctx
         self._run(lambda _progress, _cancelled: import_catalog_xlsx(ctx, path), self._imported,
                   self.tr("正在导入 %1……").replace("%1", path.name), self.tr("未能导入"))
@@ -479,11 +476,8 @@ class CatalogPage(QWidget):
             return
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
-        try:
-            from models.exchange.catalog_xlsx import export_catalog_xlsx
-        except ImportError:
-            dialogs.error(self.tr("导出目录"), self.tr("这个版本还不能导出 xlsx 目录。"), parent=self)
-            return
+        from models.exchange.catalog_xlsx import export_catalog_xlsx
+
         ctx = self.ws.ctx
         self._exported_to = path
         self._run(lambda _progress, _cancelled: export_catalog_xlsx(ctx, path), self._exported,

@@ -404,9 +404,8 @@ class RecordsPage(QWidget):
         self._edit(d.id)
 
     def _edit(self, disclosure_id: int) -> None:
-        saved = open_editor(self.ws, disclosure_id, self)
-        if saved is not None:
-            self.reload(select_id=disclosure_id)
+        open_editor(self.ws, disclosure_id, self)
+        self.reload(select_id=disclosure_id)  # the editor may have saved, or the record changed meanwhile
 
     def _refused(self, title: str, exc: CunwuError) -> None:
         """Show why the service refused, as the rule says it; findings listed one per line."""

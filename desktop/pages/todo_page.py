@@ -298,8 +298,8 @@ class TodoPage(QWidget):
             if callable(getattr(page, "show_record", None)):
                 page.show_record(disclosure_id)
                 return
-        if open_editor(self.ws, disclosure_id, self) is not None:
-            self.refresh()
+        open_editor(self.ws, disclosure_id, self)
+        self.refresh()
 
     def new_record(self, item_code: str | None = None, period: str | None = None) -> NewDisclosureDialog | None:
         if self.active_dialog is not None:

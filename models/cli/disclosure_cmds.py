@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..errors import CunwuError, ValidationError
+from ..errors import CunwuError
 from ..rules import kinds as K
 from ..rules.catalog_terms import KINDS
 from ..services.disclosures import STATUS_LABELS, DisclosureData, DisclosureService
@@ -124,10 +124,7 @@ def _problem_line(p: Any) -> str:
 
 def _read_roster(path: str, map_spec: str | None, *, remembered: dict | None = None,
                  preset_keys: list[str] | None = None) -> tuple[list[dict[str, Any]], list[str] | None, dict]:
-    try:
-        from ..exchange.roster_import import parse_map_spec, read_roster
-    except ImportError:
-        raise CunwuError("本版本尚不能从文件读入名单（缺少名单导入模块）") from None
+    from ..exchange.roster_import import parse_map_spec, read_roster
 
     try:
         # --map wins; else the mapping confirmed last time for this catalog item; else header guessing.
@@ -135,16 +132,17 @@ def _read_roster(path: str, map_spec: str | None, *, remembered: dict | None = N
     except ValueError as exc:
         raise CunwuError(f"--map 有误：{exc}") from None
     result = read_roster(path, mapping, preset_keys)
-    problems = list(getattr(result, "problems", []) or [])
-    if problems:
-        sys.stderr.write(f"名单文件 {path} 有 {len(problems)} 处错误，未新建记录：\n")
-        for p in problems:
+    # read_roster has parsed every row and run the roster checks (check digits, area × rate …).
+    if result.problems:
+        sys.stderr.write(f"名单文件 {path} 有 {len(result.problems)} 处错误，未新建记录：\n")
+        for p in result.problems:
             sys.stderr.write(_problem_line(p) + "\n")
         raise CliExit(1)
-    for w in getattr(result, "warnings", []) or []:
+    if not result.rows:
+        raise CunwuError(f"名单文件 {path} 没有任何行，未新建记录")
+    for w in result.warnings:
         sys.stderr.write("提示：" + _problem_line(w) + "\n")
-    columns = getattr(result, "columns", None)
-    return list(result.rows), (list(columns) if columns else None), dict(result.mapping or {})
+    return list(result.rows), (list(result.columns) if result.columns else None), dict(result.mapping or {})
 
 
 # --- commands ---------------------------------------------------------------------------------
@@ -168,19 +166,6 @@ def cmd_new(env: Env, args) -> int:
         preset_keys = [c.key for c in preset_columns(item.roster_preset)] if item.roster_preset else None
         rows, columns, used_mapping = _read_roster(args.from_file, args.map_spec,
                                                    remembered=mapping_for(ctx, args.item), preset_keys=preset_keys)
-        from ..services.disclosures import prepare_rows
-
-        typed, problems = prepare_rows(rows)
-        if problems:
-            raise ValidationError(problems, summary=f"名单文件 {args.from_file} 有 {len(problems)} 处错误，未新建记录")
-        findings = K.check_roster(typed, columns)
-        errors = [f for f in findings if f.is_error]
-        if errors:
-            sys.stderr.write(f"名单文件 {args.from_file} 有 {len(errors)} 处错误，未新建记录：\n")
-            for f in findings:
-                if f.is_error:
-                    sys.stderr.write(f"文件 {args.from_file}，{f.located()}\n")
-            raise CliExit(1)
     svc = _service(env)
     data = svc.create(args.item, args.period, args.title, kind=kind, body=body, content=content, rows=rows,
                       columns=columns, event_date=args.event_date)

@@ -28,8 +28,8 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from .catalog_terms import KIND_LABELS, KINDS
-from .idnumber import check_id_number
-from .money import ZERO, amount_of, format_money, parse_decimal
+from .money import ZERO, format_money, parse_decimal
+from .roster import check_roster_rows
 
 Severity = Literal["error", "warning"]
 
@@ -593,34 +593,11 @@ def decision_totals(content: Mapping[str, Any] | None) -> dict[str, Any]:
 ROSTER_KEYS = ("group", "name", "id_number", "household_size", "quantity", "rate", "amount", "remark")
 
 
-def _basic_roster_checks(rows: Sequence[Mapping[str, Any]]) -> list[Finding]:
-    """Stand-in used only while `models.rules.roster` is not importable."""
-    ck = _Checker()
-    for i, r in enumerate(rows, start=1):
-        if not _text(r.get("name")):
-            ck.add("required", "未填写姓名", row=i, field="name")
-        idn = r.get("id_number")
-        if not _blank(idn):
-            res = check_id_number(str(idn))
-            if res.message:
-                ck.add("id_number", res.message, row=i, field="id_number", severity=res.severity or "error")
-        amt = ck.money(r.get("amount"), "金额", row=i, field="amount")
-        q, rate = _decimal(r.get("quantity")), _decimal(r.get("rate"))
-        if amt is not None and q is not None and rate is not None and amount_of(q, rate) != amt:
-            ck.add("amount_formula", f"金额 {_fmt(amt)} 与 数量 × 标准 = {_fmt(amount_of(q, rate))} 不符",
-                   row=i, field="amount")
-    return ck.findings
-
-
 def check_roster(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> list[Finding]:
     out: list[Finding] = []
     if not rows:
         out.append(Finding(None, "rows", "no_rows", "名单没有任何行"))
         return out
-    try:
-        from .roster import check_roster_rows
-    except ImportError:
-        return out + _basic_roster_checks(rows)
     cols = list(columns) if columns else list(ROSTER_KEYS)
     return out + [Finding.of(f) for f in check_roster_rows(rows, cols)]
 

@@ -485,10 +485,8 @@ def _load_rows(session: Session, disclosure_id: int) -> list[dict[str, Any]]:
 
 
 def _load_calendar(session: Session) -> WorkdayCalendar:
-    try:
-        from .calendar import load_calendar
-    except ImportError:  # the calendar service is optional; fall back to the shipped calendar
-        return WorkdayCalendar()
+    from .calendar import load_calendar
+
     return load_calendar(session)
 
 

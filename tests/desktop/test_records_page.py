@@ -173,16 +173,6 @@ def test_edit_is_disabled_on_a_posted_record_and_says_why(qtbot, page, records, 
     assert editor_calls == [draft.id]
 
 
-def test_without_an_editor_the_clerk_is_told(page, records, monkeypatch, dialog_calls):
-    import sys
-
-    draft = records.make("draft")
-    monkeypatch.setitem(sys.modules, "desktop.editors.disclosure_editor", None)  # import fails
-    page.reload(select_id=draft.id)
-    page.edit_action.trigger()
-    assert "编辑器暂不可用" in dialog_calls.texts("info")
-
-
 def test_the_detail_shows_findings_history_and_totals(page, records, village_ws):
     from .records_support import IDS
 
