@@ -203,10 +203,14 @@ class MonthPrint(QObject):
         self.job.cancel()
 
     def _progress(self, done: int, total: int, text: str) -> None:
+        if self.outcome != "running":  # a report queued behind the end: the dialog is gone
+            return
         self.reports.append((done, total, text))
-        self.progress_dialog.setMaximum(total)
-        self.progress_dialog.setValue(done)
         self.progress_dialog.setLabelText(f"{self.heading()}\n{text}")
+        self.progress_dialog.setMaximum(total)
+        # Last: on a modal dialog setValue runs the event loop, which may deliver `finished` and let
+        # _end close the dialog; nothing may touch it after this call.
+        self.progress_dialog.setValue(done)
 
     def _end(self, outcome: str, preview: PrintPreviewDialog | None = None) -> None:
         self.outcome = outcome

@@ -640,11 +640,15 @@ class PrintPreviewDialog(QDialog):
         return job
 
     def _print_progress(self, done: int, total: int, _text: str) -> None:
-        if self.print_progress is not None:
-            self.print_progress.setMaximum(total)
-            self.print_progress.setValue(done)
-            self.print_progress.setLabelText(self.tr("正在发送到打印机：第 %1 页，共 %2 页")
-                                             .replace("%1", str(done)).replace("%2", str(total)))
+        dialog = self.print_progress
+        if dialog is None:
+            return
+        dialog.setLabelText(self.tr("正在发送到打印机：第 %1 页，共 %2 页")
+                            .replace("%1", str(done)).replace("%2", str(total)))
+        dialog.setMaximum(total)
+        # Last: on a modal dialog setValue runs the event loop, which may deliver `finished` and let
+        # _print_done close the dialog; nothing may touch it after this call.
+        dialog.setValue(done)
 
     def _print_done(self) -> None:
         self._print_job = None

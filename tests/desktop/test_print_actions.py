@@ -235,3 +235,29 @@ def test_print_settings_refused_are_shown(qtbot, village_ws, dialog_calls):
     dialog.save()
     assert "监督电话最多 10 条" in dialog_calls.texts("error")
     assert dialog.isVisible() and dialog.saved is None
+
+
+def test_month_progress_that_delivers_the_end_inside_set_value(qtbot, workspace, monkeypatch):
+    """The month's progress slot: `_end` arriving inside setValue's event loop leaves nothing to crash on."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    from desktop.printing.actions import print_month
+
+    job = print_month(workspace, 2026, 2)
+    with qtbot.waitSignal(job.finished, timeout=10_000):
+        pass
+    job.outcome = "running"  # replay: a progress report whose setValue runs into the end
+    job.progress_dialog = QProgressDialog("…", "取消", 0, 2)
+    job.progress_dialog.canceled.connect(job.cancel)
+    original = QProgressDialog.setValue
+
+    def set_value_delivering_end(self, value):
+        original(self, value)
+        if value > 0 and job.outcome == "running":
+            job._end("cancelled")
+
+    monkeypatch.setattr(QProgressDialog, "setValue", set_value_delivering_end)
+    job._progress(1, 2, "第一份")
+    assert job.outcome == "cancelled"
+    job._progress(2, 2, "第二份")  # queued behind the end: ignored, no crash
+    assert job.reports == [(1, 2, "第一份")]

@@ -202,3 +202,26 @@ def test_keyboard_ctrl_s_saves_and_escape_closes(qtbot, preview, dialog_calls, t
     assert (tmp_path / "名单.pdf").exists()
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not shiboken6.isValid(preview), timeout=5000)  # closed and deleted
+
+
+def test_a_finish_delivered_inside_the_progress_update_does_not_crash(qtbot, preview, monkeypatch):
+    """setValue on a modal progress dialog runs the event loop: the queued `finished` may arrive inside
+    it and close the dialog. The progress slot must not touch the dialog afterwards (was flaky)."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    original = QProgressDialog.setValue
+    finished_inside: list[bool] = []
+
+    def set_value_delivering_finish(self, value):
+        original(self, value)
+        if value > 0 and not finished_inside:  # what the event loop would do with the queued finish
+            finished_inside.append(True)
+            preview._print_finished(1)
+
+    preview.print_progress = QProgressDialog("…", "取消", 0, 2, preview)
+    monkeypatch.setattr(QProgressDialog, "setValue", set_value_delivering_finish)
+    with qtbot.waitSignal(preview.printed, timeout=5_000):
+        preview._print_progress(1, 2, "")
+    assert finished_inside and preview.print_progress is None
+    preview._print_progress(2, 2, "")  # a report queued behind the finish: ignored
+    assert preview.status_label.text() == "已发送 1 页到打印机"
