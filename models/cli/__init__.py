@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 
 from .. import __version__
 from ..errors import CunwuError
+from .argparse_zh import ChineseParser, chinese
 from .common import CliExit, Env, setup_logging
 
 GROUPS: list[str] = [
@@ -24,18 +25,12 @@ GROUPS: list[str] = [
     "models.cli.disclosure_cmds",
     "models.cli.schedule_cmds", "models.cli.feedback_cmds",
     "models.cli.print_cmds",
+    "models.cli.settings_cmds",
 ]
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse's own errors: exit 2 with one line
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"用法错误：{message}\n")
-        raise SystemExit(2)
-
-
 def _global_parser(**kw) -> argparse.ArgumentParser:
-    parser = _Parser(prog="cunwu", description="村务公开 — 村级事务公开管理（不带命令则打开图形界面）", **kw)
+    parser = ChineseParser(prog="cunwu", description="村务公开 — 村级事务公开管理（不带命令则打开图形界面）", **kw)
     parser.add_argument("--db", help="数据库文件路径（或环境变量 CUNWU_DB）")
     parser.add_argument("--data-dir", dest="data_dir", help="数据文件夹（附件、备份、日志）")
     parser.add_argument("--user", help="操作人姓名（或环境变量 CUNWU_USER）")
@@ -45,9 +40,9 @@ def _global_parser(**kw) -> argparse.ArgumentParser:
 def _gui_only(argv: list[str]) -> argparse.Namespace | None:
     """The global options when argv names no command (the GUI), parsed without importing any command
     module — opening the window should not wait for the CLI's services to load."""
-    parser = _global_parser(add_help=False)
     try:
-        args, rest = parser.parse_known_args(argv)
+        with chinese():
+            args, rest = _global_parser(add_help=False).parse_known_args(argv)
     except SystemExit:
         return None
     if rest:
@@ -58,8 +53,8 @@ def _gui_only(argv: list[str]) -> argparse.Namespace | None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _global_parser()
-    parser.add_argument("--version", action="version", version=f"cunwu {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser.add_argument("--version", action="version", version=f"cunwu {__version__}", help="显示版本号并退出")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseParser)
     import importlib
 
     for name in GROUPS:
@@ -71,21 +66,26 @@ def main(argv: Sequence[str] | None = None, gui_launcher: Callable[[Env], int] |
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _gui_only(argv) if gui_launcher is not None else None
     if args is None:
-        parser = build_parser()
         try:
-            args = parser.parse_args(argv)
+            with chinese():
+                args = build_parser().parse_args(argv)
         except SystemExit as exc:
             return int(exc.code or 0)
     env = Env.from_args(args)
     setup_logging(env.data_dir)
     if args.command is None:
         if gui_launcher is None:
-            build_parser().print_help()
+            with chinese():
+                build_parser().print_help()
             return 2
         return gui_launcher(env)
     handler = getattr(args, "handler", None)
-    if handler is None:
-        parser.parse_args([*argv, "--help"])
+    if handler is None:  # a group named without its action (`cunwu settings`): its help
+        try:
+            with chinese():
+                build_parser().parse_args([*argv, "--help"])
+        except SystemExit:
+            pass
         return 2
     try:
         return int(handler(env, args) or 0)

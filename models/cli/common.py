@@ -112,3 +112,41 @@ def fail(message: str) -> None:
 
 def add_json_flag(p) -> None:
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+
+# --- argument types: a malformed value is a usage error (exit 2), named in Chinese ----------------
+
+def date_arg(text: str) -> date:
+    """YYYY-MM-DD (argparse type): ``2026-13-01`` is refused before any command runs."""
+    import argparse
+    import re
+
+    t = (text or "").strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t):  # fromisoformat alone also takes 20261101, 2026-W48
+            return date.fromisoformat(t)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"“{text}”不是有效日期，应写作 YYYY-MM-DD，如 2026-11-26")
+
+
+def month_arg(text: str) -> date:
+    """YYYY-MM (argparse type): the first day of that month."""
+    import argparse
+
+    from ..rules.periods import PeriodError, parse_month
+
+    try:
+        return parse_month(text)
+    except PeriodError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def count_arg(text: str) -> int:
+    """A whole number ≥ 1 (argparse type): days, limits, record and feedback numbers."""
+    import argparse
+
+    t = (text or "").strip()
+    if not t.isascii() or not t.isdigit() or int(t) < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数，而不是“{text}”")
+    return int(t)

@@ -12,7 +12,7 @@ from ..errors import CunwuError
 from ..rules import kinds as K
 from ..rules.catalog_terms import KINDS
 from ..services.disclosures import STATUS_LABELS, DisclosureData, DisclosureService
-from .common import CliExit, Env, add_json_flag, print_json
+from .common import CliExit, Env, add_json_flag, count_arg, date_arg, print_json
 
 
 def register(sub) -> None:
@@ -28,7 +28,7 @@ def register(sub) -> None:
     np.add_argument("--map", dest="map_spec", metavar="SPEC", help="列对应，如 name=姓名,id_number=身份证号,amount=金额")
     np.add_argument("--content-file", dest="content_file", metavar="FILE.json", help="结构化内容（JSON）")
     np.add_argument("--body-file", dest="body_file", metavar="FILE", help="正文（文本文件）")
-    np.add_argument("--event-date", dest="event_date", metavar="DATE", help="信息形成日期（限期公开事项）")
+    np.add_argument("--event-date", dest="event_date", type=date_arg, metavar="DATE", help="信息形成日期（限期公开事项）")
     add_json_flag(np)
     np.set_defaults(handler=cmd_new)
 
@@ -38,12 +38,12 @@ def register(sub) -> None:
     lp.add_argument("--period", help="期间")
     lp.add_argument("--kind", choices=KINDS, help="记录类型")
     lp.add_argument("--query", default="", help="按标题、事项查找（汉字、拼音或首字母）")
-    lp.add_argument("--limit", type=int, help="最多列出几条")
+    lp.add_argument("--limit", type=count_arg, help="最多列出几条")
     add_json_flag(lp)
     lp.set_defaults(handler=cmd_list)
 
     sp = dsub.add_parser("show", help="显示一条公开记录")
-    sp.add_argument("id", type=int)
+    sp.add_argument("id", type=count_arg)
     add_json_flag(sp)
     sp.set_defaults(handler=cmd_show)
 
@@ -53,35 +53,35 @@ def register(sub) -> None:
         ("archive", "归档（公示期满后）", cmd_archive),
     ):
         ap = dsub.add_parser(name, help=help_text)
-        ap.add_argument("id", type=int)
+        ap.add_argument("id", type=count_arg)
         add_json_flag(ap)
         ap.set_defaults(handler=handler)
 
     ap = dsub.add_parser("approve", help="审核通过")
-    ap.add_argument("id", type=int)
+    ap.add_argument("id", type=count_arg)
     ap.add_argument("--reviewer", required=True, help="审核人（监委会成员，不能是起草人）")
     ap.add_argument("--opinion", help="审核意见")
-    ap.add_argument("--on", help="审核日期（默认今天）")
+    ap.add_argument("--on", type=date_arg, metavar="DATE", help="审核日期（默认今天）")
     add_json_flag(ap)
     ap.set_defaults(handler=cmd_approve)
 
     rp = dsub.add_parser("return", help="退回修改")
-    rp.add_argument("id", type=int)
+    rp.add_argument("id", type=count_arg)
     rp.add_argument("--reviewer", required=True, help="审核人")
     rp.add_argument("--reason", required=True, help="退回理由")
-    rp.add_argument("--on", help="日期（默认今天）")
+    rp.add_argument("--on", type=date_arg, metavar="DATE", help="日期（默认今天）")
     add_json_flag(rp)
     rp.set_defaults(handler=cmd_return)
 
     pp = dsub.add_parser("post", help="张贴公示")
-    pp.add_argument("id", type=int)
-    pp.add_argument("--start", help="公示开始日期（默认今天）")
-    pp.add_argument("--days", type=int, help="公示天数（默认为事项规定的最低公示期，不得少于它）")
+    pp.add_argument("id", type=count_arg)
+    pp.add_argument("--start", type=date_arg, metavar="DATE", help="公示开始日期（默认今天）")
+    pp.add_argument("--days", type=count_arg, help="公示天数（默认为事项规定的最低公示期，不得少于它）")
     add_json_flag(pp)
     pp.set_defaults(handler=cmd_post)
 
     ep = dsub.add_parser("expire", help="把公示期已满的记录标为公示期满")
-    ep.add_argument("--on", help="以哪天为今天（默认今天）")
+    ep.add_argument("--on", type=date_arg, metavar="DATE", help="以哪天为今天（默认今天）")
     add_json_flag(ep)
     ep.set_defaults(handler=cmd_expire)
 
@@ -299,10 +299,7 @@ def cmd_archive(env: Env, args) -> int:
 
 def cmd_expire(env: Env, args) -> int:
     svc = _service(env)
-    on = K.parse_date(args.on) if args.on else None
-    if args.on and on is None:
-        raise CunwuError(f"日期“{args.on}”无效（应写作 2026-07-18）")
-    ids = svc.expire_due(on)
+    ids = svc.expire_due(args.on)
     if args.json:
         print_json({"expired": ids})
     else:

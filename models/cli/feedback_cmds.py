@@ -5,8 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..services.feedback import FeedbackService
-from .common import Env, add_json_flag, print_json
-from .schedule_cmds import parse_date
+from .common import Env, add_json_flag, count_arg, date_arg, print_json
 
 
 def register(sub) -> None:
@@ -14,17 +13,17 @@ def register(sub) -> None:
     fsub = p.add_subparsers(dest="feedback_command", metavar="ACTION")
 
     ap = fsub.add_parser("add", help="登记对某条已公示记录的意见")
-    ap.add_argument("id", type=int, metavar="ID", help="公开记录编号")
+    ap.add_argument("id", type=count_arg, metavar="ID", help="公开记录编号")
     ap.add_argument("--text", required=True, help="意见内容")
-    ap.add_argument("--received", help="收到日期 YYYY-MM-DD（默认今天）")
+    ap.add_argument("--received", type=date_arg, metavar="DATE", help="收到日期 YYYY-MM-DD（默认今天）")
     ap.add_argument("--from", dest="from_name", help="反映人")
     add_json_flag(ap)
     ap.set_defaults(handler=cmd_add)
 
     rp = fsub.add_parser("answer", help="答复意见")
-    rp.add_argument("feedback_id", type=int, metavar="FEEDBACK_ID")
+    rp.add_argument("feedback_id", type=count_arg, metavar="FEEDBACK_ID")
     rp.add_argument("--text", required=True, help="答复内容")
-    rp.add_argument("--on", help="答复日期 YYYY-MM-DD（默认今天）")
+    rp.add_argument("--on", type=date_arg, metavar="DATE", help="答复日期 YYYY-MM-DD（默认今天）")
     add_json_flag(rp)
     rp.set_defaults(handler=cmd_answer)
 
@@ -35,7 +34,7 @@ def register(sub) -> None:
 
 
 def cmd_add(env: Env, args) -> int:
-    received = parse_date(args.received, "收到日期") if args.received is not None else None
+    received = args.received
     fb = FeedbackService(env.ctx()).add(args.id, args.text, received=received, from_name=args.from_name)
     if args.json:
         print_json({"id": fb.id, "answer_due": fb.answer_due.isoformat()})
@@ -45,7 +44,7 @@ def cmd_add(env: Env, args) -> int:
 
 
 def cmd_answer(env: Env, args) -> int:
-    on = parse_date(args.on, "答复日期") if args.on is not None else None
+    on = args.on
     fb = FeedbackService(env.ctx()).answer(args.feedback_id, args.text, on=on)
     if args.json:
         print_json(fb.to_json())

@@ -13,13 +13,11 @@ Nothing is written when printing fails (a character no font has, a missing recor
 
 from __future__ import annotations
 
-import re
 import sys
 
 from ..errors import CunwuError
-from .common import CliExit, Env
+from .common import CliExit, Env, month_arg
 
-_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 _WORDS = ("catalog", "due", "feedback", "survey")
 
 
@@ -38,7 +36,7 @@ def register(sub) -> None:
     p.add_argument("--large", action="store_true", help="大字版（张贴栏远看，正文 16 磅）")
     p.add_argument("--unmasked", action="store_true",
                    help="内部资料：不去标识化，显示完整身份证号、银行卡号（每页加“内部资料 不得张贴”）")
-    p.add_argument("--month", metavar="YYYY-MM", help="due：月份")
+    p.add_argument("--month", type=month_arg, metavar="YYYY-MM", help="due：月份")
     survey = p.add_mutually_exclusive_group()
     survey.add_argument("--questionnaire", action="store_true", help="survey：打印问卷")
     survey.add_argument("--results", action="store_true", help="survey：打印结果")
@@ -88,10 +86,7 @@ def cmd_print(env: Env, args) -> int:
         elif target == "due":
             if not args.month:
                 raise _usage("请用 --month YYYY-MM 指定月份，例如 --month 2026-07")
-            match = _MONTH.fullmatch(args.month.strip())
-            if not match or not 1 <= int(match.group(2)) <= 12:
-                raise _usage(f"月份应写作 YYYY-MM，例如 2026-07，而不是“{args.month}”")
-            result = printer.print_due(int(match.group(1)), int(match.group(2)), args.out, options,
+            result = printer.print_due(args.month.year, args.month.month, args.out, options,
                                        unmasked=args.unmasked)
         elif target == "feedback":
             result = printer.print_feedback(_number(args.number, "群众意见", "feedback"), args.out, options)

@@ -13,15 +13,7 @@ from datetime import date
 from ..errors import CunwuError
 from ..services.feedback import FeedbackService
 from ..services.schedule import DueEntry, ScheduleService
-from .common import CliExit, Env, add_json_flag, print_json
-
-
-def parse_date(text: str, what: str) -> date:
-    """A YYYY-MM-DD date from the command line, or a readable refusal (exit 1)."""
-    try:
-        return date.fromisoformat(text.strip())
-    except (ValueError, AttributeError):
-        raise CunwuError(f"{what}“{text}”不是有效日期，应写作 YYYY-MM-DD，如 2026-11-26") from None
+from .common import CliExit, Env, add_json_flag, date_arg, print_json
 
 
 def usage_error(message: str) -> None:
@@ -31,9 +23,10 @@ def usage_error(message: str) -> None:
 
 def register(sub) -> None:
     p = sub.add_parser("due", help="应公开事项：到期、已公开、逾期")
-    p.add_argument("--on", help="查看某日（YYYY-MM-DD）：当月应公开的事项及此前仍逾期的事项（默认今天）")
-    p.add_argument("--from", dest="date_from", help="起始日期（与 --to 一起使用）")
-    p.add_argument("--to", dest="date_to", help="截止日期（与 --from 一起使用）")
+    p.add_argument("--on", type=date_arg, metavar="DATE",
+                   help="查看某日（YYYY-MM-DD）：当月应公开的事项及此前仍逾期的事项（默认今天）")
+    p.add_argument("--from", dest="date_from", type=date_arg, metavar="DATE", help="起始日期（与 --to 一起使用）")
+    p.add_argument("--to", dest="date_to", type=date_arg, metavar="DATE", help="截止日期（与 --from 一起使用）")
     add_json_flag(p)
     p.set_defaults(handler=cmd_due)
 
@@ -45,15 +38,14 @@ def cmd_due(env: Env, args) -> int:
         usage_error("--from 和 --to 须同时给出")
     service = ScheduleService(env.ctx())
     if args.date_from is not None:
-        start = parse_date(args.date_from, "起始日期")
-        end = parse_date(args.date_to, "截止日期")
+        start, end = args.date_from, args.date_to
         if end < start:
             raise CunwuError(f"截止日期 {end.isoformat()} 早于起始日期 {start.isoformat()}")
         as_of = date.today()
         entries = service.due(start, end, today=as_of)
         heading = f"{start.isoformat()} 至 {end.isoformat()} 应公开的事项（状态截至 {as_of.isoformat()}）"
     else:
-        as_of = parse_date(args.on, "日期") if args.on is not None else date.today()
+        as_of = args.on if args.on is not None else date.today()
         start, end = as_of, as_of
         entries = service.due_on(as_of)
         heading = f"{as_of.year}年{as_of.month}月应公开的事项及此前逾期未公开的事项（截至 {as_of.isoformat()}）"

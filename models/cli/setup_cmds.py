@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import sys
 
+from ..rules.periods import month_period, month_text
+from ..services.settings import SettingsService
 from ..services.setup import initialize
 from ..services.templates import default_template_id, list_templates
-from .common import Env, add_json_flag, print_json
+from .common import Env, add_json_flag, month_arg, print_json
 
 
 def register(sub) -> None:
@@ -17,6 +19,8 @@ def register(sub) -> None:
     p.add_argument("--township", help="所属乡镇（街道）")
     p.add_argument("--template", help="目录模板编号，或 none 表示空目录（默认：对应模式的标准模板）")
     p.add_argument("--operator", help="操作员姓名（默认：--user 或“管理员”）")
+    p.add_argument("--since", type=month_arg, metavar="YYYY-MM",
+                   help="本程序从哪个月起记录本村的公开（默认本月）；此前的公开不算逾期")
     add_json_flag(p)
     p.set_defaults(handler=cmd_init)
 
@@ -33,17 +37,20 @@ def cmd_init(env: Env, args) -> int:
         template = None
     operator = args.operator or env.user or "管理员"
     db = initialize(env.db_path, mode=args.mode, code=args.code, name=args.name, township=args.township,
-                    operator=operator, template_id=template)
+                    operator=operator, template_id=template, since=args.since)
     from ..services.catalog import CatalogService
     from ..services.context import Actor, ServiceContext
 
-    count = CatalogService(ServiceContext(db, Actor(operator))).count()
+    ctx = ServiceContext(db, Actor(operator))
+    count = CatalogService(ctx).count()
+    since = SettingsService(ctx).get("schedule.since")
     db.dispose()
     if args.json:
         print_json({"db": str(env.db_path), "mode": args.mode, "code": args.code, "name": args.name,
-                    "template": template, "items": count})
+                    "template": template, "items": count, "since": month_text(since)})
     else:
-        sys.stdout.write(f"已创建数据库 {env.db_path}：{args.name}（{args.code}），目录事项 {count} 项\n")
+        sys.stdout.write(f"已创建数据库 {env.db_path}：{args.name}（{args.code}），目录事项 {count} 项，"
+                         f"从 {month_period(since.year, since.month).label}起记录\n")
     return 0
 
 

@@ -9,23 +9,30 @@ means "use the default" (see :mod:`models.printing.notices`):
 * ``accepting_unit`` — 受理单位; default ``<village>村务监督委员会``.
 * ``issuer`` — 落款; default ``<village>村民委员会``.
 * ``objection_note`` — the sentence inviting objections; default :data:`DEFAULT_OBJECTION_NOTE`.
+* ``address`` (通讯地址), ``email`` — kept for the footer; not printed yet.
+
+The rules (how many phones, a phone has a number, text lengths) are the settings registry's
+(`models.services.settings`, keys ``footer.*``), so 打印设置 and `cunwu settings set` refuse the same.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ..errors import ValidationError
+from ..errors import Problem, ValidationError
+from ..rules.footer import phone_entry, phones_problems
 from ..services.context import ServiceContext
-from ..services.settings import read_setting, write_setting
+from ..services.settings import FOOTER_STORE, SETTINGS, read_setting, write_setting
 
-SETTING_KEY = "print_footer"
+SETTING_KEY = FOOTER_STORE
 DEFAULT_OBJECTION_NOTE = "公示期间，如有异议，请向受理单位反映。"
-_MAX_PHONES = 10
-_MAX_TEXT = 100
+# The registry key whose rule each text field follows.
+_TEXT_KEYS = {"accepting_unit": "footer.unit", "issuer": "footer.issuer", "objection_note": "footer.objection",
+              "address": "footer.address", "email": "footer.email"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,8 @@ class PrintSettings:
     accepting_unit: str = ""
     issuer: str = ""
     objection_note: str = ""
+    address: str = ""
+    email: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -53,7 +62,7 @@ class PrintSettings:
             return value.strip() if isinstance(value, str) else ""
 
         return cls(phones=phones, accepting_unit=text("accepting_unit"), issuer=text("issuer"),
-                   objection_note=text("objection_note"))
+                   objection_note=text("objection_note"), address=text("address"), email=text("email"))
 
 
 def _read(session: Session) -> PrintSettings:
@@ -67,22 +76,30 @@ def print_settings(ctx: ServiceContext) -> PrintSettings:
         return _read(session)
 
 
+def footer_problems(*, phones: list[str] | tuple[str, ...] | None = None,
+                    **texts: str | None) -> list[Problem]:
+    """Every reason these footer values cannot be saved, by the settings registry's rules; phones are
+    lines as typed (“镇纪委 0379-67891234”), read with the one phone parser."""
+    out: list[Problem] = []
+    if phones is not None:
+        entries = [phone_entry(p) for p in phones if p and p.strip()]
+        out += [Problem(m, field="监督电话", rule="footer.phones") for m in phones_problems(entries)]
+    for name, value in texts.items():
+        if value is not None:
+            spec = SETTINGS[_TEXT_KEYS[name]]
+            out += [Problem(m, field=spec.label, rule=spec.key) for m in spec.problems(value, date.today())]
+    return out
+
+
 def set_print_settings(ctx: ServiceContext, *, phones: list[str] | tuple[str, ...] | None = None,
                        accepting_unit: str | None = None, issuer: str | None = None,
                        objection_note: str | None = None) -> PrintSettings:
     """Change the given footer settings (``None`` leaves one as it is, ``""`` / ``[]`` clears it)."""
-    problems: list[str] = []
-    clean_phones: tuple[str, ...] | None = None
-    if phones is not None:
-        clean_phones = tuple(p.strip() for p in phones if p and p.strip())
-        if len(clean_phones) > _MAX_PHONES:
-            problems.append(f"监督电话最多 {_MAX_PHONES} 条")
-        problems += [f"监督电话“{p[:20]}…”超过 {_MAX_TEXT} 个字" for p in clean_phones if len(p) > _MAX_TEXT]
-    for label, value in (("受理单位", accepting_unit), ("落款", issuer), ("异议说明", objection_note)):
-        if value is not None and len(value.strip()) > _MAX_TEXT * 2:
-            problems.append(f"{label}超过 {_MAX_TEXT * 2} 个字")
+    clean_phones = tuple(p.strip() for p in phones if p and p.strip()) if phones is not None else None
+    problems = footer_problems(phones=clean_phones, accepting_unit=accepting_unit, issuer=issuer,
+                               objection_note=objection_note)
     if problems:
-        raise ValidationError.single("；".join(problems))
+        raise ValidationError(problems, summary="打印设置有误，未保存")
     with ctx.write("settings.print", target_type="setting", target_id=SETTING_KEY,
                    permission="settings.edit") as w:
         current = _read(w.session)
@@ -99,4 +116,5 @@ def set_print_settings(ctx: ServiceContext, *, phones: list[str] | tuple[str, ..
     return updated
 
 
-__all__ = ["DEFAULT_OBJECTION_NOTE", "PrintSettings", "SETTING_KEY", "print_settings", "set_print_settings"]
+__all__ = ["DEFAULT_OBJECTION_NOTE", "PrintSettings", "SETTING_KEY", "footer_problems", "print_settings",
+           "set_print_settings"]

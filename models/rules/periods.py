@@ -78,5 +78,20 @@ def parse_period(text: str) -> Period:
     raise PeriodError(f"无法识别的期间“{text}”：应写作 2026-M11（月）、2026-Q3（季度）、2026（年）或 2026-07-18（事项日期）")
 
 
+def parse_month(text: str) -> date:
+    """The first day of a month written YYYY-MM (2026-12, or 2026-7); PeriodError with a Chinese
+    message naming the expected form otherwise."""
+    t = (text or "").strip()
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", t)
+    if not m or not 1 <= int(m.group(2)) <= 12 or int(m.group(1)) < 1:
+        raise PeriodError(f"月份应写作 YYYY-MM，例如 2026-12，而不是“{text}”")
+    return date(int(m.group(1)), int(m.group(2)), 1)
+
+
+def month_text(day: date) -> str:
+    """YYYY-MM of ``day``'s month: the form `parse_month` reads."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
 def period_kind_for_timing(timing_kind: str) -> str:
     return {"monthly": "month", "quarterly": "quarter", "yearly": "year"}.get(timing_kind, "event")

@@ -24,11 +24,10 @@ from ..entities import Disclosure, Feedback
 from ..errors import NotFound, StateError, ValidationError
 from .calendar import load_calendar
 from .context import ServiceContext
-from .settings import read_setting, write_setting
+from .settings import DEFAULT_ANSWER_DAYS, SETTINGS, answer_days_problems, read_setting, write_setting
 
-ANSWER_DAYS_KEY = "feedback_answer_days"
+ANSWER_DAYS = SETTINGS["feedback.answer_days"]  # the registry entry: storage, rule, default
 ANSWER_WORKING_KEY = "feedback_answer_working"
-DEFAULT_ANSWER_DAYS = 10
 DEFAULT_ANSWER_WORKING = False
 ACCEPTING_STATUSES = ("posted", "expired", "archived")
 STATUS_WORDS = {"draft": "草稿", "submitted": "已提交待审", "approved": "已审核未公示", "returned": "已退回"}
@@ -120,21 +119,18 @@ class FeedbackService:
 
     @staticmethod
     def _settings(session: Session) -> FeedbackSettings:
-        days = read_setting(session, ANSWER_DAYS_KEY, DEFAULT_ANSWER_DAYS)
         working = read_setting(session, ANSWER_WORKING_KEY, DEFAULT_ANSWER_WORKING)
-        if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 366:
-            days = DEFAULT_ANSWER_DAYS
-        return FeedbackSettings(answer_days=days, answer_working=bool(working))
+        return FeedbackSettings(answer_days=ANSWER_DAYS.load(session), answer_working=bool(working))
 
     def set_settings(self, *, answer_days: int | None = None,
                      answer_working: bool | None = None) -> FeedbackSettings:
         """Change the answer deadline for questions recorded from now on (existing ones keep theirs)."""
-        if answer_days is not None and (isinstance(answer_days, bool) or not 1 <= int(answer_days) <= 366):
-            raise ValidationError.single(f"答复期限应在 1–366 天之间，实为 {answer_days}")
+        if answer_days is not None and (problems := answer_days_problems(answer_days, date.today())):
+            raise ValidationError.single(problems[0])
         with self.ctx.write("settings.feedback", target_type="setting", target_id="feedback",
                             permission="settings.edit") as w:
             if answer_days is not None:
-                write_setting(w.session, ANSWER_DAYS_KEY, int(answer_days))
+                ANSWER_DAYS.store(w.session, answer_days)
             if answer_working is not None:
                 write_setting(w.session, ANSWER_WORKING_KEY, bool(answer_working))
             w.session.flush()

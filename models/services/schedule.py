@@ -16,7 +16,10 @@ Matching a due to the record on file (same item, same period):
 
 `due_on(day)` is what a clerk wants on a given day: everything due in that day's month plus every
 entry still overdue from the months before (looking back ``schedule_overdue_lookback_months``,
-default 12, and not before the catalog's adoption date), statuses as of that day. `todo(today)` adds
+default 12, and not before the catalog's adoption date), statuses as of that day.
+
+Nothing due before the start month (setting ``schedule.since``, `models.services.settings`) is listed
+at all — not due, not overdue: the village began keeping its disclosures here that month. `todo(today)` adds
 posting windows about to end, questions awaiting an answer and the calendar's fallback warning, for
 the start page.
 """
@@ -28,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..entities import CatalogItem, Disclosure, Installation
@@ -39,7 +42,7 @@ from ..rules.workdays import WorkdayCalendar
 from .calendar import load_calendar
 from .context import ServiceContext
 from .feedback import FeedbackData, FeedbackService
-from .settings import read_setting
+from .settings import read_setting, schedule_since
 
 SOON_DAYS_KEY = "schedule_due_soon_days"
 LOOKBACK_KEY = "schedule_overdue_lookback_months"
@@ -184,21 +187,11 @@ class ScheduleService:
             return self._due_on(s, day)
 
     def _overdue_floor(self, session: Session, day: date) -> date:
-        """How far back unposted periods count as overdue: the lookback setting, but never before the
-        catalog was adopted — or, without an adoption date, before the village started keeping its
-        records here (the month of setup, or its earliest record). A clerk who installs the app today
-        is not told that last year's notices, posted on paper, are a year late."""
+        """How far back unposted periods count as overdue: the lookback setting, and never before the
+        catalog was adopted (the start month is applied to every due in `_due`)."""
         floor = _months_before(day, self._lookback_months(session))
-        inst = session.execute(select(Installation.adopted_on, Installation.created_at)).first()
-        if inst is None:
-            return floor
-        if inst.adopted_on:
-            return max(floor, inst.adopted_on)
-        began = inst.created_at.astimezone().date().replace(day=1)
-        earliest = session.execute(select(func.min(Disclosure.period_start))).scalar()
-        if earliest is not None:
-            began = min(began, earliest)
-        return max(floor, began)
+        adopted = session.execute(select(Installation.adopted_on)).scalar()
+        return max(floor, adopted) if adopted else floor
 
     def _due_on(self, session: Session, day: date) -> list[DueEntry]:
         month_start, month_end = _month_bounds(day)
@@ -206,7 +199,15 @@ class ScheduleService:
         entries = self._due(session, floor, month_end, day)
         return [e for e in entries if e.due_date >= month_start or e.status == "overdue"]
 
+    def since(self) -> date:
+        """The start month (`schedule.since`): the first day of the first month this program keeps."""
+        with self.ctx.read() as s:
+            return schedule_since(s)
+
     def _due(self, s: Session, start: date, end: date, today: date) -> list[DueEntry]:
+        # The one place the start month applies: a due date before it is nobody's business here —
+        # those notices were posted (or not) before the village kept them in this program.
+        start = max(start, schedule_since(s))
         if end < start:
             return []
         soon = self._soon_days(s)

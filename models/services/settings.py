@@ -1,21 +1,47 @@
-"""Installation-wide settings kept with the data: one JSON value per key in the `setting` table.
+"""Installation-wide settings kept with the data, and the one registry that declares them.
 
-Read and written inside a caller's session, so a change is part of the service call that makes it
-(and of its audit event).
+Storage: one JSON value per row of the `setting` table, read and written inside a caller's session
+(`read_setting` / `write_setting`), so a change is part of the service call that makes it and of its
+audit event.
+
+The registry (`SETTINGS`) declares each setting a clerk may change — its key, Chinese label, type,
+default and rule — once. `cunwu settings list/get/set`, the GUI's 关于与设置 and the first-run wizard
+all go through `SettingsService`; the services that own a setting (feedback answer days, the print
+footer, the schedule's start month) read and check it through the same entry.
+
+Keys (shared/docs/cli.md):
+
+- ``schedule.since`` — YYYY-MM, the first month this program keeps the village's disclosures; nothing
+  due before it is ever due or overdue. Written at set-up (default: that month); a database set up
+  before this setting existed reads the month it was set up.
+- ``feedback.answer_days`` — days to answer a villager's question (1–366).
+- ``footer.phones`` — 监督电话 as ``[{"label","number"}]``; stored as the lines the footer prints
+  (`models.rules.footer` converts).
+- ``footer.unit`` (受理单位), ``footer.address`` (通讯地址), ``footer.email``, ``footer.issuer`` (落款),
+  ``footer.objection`` (the objection sentence) — text; empty means the printed default.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..entities import Setting
+from ..entities import Installation, Setting
+from ..errors import CunwuError, Problem, ValidationError
+from ..rules.footer import MAX_FOOTER_TEXT, phone_entry, phone_line, phones_problems
+from ..rules.periods import PeriodError, month_period, month_text, parse_month
 
 
 def read_setting(session: Session, key: str, default: Any) -> Any:
-    """A setting's value, or ``default`` when unset or unreadable."""
+    """A stored value, or ``default`` when unset or unreadable."""
     raw = session.get(Setting, key)
     if raw is None:
         return default
@@ -32,3 +58,326 @@ def write_setting(session: Session, key: str, value: Any) -> None:
         session.add(Setting(key=key, value=text))
     else:
         row.value = text
+
+
+# Where the owners keep their values (rows of the `setting` table).
+SINCE_STORE = "schedule.since"
+FEEDBACK_DAYS_STORE = "feedback_answer_days"
+FOOTER_STORE = "print_footer"  # one JSON object: phones (lines), accepting_unit, issuer, …
+
+MIN_ANSWER_DAYS, MAX_ANSWER_DAYS = 1, 366
+DEFAULT_ANSWER_DAYS = 10
+EARLIEST_SINCE = date(2000, 1, 1)
+
+
+class SettingValueError(ValueError):
+    """A value given as text that does not read as the setting's type (message in Chinese)."""
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    """One setting: how it reads from text, what it must satisfy, where it is stored, its default."""
+
+    key: str
+    label: str
+    kind: str  # month | int | text | phones
+    help: str
+    parse: Callable[[str], Any]  # text (CLI, a form field) → value; SettingValueError
+    problems: Callable[[Any, date], list[str]]  # why a value may not be saved, as of a day
+    load: Callable[[Session], Any]  # the stored value, default filled in
+    store: Callable[[Session, Any], None]
+    default: Callable[[Session], Any]
+
+    def to_json(self, value: Any) -> Any:
+        return month_text(value) if self.kind == "month" else value
+
+    def to_text(self, value: Any) -> str:
+        """What `cunwu settings get` prints, and what `parse` reads back."""
+        if self.kind == "month":
+            return month_text(value)
+        if self.kind == "phones":
+            return json.dumps(value, ensure_ascii=False)
+        return str(value)
+
+    def display(self, value: Any) -> str:
+        """How a person reads the value: 2026年12月, 10 天, one phone per line."""
+        if self.kind == "month":
+            return month_period(value.year, value.month).label
+        if self.kind == "phones":
+            return "；".join(phone_line(e) for e in value) or "（无）"
+        if self.kind == "int":
+            return f"{value} 天" if self.key.endswith("_days") else str(value)
+        return value or "（默认）"
+
+
+# --- types ----------------------------------------------------------------------------------------
+
+def _parse_month(text: str) -> date:
+    try:
+        return parse_month(text)
+    except PeriodError as exc:
+        raise SettingValueError(str(exc)) from None
+
+
+def _parse_int(text: str) -> int:
+    t = (text or "").strip()
+    if not re.fullmatch(r"[+-]?\d+", t):
+        raise SettingValueError(f"应为整数，而不是“{text}”")
+    return int(t)
+
+
+def _parse_text(text: str) -> str:
+    return (text or "").strip()
+
+
+def _parse_phones(text: str) -> list[dict[str, str]]:
+    t = (text or "").strip()
+    if not t:
+        return []
+    try:
+        value = json.loads(t)
+    except ValueError:
+        raise SettingValueError(
+            '应为 JSON 列表，例如 [{"label":"全国监督电话","number":"12317"}]（在命令行中请用单引号括起来）') from None
+    if not isinstance(value, list):
+        raise SettingValueError('应为 JSON 列表 […]，每条 {"label":"名称","number":"号码"}')
+    return [{k: (v.strip() if isinstance(v, str) else v) for k, v in e.items()} if isinstance(e, dict) else e
+            for e in value]
+
+
+# --- rules ----------------------------------------------------------------------------------------
+
+def _next_month(day: date) -> date:
+    return date(day.year + 1, 1, 1) if day.month == 12 else date(day.year, day.month + 1, 1)
+
+
+def since_problems(value: Any, today: date) -> list[str]:
+    if not isinstance(value, date):
+        return ["应为月份（YYYY-MM）"]
+    if value < EARLIEST_SINCE:
+        return [f"不能早于 {month_text(EARLIEST_SINCE)}"]
+    latest = _next_month(today)
+    if value > latest:
+        return [f"不能晚于下个月（{month_text(latest)}）：从哪个月起记录，就从哪个月起统计是否按时公开"]
+    return []
+
+
+def answer_days_problems(value: Any, today: date) -> list[str]:
+    if isinstance(value, bool) or not isinstance(value, int) or not MIN_ANSWER_DAYS <= value <= MAX_ANSWER_DAYS:
+        return [f"答复期限应在 {MIN_ANSWER_DAYS}–{MAX_ANSWER_DAYS} 天之间，实为 {value}"]
+    return []
+
+
+def _text_rule(label: str, *, email: bool = False) -> Callable[[Any, date], list[str]]:
+    def problems(value: Any, today: date) -> list[str]:
+        if not isinstance(value, str):
+            return [f"{label}应为文字"]
+        if len(value.strip()) > MAX_FOOTER_TEXT:
+            return [f"{label}超过 {MAX_FOOTER_TEXT} 个字"]
+        if email and value.strip() and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value.strip()):
+            return [f"{label}“{value.strip()[:40]}”不是电子邮箱地址（如 cwjd@example.cn）"]
+        return []
+    return problems
+
+
+def _phones_rule(value: Any, today: date) -> list[str]:
+    if not isinstance(value, list):
+        return ['监督电话应为列表 [{"label":"名称","number":"号码"}, …]']
+    return phones_problems(value)
+
+
+# --- storage --------------------------------------------------------------------------------------
+
+def setup_month(session: Session) -> date:
+    """The month this database was set up (local time); today's month before set-up."""
+    created = session.execute(select(Installation.created_at)).scalar()
+    day = created.astimezone().date() if created is not None else date.today()
+    return day.replace(day=1)
+
+
+def _load_since(session: Session) -> date:
+    raw = read_setting(session, SINCE_STORE, None)
+    try:
+        return parse_month(raw) if isinstance(raw, str) else setup_month(session)
+    except PeriodError:
+        return setup_month(session)
+
+
+def _store_since(session: Session, value: date) -> None:
+    write_setting(session, SINCE_STORE, month_text(value))
+
+
+def _load_answer_days(session: Session) -> int:
+    days = read_setting(session, FEEDBACK_DAYS_STORE, DEFAULT_ANSWER_DAYS)
+    return DEFAULT_ANSWER_DAYS if answer_days_problems(days, date.today()) else days
+
+
+def _store_answer_days(session: Session, value: int) -> None:
+    write_setting(session, FEEDBACK_DAYS_STORE, int(value))
+
+
+def footer_object(session: Session) -> dict[str, Any]:
+    data = read_setting(session, FOOTER_STORE, None)
+    return dict(data) if isinstance(data, dict) else {}
+
+
+def _footer_text(field: str) -> tuple[Callable[[Session], str], Callable[[Session, str], None]]:
+    def load(session: Session) -> str:
+        value = footer_object(session).get(field)
+        return value.strip() if isinstance(value, str) else ""
+
+    def store(session: Session, value: str) -> None:
+        data = footer_object(session)
+        data[field] = value.strip()
+        write_setting(session, FOOTER_STORE, data)
+
+    return load, store
+
+
+def _load_phones(session: Session) -> list[dict[str, str]]:
+    lines = footer_object(session).get("phones")
+    if not isinstance(lines, list):
+        return []
+    return [phone_entry(str(line)) for line in lines if str(line).strip()]
+
+
+def _store_phones(session: Session, value: list[dict[str, str]]) -> None:
+    data = footer_object(session)
+    data["phones"] = [phone_line(e) for e in value]
+    write_setting(session, FOOTER_STORE, data)
+
+
+def _spec_text(key: str, label: str, field: str, help_text: str, *, email: bool = False) -> SettingSpec:
+    load, store = _footer_text(field)
+    return SettingSpec(key, label, "text", help_text, _parse_text, _text_rule(label, email=email), load, store,
+                       lambda _s: "")
+
+
+_SPECS: tuple[SettingSpec, ...] = (
+    SettingSpec("schedule.since", "开始记录的月份", "month",
+                "本程序从哪个月起记录本村的公开；此前的公开不统计是否按时，也不算逾期（YYYY-MM）",
+                _parse_month, since_problems, _load_since, _store_since, setup_month),
+    SettingSpec("feedback.answer_days", "群众意见答复期限", "int",
+                f"收到群众意见后几天内答复（{MIN_ANSWER_DAYS}–{MAX_ANSWER_DAYS}）",
+                _parse_int, answer_days_problems, _load_answer_days, _store_answer_days,
+                lambda _s: DEFAULT_ANSWER_DAYS),
+    SettingSpec("footer.phones", "监督电话", "phones",
+                '公告末尾的监督电话，每条一行印出：[{"label":"全国监督电话","number":"12317"}, …]',
+                _parse_phones, _phones_rule, _load_phones, _store_phones, lambda _s: []),
+    _spec_text("footer.unit", "受理单位", "accepting_unit", "受理异议的单位（留空：本村村务监督委员会）"),
+    _spec_text("footer.address", "通讯地址", "address", "受理单位的通讯地址"),
+    _spec_text("footer.email", "电子邮箱", "email", "受理单位的电子邮箱", email=True),
+    _spec_text("footer.issuer", "落款", "issuer", "公告落款（留空：本村村民委员会）"),
+    _spec_text("footer.objection", "异议说明", "objection_note", "邀请群众提出异议的一句话（留空：默认说明）"),
+)
+SETTINGS: dict[str, SettingSpec] = {s.key: s for s in _SPECS}
+
+
+def setting_spec(key: str) -> SettingSpec:
+    """The registry entry of ``key``; an unknown key is refused naming the closest one."""
+    spec = SETTINGS.get((key or "").strip())
+    if spec is None:
+        close = difflib.get_close_matches((key or "").strip(), list(SETTINGS), n=1, cutoff=0.5)
+        hint = f"您是不是要输入 {close[0]}？" if close else f"可用的设置：{'、'.join(SETTINGS)}"
+        raise CunwuError(f"没有名为“{key}”的设置。{hint}")
+    return spec
+
+
+def check_setting(key: str, value: Any, today: date | None = None) -> list[str]:
+    """Why ``value`` cannot be saved as ``key`` (empty: it can) — for forms that check as you type."""
+    return setting_spec(key).problems(value, today or date.today())
+
+
+def parse_setting(key: str, text: str) -> Any:
+    """``text`` read as ``key``'s type; a ValidationError naming the key and its rule when it does not."""
+    spec = setting_spec(key)
+    try:
+        return spec.parse(text)
+    except SettingValueError as exc:
+        raise _refusal(spec, [str(exc)]) from None
+
+
+def _refusal(spec: SettingSpec, messages: list[str]) -> ValidationError:
+    return ValidationError([Problem(m, field=spec.label, rule=spec.key) for m in messages],
+                           summary=f"设置 {spec.key}（{spec.label}）有误，未保存")
+
+
+def validate_settings(values: dict[str, Any], today: date | None = None) -> None:
+    """Refuse (ValidationError, every problem listed) unless every value may be saved."""
+    problems: list[Problem] = []
+    for key, value in values.items():
+        spec = setting_spec(key)
+        problems += [Problem(m, field=spec.label, rule=spec.key) for m in spec.problems(value, today or date.today())]
+    if problems:
+        if len(values) == 1:
+            raise _refusal(setting_spec(next(iter(values))), [p.message for p in problems])
+        raise ValidationError(problems, summary="设置有误，未保存")
+
+
+def store_settings(session: Session, values: dict[str, Any], today: date | None = None) -> None:
+    """Check and write several settings inside the caller's write (e.g. set-up's)."""
+    validate_settings(values, today)
+    for key, value in values.items():
+        setting_spec(key).store(session, value)
+
+
+@dataclass(frozen=True)
+class SettingValue:
+    key: str
+    label: str
+    kind: str
+    help: str
+    value: Any
+    default: Any
+
+    @property
+    def is_default(self) -> bool:
+        return self.value == self.default
+
+    def to_json(self) -> dict[str, Any]:
+        spec = SETTINGS[self.key]
+        return {"key": self.key, "label": self.label, "type": self.kind, "value": spec.to_json(self.value),
+                "default": spec.to_json(self.default)}
+
+
+class SettingsService:
+    """List, read and change the registry's settings; one audited write per change."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+
+    def list(self) -> list[SettingValue]:
+        with self.ctx.read() as s:
+            return [SettingValue(spec.key, spec.label, spec.kind, spec.help, spec.load(s), spec.default(s))
+                    for spec in SETTINGS.values()]
+
+    def get(self, key: str) -> Any:
+        spec = setting_spec(key)
+        with self.ctx.read() as s:
+            return spec.load(s)
+
+    def set(self, key: str, value: Any) -> Any:
+        return self.set_many({key: value})[key]
+
+    def set_text(self, key: str, text: str) -> Any:
+        """Set from text as the CLI gives it (`cunwu settings set KEY VALUE`)."""
+        return self.set(key, parse_setting(key, text))
+
+    def set_many(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Change several settings in one transaction and one audit event; nothing is written if any
+        value is refused."""
+        validate_settings(values)
+        keys = ",".join(values)
+        with self.ctx.write("settings.set", target_type="setting", target_id=keys,
+                            permission="settings.edit") as w:
+            for key, value in values.items():
+                SETTINGS[key].store(w.session, value)
+            w.session.flush()
+            saved = {key: SETTINGS[key].load(w.session) for key in values}
+            w.detail = {key: SETTINGS[key].to_json(v) for key, v in saved.items()}
+        return saved
+
+
+def schedule_since(session: Session) -> date:
+    """First day of the start month (`schedule.since`): nothing due before it counts."""
+    return SETTINGS["schedule.since"].load(session)

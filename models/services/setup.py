@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -14,6 +15,7 @@ from ..rules.region import region_code_problem
 from ..storage import Database, create_database
 from .catalog import CatalogService
 from .context import Actor, ServiceContext
+from .settings import setting_spec, store_settings
 from .templates import load_template
 
 
@@ -52,9 +54,18 @@ def setup_problems(mode: str, code: str, name: str, township: str | None, operat
 
 
 def initialize(path: Path, *, mode: str, code: str, name: str, township: str | None,
-               operator: str, template_id: str | None) -> Database:
-    """Create the database at `path` and set it up; refuses an existing database, writes nothing on error."""
+               operator: str, template_id: str | None, since: date | None = None,
+               settings: dict[str, Any] | None = None) -> Database:
+    """Create the database at `path` and set it up; refuses an existing database, writes nothing on error.
+
+    ``since`` is the start month (`schedule.since`; default: this month); ``settings`` more registry
+    settings to store with the set-up (the wizard's print footer), checked by their rules first.
+    """
+    values = {"schedule.since": (since or date.today()).replace(day=1), **(settings or {})}
     problems = setup_problems(mode, code, name, township, operator)
+    for key, value in values.items():
+        spec = setting_spec(key)
+        problems += [Problem(m, field=spec.label, rule=key) for m in spec.problems(value, date.today())]
     if problems:
         raise ValidationError(problems, summary="初始设置有误，未创建数据库")
     items = load_template(template_id) if template_id else []
@@ -74,7 +85,9 @@ def initialize(path: Path, *, mode: str, code: str, name: str, township: str | N
             w.session.add(Installation(id=1, mode=mode, code=code.strip(), name=name.strip(),
                                        township=(township or "").strip() or None, operator=operator.strip(),
                                        template_id=template_id))
-            w.detail = {"mode": mode, "code": code, "name": name, "township": township, "template": template_id}
+            store_settings(w.session, values)
+            w.detail = {"mode": mode, "code": code, "name": name, "township": township, "template": template_id,
+                        **{key: setting_spec(key).to_json(v) for key, v in values.items()}}
         if items:
             CatalogService(ctx).merge(items, action="catalog.template.load", source=template_id or "",
                                       update_existing=False)

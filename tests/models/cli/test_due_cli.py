@@ -97,10 +97,12 @@ def test_due_usage_and_bad_dates(cli):
     assert code == 2 and "--on" in err and out == ""
     code, _, err = cli("due", "--from", "2026-11-01")
     assert code == 2 and "--to" in err
+    # A malformed date is a usage error (cli.md: exit 2): the usage line, then one Chinese line naming it.
     for args in (["--on", "2026-13-01"], ["--from", "2026-02-30", "--to", "2026-03-01"], ["--on", "昨天"]):
         code, out, err = cli("due", *args, "--json")
-        assert code == 1 and out == ""
-        assert "不是有效日期" in err and "Traceback" not in err and err.count("\n") == 1
+        assert code == 2 and out == ""
+        assert err.startswith("用法：cunwu due") and "Traceback" not in err
+        assert f"用法错误：参数 {args[0]}：“{args[1]}”不是有效日期" in err
     code, _, err = cli("due", "--from", "2026-12-01", "--to", "2026-11-01")
     assert code == 1 and "早于" in err
 
@@ -147,11 +149,11 @@ def test_feedback_refusals_and_exit_codes(cli):
     assert code == 1 and out == "" and "尚未公示" in err and "Traceback" not in err
     posted = add_disclosure(cli.ctx, "CW-01", "2026-M09", "posted", posted="2026-10-09")
     code, _, err = cli("feedback", "add", str(posted), "--text", "x", "--received", "2026/10/10")
-    assert code == 1 and "收到日期" in err and "不是有效日期" in err
+    assert code == 2 and "参数 --received：“2026/10/10”不是有效日期" in err
     code, _, err = cli("feedback", "answer", "77", "--text", "无")
     assert code == 1 and "77" in err
     code, _, err = cli("feedback", "answer", "1", "--text", "x", "--on", "tomorrow")
-    assert code == 1 and "不是有效日期" in err
+    assert code == 2 and "不是有效日期" in err
     code, _, _ = cli("feedback", "add", "abc", "--text", "x")
     assert code == 2
     code, _, _ = cli("feedback", "add", str(posted))  # --text missing

@@ -5,15 +5,16 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
-from models.entities import CatalogItem, Disclosure, Installation
+from models.entities import CatalogItem, Disclosure, Installation, Setting
 from models.rules.periods import parse_period
 from models.rules.timing import TimingRule
 from models.services.calendar import CalendarService
 from models.services.catalog import CatalogService, ItemData
 from models.services.feedback import FeedbackService
 from models.services.schedule import ScheduleService
+from models.services.settings import SettingsService
 
 D = date.fromisoformat
 
@@ -227,15 +228,37 @@ def test_empty_catalog_and_reversed_range(empty_village):
     assert svc.todo(D("2026-06-15")).is_clear
 
 
-def test_fresh_village_is_not_told_last_year_is_overdue(schedule_village):
-    """Without an adoption date, overdue looks back only to when the village began keeping records
-    here: the month of setup, or its earliest record if older."""
+def test_nothing_before_the_start_month_is_due_or_overdue(schedule_village):
+    """The village keeps its disclosures here from December 2026: October's monthly notice (due 11-10)
+    and Q3's (due 10-20) are nobody's business here, even after November's record is entered."""
     db, ctx = schedule_village
-    with ctx.write("test.setup-date") as w:
+    SettingsService(ctx).set("schedule.since", D("2026-12-01"))
+    svc = ScheduleService(ctx)
+    assert svc.since() == D("2026-12-01")
+    add_disclosure(ctx, "CW-01", "2026-M11", "draft")  # November's finance, entered in December
+    entries = svc.due_on(D("2026-12-27"))
+    assert entries and min(e.due_date for e in entries) >= D("2026-12-01")
+    assert not [e for e in entries if e.status == "overdue" and e.days_late > 17]
+    keys = by_key(entries)
+    assert keys["CW-01", "2026-M11"].status == "overdue" and keys["CW-01", "2026-M11"].days_late == 17
+    assert ("CW-01", "2026-M10") not in keys and ("CW-02", "2026-Q3") not in keys
+    # A range before the start month is empty; one across it starts at it.
+    assert svc.due(D("2026-01-01"), D("2026-11-30"), today=D("2026-12-27")) == []
+    assert min(e.due_date for e in svc.due(D("2026-01-01"), D("2027-01-31"), today=D("2026-12-27"))) >= D("2026-12-01")
+    # Moving the start month back brings that history into view.
+    SettingsService(ctx).set("schedule.since", D("2026-10-01"))
+    assert ("CW-01", "2026-M09") in by_key(svc.due_on(D("2026-12-27")))
+
+
+def test_a_database_set_up_before_the_setting_starts_in_its_setup_month(schedule_village):
+    db, ctx = schedule_village
+    with ctx.write("test.older-database") as w:
+        w.session.execute(delete(Setting).where(Setting.key == "schedule.since"))
         w.session.execute(select(Installation)).scalar_one().created_at = datetime(2026, 11, 3, 2, tzinfo=UTC)
-    entries = ScheduleService(ctx).due_on(D("2026-11-26"))
+    svc = ScheduleService(ctx)
+    assert svc.since() == D("2026-11-01")
+    entries = svc.due_on(D("2026-11-26"))
     assert entries and min(e.due_date for e in entries) >= D("2026-11-01")
-    # A record of an earlier period brings that history into view.
+    # An earlier record does not drag the history in (it used to: 逾期 26 天 for October).
     add_disclosure(ctx, "CW-01", "2026-M06", "posted", posted="2026-07-08")
-    entries = ScheduleService(ctx).due_on(D("2026-11-26"))
-    assert ("CW-01", "2026-M09") in by_key(entries)
+    assert ("CW-01", "2026-M09") not in by_key(svc.due_on(D("2026-11-26")))
