@@ -34,7 +34,10 @@ def translations_dir() -> Path:
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Chinese is the source language: only Qt's own strings need a translator. English loads ours."""
+    """Chinese is the source language: only Qt's own strings need a translator — qtbase_zh_CN from Qt's
+    translations folder (file and print dialogs, standard buttons, context menus), then our supplement
+    for the texts it lacks (it is older than the dialogs: "&Look in:", "Page &Set:"). English loads ours.
+    The default locale follows, so calendars and dates in Qt's dialogs read in the same language."""
     for old in app.findChildren(QTranslator):
         app.removeTranslator(old)
         old.deleteLater()
@@ -45,7 +48,8 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
         wanted = [(f"{APP_NAME}_en", str(translations_dir()))]
     else:
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        wanted = [("qtbase_zh_CN", qt_dir)]  # standard buttons, file dialogs, context menus
+        # The last installed is asked first: the supplement only holds what qtbase lacks.
+        wanted = [("qtbase_zh_CN", qt_dir), ("qt_supplement_zh_CN", str(translations_dir()))]
     for name, folder in wanted:
         translator = QTranslator(app)  # parented: lives as long as the app
         if translator.load(name, folder):
@@ -63,6 +67,9 @@ def configure_app(app: QApplication, settings: Settings) -> QApplication:
     app.setApplicationVersion(__version__)
     install_translators(app, settings.language)
     install_fonts(app)
+    from . import dialogs
+
+    dialogs.use_settings(settings)
     return app
 
 

@@ -6,17 +6,73 @@ Each function takes an optional ``parent`` keyword; without one the active windo
 
 Errors from the services (`CunwuError`, `ValidationError`) are shown as their Chinese message, with
 one line per located problem — never as a traceback.
+
+File dialogs start in the user's documents folder (not the program's folder), and remember the folder
+last used for each purpose (`PURPOSES`: importing a roster, exporting the catalog, saving a PDF …) in
+the app's settings, which `configure_app` hands over with `use_settings`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from models.errors import CunwuError, ValidationError
+
+if TYPE_CHECKING:
+    from .settings import Settings
+
+# What a file dialog is for; each remembers its own folder.
+IMPORT_ROSTER = "import_roster"
+IMPORT_CATALOG = "import_catalog"
+EXPORT_CATALOG = "export_catalog"
+SAVE_PDF = "save_pdf"
+ADD_ATTACHMENT = "add_attachment"
+PURPOSES = (IMPORT_ROSTER, IMPORT_CATALOG, EXPORT_CATALOG, SAVE_PDF, ADD_ATTACHMENT)
+
+_settings: Settings | None = None  # the app's settings (set by configure_app)
+
+
+def use_settings(settings: Settings | None) -> None:
+    """Where file dialogs remember their folders: the app's settings (one per QApplication set-up)."""
+    global _settings
+    _settings = settings
+
+
+def documents_folder() -> Path:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) if folder else Path.home()
+
+
+def start_folder(purpose: str) -> Path:
+    """The folder last used for ``purpose`` if it still exists, else the documents folder."""
+    if purpose not in PURPOSES:
+        raise ValueError(f"unknown file dialog purpose {purpose!r}")
+    remembered = (_settings.file_folders if _settings is not None else {}) or {}
+    folder = remembered.get(purpose) if isinstance(remembered, dict) else None
+    if isinstance(folder, str) and folder and Path(folder).is_dir():
+        return Path(folder)
+    return documents_folder()
+
+
+def remember_folder(purpose: str, chosen: Path) -> None:
+    if _settings is None:
+        return
+    folders = dict(_settings.file_folders or {})
+    folders[purpose] = str(Path(chosen).parent)
+    _settings.file_folders = folders
+
+
+def _in_start_folder(purpose: str, suggested: str | Path) -> str:
+    """A suggested file name placed in the purpose's folder; a full path is kept as given."""
+    path = Path(suggested) if str(suggested) else None
+    if path is None:
+        return str(start_folder(purpose))
+    return str(path if path.is_absolute() else start_folder(purpose) / path)
 
 
 def _parent(parent: QWidget | None) -> QWidget | None:
@@ -76,18 +132,25 @@ def confirm(title: str, text: str, *, ok_text: str | None = None, parent: QWidge
     return box.exec() == QMessageBox.StandardButton.Ok
 
 
-def open_file(title: str, filters: str = "", *, directory: str | Path = "",
-              parent: QWidget | None = None) -> Path | None:
-    """A file to read, or None when cancelled. `filters` like "Excel 工作簿 (*.xlsx)"."""
-    path, _ = QFileDialog.getOpenFileName(_parent(parent), title, str(directory), filters)
-    return Path(path) if path else None
+def open_file(title: str, filters: str = "", *, purpose: str, parent: QWidget | None = None) -> Path | None:
+    """A file to read, or None when cancelled. `filters` like "Excel 工作簿 (*.xlsx)"; the dialog opens
+    in the folder last used for `purpose` (one of `PURPOSES`)."""
+    path, _ = QFileDialog.getOpenFileName(_parent(parent), title, str(start_folder(purpose)), filters)
+    if not path:
+        return None
+    remember_folder(purpose, Path(path))
+    return Path(path)
 
 
-def save_file(title: str, filters: str = "", *, suggested: str | Path = "",
+def save_file(title: str, filters: str = "", *, purpose: str, suggested: str | Path = "",
               parent: QWidget | None = None) -> Path | None:
-    """A file to write, or None when cancelled. The dialog asks before overwriting."""
-    path, _ = QFileDialog.getSaveFileName(_parent(parent), title, str(suggested), filters)
-    return Path(path) if path else None
+    """A file to write, or None when cancelled. The dialog asks before overwriting. A suggested file
+    name is offered in the folder last used for `purpose`."""
+    path, _ = QFileDialog.getSaveFileName(_parent(parent), title, _in_start_folder(purpose, suggested), filters)
+    if not path:
+        return None
+    remember_folder(purpose, Path(path))
+    return Path(path)
 
 
 def choose(title: str, label: str, options: Sequence[str], *, current: int = 0,

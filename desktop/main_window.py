@@ -7,7 +7,8 @@ first paint.
 
 Pages come from the registry (`desktop.registry.register_page`); the window knows none of them by
 name. It remembers its geometry and the last page, shows the database and the acting user in the
-status bar, and owns the standard shortcuts, handing Ctrl+F / Ctrl+N to the current page's hooks.
+status bar, and owns the standard shortcuts, handing Ctrl+F / Ctrl+N to the current page's hooks;
+F1 and the 帮助 menu open the quick guide (`desktop.help`).
 """
 
 from __future__ import annotations
@@ -146,6 +147,25 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
             go_menu.addAction(action)
             self.addAction(action)
+
+        self.help_action = QAction(self.tr("快速入门"), self)
+        self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))  # F1
+        self.help_action.setToolTip(self.tr("各页面做什么、一条记录怎么走、打印和快捷键（F1）"))
+        self.help_action.triggered.connect(self.show_help)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self.help_action)
+        if "about" in self.page_keys():
+            about_action = QAction(self.tr("关于与设置"), self)
+            about_action.setMenuRole(QAction.MenuRole.AboutRole)
+            about_action.triggered.connect(lambda: self.show_page("about"))
+            help_menu.addAction(about_action)
+        self.addAction(self.help_action)
+
+    def show_help(self):
+        """The quick guide (F1), beside the window; asking again brings it forward."""
+        from .help import show_guide
+
+        return show_guide(self)
 
     def _restore(self) -> None:
         settings = self.settings

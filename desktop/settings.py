@@ -93,6 +93,10 @@ class Settings:
     print_paper: Entry[str] = Entry("print/paper", "A4", str)  # "A4" or "A3"
     print_landscape: Entry[bool] = Entry("print/landscape", False, bool)
     print_large: Entry[bool] = Entry("print/large", False, bool)  # 大字版
+    # The folder each kind of file dialog used last ({purpose: folder}, desktop.dialogs.PURPOSES).
+    file_folders: Entry[dict] = Entry("dialogs/folders", {}, "json")
+    # The 待办 page's notes the clerk closed: {database path: the start month / "footer" they were about}.
+    dismissed_notes: Entry[dict] = Entry("todo/dismissed_notes", {}, "json")
 
     def __init__(self, folder: Path | str | None = None):
         self.folder = Path(folder) if folder else default_settings_dir()

@@ -1,14 +1,19 @@
-"""First-run wizard: what this installation is (village or township), its names and code, a template.
+"""First-run wizard: what this installation is (village or township), its names and code, from which
+month it keeps its disclosures here, the print footer, a template.
 
 Finishing calls `models.services.setup.initialize`, which creates the database; any refusal is shown
 and the wizard stays open. Codes are checked as they are typed with the same rule the service uses
-(`region_code_problem`, via `setup_problems`), and 下一步 stays disabled while anything is wrong.
+(`region_code_problem`, via `setup_problems`); the start month and the footer by the settings registry's
+rules (`models.services.settings`). 下一步 stays disabled while anything is wrong. 帮助 (F1) opens the
+quick guide.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -22,11 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import CunwuError
+from models.rules.footer import phone_entry
+from models.rules.periods import parse_period
+from models.services.settings import check_setting
 from models.services.setup import initialize, setup_problems
 from models.services.templates import TemplateInfo, default_template_id, list_templates
 from models.storage import Database
 
-from . import dialogs
+from . import clock, dialogs
+from .editors.period_picker import PeriodPicker
+from .printing.footer_form import FooterForm
 
 _ERROR_STYLE = "color: #c62828;"
 
@@ -123,6 +133,98 @@ class IdentityPage(QWizardPage):
         return not self.problems()
 
 
+class SincePage(QWizardPage):
+    """从哪个月起记录: the start month (`schedule.since`), default this month."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTitle(self.tr("从哪个月起记录"))
+        self.setSubTitle(self.tr("本程序从这个月起记录本村的公开。此前应公开的事项不统计是否按时，也不会显示为逾期。"))
+        self.picker = PeriodPicker()
+        self.picker.set_kind("month")
+        today = clock.today()
+        self.picker.set_period(f"{today.year}-M{today.month:02d}")
+        self.picker.setAccessibleName(self.tr("开始记录的月份"))
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: gray;")
+        self.message_label = QLabel()
+        self.message_label.setObjectName("problems")
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet(_ERROR_STYLE)
+        form = QFormLayout(self)
+        form.addRow(self.tr("开始记录的月份"), self.picker)
+        form.addRow(self.note)
+        form.addRow(self.message_label)
+        self.picker.changed.connect(self._revalidate)
+        self._revalidate()
+
+    def value(self) -> date:
+        return parse_period(self.picker.period()).start
+
+    def problems(self) -> list[str]:
+        return check_setting("schedule.since", self.value(), clock.today())
+
+    def _revalidate(self) -> None:
+        problems = self.problems()
+        self.message_label.setText("\n".join(problems))
+        self.message_label.setVisible(bool(problems))
+        self.note.setText(self.tr("待办页将说明：本程序从 %1 起记录；此前的公开不在统计之内。以后可在“关于与设置”中修改。")
+                          .replace("%1", self.picker.label()))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return not self.problems()
+
+
+class FooterPage(QWizardPage):
+    """公告页脚: 监督电话, 受理单位, 落款 — printed at the end of every notice; may be left for later."""
+
+    def __init__(self, identity_page: IdentityPage, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.identity_page = identity_page
+        self.setTitle(self.tr("公告页脚"))
+        self.setSubTitle(self.tr("印在每份公告末尾：群众向谁反映、打哪个电话。留空的项目使用括号中的默认内容；"
+                                 "以后可在“关于与设置 → 打印设置”中修改。"))
+        self.form = FooterForm("", objection=False)
+        self.no_phone_note = QLabel(self.tr("还没有填监督电话：公告将不印监督电话，待办页会提醒您补上。"))
+        self.no_phone_note.setWordWrap(True)
+        self.no_phone_note.setStyleSheet("color: #b26a00;")
+        self.message_label = QLabel()
+        self.message_label.setObjectName("problems")
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet(_ERROR_STYLE)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.no_phone_note)
+        layout.addWidget(self.message_label)
+        layout.addStretch(1)
+        for edit in (self.form.accepting_edit, self.form.issuer_edit):
+            edit.textChanged.connect(self._revalidate)
+        self.form.phones_edit.textChanged.connect(self._revalidate)
+        self._revalidate()
+
+    def initializePage(self) -> None:
+        self.form.set_village(self.identity_page.values()["name"])
+        self._revalidate()
+
+    def settings(self) -> dict:
+        """The footer as registry settings, for `initialize(settings=…)`."""
+        values = self.form.values()
+        return {"footer.phones": [phone_entry(line) for line in values["phones"]],
+                "footer.unit": values["accepting_unit"].strip(), "footer.issuer": values["issuer"].strip()}
+
+    def _revalidate(self) -> None:
+        problems = [p.message for p in self.form.problems()]
+        self.message_label.setText("\n".join(problems))
+        self.message_label.setVisible(bool(problems))
+        self.no_phone_note.setVisible(not self.form.phones())
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return not self.form.problems()
+
+
 class TemplatePage(QWizardPage):
     EMPTY = ""
 
@@ -193,13 +295,19 @@ class FirstRunWizard(QWizard):
             self.setButtonText(button, text)
         self.mode_page = ModePage()
         self.identity_page = IdentityPage(self.mode_page)
+        self.since_page = SincePage()
+        self.footer_page = FooterPage(self.identity_page)
         self.template_page = TemplatePage(self)
-        self.addPage(self.mode_page)
-        self.addPage(self.identity_page)
-        self.addPage(self.template_page)
+        for page in (self.mode_page, self.identity_page, self.since_page, self.footer_page, self.template_page):
+            self.addPage(page)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, True)
+        self.setButtonText(QWizard.WizardButton.HelpButton, self.tr("帮助"))
+        self.helpRequested.connect(self.show_help)
+        self.help_window = None
+        QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self, self.show_help)  # F1
         if operator:
             self.identity_page.operator_edit.setText(operator)
-        self.resize(620, 460)
+        self.resize(640, 520)
 
     def create_database(self) -> bool:
         """Run initialize(); on refusal show why and stay on the page."""
@@ -207,7 +315,8 @@ class FirstRunWizard(QWizard):
             return True
         values = self.identity_page.values()
         try:
-            self.database = initialize(self.db_path, template_id=self.template_page.template_id(), **values)
+            self.database = initialize(self.db_path, template_id=self.template_page.template_id(),
+                                       since=self.since_page.value(), settings=self.footer_page.settings(), **values)
         except CunwuError as exc:
             dialogs.error(self.tr("未能完成初始设置"), exc, parent=self)
             return False
@@ -216,3 +325,10 @@ class FirstRunWizard(QWizard):
                           .replace("%1", str(self.db_path)).replace("%2", exc.strerror or str(exc)), parent=self)
             return False
         return True
+
+    def show_help(self):
+        """The quick guide (F1 or 帮助), beside the wizard."""
+        from .help import show_guide
+
+        self.help_window = show_guide(self)
+        return self.help_window

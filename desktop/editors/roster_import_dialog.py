@@ -277,7 +277,7 @@ class RosterImportDialog(QDialog):
         """Ask for a file; True when one was chosen (reading starts)."""
         path = dialogs.open_file(self.tr("选择名单文件"),
                                  self.tr("表格文件 (*.xlsx *.xlsm *.csv);;Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)"),
-                                 parent=self)
+                                 purpose=dialogs.IMPORT_ROSTER, parent=self)
         if path is None:
             return False
         self.load_file(path)

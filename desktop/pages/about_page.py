@@ -1,4 +1,6 @@
-"""关于与设置: what this installation is, the catalog's adoption dates, the interface language, files."""
+"""关于与设置: what this installation is (its template by name), the start month, the catalog's adoption
+dates, the interface language, files. Settings of the data go through the settings registry
+(`models.services.settings.SettingsService`), the same the CLI's `cunwu settings` and the wizard use."""
 
 from __future__ import annotations
 
@@ -24,9 +26,14 @@ from PySide6.QtWidgets import (
 
 from models import __version__ as app_version
 from models.errors import CunwuError
+from models.rules.periods import parse_period
+from models.services.settings import SettingsService
 from models.services.setup import InstallationData, record_adoption
+from models.services.templates import template_name
 
 from .. import dialogs
+from ..editors.period_picker import PeriodPicker
+from ..formats import period_label
 from ..registry import register_page
 from ..settings import LANGUAGES
 
@@ -114,6 +121,24 @@ class AboutPage(QWidget):
         uform.addRow(self.tr("语言"), self.language_combo)
         uform.addRow("", self.language_note)
 
+        records = QGroupBox(self.tr("记录与统计"))
+        self.since_picker = PeriodPicker()
+        self.since_picker.set_kind("month")
+        self.since_picker.setAccessibleName(self.tr("开始记录的月份"))
+        self.save_since_button = QPushButton(self.tr("保存"))
+        self.save_since_button.setToolTip(self.tr("此前应公开的事项不统计是否按时，也不显示为逾期"))
+        self.save_since_button.clicked.connect(self.save_since)
+        self.since_note = QLabel(self.tr("本程序从这个月起记录本村的公开；此前应公开的事项不统计是否按时，也不显示为逾期。"))
+        self.since_note.setWordWrap(True)
+        self.since_note.setStyleSheet("color: gray;")
+        since_row = QHBoxLayout()
+        since_row.addWidget(self.since_picker)
+        since_row.addWidget(self.save_since_button)
+        since_row.addStretch(1)
+        rform = QFormLayout(records)
+        rform.addRow(self.tr("开始记录的月份"), since_row)
+        rform.addRow("", self.since_note)
+
         calendar = QGroupBox(self.tr("工作日历与答复期限"))
         self.calendar_button = QPushButton(self.tr("节假日与答复期限…"))
         self.calendar_button.setToolTip(self.tr("录入以后年份的放假和调休上班日期，设置群众意见的答复期限"))
@@ -142,7 +167,7 @@ class AboutPage(QWidget):
 
         inner = QWidget()
         layout = QVBoxLayout(inner)
-        for box in (unit, adoption, calendar, printing, ui, files):
+        for box in (unit, records, adoption, calendar, printing, ui, files):
             layout.addWidget(box)
         layout.addStretch(1)
         scroll = QScrollArea()
@@ -169,7 +194,15 @@ class AboutPage(QWidget):
         self.township_label.setText(inst.township or none)
         self.operator_label.setText(inst.operator)
         self.actor_label.setText(self.ws.actor.name)
-        self.template_label.setText(inst.template_id or self.tr("空目录"))
+        # The template's name, as the wizard offered it; its id only if this version no longer ships it.
+        name = template_name(inst.template_id) if inst.template_id else None
+        self.template_label.setText(name or inst.template_id or self.tr("空目录"))
+        try:
+            since = SettingsService(self.ws.ctx).get("schedule.since")
+        except CunwuError as exc:
+            dialogs.error(self.tr("无法读取设置"), exc, parent=self)
+        else:
+            self.since_picker.set_period(f"{since.year}-M{since.month:02d}")
         self.consulted.set_value(inst.consulted_on)
         self.adopted.set_value(inst.adopted_on)
         self.adopted_by_edit.setText(inst.adopted_by or "")
@@ -186,6 +219,19 @@ class AboutPage(QWidget):
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(self.tr("已保存目录的会商与认可日期"), 6000)
+
+    def save_since(self) -> None:
+        """Change the start month (`schedule.since`), by the settings registry's rule."""
+        value = parse_period(self.since_picker.period()).start
+        try:
+            saved = SettingsService(self.ws.ctx).set("schedule.since", value)
+        except CunwuError as exc:
+            dialogs.error(self.tr("未保存"), exc, parent=self)
+            return
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(self.tr("已保存：本程序从 %1 起记录").replace("%1", period_label(
+                f"{saved.year}-M{saved.month:02d}")), 6000)
 
     def open_calendar(self) -> None:
         from ..editors.calendar_dialog import CalendarDialog

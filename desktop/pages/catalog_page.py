@@ -449,7 +449,7 @@ class CatalogPage(QWidget):
 
     # --- xlsx, off the GUI thread -------------------------------------------------------------
     def import_xlsx(self) -> None:
-        path = dialogs.open_file(self.tr("导入目录"), self.tr(XLSX_FILTER), parent=self)
+        path = dialogs.open_file(self.tr("导入目录"), self.tr(XLSX_FILTER), purpose=dialogs.IMPORT_CATALOG, parent=self)
         if path is None:
             return
         from models.exchange.catalog_xlsx import import_catalog_xlsx
@@ -471,7 +471,7 @@ class CatalogPage(QWidget):
     def export_xlsx(self) -> None:
         name = self.tr("%1公开事项目录.xlsx").replace("%1", self.ws.installation.name)
         path = dialogs.save_file(self.tr("导出目录"), self.tr(XLSX_FILTER), suggested=name,
-                                 parent=self)
+                                 purpose=dialogs.EXPORT_CATALOG, parent=self)
         if path is None:
             return
         if path.suffix.lower() != ".xlsx":

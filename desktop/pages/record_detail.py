@@ -378,7 +378,8 @@ class RecordDetail(QTabWidget):
         d = self.data
         if d is None:
             return
-        path = dialogs.open_file(self.tr("添加附件"), self.tr(ATTACHMENT_FILTER), parent=self)
+        path = dialogs.open_file(self.tr("添加附件"), self.tr(ATTACHMENT_FILTER), purpose=dialogs.ADD_ATTACHMENT,
+                                 parent=self)
         if path is None:
             return
         kinds = list(ATTACHMENT_KINDS)

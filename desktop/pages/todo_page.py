@@ -11,11 +11,17 @@ Four lists from `ScheduleService.todo(today)`:
 Enter or a double click on a due entry opens its record on the 公开记录 page, or offers a new record
 for that item and period when there is none. When a year's holidays are not entered, a banner says
 that working days are counted Monday–Friday, with a button to enter them. F5 reloads.
+
+Two more notes above the lists: once, from which month this program keeps the village's disclosures
+(“本程序从 2026年12月起记录；此前的公开不在统计之内”) until the clerk closes it — remembered per database
+and start month, so a changed start month is told again; and, while the print footer has no 监督电话,
+that notices will print without one, with a button to fill it in.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -41,7 +47,7 @@ from ..editors.calendar_dialog import CalendarDialog
 from ..editors.editor_link import open_editor
 from ..editors.new_disclosure_dialog import NewDisclosureDialog, new_disclosure_dialog
 from ..editors.workflow_dialogs import show_modal
-from ..formats import cn_date
+from ..formats import cn_date, period_label
 from ..printing import actions as printing
 from ..qtmodels.todo_models import DueModel, EntryRole, FeedbackModel, OverdueModel, PostingEndingModel
 from ..registry import register_page
@@ -112,6 +118,29 @@ class _Section(QWidget):
         return index.data(EntryRole) if index.isValid() else None
 
 
+def _note_banner(name: str, buttons: list[tuple[str, str]], *, info: bool = False
+                 ) -> tuple[QFrame, QLabel, tuple[QPushButton, ...]]:
+    """A yellow (or, for information, blue) strip: a word-wrapped text and its buttons at the right."""
+    frame = QFrame()
+    frame.setObjectName(name)
+    colours = ("#e8f1fb", "#90b4dc", "#1f4e79") if info else ("#fff4d6", "#e0b050", "#6d4c00")
+    frame.setStyleSheet(f"#{name} {{ background: {colours[0]}; border: 1px solid {colours[1]}; border-radius: 4px; }}")
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {colours[2]};")
+    layout = QHBoxLayout(frame)
+    layout.setContentsMargins(10, 6, 10, 6)
+    layout.addWidget(label, 1)
+    made = []
+    for text, tip in buttons:
+        button = QPushButton(text)
+        button.setAutoDefault(False)
+        button.setToolTip(tip)
+        layout.addWidget(button)
+        made.append(button)
+    return frame, label, tuple(made)
+
+
 class TodoPage(QWidget):
     def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
@@ -140,19 +169,14 @@ class TodoPage(QWidget):
         top.addWidget(self.new_button)
         top.addWidget(self.refresh_button)
 
-        self.banner = QFrame()
-        self.banner.setObjectName("fallback_banner")
-        self.banner.setStyleSheet("#fallback_banner { background: #fff4d6; border: 1px solid #e0b050; border-radius: 4px; }")
-        self.banner_label = QLabel()
-        self.banner_label.setWordWrap(True)
-        self.banner_label.setStyleSheet("color: #6d4c00;")
-        self.banner_button = QPushButton(self.tr("录入节假日…"))
-        self.banner_button.setAutoDefault(False)
-        self.banner_button.setToolTip(self.tr("录入国务院公布的放假和调休上班日期"))
-        banner_layout = QHBoxLayout(self.banner)
-        banner_layout.setContentsMargins(10, 6, 10, 6)
-        banner_layout.addWidget(self.banner_label, 1)
-        banner_layout.addWidget(self.banner_button)
+        self.banner, self.banner_label, (self.banner_button,) = _note_banner(
+            "fallback_banner", [(self.tr("录入节假日…"), self.tr("录入国务院公布的放假和调休上班日期"))])
+        self.since_banner, self.since_label, (self.since_change_button, self.since_dismiss_button) = _note_banner(
+            "since_banner", [(self.tr("修改…"), self.tr("在“关于与设置”中修改开始记录的月份")),
+                             (self.tr("知道了"), self.tr("不再显示这条说明"))], info=True)
+        self.footer_banner, self.footer_label, (self.footer_button,) = _note_banner(
+            "footer_banner", [(self.tr("填写监督电话…"), self.tr("公告末尾的监督电话、受理单位、落款"))])
+        self.footer_label.setText(self.tr("还没有填写监督电话：打印的公告末尾将没有监督电话一行。"))
 
         self.due_section = _Section(
             DueModel(self), self.tr("本月没有应公开的事项。"),
@@ -187,7 +211,9 @@ class TodoPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.banner)
+        for banner in (self.since_banner, self.footer_banner, self.banner):
+            banner.hide()
+            layout.addWidget(banner)
         layout.addLayout(self.sections_layout, 1)
 
         self.refresh_action = QAction(self.tr("刷新"), self)
@@ -195,13 +221,18 @@ class TodoPage(QWidget):
         self.refresh_action.triggered.connect(self.refresh)
         self.addAction(self.refresh_action)  # window shortcut while this page is the one shown
 
-        chain = [s.view for s in self.sections] + [self.banner_button, self.new_button, self.refresh_button]
+        chain = [s.view for s in self.sections] + [self.since_change_button, self.since_dismiss_button,
+                                                   self.footer_button, self.banner_button, self.new_button,
+                                                   self.refresh_button]
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
         self.new_button.clicked.connect(self.new_item)
         self.refresh_button.clicked.connect(self.refresh)
         self.banner_button.clicked.connect(self.open_calendar)
+        self.since_change_button.clicked.connect(self.change_since)
+        self.since_dismiss_button.clicked.connect(self.dismiss_since_note)
+        self.footer_button.clicked.connect(self.open_print_settings)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -268,6 +299,53 @@ class TodoPage(QWidget):
                                         .replace("%3", str(len(summary.feedback_open))))
         self.banner.setVisible(bool(summary.fallback_notice))
         self.banner_label.setText(summary.fallback_notice or "")
+        since = summary.since
+        if since is not None:
+            self.since_label.setText(self.tr("本程序从 %1起记录；此前的公开不在统计之内。")
+                                     .replace("%1", period_label(f"{since.year}-M{since.month:02d}")))
+        self.since_banner.setVisible(since is not None and self._dismissed().get("since") != since.isoformat())
+        self.footer_banner.setVisible(summary.footer_phones_missing)
+
+    # --- notes --------------------------------------------------------------------------------
+    def _note_key(self) -> str:
+        return str(Path(self.ws.db_path).resolve())
+
+    def _dismissed(self) -> dict:
+        notes = self.ws.settings.dismissed_notes or {}
+        mine = notes.get(self._note_key()) if isinstance(notes, dict) else None
+        return mine if isinstance(mine, dict) else {}
+
+    def dismiss_since_note(self) -> None:
+        """知道了: this start month's note is not shown again (for this database)."""
+        if self.summary is None or self.summary.since is None:
+            return
+        notes = dict(self.ws.settings.dismissed_notes or {})
+        notes[self._note_key()] = {**self._dismissed(), "since": self.summary.since.isoformat()}
+        self.ws.settings.dismissed_notes = notes
+        self.since_banner.hide()
+
+    def change_since(self) -> None:
+        window = self.window()
+        if callable(getattr(window, "show_page", None)) and "about" in window.page_keys():
+            window.show_page("about")
+            page = window.page("about")
+            picker = getattr(page, "since_picker", None)
+            if picker is not None:
+                picker.setFocus()
+
+    def open_print_settings(self) -> None:
+        if self.active_dialog is not None:
+            return
+        from ..printing.settings_dialog import open_print_settings
+
+        dialog = open_print_settings(self.ws, self)
+        if dialog is not None:
+            self.active_dialog = dialog
+            dialog.finished.connect(self._print_settings_closed)
+
+    def _print_settings_closed(self, _result: int) -> None:
+        self.active_dialog = None
+        self.refresh()
 
     # --- acting -----------------------------------------------------------------------------
     def activate(self, section: _Section) -> None:

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMargins, QPointF, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPageLayout, QPageSize, QPalette
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -547,14 +547,13 @@ class PrintPreviewDialog(QDialog):
         name = safe_file_name(self.title)
         if self.shown_unmasked:
             name += self.tr("（内部资料）")
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(folder) / f"{name}.pdf" if folder else Path(f"{name}.pdf")
+        return Path(f"{name}.pdf")  # offered in the folder PDFs were saved to last (dialogs.SAVE_PDF)
 
     def save_pdf(self) -> Path | None:
         if self.result is None or self.busy:
             return None
         path = dialogs.save_file(self.tr("保存为 PDF"), self.tr("PDF 文件 (*.pdf)"), suggested=self.suggested_path(),
-                                 parent=self)
+                                 purpose=dialogs.SAVE_PDF, parent=self)
         if path is None:
             return None
         if path.suffix.lower() != ".pdf":

@@ -20,8 +20,8 @@ default 12, and not before the catalog's adoption date), statuses as of that day
 
 Nothing due before the start month (setting ``schedule.since``, `models.services.settings`) is listed
 at all — not due, not overdue: the village began keeping its disclosures here that month. `todo(today)` adds
-posting windows about to end, questions awaiting an answer and the calendar's fallback warning, for
-the start page.
+posting windows about to end, questions awaiting an answer, the calendar's fallback warning, the start
+month and whether the print footer lacks a 监督电话, for the start page.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from ..rules.workdays import WorkdayCalendar
 from .calendar import load_calendar
 from .context import ServiceContext
 from .feedback import FeedbackData, FeedbackService
-from .settings import read_setting, schedule_since
+from .settings import SETTINGS, read_setting, schedule_since
 
 SOON_DAYS_KEY = "schedule_due_soon_days"
 LOOKBACK_KEY = "schedule_overdue_lookback_months"
@@ -112,6 +112,8 @@ class TodoSummary:
     posting_ending: list[PostingEnding] = field(default_factory=list)
     feedback_open: list[FeedbackData] = field(default_factory=list)  # unanswered; .overdue flags late
     fallback_notice: str | None = None
+    since: date | None = None  # the start month (schedule.since): nothing due before it is listed
+    footer_phones_missing: bool = False  # notices would print without a 监督电话 line
 
     @property
     def open_this_month(self) -> list[DueEntry]:
@@ -341,6 +343,8 @@ class ScheduleService:
             entries = self._due_on(s, today)
             ending = self._posting_ending(s, today, posting_within_days)
             notice = load_calendar(s).fallback_notice(today, today + timedelta(days=NOTICE_AHEAD_DAYS))
+            since = schedule_since(s)
+            phones_missing = not SETTINGS["footer.phones"].load(s)
         month_start, _ = _month_bounds(today)
         feedback = FeedbackService(self.ctx).list(today=today, unanswered_only=True)
         return TodoSummary(
@@ -350,6 +354,8 @@ class ScheduleService:
             posting_ending=ending,
             feedback_open=feedback,
             fallback_notice=notice,
+            since=since,
+            footer_phones_missing=phones_missing,
         )
 
 

@@ -66,3 +66,10 @@ def default_template_id(mode: str) -> str | None:
         if t.mode == mode:
             return t.id
     return None
+
+
+def template_name(template_id: str | None) -> str | None:
+    """The shipped template's name (“村级标准目录…”) for an id; None when no template has that id."""
+    if not template_id:
+        return None
+    return next((t.name for t in list_templates() if t.id == template_id), None)

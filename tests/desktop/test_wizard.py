@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+from models.printing.settings import print_settings
 from models.services.catalog import CatalogService
 from models.services.context import Actor, ServiceContext
+from models.services.settings import SettingsService
 from models.services.setup import installation
 
 from .keyboard import type_text
@@ -84,11 +88,20 @@ def test_township_mode_wants_nine_digits_and_no_township(qtbot, db_path):
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
 
 
+def _to_templates(qtbot, wizard):
+    """From the identity page past the start month and the footer (defaults kept) to the templates."""
+    _next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.since_page
+    _next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.footer_page
+    _next(qtbot, wizard)
+
+
 def test_good_data_creates_an_empty_catalog(qtbot, db_path, dialog_calls):
     wizard = _wizard(qtbot, db_path)
     _next(qtbot, wizard)
     _fill_identity(qtbot, wizard.identity_page)
-    _next(qtbot, wizard)
+    _to_templates(qtbot, wizard)
     page = wizard.template_page
     assert wizard.currentPage() is page
     _press(qtbot, page.choices[page.EMPTY])
@@ -112,7 +125,7 @@ def test_chosen_template_is_loaded(qtbot, db_path, template_resources):
     wizard = _wizard(qtbot, db_path)
     _next(qtbot, wizard)
     _fill_identity(qtbot, wizard.identity_page)
-    _next(qtbot, wizard)
+    _to_templates(qtbot, wizard)
     page = wizard.template_page
     assert set(page.choices) == {"test-village", page.EMPTY}
     assert page.choices["test-village"].isChecked()  # the mode's default template is preselected
@@ -134,10 +147,105 @@ def test_refusal_is_shown_and_the_wizard_stays(qtbot, db_path, dialog_calls):
     wizard = _wizard(qtbot, db_path)
     _next(qtbot, wizard)
     _fill_identity(qtbot, wizard.identity_page)
-    _next(qtbot, wizard)
+    _to_templates(qtbot, wizard)
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
 
     assert wizard.isVisible()
     assert wizard.database is None
     assert "数据库已存在" in dialog_calls.texts("error")
     assert db_path.read_bytes() == b"not empty"
+
+
+def _open_db(wizard):
+    db = wizard.database
+    assert db is not None
+    return db, ServiceContext(db, Actor("李文书"))
+
+
+def test_start_month_defaults_to_this_month_and_is_stored(qtbot, db_path, dialog_calls, monkeypatch):
+    from desktop import clock
+
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 12, 7))
+    wizard = _wizard(qtbot, db_path)
+    _next(qtbot, wizard)
+    _fill_identity(qtbot, wizard.identity_page)
+    _next(qtbot, wizard)
+    page = wizard.since_page
+    assert page.value() == date(2026, 12, 1)
+    assert "本程序从 2026年12月 起记录" in page.note.text()
+    # The clerk picks October with the keyboard: month box, Up twice.
+    page.picker.month_combo.setFocus()
+    qtbot.keyClick(page.picker.month_combo, Qt.Key.Key_Up)
+    qtbot.keyClick(page.picker.month_combo, Qt.Key.Key_Up)
+    assert page.value() == date(2026, 10, 1)
+    # Two months ahead is refused by the setting's rule: 下一步 greys out and the page says why.
+    page.picker.year_spin.setFocus()
+    qtbot.keyClick(page.picker.year_spin, Qt.Key.Key_Up)
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled() and "不能晚于下个月" in page.message_label.text()
+    qtbot.keyClick(page.picker.year_spin, Qt.Key.Key_Down)
+    assert next_button.isEnabled() and not page.message_label.isVisible()
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    _press(qtbot, wizard.template_page.choices[wizard.template_page.EMPTY])
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert dialog_calls.of("error") == []
+    db, ctx = _open_db(wizard)
+    try:
+        assert SettingsService(ctx).get("schedule.since") == date(2026, 10, 1)
+    finally:
+        db.dispose()
+
+
+def test_the_print_footer_is_asked_and_checked(qtbot, db_path, dialog_calls):
+    wizard = _wizard(qtbot, db_path)
+    _next(qtbot, wizard)
+    _fill_identity(qtbot, wizard.identity_page)
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    page = wizard.footer_page
+    assert wizard.currentPage() is page
+    form = page.form
+    assert form.accepting_edit.placeholderText() == "（平乐村村务监督委员会）"
+    assert form.issuer_edit.placeholderText() == "（平乐村村民委员会）"
+    assert page.no_phone_note.isVisible()  # may be left for later: the 待办 page will remind
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert next_button.isEnabled()
+    type_text(qtbot, form.phones_edit, "村务监督委员会 张三")  # no number yet
+    assert not next_button.isEnabled() and "缺少号码" in page.message_label.text()
+    qtbot.keyClicks(form.phones_edit, " 13812341234")
+    qtbot.keyClick(form.phones_edit, Qt.Key.Key_Return)
+    type_text(qtbot, form.phones_edit, "全国监督电话 12317")
+    assert next_button.isEnabled() and not page.message_label.isVisible() and not page.no_phone_note.isVisible()
+    type_text(qtbot, form.accepting_edit, "平乐村村务监督委员会")
+    type_text(qtbot, form.issuer_edit, "平乐村民委员会")
+    _next(qtbot, wizard)
+    _press(qtbot, wizard.template_page.choices[wizard.template_page.EMPTY])
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert dialog_calls.of("error") == []
+    db, ctx = _open_db(wizard)
+    try:
+        footer = print_settings(ctx)
+        assert footer.phones == ("村务监督委员会 张三 13812341234", "全国监督电话 12317")
+        assert (footer.accepting_unit, footer.issuer) == ("平乐村村务监督委员会", "平乐村民委员会")
+        assert SettingsService(ctx).get("footer.phones")[1] == {"label": "全国监督电话", "number": "12317"}
+    finally:
+        db.dispose()
+
+
+def test_help_button_and_f1_open_the_quick_guide(qtbot, db_path):
+    from desktop.help import GuideWindow
+
+    wizard = _wizard(qtbot, db_path)
+    help_button = wizard.button(QWizard.WizardButton.HelpButton)
+    assert help_button.isVisible() and help_button.text() == "帮助"
+    qtbot.mouseClick(help_button, Qt.MouseButton.LeftButton)
+    guide = wizard.help_window
+    assert isinstance(guide, GuideWindow) and guide.isVisible()
+    assert "一条公开记录怎么走" in guide.browser.toPlainText()
+    guide.close()
+    qtbot.waitUntil(lambda: wizard.findChild(GuideWindow) is None)
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: wizard.isActiveWindow())
+    qtbot.keyClick(wizard.focusWidget() or wizard, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: wizard.findChild(GuideWindow) is not None and wizard.findChild(GuideWindow).isVisible())
