@@ -5353,4 +5353,184 @@ Print the full details?</translation>
       <translation>Cancel</translation>
     </message>
   </context>
+  <context>
+    <name>AboutPage</name>
+    <message>
+      <source>记录与统计</source>
+      <translation>Records and statistics</translation>
+    </message>
+    <message>
+      <source>开始记录的月份</source>
+      <translation>First month kept here</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>此前应公开的事项不统计是否按时，也不显示为逾期</source>
+      <translation>Items due before it are not counted for timeliness and never shown as overdue</translation>
+    </message>
+    <message>
+      <source>本程序从这个月起记录本村的公开；此前应公开的事项不统计是否按时，也不显示为逾期。</source>
+      <translation>This program keeps the village's disclosures from this month on; items due before it are not counted for timeliness and never shown as overdue.</translation>
+    </message>
+    <message>
+      <source>无法读取设置</source>
+      <translation>Cannot read the settings</translation>
+    </message>
+    <message>
+      <source>已保存：本程序从 %1 起记录</source>
+      <translation>Saved: records are kept from %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstRunWizard</name>
+    <message>
+      <source>帮助</source>
+      <translation>Help</translation>
+    </message>
+  </context>
+  <context>
+    <name>SincePage</name>
+    <message>
+      <source>从哪个月起记录</source>
+      <translation>From which month</translation>
+    </message>
+    <message>
+      <source>本程序从这个月起记录本村的公开。此前应公开的事项不统计是否按时，也不会显示为逾期。</source>
+      <translation>This program keeps the village's disclosures from this month on. Items due before it are not counted for timeliness and will never show as overdue.</translation>
+    </message>
+    <message>
+      <source>开始记录的月份</source>
+      <translation>First month kept here</translation>
+    </message>
+    <message>
+      <source>待办页将说明：本程序从 %1 起记录；此前的公开不在统计之内。以后可在“关于与设置”中修改。</source>
+      <translation>The To-do page will say: records are kept from %1; earlier disclosures are not counted. You can change it later under About and settings.</translation>
+    </message>
+  </context>
+  <context>
+    <name>FooterPage</name>
+    <message>
+      <source>公告页脚</source>
+      <translation>Notice footer</translation>
+    </message>
+    <message>
+      <source>印在每份公告末尾：群众向谁反映、打哪个电话。留空的项目使用括号中的默认内容；以后可在“关于与设置 → 打印设置”中修改。</source>
+      <translation>Printed at the end of every notice: whom villagers contact and which number to call. An empty field uses the default in brackets; change it later under About and settings → Print settings.</translation>
+    </message>
+    <message>
+      <source>还没有填监督电话：公告将不印监督电话，待办页会提醒您补上。</source>
+      <translation>No supervision phone yet: notices will print without one, and the To-do page will remind you.</translation>
+    </message>
+  </context>
+  <context>
+    <name>FooterForm</name>
+    <message>
+      <source>每行一条，例如：
+村务监督委员会 张三 13812341234
+镇纪委 0379-67891234</source>
+      <translation>One per line, for example:
+村务监督委员会 张三 13812341234
+镇纪委 0379-67891234</translation>
+    </message>
+    <message>
+      <source>监督电话</source>
+      <translation>Supervision phones</translation>
+    </message>
+    <message>
+      <source>受理单位</source>
+      <translation>Accepting unit</translation>
+    </message>
+    <message>
+      <source>落款</source>
+      <translation>Issuer</translation>
+    </message>
+    <message>
+      <source>异议说明</source>
+      <translation>Objection note</translation>
+    </message>
+    <message>
+      <source>（%1村务监督委员会）</source>
+      <translation>(%1村务监督委员会)</translation>
+    </message>
+    <message>
+      <source>（%1村民委员会）</source>
+      <translation>(%1村民委员会)</translation>
+    </message>
+  </context>
+  <context>
+    <name>GuideWindow</name>
+    <message>
+      <source>快速入门 — 村务公开</source>
+      <translation>Quick guide — Village affairs</translation>
+    </message>
+    <message>
+      <source>快速入门</source>
+      <translation>Quick guide</translation>
+    </message>
+    <message>
+      <source>找不到快速入门文件：%1</source>
+      <translation>Quick guide file not found: %1</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>快速入门</source>
+      <translation>Quick guide</translation>
+    </message>
+    <message>
+      <source>各页面做什么、一条记录怎么走、打印和快捷键（F1）</source>
+      <translation>What each page is for, a record's way, printing and shortcuts (F1)</translation>
+    </message>
+    <message>
+      <source>帮助(&amp;H)</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <source>关于与设置</source>
+      <translation>About and settings</translation>
+    </message>
+  </context>
+  <context>
+    <name>TodoPage</name>
+    <message>
+      <source>修改…</source>
+      <translation>Change…</translation>
+    </message>
+    <message>
+      <source>在“关于与设置”中修改开始记录的月份</source>
+      <translation>Change the first month under About and settings</translation>
+    </message>
+    <message>
+      <source>知道了</source>
+      <translation>Got it</translation>
+    </message>
+    <message>
+      <source>不再显示这条说明</source>
+      <translation>Do not show this note again</translation>
+    </message>
+    <message>
+      <source>填写监督电话…</source>
+      <translation>Enter supervision phones…</translation>
+    </message>
+    <message>
+      <source>公告末尾的监督电话、受理单位、落款</source>
+      <translation>Supervision phones, accepting unit and issuer at the end of notices</translation>
+    </message>
+    <message>
+      <source>还没有填写监督电话：打印的公告末尾将没有监督电话一行。</source>
+      <translation>No supervision phone entered: printed notices will end without a supervision phone line.</translation>
+    </message>
+    <message>
+      <source>本程序从 %1起记录；此前的公开不在统计之内。</source>
+      <translation>Records are kept in this program from %1; earlier disclosures are not counted.</translation>
+    </message>
+  </context>
 </TS>

@@ -76,11 +76,13 @@ def dialog_calls(monkeypatch):
         rec.calls.append(("confirm", title, text))
         return rec.confirm_answer
 
-    def open_file(title, filters="", **kwargs):
+    def open_file(title, filters="", *, purpose, **kwargs):
+        assert purpose in dialogs.PURPOSES  # every file dialog says what it is for (its folder)
         rec.calls.append(("open_file", title, filters))
         return rec.open_path
 
-    def save_file(title, filters="", **kwargs):
+    def save_file(title, filters="", *, purpose, **kwargs):
+        assert purpose in dialogs.PURPOSES
         rec.calls.append(("save_file", title, str(kwargs.get("suggested", ""))))
         return rec.save_path
 
