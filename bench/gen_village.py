@@ -34,8 +34,10 @@ def _id_number(rng: random.Random, birth: date) -> str:
 def generate(path: Path, *, years: int = 10, end_year: int = 2026, roster_rows: int = 200_000,
              disclosures: int = 5_000, seed: int = 7) -> Path:
     rng = random.Random(seed)
+    # Kept here from the first year generated (schedule.since), so its whole history counts.
     db = initialize(path, mode="village", code="410322100201", name="基准村", township="城关镇",
-                    operator="王文书", template_id=default_template_id("village"))
+                    operator="王文书", template_id=default_template_id("village"),
+                    since=date(end_year - years + 1, 1, 1))
     now = datetime.now(UTC)
     with db.write_session() as s:
         items = s.execute(select(CatalogItem.id, CatalogItem.name, CatalogItem.timing,

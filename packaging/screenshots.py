@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,7 +47,7 @@ DEMO_TODAY = "2026-11-26"
 
 def _demo_records(ctx) -> dict[str, int]:
     """Records in the states a clerk meets in a normal month, through the same services the app uses."""
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     from models.services.disclosures import DisclosureService
 
@@ -118,8 +119,10 @@ def main(argv: list[str] | None = None) -> int:
 
         db_path = tmp_path / "data" / "cunwu.sqlite3"
         template = default_template_id("village")
+        # The demo village has kept its disclosures here since January of the demo year (schedule.since).
         db = initialize(db_path, mode="village", code="410322100201", name="平乐村", township="平乐镇",
-                        operator="王文书", template_id=template)
+                        operator="王文书", template_id=template,
+                        since=date.fromisoformat(DEMO_TODAY).replace(month=1, day=1))
         try:
             workspace = Workspace.open(db, user=None, db_path=db_path, data_dir=tmp_path / "data", settings=settings)
             service = CatalogService(workspace.ctx)
