@@ -11,6 +11,7 @@ import sys
 from datetime import date
 
 from ..errors import CunwuError
+from ..rules.periods import month_period
 from ..services.feedback import FeedbackService
 from ..services.schedule import DueEntry, ScheduleService
 from .common import CliExit, Env, add_json_flag, date_arg, print_json
@@ -58,6 +59,9 @@ def cmd_due(env: Env, args) -> int:
     if notice:
         out.write(f"注意：{notice}\n")
     out.write(f"{heading}\n")
+    since = service.since()
+    if min(start, as_of.replace(day=1)) < since:
+        out.write(f"（本程序从 {month_period(since.year, since.month).label}起记录；此前的公开不在统计之内）\n")
     if not entries:
         out.write("（无）\n")
     for e in entries:

@@ -149,3 +149,11 @@ def test_settings_change_is_audited(run, db_path):
             assert [(e.target_id, e.detail) for e in events] == [("feedback.answer_days", {"feedback.answer_days": 15})]
     finally:
         db.dispose()
+
+
+def test_due_says_where_the_record_keeping_starts(run):
+    init(run, "--since", "2026-10")
+    code, out, _ = run("due", "--on", "2026-09-15")
+    assert code == 0 and "（本程序从 2026年10月起记录；此前的公开不在统计之内）" in out
+    code, out, _ = run("due", "--on", "2026-10-15")
+    assert code == 0 and "此前的公开不在统计之内" not in out
