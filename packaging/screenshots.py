@@ -119,10 +119,10 @@ def main(argv: list[str] | None = None) -> int:
 
         db_path = tmp_path / "data" / "cunwu.sqlite3"
         template = default_template_id("village")
-        # The demo village has kept its disclosures here since January of the demo year (schedule.since).
+        # The demo village began keeping its disclosures here in the demo's month (schedule.since).
         db = initialize(db_path, mode="village", code="410322100201", name="平乐村", township="平乐镇",
                         operator="王文书", template_id=template,
-                        since=date.fromisoformat(DEMO_TODAY).replace(month=1, day=1))
+                        since=date.fromisoformat(DEMO_TODAY).replace(day=1))
         try:
             workspace = Workspace.open(db, user=None, db_path=db_path, data_dir=tmp_path / "data", settings=settings)
             service = CatalogService(workspace.ctx)
