@@ -10,8 +10,9 @@ from typing import Any
 
 from ..errors import CunwuError
 from ..rules import kinds as K
+from ..rules import workflow as W
 from ..rules.catalog_terms import KINDS
-from ..services.disclosures import STATUS_LABELS, DisclosureData, DisclosureService
+from ..services.disclosures import DisclosureData, DisclosureService
 from .common import CliExit, Env, add_json_flag, count_arg, date_arg, print_json
 
 
@@ -33,7 +34,7 @@ def register(sub) -> None:
     np.set_defaults(handler=cmd_new)
 
     lp = dsub.add_parser("list", help="列出公开记录")
-    lp.add_argument("--status", choices=list(STATUS_LABELS), help="状态")
+    lp.add_argument("--status", choices=W.STATUS_KEYS, help="状态")
     lp.add_argument("--item", help="目录事项编号")
     lp.add_argument("--period", help="期间")
     lp.add_argument("--kind", choices=KINDS, help="记录类型")
@@ -244,7 +245,7 @@ def _print_record(data: DisclosureData, as_json: bool) -> None:
     for f in data.findings:
         out.write(f.located() + "\n")
     for h in data.history:
-        out.write(f"{h.at.astimezone().strftime('%Y-%m-%d %H:%M')}\t{STATUS_LABELS.get(h.status, h.status)}"
+        out.write(f"{h.at.astimezone().strftime('%Y-%m-%d %H:%M')}\t{W.label(h.status)}"
                   f"\t{h.by}{chr(9) + h.note if h.note else ''}\n")
 
 

@@ -14,10 +14,8 @@ from decimal import Decimal
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..rules.workflow import INITIAL_STATUS
 from .base import Base, Money, Quantity, UTCDateTime, utcnow
-
-STATUSES = ("draft", "submitted", "approved", "returned", "posted", "expired", "archived")
-READ_ONLY_STATUSES = ("posted", "expired", "archived")
 
 
 class Disclosure(Base):
@@ -41,7 +39,7 @@ class Disclosure(Base):
     columns: Mapped[list] = mapped_column(JSON, default=list)  # roster column set (keys, in order)
     unit: Mapped[str] = mapped_column(String(10), default="元")
     totals: Mapped[dict] = mapped_column(JSON, default=dict)
-    status: Mapped[str] = mapped_column(String(20), default="draft")
+    status: Mapped[str] = mapped_column(String(20), default=INITIAL_STATUS)  # models.rules.workflow
     drafter: Mapped[str] = mapped_column(String(50))
     reviewer: Mapped[str | None] = mapped_column(String(50))
     review_opinion: Mapped[str | None] = mapped_column(Text)

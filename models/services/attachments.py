@@ -4,7 +4,8 @@ Files are copied into the data folder under ``attachments/<yyyy>/<sha256[:2]>/<s
 recorded with their SHA-256 and size, so ``verify`` (run by ``cunwu check``) can tell a missing or
 altered file. Adding is allowed on posted records — a board photo is taken after posting and is
 evidence, not an edit of the notice; removing is allowed only while the record is a draft or
-returned, since afterwards the attachments are part of the record.
+returned, since afterwards the attachments are part of the record. Both are rows of the workflow
+table (models.rules.workflow: ``attach``, ``detach``), asked before anything is written.
 """
 
 from __future__ import annotations
@@ -13,20 +14,18 @@ import hashlib
 import os
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
 from sqlalchemy import func, select
 
 from ..entities import Attachment, Disclosure
 from ..entities.base import utcnow
-from ..errors import NotFound, StateError, ValidationError
+from ..errors import NotFound, ValidationError
+from ..rules import workflow as W
 from .context import ServiceContext
 
 KINDS: dict[str, str] = {"board_photo": "公示栏照片", "receipt": "票据凭证", "other": "其他"}
-REMOVABLE_STATUSES = ("draft", "returned")
-STATUS_LABELS = {"draft": "草稿", "submitted": "已提交审核", "approved": "已审核", "returned": "已退回",
-                 "posted": "已公示", "expired": "公示期满", "archived": "已归档"}
 
 _CHUNK = 1 << 20
 
@@ -64,6 +63,15 @@ def file_sha256(path: Path) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
+def _step(s, disclosure_id: int, action: str) -> None:
+    """The workflow table's word on attaching to or detaching from the record (StateError if not)."""
+    d = s.get(Disclosure, disclosure_id)
+    if d is None:
+        raise NotFound(f"没有编号为 {disclosure_id} 的公开记录")
+    status = W.effective_status(d.status, d.posting_end, date.today())
+    W.enforce(action, W.RecordFacts(d.id, status, posting_start=d.posting_start, posting_end=d.posting_end))
+
+
 class AttachmentService:
     """Attachments of disclosures; files live under ``data_dir``."""
 
@@ -80,14 +88,13 @@ class AttachmentService:
         if not source.is_file():
             raise ValidationError.single(f"附件文件不存在：{source}")
         with self.ctx.read() as s:
-            if s.get(Disclosure, disclosure_id) is None:
-                raise NotFound(f"没有编号为 {disclosure_id} 的公开记录")
+            _step(s, disclosure_id, "attach")
 
         stored, digest, size, created = self._store(source)
         try:
-            with self.ctx.write("attachment.add", target_type="disclosure", target_id=str(disclosure_id)) as w:
-                if w.session.get(Disclosure, disclosure_id) is None:
-                    raise NotFound(f"没有编号为 {disclosure_id} 的公开记录")
+            with self.ctx.write("attachment.add", target_type="disclosure", target_id=str(disclosure_id),
+                                permission=W.action("attach").permission) as w:
+                _step(w.session, disclosure_id, "attach")
                 row = Attachment(disclosure_id=disclosure_id, kind=kind, filename=source.name,
                                  stored_path=stored, sha256=digest, size=size,
                                  description=(description or None), added_by=self.ctx.actor.name,
@@ -135,16 +142,12 @@ class AttachmentService:
 
     def remove(self, attachment_id: int) -> None:
         """Remove an attachment of a draft or returned record; refused afterwards."""
-        with self.ctx.write("attachment.remove", target_type="attachment", target_id=str(attachment_id)) as w:
+        with self.ctx.write("attachment.remove", target_type="attachment", target_id=str(attachment_id),
+                            permission=W.action("detach").permission) as w:
             row = w.session.get(Attachment, attachment_id)
             if row is None:
                 raise NotFound(f"没有编号为 {attachment_id} 的附件")
-            status = w.session.execute(
-                select(Disclosure.status).where(Disclosure.id == row.disclosure_id)).scalar()
-            if status not in REMOVABLE_STATUSES:
-                raise StateError(
-                    f"公开记录 {row.disclosure_id} {STATUS_LABELS.get(status, status)}，其附件已是存档证据，不能删除；"
-                    "只有草稿或被退回的记录可以删除附件")
+            _step(w.session, row.disclosure_id, "detach")
             stored = row.stored_path
             w.detail = {"disclosure": row.disclosure_id, "filename": row.filename, "sha256": row.sha256}
             w.session.delete(row)

@@ -1,11 +1,10 @@
 """Disclosures (公开记录): drafting, checking, review, posting, expiry, correction and archive.
 
-    draft ──submit──▶ submitted ──approve──▶ approved ──post──▶ posted ──(end passed)──▶ expired ──▶ archived
-      ▲                   │  ▲                 │
-      └──── returned ◀────┘  └──── return ─────┘
+Which step is allowed in which status, and the refusal when it is not, is the workflow table
+(models.rules.workflow); every step here asks it (`_step`) before changing anything.
 
-- A record is edited only while it is a draft or returned. Submission is refused while any
-  finding (models.rules.kinds) has severity ``error``.
+- A record is edited only while the table says so (draft or returned). Submission is refused while
+  any finding (models.rules.kinds) has severity ``error``.
 - The reviewer (监委会) must be someone other than the drafter.
 - Posting needs an approved record; the posting window counts both ends, in calendar days or, when
   the catalog item says so, in working days of the installation's calendar; fewer days than the
@@ -31,9 +30,9 @@ from sqlalchemy import and_, delete, func, insert, literal, or_, select
 from sqlalchemy.orm import Session
 
 from ..entities import Attachment, CatalogItem, Disclosure, RosterRow, StatusChange
-from ..entities.disclosure import READ_ONLY_STATUSES, STATUSES
 from ..errors import NotFound, PermissionDenied, Problem, StateError, ValidationError
 from ..rules import kinds as K
+from ..rules import workflow as W
 from ..rules.catalog_terms import KINDS
 from ..rules.idnumber import normalize_id_number
 from ..rules.money import amount_of, parse_decimal
@@ -44,16 +43,6 @@ from ..rules.workdays import WorkdayCalendar
 from .catalog import register_record_counter
 from .context import ServiceContext
 
-STATUS_LABELS = {
-    "draft": "草稿",
-    "submitted": "待审核",
-    "approved": "已审核",
-    "returned": "已退回",
-    "posted": "公示中",
-    "expired": "公示期满",
-    "archived": "已归档",
-}
-EDITABLE_STATUSES = ("draft", "returned")
 CORRECTION_PREFIX = "更正："
 
 # RosterRow columns by roster key (the contract's names); anything else goes to RosterRow.extra.
@@ -123,7 +112,7 @@ class _Labels:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS.get(self.status, self.status)
+        return W.label(self.status)
 
     @property
     def kind_label(self) -> str:
@@ -172,14 +161,23 @@ class DisclosureData(_Labels):
     attachments: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    pending_correction: int | None = None  # a correction of this record not yet posted
 
     @property
     def editable(self) -> bool:
-        return self.status in EDITABLE_STATUSES
+        return W.editable(self.status)
 
     @property
     def read_only(self) -> bool:
-        return self.status in READ_ONLY_STATUSES
+        """A public record (posted, expired or archived): shown, never edited."""
+        return W.is_public(self.status)
+
+    @property
+    def facts(self) -> W.RecordFacts:
+        """What the workflow table asks about this record (the GUI asks it as the service does)."""
+        return W.RecordFacts(self.id, self.status, superseded_by=self.superseded_by,
+                             pending_correction=self.pending_correction, posting_start=self.posting_start,
+                             posting_end=self.posting_end)
 
     @property
     def has_errors(self) -> bool:
@@ -326,14 +324,11 @@ def _superseding_subquery():
     per call through an ORM alias costs more than running the query on a 5,000-record village."""
     later = Disclosure.__table__.alias("later")
     return (select(later.c.supersedes_id.label("orig"), func.max(later.c.id).label("by_id"))
-            .where(later.c.supersedes_id.is_not(None), later.c.status.in_(READ_ONLY_STATUSES))
+            .where(later.c.supersedes_id.is_not(None), later.c.status.in_(W.PUBLIC_STATUSES))
             .group_by(later.c.supersedes_id).subquery("superseding"))
 
 
-def effective_status(status: str, posting_end: date | None, today: date) -> str:
-    if status == "posted" and posting_end is not None and posting_end < today:
-        return "expired"
-    return status
+effective_status = W.effective_status
 
 
 def _as_date(value: date | str | None, label: str) -> date | None:
@@ -497,6 +492,11 @@ def _count_for_item(session: Session, item_id: int) -> int:
 register_record_counter(_count_for_item)
 
 
+def _permission(action: str) -> str:
+    """The permission a step names to `ServiceContext.require` (the workflow table's)."""
+    return W.action(action).permission
+
+
 # --- the service ------------------------------------------------------------------------------
 
 class DisclosureService:
@@ -556,8 +556,8 @@ class DisclosureService:
 
     def _filters(self, stmt, *, status, item, period, kind, query, today):
         if status:
-            if status not in STATUSES:
-                raise ValidationError([Problem(f"未知的状态“{status}”（应为 {'、'.join(STATUSES)} 之一）",
+            if status not in W.STATUS_KEYS:
+                raise ValidationError([Problem(f"未知的状态“{status}”（应为 {'、'.join(W.STATUS_KEYS)} 之一）",
                                                field="status", rule="status")], summary="状态有误")
             if status == "posted":
                 stmt = stmt.where(Disclosure.status == "posted",
@@ -588,7 +588,7 @@ class DisclosureService:
         per = self._period(period)
         ev = _as_date(event_date, "事项日期") or (per.start if per.kind == "event" else None)
         prepared = self._prepare_rows(rows)
-        with self.ctx.write("disclosure.create", target_type="disclosure", permission="disclosure.edit") as w:
+        with self.ctx.write("disclosure.create", target_type="disclosure", permission=_permission("edit")) as w:
             s = w.session
             item = s.execute(select(CatalogItem).where(CatalogItem.code == item_code)).scalar_one_or_none()
             if item is None:
@@ -601,7 +601,7 @@ class DisclosureService:
             norm = K.normalize_content(knd, content)
             d = Disclosure(item_id=item.id, period=per.text, period_start=per.start, period_end=per.end,
                            event_date=ev, kind=knd, title=(title or "").strip(), body=body or "",
-                           content=norm, columns=cols, unit=K.content_unit(knd, norm), status="draft",
+                           content=norm, columns=cols, unit=K.content_unit(knd, norm), status=W.INITIAL_STATUS,
                            drafter=self.ctx.actor.name, posting_working_days=item.posting_working_days,
                            is_correction=False, row_count=0, totals={})
             d.search_key = search_key(d.title, item.name, item.code, per.text)
@@ -611,7 +611,7 @@ class DisclosureService:
                 s.execute(insert(RosterRow), _insert_dicts(d.id, prepared))
             d.row_count = len(prepared or [])
             d.totals = K.totals_json(K.compute_totals(knd, content=norm, rows=prepared or []))
-            s.add(StatusChange(disclosure_id=d.id, status="draft", by=self.ctx.actor.name, note="起草"))
+            s.add(StatusChange(disclosure_id=d.id, status=d.status, by=self.ctx.actor.name, note="起草"))
             w.target_id = str(d.id)
             w.detail = {"item": item.code, "period": per.text, "kind": knd, "title": d.title,
                         "rows": d.row_count, "totals": d.totals}
@@ -625,10 +625,10 @@ class DisclosureService:
         per = self._period(period) if period is not _UNSET else None
         ev = _as_date(event_date, "事项日期") if event_date is not _UNSET else _UNSET
         with self.ctx.write("disclosure.update", target_type="disclosure", target_id=str(disclosure_id),
-                            permission="disclosure.edit") as w:
+                            permission=_permission("edit")) as w:
             s = w.session
             d = self._row(s, disclosure_id, lock=True)
-            self._require_editable(d)
+            self._step(s, d, "edit")
             changed: list[str] = []
             if kind is not _UNSET and kind != d.kind:
                 self._check_kind(kind, [] if kind == "roster" or not d.row_count else [{}])
@@ -671,10 +671,10 @@ class DisclosureService:
         read are refused, all of them named; other rule breaks become findings."""
         prepared = self._prepare_rows(rows) or []
         with self.ctx.write("disclosure.rows.set", target_type="disclosure", target_id=str(disclosure_id),
-                            permission="disclosure.edit") as w:
+                            permission=_permission("edit")) as w:
             s = w.session
             d = self._row(s, disclosure_id, lock=True)
-            self._require_editable(d)
+            self._step(s, d, "edit")
             self._check_kind(d.kind, prepared)
             s.execute(delete(RosterRow).where(RosterRow.disclosure_id == d.id))
             if prepared:
@@ -689,15 +689,13 @@ class DisclosureService:
         return self.get(disclosure_id)
 
     def delete(self, disclosure_id: int) -> None:
-        """Discard a draft that was never submitted (anything further along stays on record)."""
+        """Discard a draft (anything further along stays on record). No step of the workflow leads
+        back to draft, so a draft has never been submitted."""
         with self.ctx.write("disclosure.delete", target_type="disclosure", target_id=str(disclosure_id),
-                            permission="disclosure.edit") as w:
+                            permission=_permission("delete")) as w:
             s = w.session
             d = self._row(s, disclosure_id, lock=True)
-            submitted = s.execute(select(func.count(StatusChange.id)).where(
-                StatusChange.disclosure_id == d.id, StatusChange.status != "draft")).scalar_one()
-            if d.status != "draft" or submitted:
-                raise StateError(f"记录 #{d.id} 已进入审核流程，不能删除，只能修改或更正")
+            self._step(s, d, "delete")
             w.detail = {"item_id": d.item_id, "period": d.period, "title": d.title}
             s.execute(delete(RosterRow).where(RosterRow.disclosure_id == d.id))
             s.execute(delete(StatusChange).where(StatusChange.disclosure_id == d.id))
@@ -707,17 +705,16 @@ class DisclosureService:
     def submit(self, disclosure_id: int) -> DisclosureData:
         """Send a draft (or a returned record) for review; refused while any finding is an error."""
         with self.ctx.write("disclosure.submit", target_type="disclosure", target_id=str(disclosure_id),
-                            permission="disclosure.edit") as w:
+                            permission=_permission("submit")) as w:
             s = w.session
             d = self._row(s, disclosure_id, lock=True)
             status = self._status(d)
-            if status not in EDITABLE_STATUSES:
-                raise StateError(f"记录 #{d.id} 当前为“{STATUS_LABELS[status]}”，只有草稿或被退回的记录才能提交审核")
+            step = self._step(s, d, "submit")
             errors = [f for f in self._findings(s, d) if f.is_error]
             if errors:
                 lines = [f"记录 #{d.id} 有 {len(errors)} 处错误，不能提交审核："] + [f.located() for f in errors]
                 raise SubmitRefused("\n".join(lines), errors)
-            self._transition(s, d, "submitted")
+            self._transition(s, d, step)
             w.detail = {"from": status}
         return self.get(disclosure_id)
 
@@ -727,19 +724,17 @@ class DisclosureService:
         reviewer = (reviewer or "").strip()
         on_date = _as_date(on, "审核日期") or self.today()
         with self.ctx.write("disclosure.approve", target_type="disclosure", target_id=str(disclosure_id),
-                            permission="disclosure.review") as w:
+                            permission=_permission("approve")) as w:
             s = w.session
             d = self._row(s, disclosure_id, lock=True)
-            status = self._status(d)
-            if status != "submitted":
-                raise StateError(f"记录 #{d.id} 当前为“{STATUS_LABELS[status]}”，只有已提交审核的记录才能审核通过")
+            step = self._step(s, d, "approve")
             self._check_reviewer(d, reviewer)
             errors = [f for f in self._findings(s, d) if f.is_error]
             if errors:
                 raise SubmitRefused(f"记录 #{d.id} 有 {len(errors)} 处错误，不能审核通过，请退回修改", errors)
             d.reviewer, d.review_opinion, d.reviewed_on, d.return_reason = reviewer, opinion or None, on_date, None
             note = f"审核人：{reviewer}" + (f"；意见：{opinion}" if opinion else "")
-            self._transition(s, d, "approved", note=note)
+            self._transition(s, d, step, note=note)
             w.detail = {"reviewer": reviewer, "opinion": opinion, "on": on_date}
         return self.get(disclosure_id)
 
@@ -752,15 +747,14 @@ class DisclosureService:
         if not reason:
             raise ValidationError([Problem("退回须写明理由", field="reason", rule="required")], summary="未退回")
         with self.ctx.write("disclosure.return", target_type="disclosure", target_id=str(disclosure_id),
-                            permission="disclosure.review") as w:
+                            permission=_permission("return")) as w:
             s = w.session
             d = self._row(s, disclosure_id, lock=True)
             status = self._status(d)
-            if status not in ("submitted", "approved"):
-                raise StateError(f"记录 #{d.id} 当前为“{STATUS_LABELS[status]}”，只有待审核或已审核未公示的记录才能退回")
+            step = self._step(s, d, "return")
             self._check_reviewer(d, reviewer)
             d.reviewer, d.review_opinion, d.reviewed_on, d.return_reason = reviewer, None, on_date, reason
-            self._transition(s, d, "returned", note=f"退回人：{reviewer}；理由：{reason}")
+            self._transition(s, d, step, note=f"退回人：{reviewer}；理由：{reason}")
             w.detail = {"reviewer": reviewer, "reason": reason, "from": status}
         return self.get(disclosure_id)
 
@@ -769,14 +763,10 @@ class DisclosureService:
         both ends counted; in working days when the catalog item says so."""
         start_d = _as_date(start, "公示开始日期") or self.today()
         with self.ctx.write("disclosure.post", target_type="disclosure", target_id=str(disclosure_id),
-                            permission="disclosure.post") as w:
+                            permission=_permission("post")) as w:
             s = w.session
             d = self._row(s, disclosure_id, lock=True)
-            status = self._status(d)
-            if status in READ_ONLY_STATUSES:
-                raise StateError(f"记录 #{d.id} 已{STATUS_LABELS[status]}（{d.posting_start} 起），不能重复公示")
-            if status != "approved":
-                raise StateError(f"记录 #{d.id} 当前为“{STATUS_LABELS[status]}”，尚未经监委会审核通过，不能公示")
+            step = self._step(s, d, "post")
             item = s.get(CatalogItem, d.item_id)
             minimum = item.posting_days or 0
             working = bool(item.posting_working_days)
@@ -799,7 +789,7 @@ class DisclosureService:
             else:
                 end = WorkdayCalendar.add_days_inclusive(start_d, n)
             d.posting_start, d.posting_end, d.posting_days, d.posting_working_days = start_d, end, n, working
-            self._transition(s, d, "posted",
+            self._transition(s, d, step,
                              note=f"公示期 {n} {unit}（{start_d.isoformat()} 至 {end.isoformat()}）{note_extra}")
             w.detail = {"start": start_d, "end": end, "days": n, "working_days": working,
                         "supersedes": d.supersedes_id}
@@ -808,62 +798,48 @@ class DisclosureService:
     def expire_due(self, today: date | None = None) -> list[int]:
         """Mark posted records whose window ended before `today` as expired; returns their ids."""
         today = today or self.today()
+        expiring = W.statuses_allowing("expire")  # as stored: the window has ended, the status not yet
         with self.ctx.read() as s:
             due = list(s.execute(select(Disclosure.id).where(
-                Disclosure.status == "posted", Disclosure.posting_end < today)).scalars())
+                Disclosure.status.in_(expiring), Disclosure.posting_end < today)).scalars())
         if not due:
             return []
-        with self.ctx.write("disclosure.expire", target_type="disclosure", permission="disclosure.post") as w:
+        with self.ctx.write("disclosure.expire", target_type="disclosure", permission=_permission("expire")) as w:
             s = w.session
             rows = s.execute(select(Disclosure).where(Disclosure.id.in_(due),
-                                                      Disclosure.status == "posted")).scalars().all()
+                                                      Disclosure.status.in_(expiring))).scalars().all()
             for d in rows:
-                self._transition(s, d, "expired", note=f"公示期已于 {d.posting_end.isoformat()} 届满")
+                step = W.transition(d.status, "expire").target
+                self._transition(s, d, step, note=f"公示期已于 {d.posting_end.isoformat()} 届满")
             w.detail = {"ids": [d.id for d in rows], "today": today}
             return [d.id for d in rows]
 
     def archive(self, disclosure_id: int) -> DisclosureData:
         """File a record whose posting period has ended (or that a posted correction superseded)."""
         with self.ctx.write("disclosure.archive", target_type="disclosure", target_id=str(disclosure_id),
-                            permission="disclosure.post") as w:
+                            permission=_permission("archive")) as w:
             s = w.session
             d = self._row(s, disclosure_id, lock=True)
             status = self._status(d)
-            if status == "archived":
-                raise StateError(f"记录 #{d.id} 已归档")
-            superseded = self._superseded_by(s, d.id)
-            if status == "posted" and superseded is None:
-                raise StateError(f"记录 #{d.id} 公示期至 {d.posting_end.isoformat()} 才届满，届满后才能归档")
-            if status not in ("posted", "expired"):
-                raise StateError(f"记录 #{d.id} 当前为“{STATUS_LABELS[status]}”，只有公示期满的记录才能归档")
-            self._transition(s, d, "archived", note="归档")
+            step = self._step(s, d, "archive")
+            self._transition(s, d, step, note="归档")
             w.detail = {"from": status}
         return self.get(disclosure_id)
 
     def correct(self, disclosure_id: int) -> DisclosureData:
         """Draft a correction notice (更正) of a posted record: content and rows copied; it supersedes
         the original once it is posted."""
-        with self.ctx.write("disclosure.correct", target_type="disclosure", permission="disclosure.edit") as w:
+        with self.ctx.write("disclosure.correct", target_type="disclosure", permission=_permission("correct")) as w:
             s = w.session
             d = self._row(s, disclosure_id, lock=True)
-            status = self._status(d)
-            if status not in READ_ONLY_STATUSES:
-                raise StateError(
-                    f"记录 #{d.id} 当前为“{STATUS_LABELS[status]}”，尚未公示，无需更正"
-                    + ("，可直接修改" if status in EDITABLE_STATUSES else "；如需修改，请审核人退回后修改"))
-            later = self._superseded_by(s, d.id)
-            if later is not None:
-                raise StateError(f"记录 #{d.id} 已被更正记录 #{later} 取代，如仍有错误请更正 #{later}")
-            pending = s.execute(select(Disclosure.id).where(
-                Disclosure.supersedes_id == d.id, Disclosure.status.not_in(READ_ONLY_STATUSES))).scalar()
-            if pending is not None:
-                raise StateError(f"记录 #{d.id} 已有未公示的更正记录 #{pending}，请继续处理该记录")
+            self._step(s, d, "correct")
             item = s.get(CatalogItem, d.item_id)
             title = d.title if d.title.startswith(("更正：", "更正:")) else CORRECTION_PREFIX + d.title
             new = Disclosure(item_id=d.item_id, period=d.period, period_start=d.period_start,
                              period_end=d.period_end, event_date=d.event_date, kind=d.kind, title=title,
                              body=d.body, content=dict(d.content or {}), columns=list(d.columns or []),
-                             unit=d.unit, totals=dict(d.totals or {}), status="draft", drafter=self.ctx.actor.name,
+                             unit=d.unit, totals=dict(d.totals or {}), status=W.INITIAL_STATUS,
+                             drafter=self.ctx.actor.name,
                              posting_working_days=item.posting_working_days, supersedes_id=d.id,
                              is_correction=True, row_count=d.row_count)
             new.search_key = search_key(title, item.name, item.code, d.period)
@@ -876,7 +852,7 @@ class DisclosureService:
                 src = select(literal(new.id), *cols).where(RosterRow.disclosure_id == d.id)
                 s.execute(insert(RosterRow).from_select(
                     ["disclosure_id", *[c.key for c in cols]], src))
-            s.add(StatusChange(disclosure_id=new.id, status="draft", by=self.ctx.actor.name,
+            s.add(StatusChange(disclosure_id=new.id, status=new.status, by=self.ctx.actor.name,
                                note=f"更正记录 #{d.id}"))
             w.target_id = str(new.id)
             w.detail = {"supersedes": d.id, "title": title}
@@ -918,18 +894,14 @@ class DisclosureService:
     def _status(self, d: Disclosure) -> str:
         return effective_status(d.status, d.posting_end, self.today())
 
-    def _require_editable(self, d: Disclosure) -> None:
-        status = self._status(d)
-        if status in EDITABLE_STATUSES:
-            return
-        label = STATUS_LABELS[status]
-        if status in READ_ONLY_STATUSES:
-            raise StateError(
-                f"记录 #{d.id}“{d.title}”{label}，已是公开记录，不能修改；"
-                f"如有错误，请起草更正公告（更正：cunwu disclosure correct {d.id}）")
-        if status == "submitted":
-            raise StateError(f"记录 #{d.id} 已提交审核，不能修改；如需修改，请审核人退回")
-        raise StateError(f"记录 #{d.id} 已审核通过，不能修改；如需修改，请审核人退回后重新提交")
+    def _facts(self, s: Session, d: Disclosure) -> W.RecordFacts:
+        return W.RecordFacts(d.id, self._status(d), superseded_by=self._superseded_by(s, d.id),
+                             pending_correction=self._pending_correction(s, d.id),
+                             posting_start=d.posting_start, posting_end=d.posting_end)
+
+    def _step(self, s: Session, d: Disclosure, action: str) -> str | None:
+        """The status `action` leads to from the record's; StateError with the table's refusal."""
+        return W.enforce(action, self._facts(s, d)).target
 
     @staticmethod
     def _check_reviewer(d: Disclosure, reviewer: str) -> None:
@@ -939,14 +911,20 @@ class DisclosureService:
         if reviewer == (d.drafter or "").strip():
             raise PermissionDenied(f"审核人不能是起草人本人（{reviewer}），请由村务监督委员会成员审核")
 
-    def _transition(self, s: Session, d: Disclosure, status: str, note: str | None = None) -> None:
+    def _transition(self, s: Session, d: Disclosure, status: str | None, note: str | None = None) -> None:
+        assert status is not None, "a step that changes the status leads to one"
         d.status = status
         s.add(StatusChange(disclosure_id=d.id, status=status, by=self.ctx.actor.name, note=note))
 
     @staticmethod
     def _superseded_by(s: Session, disclosure_id: int) -> int | None:
         return s.execute(select(func.max(Disclosure.id)).where(
-            Disclosure.supersedes_id == disclosure_id, Disclosure.status.in_(READ_ONLY_STATUSES))).scalar()
+            Disclosure.supersedes_id == disclosure_id, Disclosure.status.in_(W.PUBLIC_STATUSES))).scalar()
+
+    @staticmethod
+    def _pending_correction(s: Session, disclosure_id: int) -> int | None:
+        return s.execute(select(func.max(Disclosure.id)).where(
+            Disclosure.supersedes_id == disclosure_id, Disclosure.status.not_in(W.PUBLIC_STATUSES))).scalar()
 
     @staticmethod
     def _attachments(s: Session, disclosure_id: int) -> int:
@@ -980,7 +958,8 @@ class DisclosureService:
             posting_days=d.posting_days, posting_working_days=bool(d.posting_working_days),
             supersedes=d.supersedes_id, superseded_by=self._superseded_by(s, d.id),
             is_correction=bool(d.is_correction), findings=findings, history=history,
-            attachments=self._attachments(s, d.id), created_at=d.created_at, updated_at=d.updated_at)
+            attachments=self._attachments(s, d.id), created_at=d.created_at, updated_at=d.updated_at,
+            pending_correction=self._pending_correction(s, d.id))
 
 
 def _escape_like(term: str) -> str:
@@ -989,6 +968,6 @@ def _escape_like(term: str) -> str:
 
 __all__ = [
     "DisclosureService", "DisclosureData", "DisclosureListRow", "HistoryEntry", "SubmitRefused",
-    "STATUS_LABELS", "EDITABLE_STATUSES", "CORRECTION_PREFIX", "effective_status", "prepare_rows",
+    "CORRECTION_PREFIX", "effective_status", "prepare_rows",
     "columns_of", "row_to_json",
 ]

@@ -2,7 +2,8 @@
 
 A question is recorded against a disclosure that has been posted (status ``posted``, ``expired`` or
 ``archived``: objections arise during posting, and some arrive after it); a draft, submitted,
-approved or returned record has not been shown to anyone and is refused. The answer is due
+approved or returned record has not been shown to anyone and is refused — the workflow table's
+``feedback`` rows (models.rules.workflow) say so. The answer is due
 ``feedback_answer_days`` (default 10) days after receipt — calendar days, or working days when
 ``feedback_answer_working`` is true (some rules say "a week", some count working days). Both are
 installation settings in the ``setting`` table.
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from ..entities import Disclosure, Feedback
 from ..errors import NotFound, StateError, ValidationError
+from ..rules import workflow as W
 from .calendar import load_calendar
 from .context import ServiceContext
 from .settings import DEFAULT_ANSWER_DAYS, SETTINGS, answer_days_problems, read_setting, write_setting
@@ -29,8 +31,6 @@ from .settings import DEFAULT_ANSWER_DAYS, SETTINGS, answer_days_problems, read_
 ANSWER_DAYS = SETTINGS["feedback.answer_days"]  # the registry entry: storage, rule, default
 ANSWER_WORKING_KEY = "feedback_answer_working"
 DEFAULT_ANSWER_WORKING = False
-ACCEPTING_STATUSES = ("posted", "expired", "archived")
-STATUS_WORDS = {"draft": "草稿", "submitted": "已提交待审", "approved": "已审核未公示", "returned": "已退回"}
 
 
 # --- installation settings (JSON text in the `setting` table) -----------------------------------
@@ -153,16 +153,14 @@ class FeedbackService:
         if received > today:
             raise ValidationError.single(f"收到日期 {received.isoformat()} 晚于今天，不能登记")
         with self.ctx.write("feedback.add", target_type="disclosure", target_id=str(disclosure_id),
-                            permission="feedback.edit") as w:
+                            permission=W.action("feedback").permission) as w:
             s = w.session
             disclosure = s.get(Disclosure, disclosure_id)
             if disclosure is None:
                 raise NotFound(f"没有编号为 {disclosure_id} 的公开记录")
-            if disclosure.status not in ACCEPTING_STATUSES:
-                word = STATUS_WORDS.get(disclosure.status, disclosure.status)
-                raise StateError(
-                    f"公开记录 {disclosure_id}（{disclosure.title}）尚未公示（当前状态：{word}），"
-                    "不能登记群众意见；公示后再登记")
+            W.enforce("feedback", W.RecordFacts(
+                disclosure.id, W.effective_status(disclosure.status, disclosure.posting_end, today),
+                posting_start=disclosure.posting_start, posting_end=disclosure.posting_end))
             if disclosure.posting_start and received < disclosure.posting_start:
                 raise ValidationError.single(
                     f"收到日期 {received.isoformat()} 早于公示开始日 {disclosure.posting_start.isoformat()}")

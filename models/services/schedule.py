@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 
 from ..entities import CatalogItem, Disclosure, Installation
 from ..rules import schedule as rules
+from ..rules import workflow as W
 from ..rules.periods import Period, PeriodError, event_period, parse_period
 from ..rules.timing import TimingError, TimingRule
 from ..rules.workdays import WorkdayCalendar
@@ -47,7 +48,6 @@ from .settings import SETTINGS, read_setting, schedule_since
 SOON_DAYS_KEY = "schedule_due_soon_days"
 LOOKBACK_KEY = "schedule_overdue_lookback_months"
 DEFAULT_LOOKBACK_MONTHS = 12
-POSTED_STATUSES = ("posted", "expired", "archived")
 NOTICE_AHEAD_DAYS = 60  # the start page warns this far ahead about a year without holidays entered
 # A due date lies at most ~2 years after its period or event starts (yearly with offset 1; 366
 # working days): records starting earlier than this before the range cannot be due in it.
@@ -274,7 +274,7 @@ class ScheduleService:
     @staticmethod
     def _match(records: dict[int, _Record]) -> dict[tuple[int, str], _Match]:
         def posting(rec: _Record) -> date | None:
-            return rec.posting_start if rec.status in POSTED_STATUSES else None
+            return rec.posting_start if W.is_public(rec.status) else None
 
         def chain_posting(rec: _Record) -> tuple[date | None, int]:
             """Earliest posting along the supersedes chain (the original's, for a correction)."""
@@ -297,7 +297,7 @@ class ScheduleService:
             if posted_on is not None:
                 if m.posted_on is None or posted_on < m.posted_on:
                     m.posted_on, m.posted_id = posted_on, posted_id
-            elif rec.status not in POSTED_STATUSES:
+            elif not W.is_public(rec.status):
                 m.pending_id = rec.id
         return out
 
