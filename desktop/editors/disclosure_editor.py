@@ -12,9 +12,9 @@
 - Ctrl+S saves through `DisclosureService.update` / `set_rows`; Esc closes, asking first when
   something is unsaved; Ctrl+Z / Ctrl+Y undo and redo grid edits, pasted blocks, inserted,
   deleted and imported rows (text fields undo their own typing).
-- Posted, expired and archived records are public records: everything is shown read-only with a
-  banner pointing to a correction (更正). Submitted and approved records are read-only too until
-  the reviewer returns them.
+- Whether the record may be edited is the workflow table's (models.rules.workflow) ``edit`` row:
+  otherwise everything is read-only, the banner says the table's refusal (a posted record points
+  to a correction, 更正; a submitted one to the reviewer) and so does the greyed 保存's tooltip.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,42 +41,26 @@ from PySide6.QtWidgets import (
 
 from models.errors import CunwuError, Problem, ValidationError
 from models.rules import kinds as K
+from models.rules import workflow as W
 from models.rules.periods import PeriodError, parse_period
 from models.services.catalog import CatalogService
 from models.services.disclosures import DisclosureData, DisclosureService
 
-from .. import dialogs
+from .. import clock, dialogs
 from ..qtmodels.findings_model import FindingRole, FindingsModel
+from ..workflow import decide, refusal_text, show_step, status_colour, status_text
 from .catalog_item_dialog import record_kind_label
 from .kind_editors import EditorContext, KindEditor, editor_for
 from .kind_editors.fields import mark
 
 log = logging.getLogger("cunwu.desktop")
 
-# DisclosureService.STATUS_LABELS, listed for lupdate.
-_STATUS_LABELS = {
-    "draft": QT_TRANSLATE_NOOP("DisclosureStatus", "草稿"),
-    "submitted": QT_TRANSLATE_NOOP("DisclosureStatus", "待审核"),
-    "approved": QT_TRANSLATE_NOOP("DisclosureStatus", "已审核"),
-    "returned": QT_TRANSLATE_NOOP("DisclosureStatus", "已退回"),
-    "posted": QT_TRANSLATE_NOOP("DisclosureStatus", "公示中"),
-    "expired": QT_TRANSLATE_NOOP("DisclosureStatus", "公示期满"),
-    "archived": QT_TRANSLATE_NOOP("DisclosureStatus", "已归档"),
-}
-_STATUS_COLORS = {
-    "draft": "#546e7a", "submitted": "#1565c0", "approved": "#2e7d32", "returned": "#c62828",
-    "posted": "#6a1b9a", "expired": "#5d4037", "archived": "#424242",
-}
 _HEADER_FIELDS = ("title", "body", "period")
 _BANNER_STYLE = {
     "locked": "background: #fdecea; color: #8e1c1c; border: 1px solid #f5c2c0; padding: 8px; font-weight: bold;",
     "waiting": "background: #e8f0fe; color: #174ea6; border: 1px solid #c6dafc; padding: 8px;",
     "returned": "background: #fff4e5; color: #7a4a00; border: 1px solid #ffd59e; padding: 8px;",
 }
-
-
-def status_label(status: str) -> str:
-    return QCoreApplication.translate("DisclosureStatus", _STATUS_LABELS.get(status, status))
 
 
 def open_disclosure_editor(workspace, disclosure_id: int, parent: QWidget | None = None) -> bool:
@@ -99,7 +83,7 @@ class DisclosureEditor(QDialog):
     def __init__(self, workspace, disclosure_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.ws = workspace
-        self.service = DisclosureService(workspace.ctx)
+        self.service = DisclosureService(workspace.ctx, clock=clock.service_clock)  # the list's day
         self.disclosure_id = int(disclosure_id)
         self.data: DisclosureData = self.service.get(self.disclosure_id)
         self.saved_once = False
@@ -314,25 +298,20 @@ class DisclosureEditor(QDialog):
         d = self.data
         self.setWindowTitle(self.tr("公开记录 #%1 — %2[*]").replace("%1", str(d.id)).replace("%2", d.title or self.tr("（无标题）")))
         self.item_label.setText(f"{d.item_code} {d.item_name} · {record_kind_label(d.kind)}")
-        color = _STATUS_COLORS.get(d.status, "#546e7a")
-        self.status_label.setText(status_label(d.status))
+        color = status_colour(d.status)
+        self.status_label.setText(status_text(d.status))
         self.status_label.setStyleSheet(f"color: white; background: {color}; border-radius: 4px; padding: 2px 8px;")
         self._period_changed()
         self._update_modified()
 
     def _apply_editable(self) -> None:
         d = self.data
-        editable = d.editable
+        editable = show_step(self.save_button, "edit", d, self.tr("保存（Ctrl+S）"))
+        refused = decide("edit", d).refusal
         banner_kind = None
-        if d.read_only:
-            self.banner.setText(self.tr("已公示的记录不能修改，如有错误请使用“更正”"))
-            banner_kind = "locked"
-        elif d.status == "submitted":
-            self.banner.setText(self.tr("已提交审核的记录不能修改；如需修改，请审核人退回"))
-            banner_kind = "waiting"
-        elif d.status == "approved":
-            self.banner.setText(self.tr("已审核通过的记录不能修改；如需修改，请审核人退回后重新提交"))
-            banner_kind = "waiting"
+        if refused is not None:
+            self.banner.setText(refusal_text(refused))
+            banner_kind = "locked" if W.is_public(d.status) else "waiting"
         elif d.status == "returned" and d.return_reason:
             self.banner.setText(self.tr("已退回，退回理由：%1").replace("%1", d.return_reason))
             banner_kind = "returned"
@@ -345,7 +324,6 @@ class DisclosureEditor(QDialog):
         self.period_edit.setEnabled(editable)
         self.body_edit.setReadOnly(not editable)
         self.kind_editor.set_read_only(not editable)
-        self.save_button.setEnabled(editable)
         self.undo_action.setVisible(editable)
         self.redo_action.setVisible(editable)
         self.undo_button.setVisible(editable)

@@ -39,9 +39,9 @@ from models.rules.money import format_money_cn
 from models.services.attachments import KINDS as ATTACHMENT_KINDS
 from models.services.attachments import AttachmentData, AttachmentService, file_sha256
 from models.services.disclosures import DisclosureData, HistoryEntry
-from models.services.feedback import ACCEPTING_STATUSES, FeedbackData, FeedbackService
+from models.services.feedback import FeedbackData, FeedbackService
 
-from .. import dialogs
+from .. import clock, dialogs
 from ..editors.catalog_item_dialog import record_kind_label
 from ..editors.feedback_dialog import AnswerDialog, FeedbackDialog
 from ..editors.workflow_dialogs import show_modal
@@ -49,8 +49,8 @@ from ..formats import cn_date, period_label
 from ..printing import actions as printing
 from ..qtmodels import attachment_model as am
 from ..qtmodels.attachment_model import AttachmentModel, AttachmentRole, attachment_kind_text
-from ..qtmodels.disclosure_list_model import STATUS_COLORS, status_text
 from ..qtmodels.todo_models import EntryRole, FeedbackModel
+from ..workflow import show_step, status_colour, status_text
 
 log = logging.getLogger("cunwu.desktop")
 
@@ -133,7 +133,7 @@ def history_html(history: Sequence[HistoryEntry]) -> str:
     lines = []
     for h in reversed(history):  # newest first: what happened last is what matters
         note = f"：{e(h.note)}" if h.note else ""
-        color = STATUS_COLORS.get(h.status, "#000000")
+        color = status_colour(h.status)
         lines.append(f"<div>{e(local_time(h.at))} {e(h.by)} "
                      f"<span style='color:{color}'>{e(status_text(h.status))}</span>{note}</div>")
     return "".join(lines)
@@ -268,7 +268,7 @@ class RecordDetail(QTabWidget):
 
     def _summary_html(self, d: DisclosureData) -> str:
         e = html.escape
-        color = STATUS_COLORS.get(d.status, "#000000")
+        color = status_colour(d.status)
         facts: list[tuple[str, str]] = [
             (self.tr("事项"), e(f"{d.item_code} {d.item_name}")),
             (self.tr("期间"), e(self.tr("%1（%2）").replace("%1", period_label(d.period)).replace("%2", d.period))),
@@ -335,8 +335,6 @@ class RecordDetail(QTabWidget):
     def _load_feedback(self) -> None:
         if self.data is None:
             return
-        from .. import clock
-
         try:
             items = FeedbackService(self.ws.ctx).list(today=clock.today(), disclosure_id=self.data.id)
         except CunwuError as exc:
@@ -350,16 +348,13 @@ class RecordDetail(QTabWidget):
 
     def _update_buttons(self, *_args) -> None:
         d = self.data
-        has = d is not None
-        self.add_attachment_button.setEnabled(has)
+        # Enabled as the workflow table says; greyed, the tooltip is the table's refusal.
+        show_step(self.add_attachment_button, "attach", d, self.tr("把公示栏照片或票据扫描件存入本记录（张贴后也可添加）"))
         attachment = self.selected_attachment()
         self.open_attachment_button.setEnabled(attachment is not None)
-        self.remove_attachment_button.setEnabled(attachment is not None and has and d.editable)
-        accepting = has and d.status in ACCEPTING_STATUSES
-        self.add_feedback_button.setEnabled(accepting)
-        self.add_feedback_button.setToolTip(
-            self.tr("登记村民对这份公示提出的问题或异议") if accepting or not has
-            else self.tr("记录尚未公示，公示后才能登记群众意见"))
+        if show_step(self.remove_attachment_button, "detach", d, self.tr("只有草稿或被退回的记录可以删除附件")):
+            self.remove_attachment_button.setEnabled(attachment is not None)
+        show_step(self.add_feedback_button, "feedback", d, self.tr("登记村民对这份公示提出的问题或异议"))
         feedback = self.selected_feedback()
         self.answer_button.setEnabled(feedback is not None and not feedback.answered)
         self.print_answer_button.setEnabled(feedback is not None and feedback.answered)
@@ -389,7 +384,7 @@ class RecordDetail(QTabWidget):
         if choice is None:
             return
         try:
-            added = AttachmentService(self.ws.ctx, self.ws.data_dir).add(d.id, path, kinds[choice])
+            added = AttachmentService(self.ws.ctx, self.ws.data_dir, clock=clock.service_clock).add(d.id, path, kinds[choice])
         except CunwuError as exc:
             dialogs.error(self.tr("未能添加附件"), exc, parent=self)
             return
@@ -420,7 +415,7 @@ class RecordDetail(QTabWidget):
                                ok_text=self.tr("删除"), parent=self):
             return
         try:
-            AttachmentService(self.ws.ctx, self.ws.data_dir).remove(a.id)
+            AttachmentService(self.ws.ctx, self.ws.data_dir, clock=clock.service_clock).remove(a.id)
         except CunwuError as exc:
             dialogs.error(self.tr("不能删除附件"), exc, parent=self)
             return
@@ -433,7 +428,7 @@ class RecordDetail(QTabWidget):
         d = self.data
         if d is None:
             return
-        service = FeedbackService(self.ws.ctx)
+        service = FeedbackService(self.ws.ctx, clock=clock.service_clock)
         try:
             deadline = service.settings().describe
         except CunwuError:

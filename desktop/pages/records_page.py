@@ -4,9 +4,11 @@ The list is `DisclosureService.list` rows, fetched in batches as the view scroll
 records stay quick; the search box takes characters, pinyin or initials and searches as the clerk
 types (after a short pause). The panel below shows the selected record in full (`RecordDetail`).
 
-The buttons follow the record's state — 编辑 and 提交审核 for drafts, 审核通过 / 退回 for submitted
-records, 张贴公示 once approved, 更正 / 归档 afterwards. When the service refuses a step the rule is
-shown as it explains it (e.g. “审核人不能是起草人本人”), never a traceback. Editing opens the per-kind
+The buttons follow the record's state as the workflow table (models.rules.workflow) says — 编辑 and
+提交审核 for drafts, 审核通过 / 退回 for submitted records, 张贴公示 once approved, 更正 / 归档
+afterwards; a greyed button's tooltip is the table's refusal, the sentence the service would say.
+When the service refuses a step the rule is shown as it explains it (e.g. “审核人不能是起草人本人”),
+never a traceback. Editing opens the per-kind
 editor (`desktop.editors.disclosure_editor`).
 
 Keyboard: Ctrl+N new, Ctrl+F search, Enter edits, the context-menu key lists every step, F5 reloads.
@@ -32,9 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 import models.services.disclosures  # noqa: F401  (registers the catalog's delete guard)
-from models.entities.disclosure import STATUSES
 from models.errors import CunwuError
 from models.rules import catalog_terms as terms
+from models.rules import workflow as W
 from models.rules.workdays import WorkdayCalendar
 from models.services.calendar import CalendarService
 from models.services.catalog import CatalogService
@@ -60,23 +62,14 @@ from ..qtmodels.disclosure_list_model import (
     COL_TITLE,
     DisclosureListModel,
     DisclosureRole,
-    status_text,
 )
 from ..registry import register_page
+from ..workflow import decide, refusal_text, show_step, status_text
 from .record_detail import RecordDetail
 from .table_page_parts import EnterActivates, debounced_search, read_only_table
 
 SEARCH_DELAY_MS = 200
 MAX_LISTED_FINDINGS = 12
-
-# Why a record cannot be edited, by status (the tooltip of the disabled 编辑).
-_READ_ONLY_REASONS = {
-    "submitted": QT_TRANSLATE_NOOP("RecordsPage", "已提交审核，不能修改；如需修改，请审核人退回"),
-    "approved": QT_TRANSLATE_NOOP("RecordsPage", "已审核通过，不能修改；如需修改，请审核人退回后重新提交"),
-    "posted": QT_TRANSLATE_NOOP("RecordsPage", "已公示的记录是公开记录，不能修改；如有错误，请用“更正”起草更正公告"),
-    "expired": QT_TRANSLATE_NOOP("RecordsPage", "已公示的记录是公开记录，不能修改；如有错误，请用“更正”起草更正公告"),
-    "archived": QT_TRANSLATE_NOOP("RecordsPage", "已归档的记录是公开记录，不能修改；如有错误，请用“更正”起草更正公告"),
-}
 
 
 class RecordsPage(QWidget):
@@ -117,8 +110,12 @@ class RecordsPage(QWidget):
         self.refresh_action = self._action(self.tr("刷新"), self.tr("重新读取记录（F5）"), self.refresh)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.addAction(self.refresh_action)  # window shortcut while this page is the one shown
-        self.step_actions = [self.edit_action, self.submit_action, self.approve_action, self.return_action,
-                             self.post_action, self.correct_action, self.archive_action, self.delete_action]
+        # Each button with its step in the workflow table, and its tooltip when the step is allowed.
+        self.steps = {"edit": self.edit_action, "submit": self.submit_action, "approve": self.approve_action,
+                      "return": self.return_action, "post": self.post_action, "correct": self.correct_action,
+                      "archive": self.archive_action, "delete": self.delete_action}
+        self._step_tips = {key: action.toolTip() for key, action in self.steps.items()}
+        self.step_actions = list(self.steps.values())
 
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -136,7 +133,7 @@ class RecordsPage(QWidget):
         self.search_edit.setMinimumWidth(180)
         self.status_combo = QComboBox()
         self.status_combo.addItem(self.tr("全部状态"), "")
-        for status in STATUSES:
+        for status in W.STATUS_KEYS:
             self.status_combo.addItem(status_text(status), status)
         self.status_combo.setAccessibleName(self.tr("状态"))
         self.item_combo = QComboBox()
@@ -347,27 +344,11 @@ class RecordsPage(QWidget):
             self._update_actions()
 
     def _update_actions(self) -> None:
+        """Each step enabled when the workflow table allows it on the selected record; a greyed step's
+        tooltip is the table's refusal."""
         d = self.current
-        status = d.status if d else None
-        superseded = d is not None and d.superseded_by is not None
-        self.edit_action.setEnabled(d is not None and d.editable)
-        if d is not None and not d.editable:
-            self.edit_action.setToolTip(self.tr(_READ_ONLY_REASONS.get(status, "")))
-        else:
-            self.edit_action.setToolTip(self.tr("编辑选中的记录（回车或双击）"))
-        self.submit_action.setEnabled(status in ("draft", "returned"))
-        self.approve_action.setEnabled(status == "submitted")
-        self.return_action.setEnabled(status in ("submitted", "approved"))
-        self.post_action.setEnabled(status == "approved")
-        self.correct_action.setEnabled(status in ("posted", "expired", "archived") and not superseded)
-        if superseded:
-            self.correct_action.setToolTip(self.tr("已被更正记录 #%1 取代；如仍有错误，请更正 #%1")
-                                           .replace("%1", str(d.superseded_by)))
-        else:
-            self.correct_action.setToolTip(self.tr("已公示的记录有误：起草一份更正公告，公示后取代原记录"))
-        self.archive_action.setEnabled(status == "expired" or (status == "posted" and superseded))
-        never_submitted = d is not None and all(h.status == "draft" for h in d.history)
-        self.delete_action.setEnabled(status == "draft" and never_submitted)
+        for key, action in self.steps.items():
+            show_step(action, key, d, self._step_tips[key])
         self.print_action.setEnabled(d is not None)
 
     # --- steps ------------------------------------------------------------------------------
@@ -397,9 +378,9 @@ class RecordsPage(QWidget):
         d = self.current
         if d is None:
             return
-        if not d.editable:
-            self._status(self.tr("记录 #%1 不能编辑：%2").replace("%1", str(d.id))
-                         .replace("%2", self.tr(_READ_ONLY_REASONS.get(d.status, ""))))
+        refused = decide("edit", d).refusal
+        if refused is not None:
+            self._status(refusal_text(refused))
             return
         self._edit(d.id)
 

@@ -101,7 +101,7 @@ def preview_disclosure(workspace, disclosure_id: int, parent: QWidget | None = N
     from .preview_dialog import PreviewSource
 
     try:
-        data = DisclosureService(workspace.ctx).get(disclosure_id)
+        data = DisclosureService(workspace.ctx, clock=clock.service_clock).get(disclosure_id)
     except CunwuError as exc:
         dialogs.error(translate("Printing", "无法打印"), exc, parent=parent)
         return None

@@ -2,7 +2,8 @@
 
 The model holds plain `DisclosureListRow`s and asks for more only when the view scrolls near the
 end (`canFetchMore` / `fetchMore`), so a village with thousands of records opens as fast as one
-with ten. Statuses are coloured; a superseded record is struck through, a correction is tagged.
+with ten. Statuses are coloured as the workflow table says; a superseded record is struck through,
+a correction is tagged.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex
 from PySide6.QtGui import QColor, QFont
 
+from models.rules import workflow as W
 from models.rules.money import format_money_cn
-from models.services.disclosures import STATUS_LABELS, DisclosureListRow
+from models.services.disclosures import DisclosureListRow
 
 from ..editors.catalog_item_dialog import record_kind_label
 from ..formats import period_label
+from ..workflow import status_color, status_text
 from .base import Index, ListTableModel, ObjectRole, bold_font
 
 DisclosureRole = ObjectRole  # the DisclosureListRow of a row
@@ -39,38 +42,9 @@ HEADERS = (
     QT_TRANSLATE_NOOP("DisclosureListModel", "金额"),
 )
 
-# disclosures.STATUS_LABELS, listed so lupdate collects them.
-_STATUS_TEXTS = (
-    QT_TRANSLATE_NOOP("DisclosureStatus", "草稿"),
-    QT_TRANSLATE_NOOP("DisclosureStatus", "待审核"),
-    QT_TRANSLATE_NOOP("DisclosureStatus", "已审核"),
-    QT_TRANSLATE_NOOP("DisclosureStatus", "已退回"),
-    QT_TRANSLATE_NOOP("DisclosureStatus", "公示中"),
-    QT_TRANSLATE_NOOP("DisclosureStatus", "公示期满"),
-    QT_TRANSLATE_NOOP("DisclosureStatus", "已归档"),
-)
-
-# Readable on the light palette the app uses; one colour per step of the workflow.
-STATUS_COLORS = {
-    "draft": "#616161",
-    "submitted": "#1565c0",
-    "approved": "#00796b",
-    "returned": "#c62828",
-    "posted": "#2e7d32",
-    "expired": "#8d6e63",
-    "archived": "#757575",
-}
 SUPERSEDED_COLOR = "#9e9e9e"
 
 FetchRows = Callable[[int, int], Sequence[DisclosureListRow]]  # (offset, limit) -> rows
-
-
-def status_text(status: str) -> str:
-    return QCoreApplication.translate("DisclosureStatus", STATUS_LABELS.get(status, status))
-
-
-def status_color(status: str) -> QColor:
-    return QColor(STATUS_COLORS.get(status, "#000000"))
 
 
 def posting_text(start: date | None, end: date | None) -> str:
@@ -182,7 +156,7 @@ class DisclosureListModel(ListTableModel[DisclosureListRow]):
             font = QFont()
             font.setStrikeOut(True)
             return font
-        if col == COL_STATUS and r.status in ("returned", "submitted"):
+        if col == COL_STATUS and r.status in W.WAITING_STATUSES:
             return bold_font()  # someone has to act on these
         return None
 

@@ -62,6 +62,7 @@ _STATUS = {s.key: s for s in STATUSES}
 STATUS_KEYS: tuple[str, ...] = tuple(_STATUS)
 INITIAL_STATUS = "draft"  # a new record, and a correction when it is drafted
 PUBLIC_STATUSES: tuple[str, ...] = tuple(s.key for s in STATUSES if s.public)
+WAITING_STATUSES: tuple[str, ...] = tuple(s.key for s in STATUSES if s.waiting)
 UNKNOWN_COLOUR = "#000000"
 
 
@@ -256,9 +257,11 @@ def allowed_roles(action_key: str) -> tuple[str, ...]:
 
 
 def effective_status(stored: str, posting_end: date | None, today: date) -> str:
-    """A posted record whose window ended before `today` is expired, written down or not yet."""
-    if stored == "posted" and posting_end is not None and posting_end < today:
-        return "expired"
+    """A posted record whose window ended before `today` is expired (the ``expire`` row), whether
+    or not `expire_due` has written it down yet."""
+    row = _ROW.get((stored, "expire"))
+    if row is not None and row.target and posting_end is not None and posting_end < today:
+        return row.target
     return stored
 
 
@@ -324,6 +327,6 @@ __all__ = [
     "ACTIONS", "ACTION_KEYS", "ADMIN", "CLERK", "INITIAL_STATUS", "Action", "Condition", "Decision",
     "PUBLIC_STATUSES", "REVIEWER",
     "ROLES", "RecordFacts", "Refusal", "STATUSES", "STATUS_KEYS", "STEPS", "SUPERVISOR", "SYSTEM", "Status",
-    "TRANSITIONS", "Transition", "action", "allowed_roles", "check", "colour", "editable", "effective_status",
+    "TRANSITIONS", "Transition", "WAITING_STATUSES", "action", "allowed_roles", "check", "colour", "editable", "effective_status",
     "enforce", "is_public", "label", "status", "statuses_allowing", "templates", "transition",
 ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
@@ -63,21 +64,22 @@ def file_sha256(path: Path) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
-def _step(s, disclosure_id: int, action: str) -> None:
+def _step(s, disclosure_id: int, action: str, today: date) -> None:
     """The workflow table's word on attaching to or detaching from the record (StateError if not)."""
     d = s.get(Disclosure, disclosure_id)
     if d is None:
         raise NotFound(f"没有编号为 {disclosure_id} 的公开记录")
-    status = W.effective_status(d.status, d.posting_end, date.today())
+    status = W.effective_status(d.status, d.posting_end, today)
     W.enforce(action, W.RecordFacts(d.id, status, posting_start=d.posting_start, posting_end=d.posting_end))
 
 
 class AttachmentService:
     """Attachments of disclosures; files live under ``data_dir``."""
 
-    def __init__(self, ctx: ServiceContext, data_dir: Path):
+    def __init__(self, ctx: ServiceContext, data_dir: Path, *, clock: Callable[[], date] | None = None):
         self.ctx = ctx
         self.data_dir = Path(data_dir)
+        self._clock = clock or date.today  # the day a posted record's window is judged on
 
     # --- writing -------------------------------------------------------------------------------
     def add(self, disclosure_id: int, path: str | os.PathLike, kind: str = "board_photo",
@@ -88,13 +90,13 @@ class AttachmentService:
         if not source.is_file():
             raise ValidationError.single(f"附件文件不存在：{source}")
         with self.ctx.read() as s:
-            _step(s, disclosure_id, "attach")
+            _step(s, disclosure_id, "attach", self._clock())
 
         stored, digest, size, created = self._store(source)
         try:
             with self.ctx.write("attachment.add", target_type="disclosure", target_id=str(disclosure_id),
                                 permission=W.action("attach").permission) as w:
-                _step(w.session, disclosure_id, "attach")
+                _step(w.session, disclosure_id, "attach", self._clock())
                 row = Attachment(disclosure_id=disclosure_id, kind=kind, filename=source.name,
                                  stored_path=stored, sha256=digest, size=size,
                                  description=(description or None), added_by=self.ctx.actor.name,
@@ -147,7 +149,7 @@ class AttachmentService:
             row = w.session.get(Attachment, attachment_id)
             if row is None:
                 raise NotFound(f"没有编号为 {attachment_id} 的附件")
-            _step(w.session, row.disclosure_id, "detach")
+            _step(w.session, row.disclosure_id, "detach", self._clock())
             stored = row.stored_path
             w.detail = {"disclosure": row.disclosure_id, "filename": row.filename, "sha256": row.sha256}
             w.session.delete(row)

@@ -559,14 +559,15 @@ class DisclosureService:
             if status not in W.STATUS_KEYS:
                 raise ValidationError([Problem(f"未知的状态“{status}”（应为 {'、'.join(W.STATUS_KEYS)} 之一）",
                                                field="status", rule="status")], summary="状态有误")
-            if status == "posted":
-                stmt = stmt.where(Disclosure.status == "posted",
+            # W.effective_status in SQL: a posted record past its window counts as expired.
+            expiring = {t.source: t.target for t in W.TRANSITIONS if t.action == "expire"}
+            if status in expiring:
+                stmt = stmt.where(Disclosure.status == status,
                                   or_(Disclosure.posting_end.is_(None), Disclosure.posting_end >= today))
-            elif status == "expired":
-                stmt = stmt.where(or_(Disclosure.status == "expired",
-                                      and_(Disclosure.status == "posted", Disclosure.posting_end < today)))
             else:
-                stmt = stmt.where(Disclosure.status == status)
+                sources = [s for s, target in expiring.items() if target == status]
+                stmt = stmt.where(or_(Disclosure.status == status,
+                                      and_(Disclosure.status.in_(sources), Disclosure.posting_end < today)))
         if item:
             stmt = stmt.where(CatalogItem.code == item)
         if period:

@@ -14,6 +14,7 @@ As of a day ``today``: a question is *overdue* when it has no answer by ``today`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -109,8 +110,9 @@ def _data(row: Feedback, title: str, today: date) -> FeedbackData:
 class FeedbackService:
     """Record villagers' questions on posted notices, answer them, and list what awaits an answer."""
 
-    def __init__(self, ctx: ServiceContext):
+    def __init__(self, ctx: ServiceContext, *, clock: Callable[[], date] | None = None):
         self.ctx = ctx
+        self._clock = clock or date.today
 
     # --- settings ---------------------------------------------------------------------------
     def settings(self) -> FeedbackSettings:
@@ -142,7 +144,7 @@ class FeedbackService:
     def add(self, disclosure_id: int, text: str, received: date | None = None,
             from_name: str | None = None) -> FeedbackData:
         """Record a question or objection; its answer is due per the settings."""
-        today = date.today()
+        today = self._clock()
         received = received or today
         text = (text or "").strip()
         from_name = (from_name or "").strip() or None

@@ -156,7 +156,9 @@ def test_posted_record_is_read_only(qtbot, ws, service):
     service.post(d.id)
     editor = open_editor(qtbot, ws, d.id)
     assert editor.banner.isVisible()
-    assert editor.banner.text() == "已公示的记录不能修改，如有错误请使用“更正”"
+    # the workflow table's refusal, also the greyed 保存's tooltip
+    refusal = f"记录 #{d.id} 当前为“公示中”，已是公开记录，不能修改；如有错误，请用“更正”起草更正公告"
+    assert editor.banner.text() == refusal and editor.save_button.toolTip() == refusal
     assert not editor.title_edit.isEnabled() and not editor.period_edit.isEnabled()
     assert editor.body_edit.isReadOnly()
     assert not editor.save_button.isEnabled()
@@ -178,7 +180,7 @@ def test_read_only_content_editor_disables_its_fields(qtbot, ws, service):
                        content={"opening": "100", "closing": "100", "rows": []})
     service.submit(d.id)
     editor = open_editor(qtbot, ws, d.id)
-    assert "已提交审核" in editor.banner.text()
+    assert editor.banner.text() == f"记录 #{d.id} 当前为“待审核”，不能修改；如需修改，请审核人退回"
     fin = editor.kind_editor
     assert not fin.opening_edit.isEnabled() and not fin.closing_edit.isEnabled()
     assert not fin.add_button.isEnabled()
