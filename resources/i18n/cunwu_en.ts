@@ -1635,21 +1635,6 @@ Please copy the report below and send it, with the log file, to whoever supports
       <translation>(untitled)</translation>
     </message>
     <message>
-      <location line="+13" />
-      <source>已公示的记录不能修改，如有错误请使用“更正”</source>
-      <translation>A posted record cannot be changed; to fix a mistake, use “Correct”</translation>
-    </message>
-    <message>
-      <location line="+3" />
-      <source>已提交审核的记录不能修改；如需修改，请审核人退回</source>
-      <translation>A submitted record cannot be changed; ask the reviewer to return it</translation>
-    </message>
-    <message>
-      <location line="+3" />
-      <source>已审核通过的记录不能修改；如需修改，请审核人退回后重新提交</source>
-      <translation>An approved record cannot be changed; ask the reviewer to return it, then submit again</translation>
-    </message>
-    <message>
       <location line="+3" />
       <source>已退回，退回理由：%1</source>
       <translation>Returned. Reason: %1</translation>
@@ -1813,44 +1798,37 @@ Please copy the report below and send it, with the log file, to whoever supports
   <context>
     <name>DisclosureStatus</name>
     <message>
-      <location filename="../../desktop/editors/disclosure_editor.py" line="-495" />
-      <location filename="../../desktop/qtmodels/disclosure_list_model.py" line="-182" />
+      <location filename="../../desktop/workflow.py" line="17" />
       <source>草稿</source>
       <translation>Draft</translation>
     </message>
     <message>
       <location line="+1" />
-      <location filename="../../desktop/qtmodels/disclosure_list_model.py" line="+1" />
       <source>待审核</source>
       <translation>Submitted</translation>
     </message>
     <message>
       <location line="+1" />
-      <location filename="../../desktop/qtmodels/disclosure_list_model.py" line="+1" />
       <source>已审核</source>
       <translation>Approved</translation>
     </message>
     <message>
       <location line="+1" />
-      <location filename="../../desktop/qtmodels/disclosure_list_model.py" line="+1" />
       <source>已退回</source>
       <translation>Returned</translation>
     </message>
     <message>
       <location line="+1" />
-      <location filename="../../desktop/qtmodels/disclosure_list_model.py" line="+1" />
       <source>公示中</source>
       <translation>Posted</translation>
     </message>
     <message>
       <location line="+1" />
-      <location filename="../../desktop/qtmodels/disclosure_list_model.py" line="+1" />
       <source>公示期满</source>
       <translation>Posting ended</translation>
     </message>
     <message>
       <location line="+1" />
-      <location filename="../../desktop/qtmodels/disclosure_list_model.py" line="+1" />
       <source>已归档</source>
       <translation>Archived</translation>
     </message>
@@ -3701,11 +3679,6 @@ Print the full details?</translation>
     </message>
     <message>
       <location line="+19" />
-      <source>记录尚未公示，公示后才能登记群众意见</source>
-      <translation>The record is not posted yet; questions can be recorded once it is</translation>
-    </message>
-    <message>
-      <location line="+19" />
       <source>添加附件</source>
       <translation>Add attachment</translation>
     </message>
@@ -3764,28 +3737,7 @@ Print the full details?</translation>
   <context>
     <name>RecordsPage</name>
     <message>
-      <location filename="../../desktop/pages/records_page.py" line="-486" />
-      <source>已提交审核，不能修改；如需修改，请审核人退回</source>
-      <translation>Submitted for review and cannot be changed; to change it, the reviewer must return it</translation>
-    </message>
-    <message>
-      <location line="+1" />
-      <source>已审核通过，不能修改；如需修改，请审核人退回后重新提交</source>
-      <translation>Approved and cannot be changed; to change it, the reviewer must return it, then submit it again</translation>
-    </message>
-    <message>
-      <location line="+1" />
-      <location line="+1" />
-      <source>已公示的记录是公开记录，不能修改；如有错误，请用“更正”起草更正公告</source>
-      <translation>A posted record is a public record and cannot be changed; to fix a mistake, draft a correction notice with “Correct”</translation>
-    </message>
-    <message>
-      <location line="+1" />
-      <source>已归档的记录是公开记录，不能修改；如有错误，请用“更正”起草更正公告</source>
-      <translation>An archived record is a public record and cannot be changed; to fix a mistake, draft a correction notice with “Correct”</translation>
-    </message>
-    <message>
-      <location line="+27" />
+      <location filename="../../desktop/pages/records_page.py" line="98" />
       <source>新建</source>
       <translation>New</translation>
     </message>
@@ -3980,19 +3932,9 @@ Print the full details?</translation>
       <translation>Cannot read the record</translation>
     </message>
     <message>
-      <location line="+32" />
-      <source>已被更正记录 #%1 取代；如仍有错误，请更正 #%1</source>
-      <translation>Superseded by correction #%1; if it is still wrong, correct #%1</translation>
-    </message>
-    <message>
       <location line="+28" />
       <source>已新建记录 #%1 %2</source>
       <translation>Created record #%1 %2</translation>
-    </message>
-    <message>
-      <location line="+9" />
-      <source>记录 #%1 不能编辑：%2</source>
-      <translation>Record #%1 cannot be edited: %2</translation>
     </message>
     <message>
       <location line="+17" />
@@ -5209,6 +5151,109 @@ Print the full details?</translation>
       <location line="+0" />
       <source>万元</source>
       <translation>10,000 yuan</translation>
+    </message>
+  </context>
+  <context>
+    <name>Workflow</name>
+    <message>
+      <location filename="../../desktop/workflow.py" line="26" />
+      <source>记录 #{id} 当前为“{label}”，已是公开记录，不能修改；如有错误，请用“更正”起草更正公告</source>
+      <translation>Record #{id} is “{label}”: a public record, it cannot be changed; to fix a mistake, draft a correction notice with “Correct”</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>记录 #{id} 当前为“{label}”，不能修改；如需修改，请审核人退回</source>
+      <translation>Record #{id} is “{label}” and cannot be changed; to change it, the reviewer must return it</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>记录 #{id} 当前为“{label}”，不能修改；如需修改，请审核人退回后重新提交</source>
+      <translation>Record #{id} is “{label}” and cannot be changed; to change it, the reviewer must return it, then submit it again</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>记录 #{id} 当前为“{label}”，只有草稿或被退回的记录才能提交审核</source>
+      <translation>Record #{id} is “{label}”; only drafts and returned records can be submitted for review</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>记录 #{id} 当前为“{label}”，只有待审核的记录才能审核通过</source>
+      <translation>Record #{id} is “{label}”; only records awaiting review can be approved</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>记录 #{id} 当前为“{label}”，只有待审核或已审核未公示的记录才能退回</source>
+      <translation>Record #{id} is “{label}”; only records awaiting review, or approved and not yet posted, can be returned</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>记录 #{id} 当前为“{label}”，尚未经监委会审核通过，不能公示</source>
+      <translation>Record #{id} is “{label}”: the supervision committee has not approved it, so it cannot be posted</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>记录 #{id} 已于 {posting_start} 张贴公示（当前为“{label}”），不能重复公示</source>
+      <translation>Record #{id} was posted on {posting_start} (now “{label}”) and cannot be posted again</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>记录 #{id} 当前为“{label}”，只有公示中的记录才会公示期满</source>
+      <translation>Record #{id} is “{label}”; only posted records reach the end of a posting period</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>记录 #{id} 当前为“{label}”，只有公示期满的记录才能归档</source>
+      <translation>Record #{id} is “{label}”; only records whose posting period has ended can be archived</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>记录 #{id} 已归档</source>
+      <translation>Record #{id} is already archived</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>记录 #{id} 当前为“{label}”，尚未公示，无需更正；如需修改，请审核人退回后修改</source>
+      <translation>Record #{id} is “{label}”: not posted yet, so no correction is needed; to change it, the reviewer must return it first</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>记录 #{id} 当前为“{label}”，尚未公示，无需更正，可直接修改</source>
+      <translation>Record #{id} is “{label}”: not posted yet, so no correction is needed; edit it directly</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>记录 #{id} 当前为“{label}”，已进入审核流程，不能删除，只能修改或更正</source>
+      <translation>Record #{id} is “{label}”: it has gone to review and cannot be deleted, only changed or corrected</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>记录 #{id} 当前为“{label}”，不能添加附件</source>
+      <translation>Record #{id} is “{label}”; attachments cannot be added</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>记录 #{id} 当前为“{label}”，其附件已是存档证据，不能删除；只有草稿或被退回的记录可以删除附件</source>
+      <translation>Record #{id} is “{label}”: its attachments are kept as evidence and cannot be deleted; only drafts and returned records can have attachments deleted</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>记录 #{id} 尚未公示（当前为“{label}”），不能登记群众意见；公示后再登记</source>
+      <translation>Record #{id} is not posted yet (now “{label}”), so villagers' questions cannot be registered; register them once it is posted</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>记录 #{id} 公示期至 {posting_end} 才届满，届满后才能归档</source>
+      <translation>Record #{id} is posted until {posting_end}; it can be archived once the posting period has ended</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>记录 #{id} 已被更正记录 #{superseded_by} 取代，如仍有错误请更正 #{superseded_by}</source>
+      <translation>Record #{id} is superseded by correction #{superseded_by}; if it is still wrong, correct #{superseded_by}</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>记录 #{id} 已有未公示的更正记录 #{pending_correction}，请继续处理该记录</source>
+      <translation>Record #{id} already has correction #{pending_correction}, not yet posted; please continue with that record</translation>
     </message>
   </context>
   <context>

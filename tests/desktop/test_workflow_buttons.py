@@ -97,3 +97,19 @@ def test_labels_colours_and_refusals_listed_for_translation_are_the_tables():
     assert list(DW.STATUS_TEXTS) == [s.label for s in W.STATUSES]
     assert list(DW.REFUSAL_TEXTS) == W.templates()
     assert DW.status_text("submitted") == "待审核" and DW.status_color("posted").name() == W.colour("posted")
+
+
+def test_a_refusal_reads_in_english_with_the_status_translated(qapp, tmp_path):
+    from desktop.app import configure_app
+    from desktop.settings import Settings
+
+    english = Settings(tmp_path / "en")
+    english.language = "en"
+    configure_app(qapp, english)
+    try:
+        refusal = W.check("approve", W.RecordFacts(3, "draft")).refusal
+        assert DW.refusal_text(refusal) == "Record #3 is “Draft”; only records awaiting review can be approved"
+        assert DW.status_text("expired") == "Posting ended"
+    finally:
+        configure_app(qapp, Settings(tmp_path / "zh"))
+    assert DW.refusal_text(refusal) == refusal.text == "记录 #3 当前为“草稿”，只有待审核的记录才能审核通过"
