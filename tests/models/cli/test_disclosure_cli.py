@@ -217,3 +217,33 @@ def test_mapping_is_remembered_per_item(cli, tmp_path):
     code, out, _ = cli("disclosure", "show", str(json.loads(out)["id"]), "--json")
     row = json.loads(out)["rows"][0]
     assert row["name"] == "张三" and row["amount"] == "100.00" and row["id_number"] == "11010519491231002X"
+
+
+# The CLI's steps and how each is typed; the refusal printed is the workflow table's.
+CLI_STEPS = {
+    "submit": lambda i: ("disclosure", "submit", i),
+    "approve": lambda i: ("disclosure", "approve", i, "--reviewer", "李监委"),
+    "return": lambda i: ("disclosure", "return", i, "--reviewer", "李监委", "--reason", "数字有误"),
+    "post": lambda i: ("disclosure", "post", i, "--days", "7"),
+    "correct": lambda i: ("disclosure", "correct", i),
+    "archive": lambda i: ("disclosure", "archive", i),
+}
+
+
+@pytest.mark.parametrize("state", ["draft", "submitted", "approved", "returned", "posted", "expired"])
+def test_cli_steps_follow_the_workflow_table(cli, empty_village, data_dir, tmp_path, state):
+    from datetime import date
+
+    from models.rules import workflow as W
+    from tests.workflow_states import services
+
+    db, ctx = empty_village
+    walk = services(db, ctx, data_dir, tmp_path, date.today())  # the CLI judges on the real day
+    for step, argv in CLI_STEPS.items():
+        made = walk.make(state, item="GG-01", period="2026-07-17")
+        decision = W.check(step, walk.drafter.get(made.id).facts)
+        code, _out, err = cli(*argv(str(made.id)))
+        if decision.allowed:
+            assert code == 0, (state, step, err)
+        else:
+            assert (code, err.strip()) == (1, decision.refusal.text), (state, step)
