@@ -113,7 +113,6 @@ class Action:
     for particular statuses where the general sentence would say too little."""
 
     key: str
-    label: str  # as the button reads
     permission: str  # the permission the service names (ServiceContext.require)
     refusal: str
     refusals: Mapping[str, str] = field(default_factory=dict)
@@ -124,33 +123,33 @@ _PUBLIC_EDIT = "记录 #{id} 当前为“{label}”，已是公开记录，不�
 _NOT_YET_PUBLIC = "记录 #{id} 当前为“{label}”，尚未公示，无需更正；如需修改，请审核人退回后修改"
 
 ACTIONS: tuple[Action, ...] = (
-    Action("edit", "编辑", "disclosure.edit", _PUBLIC_EDIT, {
+    Action("edit", "disclosure.edit", _PUBLIC_EDIT, {
         "submitted": "记录 #{id} 当前为“{label}”，不能修改；如需修改，请审核人退回",
         "approved": "记录 #{id} 当前为“{label}”，不能修改；如需修改，请审核人退回后重新提交",
     }),
-    Action("submit", "提交审核", "disclosure.edit",
+    Action("submit", "disclosure.edit",
            "记录 #{id} 当前为“{label}”，只有草稿或被退回的记录才能提交审核"),
-    Action("approve", "审核通过", "disclosure.review",
+    Action("approve", "disclosure.review",
            "记录 #{id} 当前为“{label}”，只有待审核的记录才能审核通过"),
-    Action("return", "退回", "disclosure.review",
+    Action("return", "disclosure.review",
            "记录 #{id} 当前为“{label}”，只有待审核或已审核未公示的记录才能退回"),
-    Action("post", "张贴公示", "disclosure.post",
+    Action("post", "disclosure.post",
            "记录 #{id} 当前为“{label}”，尚未经监委会审核通过，不能公示",
            dict.fromkeys(PUBLIC_STATUSES, "记录 #{id} 已于 {posting_start} 张贴公示（当前为“{label}”），不能重复公示")),
-    Action("expire", "公示期满", "disclosure.post",
+    Action("expire", "disclosure.post",
            "记录 #{id} 当前为“{label}”，只有公示中的记录才会公示期满", person=False),
-    Action("archive", "归档", "disclosure.post",
+    Action("archive", "disclosure.post",
            "记录 #{id} 当前为“{label}”，只有公示期满的记录才能归档", {"archived": "记录 #{id} 已归档"}),
-    Action("correct", "更正", "disclosure.edit", _NOT_YET_PUBLIC, {
+    Action("correct", "disclosure.edit", _NOT_YET_PUBLIC, {
         "draft": "记录 #{id} 当前为“{label}”，尚未公示，无需更正，可直接修改",
         "returned": "记录 #{id} 当前为“{label}”，尚未公示，无需更正，可直接修改",
     }),
-    Action("delete", "删除草稿", "disclosure.edit",
+    Action("delete", "disclosure.edit",
            "记录 #{id} 当前为“{label}”，已进入审核流程，不能删除，只能修改或更正"),
-    Action("attach", "添加附件", "disclosure.attach", "记录 #{id} 当前为“{label}”，不能添加附件"),
-    Action("detach", "删除附件", "disclosure.attach",
+    Action("attach", "disclosure.attach", "记录 #{id} 当前为“{label}”，不能添加附件"),
+    Action("detach", "disclosure.attach",
            "记录 #{id} 当前为“{label}”，其附件已是存档证据，不能删除；只有草稿或被退回的记录可以删除附件"),
-    Action("feedback", "登记群众意见", "feedback.edit",
+    Action("feedback", "feedback.edit",
            "记录 #{id} 尚未公示（当前为“{label}”），不能登记群众意见；公示后再登记"),
 )
 _ACTION = {a.key: a for a in ACTIONS}
