@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from models.errors import CunwuError
 
 from .registry import PageSpec, discover_pages, icon_of
+from .screen_fit import available_area, fit_to_screen
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -171,10 +171,8 @@ class MainWindow(QMainWindow):
         settings = self.settings
         geometry = settings.window_geometry
         restored = bool(geometry) and self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
-        if not restored:
-            screen = QApplication.primaryScreen()
-            available = screen.availableSize() if screen else DEFAULT_SIZE
-            self.resize(min(DEFAULT_SIZE.width(), available.width()), min(DEFAULT_SIZE.height(), available.height()))
+        if not restored or not available_area(self).contains(self.geometry()):
+            fit_to_screen(self, DEFAULT_SIZE.width(), DEFAULT_SIZE.height())
         keys = self.page_keys()
         last = settings.last_page
         if keys:

@@ -37,6 +37,7 @@ from models.storage import Database
 from . import clock, dialogs
 from .editors.period_picker import PeriodPicker
 from .printing.footer_form import FooterForm
+from .screen_fit import fit_to_screen
 
 _ERROR_STYLE = "color: #c62828;"
 
@@ -307,7 +308,7 @@ class FirstRunWizard(QWizard):
         QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self, self.show_help)  # F1
         if operator:
             self.identity_page.operator_edit.setText(operator)
-        self.resize(640, 520)
+        fit_to_screen(self, 640, 520)
 
     def create_database(self) -> bool:
         """Run initialize(); on refusal show why and stay on the page."""

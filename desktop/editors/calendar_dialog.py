@@ -50,6 +50,7 @@ from ..qtmodels.calendar_model import (
     DayRole,
     day_kind_text,
 )
+from ..screen_fit import fit_to_screen
 from .workflow_dialogs import qdate
 
 MAX_RANGE_DAYS = 31  # a holiday is at most a few days; a longer range is a typing mistake
@@ -179,7 +180,7 @@ class CalendarDialog(QDialog):
         layout.addWidget(days_box, 1)
         layout.addWidget(answer_box)
         layout.addWidget(self.buttons)
-        self.resize(720, 560)
+        fit_to_screen(self, 720, 560)
 
         chain: list[QWidget] = [self.year_spin, self.table, self.remove_button, self.from_edit, self.to_edit,
                                 self.kind_combo, self.note_edit, self.add_button, self.answer_days_spin,

@@ -37,6 +37,7 @@ from models.services.catalog import GroupData, ItemData
 from .. import dialogs
 from ..forms import confirm_buttons, problems_label
 from ..qtmodels.roster_model import preset_label
+from ..screen_fit import fit_to_screen, scrolling
 from .timing_editor import TimingEditor
 
 # catalog_terms.KIND_LABELS, listed so lupdate collects them.
@@ -179,10 +180,14 @@ class CatalogItemDialog(QDialog):
         self.buttons, self.save_button, cancel = confirm_buttons(
             self, self.tr("保存"), self.save, tooltip=self.tr("保存（Ctrl+S）"), save_role=True)
 
-        self.setMinimumWidth(900)  # two columns of ~430 px: the timing wording fits on one line
+        form = QWidget()
+        form.setMinimumWidth(880)  # two columns of ~430 px: the timing wording fits on one line
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addLayout(columns_layout)
+        form_layout.addWidget(self.channels_box)
         layout = QVBoxLayout(self)
-        layout.addLayout(columns_layout)
-        layout.addWidget(self.channels_box)
+        layout.addWidget(scrolling(form), 1)  # the buttons stay in sight on a small screen
         layout.addWidget(self.problems_label)
         layout.addWidget(self.buttons)
 
@@ -196,6 +201,7 @@ class CatalogItemDialog(QDialog):
             "公示天数": self.posting_spin, "记录类型": self.kind_combo, "名单预设": self.preset_combo,
         }
         self._set_tab_order()
+        fit_to_screen(self)
 
     def _set_tab_order(self) -> None:
         te = self.timing_editor

@@ -48,6 +48,7 @@ from models.services.disclosures import DisclosureData, DisclosureService
 
 from .. import clock, dialogs
 from ..qtmodels.findings_model import FindingRole, FindingsModel
+from ..screen_fit import fit_to_screen, scrolling
 from ..workflow import decide, refusal_text, show_step, status_colour, status_text
 from .catalog_item_dialog import record_kind_label
 from .kind_editors import EditorContext, KindEditor, editor_for
@@ -197,7 +198,8 @@ class DisclosureEditor(QDialog):
             tl.addWidget(self.body_edit, 1)
         tl.addWidget(self.kind_editor, 0 if uses_body else 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(top)
+        # scrolls rather than push the buttons off a small screen (a project's form is tall)
+        self.splitter.addWidget(scrolling(top))
         self.splitter.addWidget(findings_box)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 1)
@@ -265,13 +267,7 @@ class DisclosureEditor(QDialog):
         self.kind_editor.changed.connect(self._content_changed)
         self.undo_stack.cleanChanged.connect(self._update_modified)
 
-        width, height = 1180, 780 if d.kind in ("roster", "finance", "decision", "project", "yishi") else 640
-        parent = self.parentWidget()
-        screen = parent.screen() if parent is not None else QApplication.primaryScreen()
-        if screen is not None:  # a 1366×768 laptop is common in village offices
-            available = screen.availableGeometry()
-            width, height = min(width, available.width() - 40), min(height, available.height() - 40)
-        self.resize(width, height)
+        fit_to_screen(self, 1180, 780 if d.kind in ("roster", "finance", "decision", "project", "yishi") else 640)
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [self.title_edit, self.period_edit, self.body_edit, *self.kind_editor.tab_chain()]

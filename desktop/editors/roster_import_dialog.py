@@ -57,6 +57,7 @@ from models.services.import_mappings import mapping_for, remember_mapping
 from .. import dialogs
 from ..qtmodels.grid_model import ERROR_BACKGROUND, WARNING_BACKGROUND
 from ..qtmodels.roster_model import column_label
+from ..screen_fit import fit_to_screen
 from ..workers import Job, start
 
 log = logging.getLogger("cunwu.desktop")
@@ -149,7 +150,7 @@ class RosterImportDialog(QDialog):
         self._reread_timer.setInterval(250)
         self._reread_timer.timeout.connect(self._read_with_combos)
         self._build()
-        self.resize(1100, 720)
+        fit_to_screen(self, 1100, 720)
 
     # --- building -----------------------------------------------------------------------------
     def _build(self) -> None:

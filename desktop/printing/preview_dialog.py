@@ -53,6 +53,7 @@ from models.printing.fonts import MissingGlyphError
 from models.printing.jobs import PrintCancelled, PrintResult
 
 from .. import dialogs, workers
+from ..screen_fit import fit_to_screen
 from . import paint
 
 #: ``render(options, unmasked, progress, cancelled) -> PrintResult``, run on a worker thread.
@@ -134,8 +135,9 @@ class PrintPreviewDialog(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(1100, 800)
         self._build(options or self._remembered_options())
+        # as tall as the screen allows: a portrait page is read top to bottom
+        fit_to_screen(self, 1180, 100_000)
         if result is not None:
             self._show_pdf(result, options or self.options(), self.unmasked)
         else:
