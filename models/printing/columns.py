@@ -19,6 +19,9 @@ __all__ = ["fit_columns", "header_width"]
 
 # One more line in a cell costs this fraction of one more line of table height.
 _CELL_LINE_PENALTY = 0.2
+# Text up to this many ems — a name (欧阳建国), a village group (第十一组) — is never broken over lines:
+# only longer text wraps.
+SHORT_TEXT_EMS = 6
 
 
 def fit_columns(columns: Sequence[Column], natural: list[float], header_full: list[float],
@@ -35,14 +38,27 @@ def fit_columns(columns: Sequence[Column], natural: list[float], header_full: li
     their width and wrapping columns narrow where that adds the fewest lines (a remarks column with
     a few long notes before a names column). Last, everything at its minimum. Spare width goes to
     the text columns (a wide 序号 column looks odd), never beyond a column's maximum.
+
+    Minimums come from the content: a column with nothing in it is as narrow as its header set in
+    three lines; a wrapping column is never narrower than its widest short text (names and groups
+    stay on one line, see :data:`SHORT_TEXT_EMS`). A column that must stay blank on paper for
+    writing (a signature) says so with ``min_width``.
     """
     count = len(columns)
     minimum: list[float] = []
     maximum: list[float] = []
     cells: list[float] = []
     heads: list[float] = []
+    short_limit = SHORT_TEXT_EMS * size
     for i, column in enumerate(columns):
-        low = max((column.min_width or 0) * mm, 2 * size + pad)
+        if natural[i] <= 0:  # empty: only the header needs room
+            floor = max(header_width(column.label, 3, size, measure), size) + pad
+        elif column.wrap:
+            short = max((w for row in cell_widths if (w := row[i]) <= short_limit), default=0.0)
+            floor = max(2 * size, short) + pad
+        else:  # one line: as wide as its widest cell (a narrow 序号 column may wrap its header)
+            floor = min(2 * size, natural[i]) + pad
+        low = max((column.min_width or 0) * mm, floor)
         high = max((column.max_width * mm) if column.max_width else math.inf, low)
         minimum.append(low)
         maximum.append(high)

@@ -69,6 +69,12 @@ _TOTALS_GREY = 0.94
 _SECTION_GREY = 0.965
 # Rows carried to the footer's page rather than leave the footer alone there.
 _KEEP_ROWS = 3
+# A one-line cell (wrap=False) too wide for its column is set in type down to this fraction of the
+# table's size before it is broken over lines.
+_MIN_SHRINK = 0.6
+# A heading (a paragraph heading, a table's caption, a section row) stays on a page with this many
+# of the rows that follow it.
+_HEADING_ROWS = 2
 
 
 @dataclass(frozen=True)
@@ -269,15 +275,19 @@ class _Layout:
     def run(self) -> list[_Page]:
         self.title_block()
         blocks = list(self.doc.blocks)
+        plans = {k: self.plan_table(b) for k, b in enumerate(blocks) if isinstance(b, Table)}
         for k, block in enumerate(blocks):
             if isinstance(block, Table):
                 rest = blocks[k + 1:]
-                reserve = 0.0
+                reserve = compact = 0.0
                 if all(isinstance(b, Para) for b in rest):
-                    reserve = sum(self._para_height(b) for b in rest)  # type: ignore[arg-type]
+                    reserve = compact = sum(self._para_height(b) for b in rest)  # type: ignore[arg-type]
                     if self.doc.footer is not None:
-                        reserve += self.footer_height(self.doc.footer)
-                self.table(block, reserve)
+                        reserve += self._footer_plan(self.doc.footer).total
+                        compact += self._footer_plan(self.doc.footer, compact=True).total
+                self.table(block, reserve, compact, plans[k])
+            elif block.style == "heading" and k + 1 in plans:
+                self.heading(block.text, self.table_start_height(plans[k + 1]))  # not alone above its table
             else:
                 self.para(block)
         if self.doc.footer is not None:
@@ -368,9 +378,9 @@ class _Layout:
 
     # tables
 
-    def table(self, table: Table, reserve: float = 0.0) -> None:
-        """Lay out ``table``. ``reserve``: the height of what must follow it on its last page (the
-        footer, closing lines); when that would end up alone on a page, the last rows go along."""
+    def plan_table(self, table: Table) -> _TablePlan:
+        """Measure ``table`` once: column widths, header, every row's height and how its cells are
+        set (one line, smaller type, or wrapped)."""
         size = self.st.table
         measure = self.measure
         pad_x, pad_y, line_h = size * self.st.cell_pad, size * 0.28, size * 1.3
@@ -440,7 +450,8 @@ class _Layout:
             height = single_h
             for i in over:
                 w = row_widths[i]
-                if not columns[i].wrap and w * 0.72 <= inner[i]:
+                if not columns[i].wrap and w * _MIN_SHRINK <= inner[i]:
+                    # a number, an ID mask, a date: smaller type, never broken ("5,156.5" / "0")
                     extra[i] = ("shrink", size * inner[i] / w)
                     continue
                 paragraph = Paragraph(_markup(rows[r][i]), styles[i])
@@ -450,18 +461,43 @@ class _Layout:
             heights.append(height)
             extras.append(extra)
 
+        return _TablePlan(table, list(rows), widths, xs, inner, heads, header_h, totals, totals_lines, totals_h,
+                          heights, extras, kinds, size, pad_x, pad_y, line_h)
+
+    def table_start_height(self, plan: _TablePlan) -> float:
+        """The caption, header and first rows: what a heading before the table is kept with."""
+        start = plan.header_h + (sum(plan.heights[:_HEADING_ROWS]) if plan.heights else plan.totals_h)
+        if plan.table.caption:
+            start += self.heading_lines(plan.table.caption)[2]
+        return start
+
+    def table(self, table: Table, reserve: float = 0.0, compact_reserve: float | None = None,
+              plan: _TablePlan | None = None) -> None:
+        """Lay out ``table``. ``reserve``: the height of what must follow it on its last page (the
+        footer, closing lines); when that would end up alone on a page, the last rows go along —
+        unless it fits with the footer set closer (``compact_reserve``): the gaps shrink before the
+        table splits."""
+        plan = plan or self.plan_table(table)
+        rows, widths, xs, heads, header_h = plan.rows, plan.widths, plan.xs, plan.heads, plan.header_h
+        totals, totals_lines, totals_h = plan.totals, plan.totals_lines, plan.totals_h
+        heights, extras, kinds = plan.heights, plan.extras, plan.kinds
+        size, pad_x, pad_y, line_h = plan.size, plan.pad_x, plan.pad_y, plan.line_h
+        columns = table.columns
+        ncol = len(columns)
         if table.caption:
-            self.heading(table.caption, header_h + (heights[0] if heights else totals_h))
+            self.heading(table.caption, self.table_start_height(plan) - self.heading_lines(table.caption)[2])
 
         aligns = [c.align for c in columns]
         n = len(rows)
+        compact_reserve = reserve if compact_reserve is None else compact_reserve
         if reserve > 0:
             reserve += self.st.body * 0.8  # the gap after the table
+            compact_reserve += self.st.body * 0.8
         # What must follow the last rows on their page: the totals row, and the footer when that
         # fits on a page with them. Rather than leave it alone on a page, the last rows go along.
         tail = sum(heights[-_KEEP_ROWS:]) + header_h + (totals_h if totals is not None else 0)
-        if tail + reserve > self.top - self.bottom:
-            reserve = 0.0
+        if tail + compact_reserve > self.top - self.bottom:
+            reserve = compact_reserve = 0.0
         r = 0
         totals_done = totals is None
         table_right = xs[-1]
@@ -487,9 +523,18 @@ class _Layout:
                 h = heights[r]
                 if placed and n - r <= _KEEP_ROWS and len(heights) == n:
                     rest = sum(heights[r:])
-                    after = (totals_h if not totals_done else 0) + reserve
-                    if after and y - rest >= floor and y - rest - after < floor:
+                    totals_left = totals_h if not totals_done else 0
+                    after = totals_left + reserve
+                    if (after and y - rest >= floor and y - rest - after < floor
+                            and y - rest - totals_left - compact_reserve < floor):
                         break  # totals or footer would be alone on the next page: take these rows along
+                if placed and kinds is not None and kinds[r] == "section":
+                    # a section heading goes to the next page with its first rows, never alone
+                    end = r + 1
+                    while end < n and end <= r + _HEADING_ROWS and kinds[end] != "section":
+                        end += 1
+                    if y - sum(heights[r:end]) < floor:
+                        break
                 if y - h < floor:
                     if placed == 0 and self.fresh_segment(seg_top):
                         rows = list(rows) if not isinstance(rows, list) or rows is table.rows else rows
@@ -602,59 +647,72 @@ class _Layout:
 
     # footer
 
-    def _footer_plan(self, footer: Footer) -> _FooterPlan:
+    def _footer_plan(self, footer: Footer, *, compact: bool = False) -> _FooterPlan:
+        """How the footer is set. ``compact``: closer lines, signatures stacked with the issuer and
+        seal beside them, the seal ring reaching up beside the signatures — used when that keeps the
+        footer on the page of the table's last rows."""
         st, measure = self.st, self.measure
         size = st.footer
         paragraphs: list[Paragraph] = []
-        note_style = ParagraphStyle("note", parent=self.p_footer, firstLineIndent=2 * size)
+        plain = self.p_footer
+        if compact:
+            plain = ParagraphStyle("footer_compact", parent=self.p_footer, leading=size * 1.45)
+        note_style = ParagraphStyle("note", parent=plain, firstLineIndent=2 * size)
         for note in footer.notes:
             paragraphs.append(Paragraph(_markup(note), note_style))
         posting = posting_line(footer)
         if posting:
-            paragraphs.append(Paragraph(_markup("公示时间：" + posting), self.p_footer))
+            paragraphs.append(Paragraph(_markup("公示时间：" + posting), plain))
         if footer.phones:
-            paragraphs.append(Paragraph(_markup("监督电话：" + "；".join(footer.phones)), self.p_footer))
+            paragraphs.append(Paragraph(_markup("监督电话：" + "；".join(footer.phones)), plain))
         if footer.accepting_unit:
-            paragraphs.append(Paragraph(_markup("受理单位：" + footer.accepting_unit), self.p_footer))
+            paragraphs.append(Paragraph(_markup("受理单位：" + footer.accepting_unit), plain))
         heights = [p.wrap(self.width, self.size[1])[1] for p in paragraphs]
 
         labels = [f"{s.role}（{s.action}）：" for s in footer.signatures]
         label_ws = [measure.width(text, size) for text in labels]
         gap = size * 1.5
-        across = bool(labels) and sum(w + _SIGN_LINE_MIN + gap for w in label_ws) <= self.width
         issuer_lines = [x for x in (footer.issuer, date_cn(footer.issue_date)) if x]
         issuer_w = max((measure.width(t, size) for t in issuer_lines), default=0)
         issuer_h = len(issuer_lines) * size * 1.8
-        seal_h = max(issuer_h, _SEAL_DIAMETER * 0.9 if footer.seal else 0)
+        seal_h = max(issuer_h, _SEAL_DIAMETER * (0.75 if compact else 0.9) if footer.seal else 0)
         seal_w = max(issuer_w, _SEAL_DIAMETER if footer.seal else 0) + size
-        sig_h = size * 3.2
+        sig_h = size * (2.4 if compact else 3.2)
         column_w = max(label_ws, default=0) + _SIGN_LINE_LONG
         # Signatures stacked on the left with the issuer and seal beside them, when there is room.
-        beside = bool(labels) and not across and column_w + gap + seal_w <= self.width
+        fits_beside = bool(labels) and column_w + gap + seal_w <= self.width
+        across = (bool(labels) and sum(w + _SIGN_LINE_MIN + gap for w in label_ws) <= self.width
+                  and not (compact and fits_beside))
+        beside = fits_beside and not across
+        line_gap = size * (0.4 if compact else 0.8)
         if not labels:
             body = seal_h
         elif across:
-            body = sig_h + size * 0.8 + seal_h
+            body = sig_h + line_gap + seal_h
         elif beside:
             body = max(sig_h * len(labels), seal_h)
         else:
-            body = sig_h * len(labels) + size * 0.8 + seal_h
-        total = size * 0.3 + sum(heights) + size * 0.6 + body
+            body = sig_h * len(labels) + line_gap + seal_h
+        top_gap, text_gap = (0.0, size * 0.3) if compact else (size * 0.3, size * 0.6)
+        total = top_gap + sum(heights) + text_gap + body
         return _FooterPlan(paragraphs, heights, labels, label_ws, across, beside, issuer_lines, issuer_h,
-                           seal_h, seal_w, sig_h, column_w, total)
-
-    def footer_height(self, footer: Footer) -> float:
-        return self._footer_plan(footer).total
+                           seal_h, seal_w, sig_h, column_w, total, top_gap, text_gap, line_gap)
 
     def footer(self, footer: Footer) -> None:
+        """The footer, kept whole on one page: with its gaps shrunk (compact) when only that keeps it
+        on the page of the last rows."""
         size = self.st.footer
         plan = self._footer_plan(footer)
+        if plan.total > self.room and not self.fresh:
+            compact = self._footer_plan(footer, compact=True)
+            if compact.total <= self.room:
+                plan = compact
         self.ensure(plan.total)
-        self.y -= size * 0.3
+        self.y -= plan.top_gap
         for paragraph, height in zip(plan.paragraphs, plan.heights, strict=True):
             self.page.flows.append((paragraph, self.left, self.y - height))
             self.y -= height
-        self.y -= size * 0.6
+        self.y -= plan.text_gap
         top = self.y
         labels = list(zip(plan.labels, plan.label_ws, strict=True))
         if plan.across:
@@ -662,7 +720,7 @@ class _Layout:
             for k, (text, w) in enumerate(labels):
                 x = self.left + k * cell
                 self._signature(text, x, w, x + cell - size * 1.5, plan.sig_h)
-            self.y -= plan.sig_h + size * 0.8
+            self.y -= plan.sig_h + plan.line_gap
         elif labels:
             for text, w in labels:
                 self._signature(text, self.left, w, self.left + plan.column_w, plan.sig_h)
@@ -670,7 +728,7 @@ class _Layout:
             if plan.beside:
                 self.y = top  # the issuer goes beside the signatures
             else:
-                self.y -= size * 0.8
+                self.y -= plan.line_gap
         block_top = self.y
         if plan.beside:
             block_top = top - (max(plan.sig_h * len(labels), plan.seal_h) - plan.seal_h) / 2
@@ -698,6 +756,27 @@ class _Layout:
 
 
 @dataclass
+class _TablePlan:
+    table: Table
+    rows: list
+    widths: list[list[float]]  # every cell's one-line width
+    xs: list[float]  # column edges
+    inner: list[float]  # column text widths
+    heads: list[list[str]]  # header lines per column
+    header_h: float
+    totals: list[str] | None
+    totals_lines: list[list[str]]
+    totals_h: float
+    heights: list[float]  # per row
+    extras: list[dict[int, tuple] | None]  # per row: cells set otherwise than on one line
+    kinds: list[str] | None
+    size: float
+    pad_x: float
+    pad_y: float
+    line_h: float
+
+
+@dataclass
 class _FooterPlan:
     paragraphs: list[Paragraph]
     heights: list[float]
@@ -712,6 +791,9 @@ class _FooterPlan:
     sig_h: float
     column_w: float
     total: float
+    top_gap: float  # above the notes
+    text_gap: float  # between the notes and the signatures
+    line_gap: float  # between the signatures and the issuer below them
 
 
 def _split_tall_row(r: int, rows: list, widths: list, heights: list[float], extras: list, avail: float,

@@ -23,6 +23,9 @@ from .fonts import FONT_MAIN
 # Characters a line must not start with (避头) and must not end with (避尾).
 _NO_LINE_START = set("，。、；：！？）》」』】〕〉”’,.;:!?)]}%…—·～/")
 _NO_LINE_END = set("（《「『【〔〈“‘([{")
+# A line may be this much (in ems) wider than its box: it runs into the cell's padding, unseen,
+# rather than leave one character alone on a second line.
+_OVERHANG = 0.03
 # Latin words and numbers (with their separators) stay whole when they fit on a line.
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,:%/+\-]*|.", re.DOTALL)
 
@@ -156,7 +159,7 @@ def balanced_lines(text: str, max_width: float, size: float, measure: TextMeasur
 def header_lines(label: str, max_width: float, size: float, measure: TextMeasure) -> list[str]:
     """A column header in lines: the unit in parentheses on a line of its own when the label does
     not fit on one ("金额" / "（元）"), each part balanced."""
-    if measure.width(label, size) <= max_width + 0.01:
+    if measure.width(label, size) <= max_width + _OVERHANG * size:
         return [label]
     for mark in ("（", "("):
         head, found, unit = label.partition(mark)
