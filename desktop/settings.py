@@ -88,11 +88,14 @@ class Settings:
     # What the window showed for the database opened last ({"db", "title", "user"}), so the next start
     # can paint the window before the data layer has loaded.
     last_opened: Entry[dict] = Entry("window/last_opened", {}, "json")
-    # Printing: the printer last printed to, and the last options a notice was printed or saved with.
+    # Printing: the printer last printed to, and the last paper and orientation a notice was printed or
+    # saved with.
     print_printer: Entry[str] = Entry("print/printer", "", str)  # QPrinter.printerName(); "" = default
     print_paper: Entry[str] = Entry("print/paper", "A4", str)  # "A4" or "A3"
     print_landscape: Entry[bool] = Entry("print/landscape", False, bool)
-    print_large: Entry[bool] = Entry("print/large", False, bool)  # 大字版
+    # 大字版 is chosen in 打印设置, where the clerk sees it, and starts every preview; ticking it in one
+    # preview is for that notice only (a new key: the old "print/large" was carried silently).
+    print_large: Entry[bool] = Entry("print/large_default", False, bool)
     # The folder each kind of file dialog used last ({purpose: folder}, desktop.dialogs.PURPOSES).
     file_folders: Entry[dict] = Entry("dialogs/folders", {}, "json")
     # The 待办 page's notes the clerk closed: {database path: the start month / "footer" they were about}.

@@ -100,7 +100,8 @@ class PreviewSource:
 
 
 def remembered_options(settings, *, landscape: bool | None = None) -> PrintOptions:
-    """The options last printed or saved with (``landscape`` forces the orientation)."""
+    """The paper and orientation last printed or saved with (``landscape`` forces the orientation),
+    large print as set in 打印设置."""
     turned = settings.print_landscape if landscape is None else landscape
     return PrintOptions(paper="A3" if settings.print_paper == "A3" else "A4", landscape=bool(turned),
                         large=bool(settings.print_large))
@@ -224,6 +225,9 @@ class PrintPreviewDialog(QDialog):
         self.orientation_group.addButton(self.landscape_radio)
         self.large_check = QCheckBox(self.tr("大字版"))
         self.large_check.setToolTip(self.tr("字号加大，适合贴在公开栏上远看"))
+        self.large_note = QLabel()  # the default from 打印设置, and whether this notice differs
+        self.large_note.setWordWrap(True)
+        self.large_note.setStyleSheet("color: gray;")
         self.unmasked_check = QCheckBox(self.tr("打印完整信息（内部资料）"))
         self.unmasked_check.setToolTip(self.tr("完整身份证号、银行卡号，每页印“内部资料 不得张贴”；只供内部核对，不得张贴"))
         self.unmasked_check.setVisible(self.source.personal)
@@ -248,6 +252,7 @@ class PrintPreviewDialog(QDialog):
         text_box = QGroupBox(self.tr("内容"))
         text_layout = QVBoxLayout(text_box)
         text_layout.addWidget(self.large_check)
+        text_layout.addWidget(self.large_note)
         text_layout.addWidget(self.unmasked_check)
         text_layout.addWidget(self.masked_note)
         text_layout.addWidget(self.unmasked_note)
@@ -308,6 +313,7 @@ class PrintPreviewDialog(QDialog):
 
         for button in (self.a4_radio, self.a3_radio, self.portrait_radio, self.landscape_radio):
             button.toggled.connect(self._option_toggled)
+        self.large_check.toggled.connect(self._update_large_note)
         self.large_check.toggled.connect(self._options_changed)
         self.unmasked_check.toggled.connect(self._unmasked_toggled)
         self._update_page_label()
@@ -326,6 +332,16 @@ class PrintPreviewDialog(QDialog):
             w.blockSignals(False)
         self.unmasked_note.setVisible(unmasked)
         self.masked_note.setVisible(self.source.personal and not unmasked)
+        self._update_large_note()
+
+    def _update_large_note(self) -> None:
+        default = bool(self.ws.settings.print_large)
+        if self.large_check.isChecked() == default:
+            text = self.tr("打印设置中默认使用大字版") if default else self.tr("打印设置中默认为标准字号")
+        else:
+            text = (self.tr("仅本份使用大字版；默认为标准字号，可在“打印设置”中更改") if not default
+                    else self.tr("仅本份使用标准字号；默认为大字版，可在“打印设置”中更改"))
+        self.large_note.setText(text)
 
     # --- state ------------------------------------------------------------------------------
     def options(self) -> PrintOptions:
@@ -540,8 +556,7 @@ class PrintPreviewDialog(QDialog):
         if options is None:
             return
         s = self.ws.settings
-        s.print_paper = options.paper
-        s.print_large = options.large
+        s.print_paper = options.paper  # 大字版 is not: its default belongs to 打印设置
         if self.source.landscape is None:  # a forced orientation (the catalog) is not a preference
             s.print_landscape = options.landscape
 

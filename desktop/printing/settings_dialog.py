@@ -1,13 +1,17 @@
-"""打印设置: what every notice's footer says — 监督电话, 受理单位, 落款, the objection sentence.
+"""打印设置: what every notice's footer says — 监督电话, 受理单位, 落款, the objection sentence — and
+whether notices print in 大字版 by default.
 
-Read and written through `models.printing.settings` (one audited write per save). An empty field means
-the default, which the field shows greyed as its placeholder.
+The footer is read and written through `models.printing.settings` (one audited write per save). An
+empty field means the default, which the field shows greyed as its placeholder. 大字版 is this
+computer's choice (the UI settings): every print preview starts with it and says so; ticking it in one
+preview changes that notice only.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QLabel,
     QVBoxLayout,
@@ -37,8 +41,12 @@ class PrintSettingsDialog(QDialog):
         self.form = FooterForm(village, current)
         self.phones_edit, self.accepting_edit = self.form.phones_edit, self.form.accepting_edit
         self.issuer_edit, self.note_edit = self.form.issuer_edit, self.form.note_edit
+        self.large_check = QCheckBox(self.tr("默认使用大字版（字号加大，适合贴在公开栏上远看）"))
+        self.large_check.setToolTip(self.tr("每份公告的打印预览都从这里的选择开始；在预览中勾选只改那一份"))
+        self.large_check.setChecked(bool(workspace.settings.print_large))
+        self.form.layout().addRow(self.tr("字号"), self.large_check)  # aligned with the footer's fields
 
-        buttons, _save, _cancel = confirm_buttons(self, self.tr("保存"), self.save, save_role=True)
+        buttons, self.save_button, _cancel = confirm_buttons(self, self.tr("保存"), self.save, save_role=True)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -55,6 +63,7 @@ class PrintSettingsDialog(QDialog):
         except CunwuError as exc:
             dialogs.error(self.tr("未保存"), exc, parent=self)
             return
+        self.ws.settings.print_large = self.large_check.isChecked()
         self.accept()
 
 

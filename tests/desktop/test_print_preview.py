@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog
 
@@ -225,3 +225,43 @@ def test_a_finish_delivered_inside_the_progress_update_does_not_crash(qtbot, pre
     assert finished_inside and preview.print_progress is None
     preview._print_progress(2, 2, "")  # a report queued behind the finish: ignored
     assert preview.status_label.text() == "已发送 1 页到打印机"
+
+
+def click_box(qtbot, box) -> None:
+    """Click a check box on its box, where a person clicks (its middle may be past its text)."""
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+def test_large_print_is_the_print_settings_choice_not_carried_to_the_next_record(
+        qtbot, preview, dialog_calls, tmp_path, village_ws, records):
+    from desktop.printing.actions import preview_disclosure
+    from desktop.printing.settings_dialog import open_print_settings
+
+    assert not preview.large_check.isChecked()
+    assert preview.large_note.text() == "打印设置中默认为标准字号"
+    with qtbot.waitSignal(preview.rendered, timeout=20_000):  # this notice in large print …
+        click_box(qtbot, preview.large_check)
+    assert preview.shown_options.large
+    assert "仅本份使用大字版" in preview.large_note.text() and "打印设置" in preview.large_note.text()
+    dialog_calls.save_path = tmp_path / "大字版.pdf"
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "大字版.pdf").exists()
+    preview.close()
+
+    other = records.make("posted", item="CW-22", period="2026-Q1", title="第一季度村务公开")
+    second = preview_disclosure(village_ws, other.id)  # … the next record is not
+    wait_rendered(qtbot, second)
+    assert not second.large_check.isChecked() and not second.shown_options.large
+    second.close()
+
+    settings = open_print_settings(village_ws)  # the clerk makes it the default where it is seen
+    qtbot.addWidget(settings)
+    assert not settings.large_check.isChecked()
+    click_box(qtbot, settings.large_check)
+    with qtbot.waitSignal(settings.accepted):
+        qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
+    third = preview_disclosure(village_ws, other.id)
+    wait_rendered(qtbot, third)
+    assert third.large_check.isChecked() and third.shown_options.large
+    assert third.large_note.text() == "打印设置中默认使用大字版"
+    third.close()
