@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from .document import Column
 from .textfit import TextMeasure, header_lines
 
-__all__ = ["fit_columns", "header_width"]
+__all__ = ["SHORT_TEXT_EMS", "fit_columns", "header_width", "narrowest_table"]
 
 # One more line in a cell costs this fraction of one more line of table height.
 _CELL_LINE_PENALTY = 0.2
@@ -45,26 +45,8 @@ def fit_columns(columns: Sequence[Column], natural: list[float], header_full: li
     writing (a signature) says so with ``min_width``.
     """
     count = len(columns)
-    minimum: list[float] = []
-    maximum: list[float] = []
-    cells: list[float] = []
-    heads: list[float] = []
-    short_limit = SHORT_TEXT_EMS * size
-    for i, column in enumerate(columns):
-        if natural[i] <= 0:  # empty: only the header needs room
-            floor = max(header_width(column.label, 3, size, measure), size) + pad
-        elif column.wrap:
-            short = max((w for row in cell_widths if (w := row[i]) <= short_limit), default=0.0)
-            floor = max(2 * size, short) + pad
-        else:  # one line: as wide as its widest cell (a narrow 序号 column may wrap its header)
-            floor = min(2 * size, natural[i]) + pad
-        low = max((column.min_width or 0) * mm, floor)
-        high = max((column.max_width * mm) if column.max_width else math.inf, low)
-        minimum.append(low)
-        maximum.append(high)
-        cell = min(max(natural[i] + pad, low), high)
-        cells.append(cell)
-        heads.append(min(max(header_full[i] + pad, cell), high))
+    minimum, maximum, cells = _bounds(columns, natural, cell_widths, pad=pad, size=size, measure=measure)
+    heads = [min(max(header_full[i] + pad, cells[i]), maximum[i]) for i in range(count)]
 
     text_columns = [i for i, c in enumerate(columns) if c.wrap]
 
@@ -123,6 +105,37 @@ def fit_columns(columns: Sequence[Column], natural: list[float], header_full: li
         return widths
     scale = total / sum(widths)  # hopeless on this paper: everything in proportion
     return [w * scale for w in widths] if scale < 1 else widths
+
+
+def _bounds(columns: Sequence[Column], natural: list[float], cell_widths: list[list[float]], *, pad: float,
+            size: float, measure: TextMeasure) -> tuple[list[float], list[float], list[float]]:
+    """Each column's minimum and maximum width, and its width with every cell on one line."""
+    minimum: list[float] = []
+    maximum: list[float] = []
+    cells: list[float] = []
+    short_limit = SHORT_TEXT_EMS * size
+    for i, column in enumerate(columns):
+        if natural[i] <= 0:  # empty: only the header needs room
+            floor = max(header_width(column.label, 3, size, measure), size) + pad
+        elif column.wrap:
+            short = max((w for row in cell_widths if (w := row[i]) <= short_limit), default=0.0)
+            floor = max(2 * size, short) + pad
+        else:  # one line: as wide as its widest cell (a narrow 序号 column may wrap its header)
+            floor = min(2 * size, natural[i]) + pad
+        low = max((column.min_width or 0) * mm, floor)
+        high = max((column.max_width * mm) if column.max_width else math.inf, low)
+        minimum.append(low)
+        maximum.append(high)
+        cells.append(min(max(natural[i] + pad, low), high))
+    return minimum, maximum, cells
+
+
+def narrowest_table(columns: Sequence[Column], natural: list[float], cell_widths: list[list[float]], *,
+                    pad: float, size: float, measure: TextMeasure) -> float:
+    """The narrowest the table can be set without breaking a one-line cell or a short text, nor
+    crushing a wrapping column below its minimum."""
+    minimum, _maximum, cells = _bounds(columns, natural, cell_widths, pad=pad, size=size, measure=measure)
+    return sum(minimum[i] if c.wrap else cells[i] for i, c in enumerate(columns))
 
 
 def header_width(label: str, lines: int, size: float, measure: TextMeasure) -> float:

@@ -432,7 +432,7 @@ def _decision_blocks(data: Any) -> list[Block]:
     if combined:
         blocks.append(Para("村党组织书记、村委会主任“一肩挑”，第一、二步合并召开会议。", "field"))
     blocks.append(Table(
-        [Column("步骤", "center", wrap=False), Column("程序"), Column("会议"), Column("日期", "center"),
+        [Column("步骤", "center", wrap=False), Column("程序"), Column("会议"), Column("日期", "center", wrap=False),
          Column("应到（人）", "right", wrap=False), Column("实到（人）", "right", wrap=False),
          Column("同意（票）", "right", wrap=False), Column("反对（票）", "right", wrap=False),
          Column("弃权（票）", "right", wrap=False), Column("结果", "center"), Column("主要内容")],

@@ -42,7 +42,7 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus import paragraph as _rl_paragraph
 
 from . import fonts
-from .columns import fit_columns
+from .columns import fit_columns, narrowest_table
 from .document import Footer, NoticeDocument, Para, PrintOptions, Table, date_cn, posting_line
 from .fonts import FONT_MAIN, FONT_MAIN_BOLD, check_printable, markup_with_fallback, register_fonts
 from .textfit import TextMeasure, balanced_lines, break_lines, header_lines
@@ -72,6 +72,8 @@ _KEEP_ROWS = 3
 # A one-line cell (wrap=False) too wide for its column is set in type down to this fraction of the
 # table's size before it is broken over lines.
 _MIN_SHRINK = 0.6
+# A table too wide for the paper in large print is set in smaller type, down to this (normal print's).
+_SMALLEST_TABLE_TYPE = 10.5
 # A heading (a paragraph heading, a table's caption, a section row) stays on a page with this many
 # of the rows that follow it.
 _HEADING_ROWS = 2
@@ -383,7 +385,6 @@ class _Layout:
         set (one line, smaller type, or wrapped)."""
         size = self.st.table
         measure = self.measure
-        pad_x, pad_y, line_h = size * self.st.cell_pad, size * 0.28, size * 1.3
         columns = table.columns
         ncol = len(columns)
         rows = table.rows
@@ -406,10 +407,29 @@ class _Layout:
                 if w > natural[i]:
                     natural[i] = w
         totals = list(table.totals_row) if table.totals_row is not None else None
-        header_full = [measure.width(c.label, size) for c in columns]
         for i, cell in enumerate(totals or []):
             if cell:
                 natural[i] = max(natural[i], measure.width(cell, size))
+        # Too wide for the paper at this size (eleven columns in large print): smaller type, down to
+        # the normal print's, before one-line cells shrink much and short texts break. A few per cent
+        # over is left to the one-line cells' own shrinking, which no one sees.
+        smallest = min(size, _SMALLEST_TABLE_TYPE)
+        chosen = size
+        while chosen > smallest:
+            k = chosen / size
+            scaled_natural = [w * k for w in natural]
+            scaled = [[w * k for w in row] for row in widths] if k != 1 else widths
+            if narrowest_table(columns, scaled_natural, scaled, pad=2 * chosen * self.st.cell_pad, size=chosen,
+                               measure=measure) <= self.width * 1.05:
+                break
+            chosen = max(smallest, chosen - 1)
+        if chosen != size:
+            k = chosen / size
+            natural = [w * k for w in natural]
+            widths = [[w * k for w in row] for row in widths]
+            size = chosen
+        pad_x, pad_y, line_h = size * self.st.cell_pad, size * 0.28, size * 1.3
+        header_full = [measure.width(c.label, size) for c in columns]
         col_w = fit_columns(table.columns, natural, header_full, widths, total=self.width, pad=2 * pad_x,
                             size=size, measure=measure)
         xs = [self.left]

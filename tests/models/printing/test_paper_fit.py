@@ -15,8 +15,8 @@ from models.printing.render import render_pdf
 from models.printing.textfit import TextMeasure
 from models.rules.money import amount_of, format_money_cn
 
-from .test_notices import env, id_number  # noqa: F401  (env is a fixture)
-from .test_render import has_pdftoppm, ink, page_png, page_texts, reader, squeezed
+from .test_notices import DECISION, env, id_number  # noqa: F401  (env is a fixture)
+from .test_render import font_sizes, has_pdftoppm, ink, page_png, page_texts, reader, squeezed
 
 THREE_CHARACTER_NAMES = ["张建国", "王秀英", "李德胜", "赵红梅", "刘国强", "陈玉兰"]
 # The preset's whole column set: 备注 stays empty on these rows (and 银行卡号 is not printed).
@@ -63,8 +63,6 @@ def test_large_print_keeps_names_and_money_on_one_line(env):  # noqa: F811
 
 
 def test_large_print_title_and_table_type_is_large(env):  # noqa: F811
-    from .test_render import font_sizes
-
     sizes = font_sizes(print_roster(env, 12, PrintOptions(large=True)))
     assert 28 in sizes and min(s for s in sizes if s > 12) >= 16 * 0.95
 
@@ -73,6 +71,25 @@ def test_large_print_title_and_table_type_is_large(env):  # noqa: F811
 def test_large_print_page_renders(env, tmp_path):  # noqa: F811
     data = print_roster(env, 30, PrintOptions(large=True))
     assert ink(page_png(data, tmp_path, page=1)) > 5000
+
+
+def test_a_table_too_wide_for_large_print_gets_smaller_type_not_broken_dates(env):  # noqa: F811
+    _ctx, svc, post, printer = env
+    record = post(svc.create("JC-01", "2026-06-01", "机动地发包“四议两公开”", kind="decision", content=DECISION))
+    data = printer.print_disclosure(record.id, options=PrintOptions(large=True)).data
+    text = "".join(line for page in lines_of(data) for line in page)
+    for day in ("2026年6月1日", "2026年6月3日", "2026年6月6日", "2026年6月10日"):
+        assert day in text, f"{day} broken over lines"
+    assert 28 in font_sizes(data)  # the title stays large
+    sizes_of: dict[str, float] = {}
+
+    def visit(text, _cm, _tm, _font, size):
+        sizes_of.setdefault(text.strip(), size)
+
+    for page in reader(data).pages:
+        page.extract_text(visitor_text=visit)
+    assert sizes_of["决策事项：村集体机动地50亩公开发包"] == 16  # running text stays large
+    assert 10.5 <= sizes_of["2026年6月10日"] < 16  # the eleven columns: smaller type
 
 
 # --- column widths from content ------------------------------------------------------------------------
