@@ -11,9 +11,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from models.paths import resources_dir
+
+from .screen_fit import fit_to_screen
 
 GUIDE_FILE = "quick-guide.zh_CN.md"
 PREFERRED_SIZE = QSize(760, 680)
@@ -42,15 +44,7 @@ class GuideWindow(QDialog):
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
-        self.resize(self._fitting_size())
-
-    def _fitting_size(self) -> QSize:
-        """The preferred size, shrunk to the screen's available area (taskbar and frame left free)."""
-        screen = self.screen() or QApplication.primaryScreen()
-        if screen is None:
-            return PREFERRED_SIZE
-        room = screen.availableGeometry().size() - QSize(40, 60)
-        return PREFERRED_SIZE.boundedTo(room)
+        fit_to_screen(self, PREFERRED_SIZE.width(), PREFERRED_SIZE.height())
 
 
 def show_guide(parent: QWidget | None = None) -> GuideWindow:

@@ -146,19 +146,15 @@ def test_f1_and_the_help_menu_open_the_quick_guide(qtbot, make_village_window, e
 
 
 def test_the_guide_shrinks_to_a_small_screen(qtbot, monkeypatch):
+    from PySide6.QtCore import QRect
+
+    from desktop import screen_fit
     from desktop.help import GuideWindow
 
-    class Screen:
-        def availableGeometry(self):
-            from PySide6.QtCore import QRect
-
-            return QRect(0, 0, 800, 560)
-
+    monkeypatch.setattr(screen_fit, "available_area", lambda _window: QRect(0, 0, 800, 560))
     guide = GuideWindow()
     qtbot.addWidget(guide)
-    monkeypatch.setattr(guide, "screen", lambda: Screen())
-    size = guide._fitting_size()
-    assert size.width() <= 760 and size.height() <= 500
+    assert guide.width() <= 760 and guide.height() <= 560 - screen_fit.FRAME.top() - screen_fit.FRAME.bottom()
 
 
 # --- Qt's own dialogs in Chinese -----------------------------------------------------------------------

@@ -78,6 +78,12 @@ def _wizard(v: _Village, parent):
     return FirstRunWizard(Path(tempfile.mkdtemp()) / "new.sqlite3")
 
 
+def _guide(v: _Village, parent):
+    from desktop.help import show_guide
+
+    return show_guide(parent)
+
+
 def _crash(v: _Village, parent):
     from desktop.crash import CrashDialog
 
@@ -190,6 +196,7 @@ def _print_settings(v: _Village, parent):
 WINDOWS: dict[str, tuple[str, Callable[[_Village, Any], Any]]] = {
     "main window": ("desktop.main_window.MainWindow", _main_window),
     "first-run wizard": ("desktop.wizard.FirstRunWizard", _wizard),
+    "quick guide (F1)": ("desktop.help.GuideWindow", _guide),
     "crash report": ("desktop.crash.CrashDialog", _crash),
     "holiday calendar": ("desktop.editors.calendar_dialog.CalendarDialog", _calendar),
     "catalog item": ("desktop.editors.catalog_item_dialog.CatalogItemDialog", _catalog_item),
