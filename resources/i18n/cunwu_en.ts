@@ -3102,6 +3102,22 @@ Print the full details?</translation>
       <source>打印失败</source>
       <translation>Printing failed</translation>
     </message>
+    <message>
+      <source>打印设置中默认使用大字版</source>
+      <translation>Large print is the default in Print settings</translation>
+    </message>
+    <message>
+      <source>打印设置中默认为标准字号</source>
+      <translation>Standard type is the default in Print settings</translation>
+    </message>
+    <message>
+      <source>仅本份使用大字版；默认为标准字号，可在“打印设置”中更改</source>
+      <translation>Large print for this notice only; the default (standard type) is changed in Print settings</translation>
+    </message>
+    <message>
+      <source>仅本份使用标准字号；默认为大字版，可在“打印设置”中更改</source>
+      <translation>Standard type for this notice only; the default (large print) is changed in Print settings</translation>
+    </message>
   </context>
   <context>
     <name>PrintSettingsDialog</name>
@@ -3174,6 +3190,18 @@ Print the full details?</translation>
       <location line="+10" />
       <source>无法读取打印设置</source>
       <translation>Cannot read the print settings</translation>
+    </message>
+    <message>
+      <source>默认使用大字版（字号加大，适合贴在公开栏上远看）</source>
+      <translation>Large print by default (bigger type, readable on the notice board from a distance)</translation>
+    </message>
+    <message>
+      <source>每份公告的打印预览都从这里的选择开始；在预览中勾选只改那一份</source>
+      <translation>Every notice's print preview starts with this choice; ticking it in a preview changes that notice only</translation>
+    </message>
+    <message>
+      <source>字号</source>
+      <translation>Type size</translation>
     </message>
   </context>
   <context>
