@@ -17,10 +17,11 @@ may also need a fact about the record beyond its status (a `Condition`): a poste
 before its window ends only once a posted correction supersedes it; a record already superseded, or
 with a correction under way, is not corrected again.
 
-Roles are issue 10's: clerk (文书), reviewer (监委会), admin (村干部), supervisor (乡镇, township mode);
-`allowed_roles(action)` is what the permission check (`ServiceContext.require`) is to enforce, and
-`Action.permission` is the permission name the service passes to it. Nothing here checks roles: the
-reviewer-is-not-the-drafter rule stays in the service, next to the names it compares.
+Roles are issue 10's: clerk (文书), reviewer (监委会), admin (村干部), supervisor (乡镇, township mode).
+`Action.permission` is the name a service passes to `ServiceContext.require`, and
+`roles_for_permission` / `allowed_roles` say which roles hold it — what `require` is to enforce.
+Nothing here checks roles: the reviewer-is-not-the-drafter rule stays in the service, next to the
+names it compares.
 
 Refusals are templates (`str.format`) over `RecordFacts`: ``{id}``, ``{label}`` (the status's label),
 ``{superseded_by}``, ``{pending_correction}``, ``{posting_start}``, ``{posting_end}``; the GUI
@@ -136,7 +137,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("post", "disclosure.post",
            "记录 #{id} 当前为“{label}”，尚未经监委会审核通过，不能公示",
            dict.fromkeys(PUBLIC_STATUSES, "记录 #{id} 已于 {posting_start} 张贴公示（当前为“{label}”），不能重复公示")),
-    Action("expire", "disclosure.post",
+    Action("expire", "disclosure.expire",
            "记录 #{id} 当前为“{label}”，只有公示中的记录才会公示期满", person=False),
     Action("archive", "disclosure.post",
            "记录 #{id} 当前为“{label}”，只有公示期满的记录才能归档", {"archived": "记录 #{id} 已归档"}),
@@ -147,7 +148,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("delete", "disclosure.edit",
            "记录 #{id} 当前为“{label}”，已进入审核流程，不能删除，只能修改或更正"),
     Action("attach", "disclosure.attach", "记录 #{id} 当前为“{label}”，不能添加附件"),
-    Action("detach", "disclosure.attach",
+    Action("detach", "disclosure.edit",
            "记录 #{id} 当前为“{label}”，其附件已是存档证据，不能删除；只有草稿或被退回的记录可以删除附件"),
     Action("feedback", "feedback.edit",
            "记录 #{id} 尚未公示（当前为“{label}”），不能登记群众意见；公示后再登记"),
@@ -255,6 +256,18 @@ def allowed_roles(action_key: str) -> tuple[str, ...]:
     return tuple(roles)
 
 
+def roles_for_permission(permission: str) -> tuple[str, ...]:
+    """The roles holding a permission: those allowed the steps that name it (each permission is
+    named only by steps with the same roles, so the mapping is exact)."""
+    roles: dict[str, None] = {}
+    for a in ACTIONS:
+        if a.permission == permission:
+            roles.update(dict.fromkeys(allowed_roles(a.key)))
+    if not roles:
+        raise ValueError(f"未知的权限“{permission}”")
+    return tuple(roles)
+
+
 def effective_status(stored: str, posting_end: date | None, today: date) -> str:
     """A posted record whose window ended before `today` is expired (the ``expire`` row), whether
     or not `expire_due` has written it down yet."""
@@ -327,5 +340,6 @@ __all__ = [
     "PUBLIC_STATUSES", "REVIEWER",
     "ROLES", "RecordFacts", "Refusal", "STATUSES", "STATUS_KEYS", "STEPS", "SUPERVISOR", "SYSTEM", "Status",
     "TRANSITIONS", "Transition", "WAITING_STATUSES", "action", "allowed_roles", "check", "colour", "editable", "effective_status",
-    "enforce", "is_public", "label", "status", "statuses_allowing", "templates", "transition",
+    "enforce", "is_public", "label", "roles_for_permission", "status", "statuses_allowing", "templates",
+    "transition",
 ]

@@ -127,6 +127,20 @@ def test_who_may_do_each_step():
         W.allowed_roles("publish")
 
 
+def test_each_permission_belongs_to_one_set_of_roles():
+    # What ServiceContext.require is to enforce: a permission named by several steps must not let a
+    # role do one of them that it may not do (e.g. an admin attaches a board photo but never detaches).
+    by_permission: dict[str, set[tuple[str, ...]]] = {}
+    for a in W.ACTIONS:
+        by_permission.setdefault(a.permission, set()).add(W.allowed_roles(a.key))
+    assert {p: len(r) for p, r in by_permission.items()} == dict.fromkeys(by_permission, 1)
+    assert W.roles_for_permission("disclosure.review") == ("reviewer", "supervisor")
+    assert W.roles_for_permission("disclosure.edit") == ("clerk",)
+    assert W.roles_for_permission("disclosure.attach") == ("clerk", "admin")
+    with pytest.raises(ValueError, match="未知的权限"):
+        W.roles_for_permission("disclosure.publish")
+
+
 def test_effective_status_follows_the_expire_row():
     assert W.effective_status("posted", date(2026, 6, 18), date(2026, 6, 19)) == "expired"
     assert W.effective_status("posted", date(2026, 6, 18), date(2026, 6, 18)) == "posted"  # both ends count
