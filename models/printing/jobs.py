@@ -20,7 +20,7 @@ from ..services.catalog import CatalogService
 from ..services.context import ServiceContext
 from ..services.setup import installation
 from .document import Column, NoticeDocument, Para, PrintOptions, Table, date_cn
-from .notices import catalog_notice, disclosure_notice, feedback_answer_notice
+from .notices import catalog_notice, disclosure_notice, feedback_answer_notice, mask_document
 from .render import render
 from .settings import print_settings
 
@@ -154,11 +154,12 @@ class NoticePrinter:
                        Column("应公开日期", "center", wrap=False), Column("状态", "center"),
                        Column("公示日期", "center", wrap=False), Column("记录编号", "center", wrap=False)],
                       numbered, name="本月清单")
-        return NoticeDocument(
+        return mask_document(NoticeDocument(
             title=f"{year}年{month}月村务公开清单", subtitles=[f"{village.township or ''}{village.name}"],
             blocks=[Para(f"本月应公开事项与已公示记录如下，各公告附后（按日期排列）。打印日期：{date_cn(self.today)}。",
                          "plain"), table],
-            options=options or PrintOptions(), source=f"{year}年{month}月公开清单")
+            options=options or PrintOptions(), source=f"{year}年{month}月公开清单"),
+            print_settings(self.ctx).public_numbers)
 
     def _item(self, code: str):
         try:

@@ -6,14 +6,21 @@ fetches). Everything printed is formatted here: money with thousands separators 
 header names, dates in Chinese, personal data de-identified unless ``unmasked``.
 
 Rosters print their PUBLIC columns only, masked by each column's rule (身份证号 first 6 + last 4,
-bank card last 4, phone 3 + 4, addresses left out). ``unmasked=True`` is the internal copy: every
-column in full, and the renderer stamps "内部资料 不得张贴" across every page.
+bank card last 4, phone 3 + 4, addresses left out); a text column that mostly holds such numbers is
+masked as that kind of column whatever its header. Then every text of every default notice — title,
+subtitles, paragraphs, every table's headers, cells and totals — passes through one last step,
+:func:`mask_document`, which masks the ID, bank card and phone numbers hidden in free text (a 备注, a
+body, a finance 摘要, a villager's question quoted in an answer) with the same masks. The footer is the
+office's own (监督电话, 受理单位, 落款) and stays as set, and so do the office's numbers wherever they
+appear. ``unmasked=True`` is the internal copy: every column and text in full, and the renderer stamps
+"内部资料 不得张贴" across every page.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -21,7 +28,8 @@ from typing import Any
 from ..rules import kinds as K
 from ..rules.masking import mask_value
 from ..rules.money import ZERO, format_money_cn, parse_decimal
-from ..rules.roster import RosterColumn, column_for, preset_columns
+from ..rules.personal_numbers import mask_personal_numbers, value_number_kind
+from ..rules.roster import RosterColumn, column_for, effective_columns, preset_columns
 from .document import (
     WATERMARK_INTERNAL,
     Block,
@@ -41,6 +49,7 @@ __all__ = [
     "catalog_notice",
     "disclosure_notice",
     "feedback_answer_notice",
+    "mask_document",
     "roster_table",
 ]
 
@@ -208,6 +217,11 @@ def _cell_formatter(column: RosterColumn, unmasked: bool, places: int = 2) -> Ca
     kind = column.kind
     if column.mask and not unmasked:
         rule = column.mask
+        if column_for(column.key).mask is None:
+            # A text column treated as an ID / card / phone column for what it holds: its numbers
+            # are masked as the column's kind, other text ("不详") stays (free-text masking follows).
+            return lambda v: "" if v is None or v == "" else (
+                mask_value(rule, v) if value_number_kind(v) else str(v).strip())
         return lambda v: "" if v is None or v == "" else mask_value(rule, v)
     if kind == "money":
         return lambda v: "" if v is None or v == "" else money(v)
@@ -254,6 +268,7 @@ def _roster_blocks(data: Any, item: Any, unmasked: bool) -> list[Block]:
     columns = roster_columns(data.columns, preset, unmasked=unmasked)
     if not columns:
         columns = roster_columns([], "generic", unmasked=unmasked)
+    columns = effective_columns(columns, data.rows)
     count_word = _COUNT_WORDS.get(preset or "", "户")
     blocks: list[Block] = _paragraphs(data.body) or [
         Para(f"现将{data.period_label}{data.item_name}名单公示如下（共 {len(data.rows)} {count_word}）：")]
@@ -486,9 +501,10 @@ def disclosure_notice(data: Any, *, village: Any, settings: PrintSettings | None
         blocks.insert(0, Para(f"本村{named}内容有误，现予更正。原公告作废，以本公告为准。更正后的内容如下："))
     subtitles = [_village_line(village),
                  f"公开事项：{data.item_name}　　期间：{data.period_label}　　编号：{data.id}"]
-    return NoticeDocument(title=title, subtitles=subtitles, blocks=blocks,
-                          footer=_footer(data, village, settings, item, today), options=options,
-                          source=_source(data), kicker=kicker)
+    doc = NoticeDocument(title=title, subtitles=subtitles, blocks=blocks,
+                         footer=_footer(data, village, settings, item, today), options=options,
+                         source=_source(data), kicker=kicker)
+    return doc if unmasked else mask_document(doc, settings.public_numbers)
 
 
 CATALOG_COLUMNS: tuple[tuple[str, str, Callable[[Any], str]], ...] = (
@@ -525,10 +541,11 @@ def catalog_notice(items: Sequence[Any], *, village: Any, settings: PrintSetting
             parts.append(f"{date_cn(adopted)}经{by}认可")
         notes.append("本目录" + "，".join(parts) + "。")
     footer = Footer(notes=tuple(notes), issuer=_issuer(village, settings), issue_date=today)
-    return NoticeDocument(
+    return mask_document(NoticeDocument(
         title=f"{_text(getattr(village, 'name', ''))}村务公开事项目录",
         subtitles=[f"{_village_line(village)}　　标准目录　　共 {len(items)} 项"],
-        blocks=[Table(columns, rows, name="目录")], footer=footer, options=options, source="公开事项目录")
+        blocks=[Table(columns, rows, name="目录")], footer=footer, options=options, source="公开事项目录"),
+        settings.public_numbers)
 
 
 def feedback_answer_notice(feedback: Any, *, village: Any, settings: PrintSettings | None = None,
@@ -552,6 +569,31 @@ def feedback_answer_notice(feedback: Any, *, village: Any, settings: PrintSettin
     footer = Footer(phones=tuple(settings.phones), accepting_unit=_accepting_unit(village, settings),
                     signatures=_signatures(False), issuer=_issuer(village, settings),
                     issue_date=feedback.answered_on)
-    return NoticeDocument(
+    return mask_document(NoticeDocument(
         title=f"关于群众对《{title}》所提意见的答复", subtitles=[_village_line(village)], blocks=blocks,
-        footer=footer, options=options or PrintOptions(), source=f"群众意见 {feedback.id}")
+        footer=footer, options=options or PrintOptions(), source=f"群众意见 {feedback.id}"),
+        settings.public_numbers)
+
+
+def mask_document(doc: NoticeDocument, public: Iterable[str] = ()) -> NoticeDocument:
+    """``doc`` with the personal numbers in every text masked (``models.rules.personal_numbers``):
+    the last step before layout of every default (posted) notice. ``public``: the office's own
+    numbers, which stay. The footer is the office's and is left as it is."""
+    pub = frozenset(public)
+
+    def m(text: str) -> str:
+        # most cells are names and amounts: too short to hold a number, not worth a call
+        return text if len(text) < 7 else mask_personal_numbers(text, public=pub)
+
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            blocks.append(replace(block, text=m(block.text)))
+            continue
+        blocks.append(replace(
+            block, columns=[replace(c, label=m(c.label)) for c in block.columns],
+            rows=[[m(cell) for cell in row] for row in block.rows],
+            totals_row=[m(cell) for cell in block.totals_row] if block.totals_row is not None else None,
+            caption=m(block.caption) if block.caption else block.caption))
+    return replace(doc, title=m(doc.title), subtitles=[m(s) for s in doc.subtitles], blocks=blocks,
+                   source=m(doc.source), kicker=m(doc.kicker) if doc.kicker else doc.kicker)

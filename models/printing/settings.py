@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import Problem, ValidationError
 from ..rules.footer import phone_entry, phones_problems
+from ..rules.personal_numbers import public_numbers
 from ..services.context import ServiceContext
 from ..services.settings import FOOTER_STORE, SETTINGS, read_setting, write_setting
 
@@ -43,6 +44,12 @@ class PrintSettings:
     objection_note: str = ""
     address: str = ""
     email: str = ""
+
+    @property
+    def public_numbers(self) -> frozenset[str]:
+        """The numbers in the 监督电话 lines (read with the footer's one phone parser): the office's,
+        printed in full wherever they appear."""
+        return public_numbers(phone_entry(p)["number"] for p in self.phones)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -68,6 +75,12 @@ class PrintSettings:
 def _read(session: Session) -> PrintSettings:
     data = read_setting(session, SETTING_KEY, None)
     return PrintSettings() if data is None else PrintSettings.from_json(data)
+
+
+def office_numbers(session: Session) -> frozenset[str]:
+    """The office's own phone numbers (the 监督电话 lines): public, never masked or reported as a
+    villager's number."""
+    return _read(session).public_numbers
 
 
 def print_settings(ctx: ServiceContext) -> PrintSettings:
@@ -116,5 +129,6 @@ def set_print_settings(ctx: ServiceContext, *, phones: list[str] | tuple[str, ..
     return updated
 
 
-__all__ = ["DEFAULT_OBJECTION_NOTE", "PrintSettings", "SETTING_KEY", "footer_problems", "print_settings",
+__all__ = ["DEFAULT_OBJECTION_NOTE", "PrintSettings", "SETTING_KEY", "footer_problems", "office_numbers",
+           "print_settings",
            "set_print_settings"]

@@ -21,7 +21,7 @@ strings); every check reads values through the same tolerant parsers, so any of 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -29,7 +29,8 @@ from typing import Any, Literal
 
 from .catalog_terms import KIND_LABELS, KINDS
 from .money import ZERO, format_money, parse_decimal
-from .roster import check_roster_rows
+from .personal_numbers import find_personal_numbers
+from .roster import check_roster_rows, number_column_findings, number_column_kinds, personal_number_message
 
 Severity = Literal["error", "warning"]
 
@@ -593,13 +594,77 @@ def decision_totals(content: Mapping[str, Any] | None) -> dict[str, Any]:
 ROSTER_KEYS = ("group", "name", "id_number", "household_size", "quantity", "rate", "amount", "remark")
 
 
-def check_roster(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> list[Finding]:
+def check_roster(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None, *,
+                 public: Iterable[str] = ()) -> list[Finding]:
+    """Every roster finding; ``public``: the office's own phone numbers (not personal)."""
     out: list[Finding] = []
     if not rows:
         out.append(Finding(None, "rows", "no_rows", "名单没有任何行"))
         return out
     cols = list(columns) if columns else list(ROSTER_KEYS)
-    return out + [Finding.of(f) for f in check_roster_rows(rows, cols)]
+    out += [Finding.of(f) for f in number_column_findings(number_column_kinds(cols, rows))]
+    return out + [Finding.of(f) for f in check_roster_rows(rows, cols, public=public)]
+
+
+# --- personal numbers in free text --------------------------------------------------------------
+
+#: The free-text fields each kind prints, as (record-level keys, {list key: keys in each item}); a
+#: finance row or a meeting is a numbered row of the kind's main list, other lists are named in the
+#: field (``stages[2].result``). Every one of them is masked on the notice; these are the places a
+#: finding can point the clerk to.
+TEXT_FIELDS: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {
+    "notice": ((), {}),
+    "finance": ((), {"rows": ("voucher", "summary")}),
+    "project": (("name", "location", "content", "contractor", "bidding"),
+                {"sources": ("name",), "stages": ("name", "result")}),
+    "yishi": (("project",), {"sources": ("name",), "exemptions": ("name", "reason")}),
+    "decision": (("matter",), {"meetings": ("content",)}),
+    "roster": ((), {}),
+}
+_MAIN_LISTS = {"finance": "rows", "decision": "meetings"}
+_TEXT_LABELS = {"title": "标题", "body": "正文", "name": "项目名称", "location": "建设地点", "content": "建设内容",
+                "contractor": "施工单位", "bidding": "招标方式", "project": "议事项目", "matter": "决策事项"}
+_LIST_TEXT_LABELS = {"sources.name": "资金来源第 {i} 项名称", "stages.name": "实施进度第 {i} 行“阶段”",
+                     "stages.result": "实施进度第 {i} 行“进展情况”", "exemptions.name": "减免对象第 {i} 行“减免对象”",
+                     "exemptions.reason": "减免对象第 {i} 行“减免理由”"}
+
+
+def _privacy(text: Any, field: str, public: frozenset[str], *, row: int | None = None,
+             what: str = "") -> list[Finding]:
+    if not isinstance(text, str) or len(text) < 7:
+        return []
+    hits = find_personal_numbers(text, field=field, public=public)
+    if not hits:
+        return []
+    return [Finding(row, field, "personal_number", personal_number_message(hits, what), "warning")]
+
+
+def check_personal_numbers(kind: str, *, title: str | None = None, body: str | None = None,
+                           content: Mapping[str, Any] | None = None,
+                           public: Iterable[str] = ()) -> list[Finding]:
+    """A warning for each free-text field of a record (title, body, the kind's content fields)
+    holding an ID, bank card or phone number: it will be masked on the notice, and the clerk sees
+    it before printing. Roster cells are checked with the rows (``check_roster``)."""
+    pub = frozenset(public)
+    out = _privacy(title, "title", pub, what="标题") + _privacy(body, "body", pub, what="正文")
+    c = _content(content)
+    top, lists = TEXT_FIELDS.get(kind, ((), {}))
+    for key in top:
+        out += _privacy(c.get(key), key, pub, what=_TEXT_LABELS.get(key, key))
+    for list_key, keys in lists.items():
+        items = c.get(list_key)
+        if not isinstance(items, list):
+            continue
+        for i, item in enumerate(items, start=1):
+            if not isinstance(item, Mapping):
+                continue
+            for key in keys:
+                if _MAIN_LISTS.get(kind) == list_key:
+                    out += _privacy(item.get(key), key, pub, row=i)
+                else:
+                    out += _privacy(item.get(key), f"{list_key}[{i}].{key}", pub,
+                                    what=_LIST_TEXT_LABELS[f"{list_key}.{key}"].format(i=i))
+    return out
 
 
 def roster_totals(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
@@ -625,13 +690,15 @@ def check_disclosure(kind: str, *, title: str | None, body: str | None = "",
                      content: Mapping[str, Any] | None = None,
                      rows: Sequence[Mapping[str, Any]] | None = None, columns: Sequence[str] | None = None,
                      period_start: date | None = None, period_end: date | None = None,
-                     attachments: int = 0) -> list[Finding]:
-    """Every finding for a record of `kind` (title, content and, for rosters, rows)."""
+                     attachments: int = 0, public: Iterable[str] = ()) -> list[Finding]:
+    """Every finding for a record of `kind` (title, content and, for rosters, rows), personal
+    numbers in its free text included (``public``: the office's own phone numbers)."""
     if kind not in KINDS:
         return [Finding(None, "kind", "kind", f"未知的记录类型“{kind}”（应为 {'、'.join(KINDS)} 之一）")]
+    privacy = check_personal_numbers(kind, title=title, body=body, content=content, public=public)
     if kind == "notice":
-        return check_notice(title, body, attachments=attachments)
-    out = check_title(title)
+        return check_notice(title, body, attachments=attachments) + privacy
+    out = check_title(title) + privacy
     if kind == "finance":
         out += check_finance(content, period_start=period_start, period_end=period_end)
     elif kind == "project":
@@ -641,7 +708,7 @@ def check_disclosure(kind: str, *, title: str | None, body: str | None = "",
     elif kind == "yishi":
         out += check_yishi(content)
     elif kind == "roster":
-        out += check_roster(rows or [], columns)
+        out += check_roster(rows or [], columns, public=public)
     return out
 
 
@@ -795,7 +862,7 @@ def kind_label(kind: str) -> str:
 __all__ = [
     "Finding", "Severity", "UNITS", "FINANCE_CLASSES", "YISHI_SOURCES", "DECISION_STAGES", "MEETING_KINDS",
     "ROSTER_KEYS", "FIELD_LABELS", "KINDS", "check_disclosure", "check_notice", "check_title", "check_finance",
-    "check_project", "check_decision", "check_yishi", "check_roster", "compute_totals", "totals_json",
+    "check_project", "check_decision", "check_yishi", "check_roster", "check_personal_numbers", "TEXT_FIELDS", "compute_totals", "totals_json",
     "totals_from_json", "normalize_content", "content_unit", "has_errors", "parse_date", "money_text",
     "quantity_text", "kind_label",
 ]

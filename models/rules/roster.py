@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Literal
 
 from .idnumber import check_id_number, normalize_id_number
 from .money import FEN, ZERO, amount_of, parse_decimal
+from .personal_numbers import KIND_LABELS, column_number_kind, find_personal_numbers
 
 ColumnKind = Literal["text", "id_number", "int", "quantity", "rate", "money", "bank_card", "phone", "address"]
 Severity = Literal["error", "warning"]
@@ -90,6 +91,34 @@ def column_for(key: str, label: str | None = None) -> RosterColumn:
 
 def columns_for(keys: Iterable[str]) -> list[RosterColumn]:
     return [column_for(k) for k in keys]
+
+
+_NUMBER_COLUMN_LABELS = {"id_number": "身份证号", "bank_card": "银行卡号", "phone": "电话号码"}
+
+
+def number_column_kinds(columns: Iterable[str | RosterColumn],
+                        rows: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """The text columns (custom ones, 备注, …) whose filled values are mostly ID, bank card or phone
+    numbers, and the kind each is therefore treated as (``id_number``, ``bank_card``, ``phone``),
+    whatever its header: masked as that kind on the notice and, for IDs, checked digit by digit."""
+    out: dict[str, str] = {}
+    for c in columns:
+        key = c.key if isinstance(c, RosterColumn) else c
+        std = STANDARD_COLUMNS.get(key)
+        if std is not None and std.kind != "text":
+            continue
+        kind = column_number_kind(row.get(key) for row in rows)
+        if kind is not None:
+            out[key] = kind
+    return out
+
+
+def effective_columns(columns: Sequence[RosterColumn], rows: Sequence[Mapping[str, Any]]) -> list[RosterColumn]:
+    """``columns`` with each text column that mostly holds personal numbers turned into a column of
+    that kind (see :func:`number_column_kinds`), masked by that kind's rule."""
+    kinds = number_column_kinds(columns, rows)
+    return [replace(c, kind=kinds[c.key], mask=kinds[c.key]) if c.key in kinds else c  # type: ignore[arg-type]
+            for c in columns]
 
 
 def _std(key: str, label: str | None = None, **changes: Any) -> RosterColumn:
@@ -297,7 +326,7 @@ def _money(value: Decimal) -> str:
 
 
 def check_roster_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None, *,
-                      row_numbers: Sequence[int] | None = None) -> list[RosterFinding]:
+                      row_numbers: Sequence[int] | None = None, public: Iterable[str] = ()) -> list[RosterFinding]:
     """Every problem in ``rows`` (raw or typed values), in row order: unreadable values, missing
     names, ID numbers, duplicates, quantity × rate ≠ amount.
 
@@ -314,14 +343,24 @@ def check_roster_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str] | N
         for r in rows:
             seen.update(dict.fromkeys(r))
         columns = list(seen)
-    return check_parsed_rows(parsed, columns, numbers)
+    return check_parsed_rows(parsed, columns, numbers, public=public)
 
 
 def check_parsed_rows(parsed: Sequence[tuple[dict[str, Any], list[RosterFinding]]], columns: Sequence[str],
-                      row_numbers: Sequence[int]) -> list[RosterFinding]:
+                      row_numbers: Sequence[int], *, number_columns: Mapping[str, str] | None = None,
+                      public: Iterable[str] = ()) -> list[RosterFinding]:
     """``check_roster_rows`` over rows already through ``parse_row`` (typed row, its findings);
-    the parse findings are part of the result. For importers that parse once."""
+    the parse findings are part of the result. For importers that parse once.
+
+    ``number_columns``: the text columns treated as ID / card / phone columns (see
+    :func:`number_column_kinds`; worked out from these rows when not given, as an editor checking
+    one row at a time gives it for the whole roster). ``public``: the office's own phone numbers."""
     colset = set(columns)
+    if number_columns is None:
+        number_columns = number_column_kinds(columns, [row for row, _ in parsed])
+    public = frozenset(public)
+    free_text = [k for k in columns if _kind(k) == "text" and k not in number_columns]
+    id_columns = [k for k, kind in number_columns.items() if kind == "id_number" and k in colset]
     want_id = "id_number" in colset
     want_amount = "amount" in colset
 
@@ -362,8 +401,52 @@ def check_parsed_rows(parsed: Sequence[tuple[dict[str, Any], list[RosterFinding]
         if want_amount and amount is None and not have_product and "amount" not in bad_fields:
             row_found.append(RosterFinding(n, "amount", "required", "金额未填写"))
 
+        for key in id_columns:
+            value = row.get(key)
+            if not _blank(value) and _looks_like_id(value):
+                check = check_id_number(str(value))
+                if check.message:
+                    rule = _id_rule(check.message) if check.severity == "error" else "id_number_old"
+                    row_found.append(RosterFinding(n, key, rule, check.message, check.severity or "error"))
+        for key in free_text:
+            value = row.get(key)
+            if isinstance(value, str) and len(value) >= 7:
+                hits = find_personal_numbers(value, field=key, public=public)
+                if hits:
+                    row_found.append(RosterFinding(n, key, "personal_number", personal_number_message(hits),
+                                                   "warning"))
+
         found.extend(row_found)
     return found
+
+
+def _looks_like_id(value: object) -> bool:
+    """A cell of a column treated as an ID column that is meant as an ID number (digits, not
+    "不详"), so it gets the ID checks."""
+    return sum(ch.isdigit() for ch in str(value)) >= 8
+
+
+def personal_number_message(hits: Sequence[Any], what: str = "") -> str:
+    """"含身份证号、手机号，公告上将打码" for the numbers found in one field (``what`` names the field
+    when the finding has no row: "公告正文")."""
+    labels = list(dict.fromkeys(KIND_LABELS[h.kind] for h in hits))
+    if any(h.kind == "id_number" and not h.check_ok for h in hits):
+        labels[labels.index("身份证号")] = "身份证号（校验位不对，请核对）"
+    return f"{what}含{'、'.join(labels)}，公告上将打码"
+
+
+def number_column_findings(number_columns: Mapping[str, str],
+                           labels: Mapping[str, str] | None = None) -> list[RosterFinding]:
+    """One note per text column treated as an ID / card / phone column: the clerk learns that its
+    values will be masked (and, for IDs, checked) like the standard column's."""
+    out = []
+    for key, kind in number_columns.items():
+        label = (labels or {}).get(key) or column_for(key).label
+        what = _NUMBER_COLUMN_LABELS[kind]
+        out.append(RosterFinding(None, key, "number_column",
+                                 f"“{label}”列多为{what}，按{what}列处理：公告上将打码"
+                                 + ("，并检查校验位" if kind == "id_number" else ""), "warning"))
+    return out
 
 
 def roster_totals(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:

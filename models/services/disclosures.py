@@ -935,9 +935,12 @@ class DisclosureService:
     def _findings(self, s: Session, d: Disclosure, rows: list[dict[str, Any]] | None = None) -> list[K.Finding]:
         if d.kind == "roster" and rows is None:
             rows = _load_rows(s, d.id)
+        from ..printing.settings import office_numbers
+
         return K.check_disclosure(d.kind, title=d.title, body=d.body, content=d.content, rows=rows,
                                   columns=d.columns, period_start=d.period_start, period_end=d.period_end,
-                                  attachments=self._attachments(s, d.id) if d.kind == "notice" else 0)
+                                  attachments=self._attachments(s, d.id) if d.kind == "notice" else 0,
+                                  public=office_numbers(s))
 
     def _data(self, s: Session, d: Disclosure) -> DisclosureData:
         item = s.get(CatalogItem, d.item_id)
