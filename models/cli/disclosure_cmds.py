@@ -262,13 +262,28 @@ def _done(data: DisclosureData, args, message: str) -> int:
     return 0
 
 
+def _report_privacy(data: DisclosureData) -> None:
+    """Warnings, not refusals: the personal numbers in the record, which the notice will mask."""
+    found = K.privacy_findings(data.findings)
+    if not found:
+        return
+    sys.stderr.write(f"提示：记录 #{data.id} 有 {len(found)} 处含身份证号、银行卡号或电话号码，张贴的公告上将打码"
+                     f"（完整号码只印在 cunwu print {data.id} --unmasked 的内部资料上）：\n")
+    for f in found[:20]:
+        sys.stderr.write(f.located() + "\n")
+    if len(found) > 20:
+        sys.stderr.write(f"……另有 {len(found) - 20} 处，见 cunwu disclosure show {data.id}\n")
+
+
 def cmd_submit(env: Env, args) -> int:
     data = _service(env).submit(args.id)
+    _report_privacy(data)
     return _done(data, args, f"记录 #{data.id} 已提交审核")
 
 
 def cmd_approve(env: Env, args) -> int:
     data = _service(env).approve(args.id, args.reviewer, opinion=args.opinion, on=args.on)
+    _report_privacy(data)
     return _done(data, args, f"记录 #{data.id} 已由 {data.reviewer} 审核通过")
 
 

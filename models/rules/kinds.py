@@ -639,6 +639,15 @@ def _privacy(text: Any, field: str, public: frozenset[str], *, row: int | None =
     return [Finding(row, field, "personal_number", personal_number_message(hits, what), "warning")]
 
 
+#: The rules of the findings about personal numbers (warnings: the notice masks them).
+PRIVACY_RULES = ("personal_number", "number_column")
+
+
+def privacy_findings(findings: Sequence[Finding]) -> list[Finding]:
+    """The findings that say a record holds personal numbers its notice will mask."""
+    return [f for f in findings if f.rule in PRIVACY_RULES]
+
+
 def check_personal_numbers(kind: str, *, title: str | None = None, body: str | None = None,
                            content: Mapping[str, Any] | None = None,
                            public: Iterable[str] = ()) -> list[Finding]:
@@ -862,7 +871,8 @@ def kind_label(kind: str) -> str:
 __all__ = [
     "Finding", "Severity", "UNITS", "FINANCE_CLASSES", "YISHI_SOURCES", "DECISION_STAGES", "MEETING_KINDS",
     "ROSTER_KEYS", "FIELD_LABELS", "KINDS", "check_disclosure", "check_notice", "check_title", "check_finance",
-    "check_project", "check_decision", "check_yishi", "check_roster", "check_personal_numbers", "TEXT_FIELDS", "compute_totals", "totals_json",
+    "check_project", "check_decision", "check_yishi", "check_roster", "check_personal_numbers", "TEXT_FIELDS",
+    "PRIVACY_RULES", "privacy_findings", "compute_totals", "totals_json",
     "totals_from_json", "normalize_content", "content_unit", "has_errors", "parse_date", "money_text",
     "quantity_text", "kind_label",
 ]

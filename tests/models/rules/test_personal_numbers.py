@@ -129,3 +129,22 @@ def test_value_and_column_kind() -> None:
     assert column_number_kind(["4111111111111111", "6222021234567890128"]) == "bank_card"
     assert column_number_kind(["一类", "二类", "410322196501011241"]) is None
     assert column_number_kind([]) is None
+
+
+def test_roster_findings_for_remarks_and_number_columns() -> None:
+    from models.rules.kinds import check_roster, privacy_findings
+
+    rows = [
+        {"name": "张三", "id_number": "11010519491231002X", "amount": "1.00", "remark": None,
+         "x_1": "110105198001010017"},
+        {"name": "李四", "id_number": "110105198001010016", "amount": "1.00",
+         "remark": "代领人：陈某 410322196501011241 电话13812345678", "x_1": "11010519491231002X"},
+        {"name": "王五", "id_number": "410322196501011241", "amount": "1.00", "remark": "李监委 13812341234",
+         "x_1": "不详"},
+    ]
+    found = check_roster(rows, ["name", "id_number", "amount", "remark", "x_1"], public=PUBLIC)
+    located = [f.located() for f in found]
+    assert "[错误] 第 1 行“x_1”：身份证号校验位错误：应为 6，实为 7" in located
+    assert "[提示] 第 2 行“备注”：含身份证号、手机号，公告上将打码" in located
+    assert not [f for f in found if f.row == 3]  # the office's number, and "不详" in the ID column
+    assert [f.rule for f in privacy_findings(found)] == ["number_column", "personal_number"]
