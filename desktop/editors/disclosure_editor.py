@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import CunwuError, Problem, ValidationError
+from models.printing.settings import print_settings
 from models.rules import kinds as K
 from models.rules import workflow as W
 from models.rules.periods import PeriodError, parse_period
@@ -113,7 +114,8 @@ class DisclosureEditor(QDialog):
             except CunwuError:
                 log.warning("catalog item %s not found for roster preset", self.data.item_code)
         return EditorContext(workspace=self.ws, item_code=self.data.item_code, roster_preset=preset,
-                             period_start=self.data.period_start, period_end=self.data.period_end)
+                             period_start=self.data.period_start, period_end=self.data.period_end,
+                             public_numbers=print_settings(self.ws.ctx).public_numbers)
 
     def _build(self) -> None:
         d = self.data
@@ -384,6 +386,10 @@ class DisclosureEditor(QDialog):
             parse_period(period)
         except PeriodError as exc:
             out.append(K.Finding(None, "period", "period", str(exc)))
+        # ID, card and phone numbers typed into the title, the body or the kind's text fields: the
+        # notice masks them, the clerk hears of it now (roster cells are checked with their rows)
+        out += K.check_personal_numbers(self.data.kind, title=title, body=body, content=self.kind_editor.content(),
+                                        public=self.kind_editor.context.public_numbers)
         return out + self.kind_editor.findings()
 
     def refresh_findings(self) -> None:

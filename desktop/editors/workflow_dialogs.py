@@ -120,7 +120,7 @@ class ApproveDialog(_StepDialog):
     """审核通过: the supervision committee member's name (not the drafter), an opinion, the date."""
 
     def __init__(self, headline: str, approve: Callable[[str, str, date], Any], *,
-                 reviewers: Sequence[str] = (), parent: QWidget | None = None):
+                 reviewers: Sequence[str] = (), notes: Sequence[str] = (), parent: QWidget | None = None):
         super().__init__(headline, "", parent)
         self.ok_button.setText(self.tr("审核通过"))
         self.setWindowTitle(self.tr("审核通过"))
@@ -141,6 +141,14 @@ class ApproveDialog(_StepDialog):
         note.setWordWrap(True)
         note.setStyleSheet("color: gray;")
         self.form.addRow("", note)
+        # Personal numbers in the record: shown to the reviewer, who may approve all the same.
+        self.privacy_note = QLabel("\n".join([
+            self.tr("以下内容含身份证号、银行卡号或电话号码，张贴的公告上将打码："), *notes]) if notes else "")
+        self.privacy_note.setObjectName("privacyNote")
+        self.privacy_note.setWordWrap(True)
+        self.privacy_note.setStyleSheet("color: #8a6100;")
+        self.privacy_note.setVisible(bool(notes))
+        self.form.addRow("", self.privacy_note)
         self._chain([self.reviewer_combo, self.opinion_edit, self.date_edit])
         self.reviewer_combo.setFocus()
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import CunwuError
+from models.printing.settings import print_settings
 from models.rules import kinds as K
 from models.rules.money import format_money_cn
 from models.services.attachments import KINDS as ATTACHMENT_KINDS
@@ -435,7 +436,8 @@ class RecordDetail(QTabWidget):
             deadline = ""
         headline = self.tr("公开记录 #%1“%2”").replace("%1", str(d.id)).replace("%2", d.title)
         dialog = FeedbackDialog(headline, lambda text, who, received: service.add(d.id, text, received, who),
-                                deadline_text=deadline, earliest=d.posting_start, parent=self)
+                                deadline_text=deadline, earliest=d.posting_start,
+                                public=print_settings(self.ws.ctx).public_numbers, parent=self)
         show_modal(self, dialog, lambda dlg: self._feedback_saved(dlg.result_data))
 
     def print_answer(self) -> None:
@@ -467,4 +469,5 @@ class RecordDetail(QTabWidget):
 def answer_dialog(workspace, feedback: FeedbackData, parent: QWidget | None = None) -> AnswerDialog:
     """The answer dialog for one question, saving through FeedbackService.answer."""
     service = FeedbackService(workspace.ctx)
-    return AnswerDialog(feedback, lambda text, on: service.answer(feedback.id, text, on), parent=parent)
+    return AnswerDialog(feedback, lambda text, on: service.answer(feedback.id, text, on), parent=parent,
+                        public=print_settings(workspace.ctx).public_numbers)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 import models.services.disclosures  # noqa: F401  (registers the catalog's delete guard)
 from models.errors import CunwuError
 from models.rules import catalog_terms as terms
+from models.rules import kinds as K
 from models.rules import workflow as W
 from models.rules.workdays import WorkdayCalendar
 from models.services.calendar import CalendarService
@@ -70,6 +71,17 @@ from .table_page_parts import EnterActivates, debounced_search, read_only_table
 
 SEARCH_DELAY_MS = 200
 MAX_LISTED_FINDINGS = 12
+
+
+
+def privacy_notes(data: DisclosureData) -> list[str]:
+    """The record's personal-number findings, one line each (at most MAX_LISTED_FINDINGS)."""
+    lines = [f.located() for f in K.privacy_findings(data.findings)]
+    if len(lines) > MAX_LISTED_FINDINGS:
+        rest = len(lines) - MAX_LISTED_FINDINGS
+        lines = [*lines[:MAX_LISTED_FINDINGS],
+                 QCoreApplication.translate("RecordsPage", "……另有 %1 处").replace("%1", str(rest))]
+    return lines
 
 
 class RecordsPage(QWidget):
@@ -420,6 +432,11 @@ class RecordsPage(QWidget):
             self.reload(select_id=d.id)
             return
         self._done(data, self.tr("记录 #%1 已提交审核"))
+        notes = privacy_notes(data)
+        if notes:  # a warning, not a refusal: the notice masks them
+            dialogs.warn(self.tr("已提交审核"), "\n".join([
+                self.tr("记录 #%1 已提交审核。以下内容含身份证号、银行卡号或电话号码，张贴的公告上将打码"
+                        "（完整号码只印在内部资料上）：").replace("%1", str(data.id)), *notes]), parent=self)
 
     def _reviewers(self, drafter: str) -> list[str]:
         names = [r.reviewer for r in self.model.rows() if r.reviewer and r.reviewer != drafter]
@@ -435,7 +452,7 @@ class RecordsPage(QWidget):
             return
         service = self.service
         dialog = ApproveDialog(self._headline(d), lambda who, opinion, on: service.approve(d.id, who, opinion, on),
-                               reviewers=self._reviewers(d.drafter), parent=self)
+                               reviewers=self._reviewers(d.drafter), notes=privacy_notes(d), parent=self)
         show_modal(self, dialog, lambda dlg: self._done(dlg.result_data, self.tr("记录 #%1 已审核通过")))
         dialog.reviewer_combo.setFocus()
 

@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QProgressDialog, QPushButton, QWidget
 
 from models.errors import CunwuError, NotFound
+from models.rules import kinds as K
 
 from .. import clock, dialogs, workers
 
@@ -110,7 +111,8 @@ def preview_disclosure(workspace, disclosure_id: int, parent: QWidget | None = N
     def render(options, unmasked, _progress, _cancelled):
         return NoticePrinter(ctx, today=today).print_disclosure(disclosure_id, None, options, unmasked=unmasked)
 
-    return open_preview(workspace, PreviewSource(data.title, render, personal=data.kind == "roster"), parent)
+    personal = data.kind == "roster" or bool(K.privacy_findings(data.findings))
+    return open_preview(workspace, PreviewSource(data.title, render, personal=personal), parent)
 
 
 def preview_catalog(workspace, parent: QWidget | None = None) -> PrintPreviewDialog:

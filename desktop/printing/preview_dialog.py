@@ -234,7 +234,7 @@ class PrintPreviewDialog(QDialog):
         self.unmasked_note = QLabel(self.tr("内部资料：含完整身份证号、银行卡号，不得张贴公示。"))
         self.unmasked_note.setWordWrap(True)
         self.unmasked_note.setStyleSheet("color: #b71c1c; font-weight: bold;")
-        self.masked_note = QLabel(self.tr("张贴版：身份证号、银行卡号已按规定隐去部分数字。"))
+        self.masked_note = QLabel(self.tr("张贴版：身份证号、银行卡号、电话号码已按规定隐去部分数字（备注、正文等处的也一样）。"))
         self.masked_note.setWordWrap(True)
         self.masked_note.setStyleSheet("color: gray;")
         self._set_controls(options, self.unmasked)

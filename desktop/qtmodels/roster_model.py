@@ -30,6 +30,7 @@ from models.rules.roster import (
     RosterColumn,
     check_parsed_rows,
     column_for,
+    number_column_kinds,
     parse_row,
     preset_columns,
 )
@@ -199,12 +200,17 @@ class RosterModel(GridModel):
 
     totals_changed = Signal()
 
-    def __init__(self, columns: Sequence[RosterColumn], undo_stack: QUndoStack | None = None, parent=None):
+    def __init__(self, columns: Sequence[RosterColumn], undo_stack: QUndoStack | None = None, parent=None, *,
+                 public: frozenset[str] = frozenset()):
         super().__init__([grid_column(c) for c in columns], undo_stack, parent)
         self.roster_columns = list(columns)
         self._check_keys = [c.key for c in self.roster_columns]
         self._state: list[_RowState] = []
         self._dups: dict[int, Finding] = {}
+        self.public = public  # the office's phone numbers: not reported as a villager's
+        # text columns that mostly hold ID / card / phone numbers (a property of the whole roster,
+        # so worked out over all rows, then given to each row's check)
+        self.number_columns: dict[str, str] = {}
 
     # --- columns ----------------------------------------------------------------------------
     def change_columns(self, columns: Sequence[RosterColumn], text: str = "") -> bool:
@@ -329,13 +335,26 @@ class RosterModel(GridModel):
         del self._state[at:at + count]
 
     def _rows_reset(self) -> None:
+        self.number_columns = number_column_kinds(self._check_keys, self._rows)
         self._state = [self._compute(i) for i in range(len(self._rows))]
         self._dups = {}
 
     def _after_change(self) -> None:
+        self._recheck_number_columns()
         self._recheck_duplicates()
         self.totals_changed.emit()
         super()._after_change()
+
+    def _recheck_number_columns(self) -> None:
+        """A column that has just become (or stopped being) mostly ID numbers changes how every row
+        is checked: recheck them all, which is rare."""
+        kinds = number_column_kinds(self._check_keys, self._rows)
+        if kinds == self.number_columns:
+            return
+        self.number_columns = kinds
+        self._state = [self._compute(i) for i in range(len(self._rows))]
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1))
 
     # --- checking -----------------------------------------------------------------------------
     def _compute(self, i: int) -> _RowState:
@@ -344,7 +363,8 @@ class RosterModel(GridModel):
             return _BLANK
         raw = {k: (row.get(k) or None) for k in self._check_keys}
         parsed = parse_row(raw, row=i + 1)
-        found = check_parsed_rows([parsed], self._check_keys, [i + 1])
+        found = check_parsed_rows([parsed], self._check_keys, [i + 1], number_columns=self.number_columns,
+                                  public=self.public)
         by_key: dict[str, list[Finding]] = {}
         for f in found:
             by_key.setdefault(f.field, []).append(Finding(None, f.field, f.rule, f.message, f.severity))

@@ -66,13 +66,15 @@ def split_list_field(name: str | None) -> tuple[str, int, str] | None:
 @dataclass
 class EditorContext:
     """What a kind editor needs besides the record: the item's roster preset, the workspace (for
-    imports) and the period, which the header may change while editing."""
+    imports), the period, which the header may change while editing, and the office's own phone
+    numbers (which the personal-number findings leave alone)."""
 
     workspace: Any = None
     item_code: str = ""
     roster_preset: str | None = None
     period_start: date | None = None
     period_end: date | None = None
+    public_numbers: frozenset[str] = frozenset()  # the office's 监督电话: not a villager's number
 
 
 class KindEditor(QWidget):

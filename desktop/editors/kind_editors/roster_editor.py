@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from models.rules.kinds import Finding, quantity_text
 from models.rules.money import format_money_cn
-from models.rules.roster import RosterColumn
+from models.rules.roster import RosterColumn, number_column_findings
 from models.services.disclosures import DisclosureData
 
 from ...qtmodels.roster_model import RosterModel, label_parts, roster_column, roster_columns, text_rows
@@ -94,7 +94,7 @@ class RosterEditor(KindEditor):
     # --- loading ------------------------------------------------------------------------------
     def load(self, data: DisclosureData) -> None:
         columns = roster_columns(data.columns, self.context.roster_preset, data.rows)
-        self.model = RosterModel(columns, self.undo_stack, self)
+        self.model = RosterModel(columns, self.undo_stack, self, public=self.context.public_numbers)
         self.model.load(data.rows)
         if self.model.rowCount() == 0:
             self.model.set_rows([{}])  # a first row to type into
@@ -114,7 +114,9 @@ class RosterEditor(KindEditor):
     def findings(self) -> list[Finding]:
         if self.model is None:
             return []
-        found = self.model.row_findings()
+        labels = {c.key: c.label for c in self.model.roster_columns}
+        found = [Finding.of(f) for f in number_column_findings(self.model.number_columns, labels)]
+        found += self.model.row_findings()
         if self.model.totals()["rows"] == 0:
             found.insert(0, Finding(None, "rows", "no_rows", "名单没有任何行"))
         return found
