@@ -6,7 +6,7 @@ import importlib
 import sys
 import traceback
 
-BENCHES = ["bench.startup", "bench.roster_import", "bench.disclosure_list", "bench.printing"]
+BENCHES = ["bench.startup", "bench.roster_import", "bench.disclosure_list", "bench.printing", "bench.privacy"]
 
 
 def main(argv: list[str]) -> int:

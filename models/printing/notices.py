@@ -582,8 +582,11 @@ def mask_document(doc: NoticeDocument, public: Iterable[str] = ()) -> NoticeDocu
     pub = frozenset(public)
 
     def m(text: str) -> str:
-        # most cells are names and amounts: too short to hold a number, not worth a call
-        return text if len(text) < 7 else mask_personal_numbers(text, public=pub)
+        return mask_personal_numbers(text, public=pub)
+
+    def cells(row: Sequence[str]) -> list[str]:
+        # most cells are names and amounts, too short to hold a number: not worth a call
+        return [cell if len(cell) < 10 else m(cell) for cell in row]
 
     blocks: list[Block] = []
     for block in doc.blocks:
@@ -592,8 +595,8 @@ def mask_document(doc: NoticeDocument, public: Iterable[str] = ()) -> NoticeDocu
             continue
         blocks.append(replace(
             block, columns=[replace(c, label=m(c.label)) for c in block.columns],
-            rows=[[m(cell) for cell in row] for row in block.rows],
-            totals_row=[m(cell) for cell in block.totals_row] if block.totals_row is not None else None,
+            rows=[cells(row) for row in block.rows],
+            totals_row=cells(block.totals_row) if block.totals_row is not None else None,
             caption=m(block.caption) if block.caption else block.caption))
     return replace(doc, title=m(doc.title), subtitles=[m(s) for s in doc.subtitles], blocks=blocks,
                    source=m(doc.source), kicker=m(doc.kicker) if doc.kicker else doc.kicker)

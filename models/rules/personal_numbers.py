@@ -25,8 +25,8 @@ columns (``models.rules.masking``: ID first 6 + last 4, card last 4, mobile 138*
 :func:`column_number_kind` says whether a column's values are mostly such numbers, so that a custom
 column holding IDs is printed and checked as an ID column whatever its header.
 
-Cost: texts shorter than 7 characters, and texts without a run of 7 digits, are dismissed by one
-precompiled regular expression before anything else is looked at.
+Cost: texts shorter than 10 characters, and texts without 10 digits close together, are dismissed
+by a length test and one precompiled regular expression before anything else is looked at.
 """
 
 from __future__ import annotations
@@ -65,8 +65,12 @@ _SEP = r"(?:[ \t\u3000]*(?:\r?\n|[-－‐‑–—)）])[ \t\u3000]*|[ \t\u3000]
 # A run of digit groups not glued to letters, other digits or a decimal point.
 _RUN = re.compile(rf"(?<![{_WORD}.．])[{_DIGIT}]+[{_X}]?(?:{_SEP}[{_DIGIT}]+[{_X}]?)*(?![{_WORD}])")
 _GROUP = re.compile(rf"[{_DIGIT}]+[{_X}]?")
-# The cheap pre-filter: seven digits close together somewhere in the text.
-_SEVEN = re.compile(rf"[{_DIGIT}](?:[^{_DIGIT}\n]{{0,2}}\n?[{_DIGIT}]){{6}}")
+# The cheap pre-filter: ten digits (the shortest number, a landline 010 + 7 digits) with at most
+# a few separator characters between each two, somewhere in the text.
+_MIN_DIGITS = 10
+_TEN = re.compile(rf"[{_DIGIT}](?:[ \t\u3000\r\n\-－‐‑–—)）]{{0,3}}[{_DIGIT}]){{{_MIN_DIGITS - 1}}}")
+# A cell holding nothing but one number as people write it.
+_NUMBER_ONLY = re.compile(rf"[{_DIGIT}{_X} \t\u3000\-－+()（）]+")
 # The office's own numbers are labelled so in the text.
 # A number labelled as a card or account is one even when it fails the Luhn check (a typing error
 # does not make it public).
@@ -177,12 +181,12 @@ def find_personal_numbers(text: str | None, *, field: str | None = None,
                           public: Iterable[str] = ()) -> list[PersonalNumber]:
     """Every personal number in ``text``, in order. ``public``: bare numbers that are the office's
     (see :func:`public_numbers`) and so are not personal."""
-    if not text or len(text) < 7 or _SEVEN.search(text) is None:
+    if not text or len(text) < _MIN_DIGITS or _TEN.search(text) is None:
         return []
     public = public if isinstance(public, frozenset | set) else frozenset(public)
     found: list[PersonalNumber] = []
     for run in _RUN.finditer(text):
-        if run.end() - run.start() < 7:
+        if run.end() - run.start() < _MIN_DIGITS:
             continue
         base = run.start()
         groups = [(base + g.start(), base + g.end(), g.group().translate(_FULL_WIDTH))
@@ -263,8 +267,8 @@ def value_number_kind(value: object) -> PersonalKind | None:
     if value is None:
         return None
     text = str(value).strip()
-    if len(text) < 7:
-        return None
+    if len(text) < _MIN_DIGITS or not _NUMBER_ONLY.fullmatch(text):
+        return None  # words around it: free text, not a number column's cell
     found = find_personal_numbers(text)
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(text):
         return found[0].kind
