@@ -68,7 +68,7 @@ _GROUP = re.compile(rf"[{_DIGIT}]+[{_X}]?")
 # The cheap pre-filter: ten digits (the shortest number, a landline 010 + 7 digits) with at most
 # a few separator characters between each two, somewhere in the text.
 _MIN_DIGITS = 10
-_TEN = re.compile(rf"[{_DIGIT}](?:[ \t\u3000\r\n\-－‐‑–—)）]{{0,3}}[{_DIGIT}]){{{_MIN_DIGITS - 1}}}")
+_TEN = CANDIDATE = re.compile(rf"[{_DIGIT}](?:[ \t\u3000\r\n\-－‐‑–—)）]{{0,3}}[{_DIGIT}]){{{_MIN_DIGITS - 1}}}")
 # A cell holding nothing but one number as people write it.
 _NUMBER_ONLY = re.compile(rf"[{_DIGIT}{_X} \t\u3000\-－+()（）]+")
 # The office's own numbers are labelled so in the text.
@@ -177,11 +177,17 @@ def classify(digits: str) -> tuple[PersonalKind, bool] | None:
     return None
 
 
+def may_hold_number(text: str) -> bool:
+    """The pre-filter alone: False for a text that cannot hold a personal number (the common case,
+    answered by a length test and one regular expression)."""
+    return len(text) >= _MIN_DIGITS and _TEN.search(text) is not None
+
+
 def find_personal_numbers(text: str | None, *, field: str | None = None,
                           public: Iterable[str] = ()) -> list[PersonalNumber]:
     """Every personal number in ``text``, in order. ``public``: bare numbers that are the office's
     (see :func:`public_numbers`) and so are not personal."""
-    if not text or len(text) < _MIN_DIGITS or _TEN.search(text) is None:
+    if not text or not may_hold_number(text):
         return []
     public = public if isinstance(public, frozenset | set) else frozenset(public)
     found: list[PersonalNumber] = []
@@ -284,7 +290,12 @@ def column_number_kind(values: Iterable[object]) -> str | None:
     counts: dict[str, int] = {}
     filled = 0
     for value in values:
-        if value is None or (isinstance(value, str) and not value.strip()):
+        if value is None:
+            continue
+        if isinstance(value, str) and len(value) < _MIN_DIGITS:
+            filled += bool(value.strip())  # a name, a group, a short remark: filled, no number
+            continue
+        if isinstance(value, str) and not value.strip():
             continue
         filled += 1
         kind = value_number_kind(value)
@@ -298,7 +309,7 @@ def column_number_kind(values: Iterable[object]) -> str | None:
 
 
 __all__ = [
-    "COLUMN_KINDS", "KIND_LABELS", "MASK_RULES", "PersonalKind", "PersonalNumber", "classify",
-    "column_number_kind", "find_personal_numbers", "mask_personal_numbers", "public_numbers",
+    "CANDIDATE", "COLUMN_KINDS", "KIND_LABELS", "MASK_RULES", "PersonalKind", "PersonalNumber", "classify",
+    "column_number_kind", "find_personal_numbers", "mask_personal_numbers", "may_hold_number", "public_numbers",
     "value_number_kind",
 ]
