@@ -37,7 +37,8 @@ _NOTE_STYLE = "color: gray;"
 def numbers_in(text: str, public: frozenset[str] = frozenset()) -> str:
     """"身份证号、手机号": the kinds of personal number in ``text`` ("" when none)."""
     kinds = dict.fromkeys(h.kind for h in find_personal_numbers(text, public=public))
-    return "、".join(QCoreApplication.translate("PersonalNumbers", KIND_LABELS[k]) for k in kinds)
+    separator = QCoreApplication.translate("PersonalNumbers", "、")
+    return separator.join(QCoreApplication.translate("PersonalNumbers", KIND_LABELS[k]) for k in kinds)
 
 
 class FeedbackDialog(_StepDialog):

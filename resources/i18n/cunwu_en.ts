@@ -258,6 +258,21 @@ Received %3 (%4); answer due by %5</translation>
       <source>答复日期</source>
       <translation>Answered on</translation>
     </message>
+    <message>
+      <location filename="../../desktop/editors/feedback_dialog.py" line="149" />
+      <source>引用的意见中含%1，答复公告上将打码。</source>
+      <translation>The quoted question contains %1; they will be masked on the answer notice.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/editors/feedback_dialog.py" line="152" />
+      <source>答复中含%1，公告上将打码。</source>
+      <translation>The answer contains %1; they will be masked on the notice.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/editors/feedback_dialog.py" line="86" />
+      <source>答复公告引用意见原文，不署反映人姓名；身份证号、银行卡号、电话号码将打码。</source>
+      <translation>The answer notice quotes the question without naming who raised it; ID, bank card and phone numbers in it are masked.</translation>
+    </message>
   </context>
   <context>
     <name>App</name>
@@ -317,6 +332,11 @@ Received %3 (%4); answer due by %5</translation>
       <location line="+1" />
       <source>审核人须是村务监督委员会（财务事项为民主理财小组）成员，不能是起草人本人。</source>
       <translation>The reviewer must be a member of the village affairs supervision committee (for finances, the democratic finance group) and cannot be the drafter.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/editors/workflow_dialogs.py" line="146" />
+      <source>以下内容含身份证号、银行卡号或电话号码，张贴的公告上将打码：</source>
+      <translation>The following contain ID, bank card or phone numbers, which will be masked on the posted notice:</translation>
     </message>
   </context>
   <context>
@@ -1922,6 +1942,16 @@ Please copy the report below and send it, with the log file, to whoever supports
       <source>答复期限：%1</source>
       <translation>Answer due: %1</translation>
     </message>
+    <message>
+      <location filename="../../desktop/editors/feedback_dialog.py" line="86" />
+      <source>意见中含%1：答复公告引用意见原文时将打码，反映人也不署名。</source>
+      <translation>The question contains %1: they will be masked where the answer notice quotes it, and the person who raised it is not named.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/editors/feedback_dialog.py" line="90" />
+      <source>答复公告会引用意见原文：其中的身份证号、银行卡号、电话号码将打码，反映人不署名。</source>
+      <translation>The answer notice quotes the question as written: ID, bank card and phone numbers in it will be masked, and the person who raised it is not named.</translation>
+    </message>
   </context>
   <context>
     <name>FeedbackState</name>
@@ -2766,6 +2796,34 @@ Please copy the report below and send it, with the log file, to whoever supports
     </message>
   </context>
   <context>
+    <name>PersonalNumbers</name>
+    <message>
+      <location filename="../../desktop/editors/feedback_dialog.py" line="30" />
+      <source>身份证号</source>
+      <translation>ID numbers</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/editors/feedback_dialog.py" line="30" />
+      <source>银行卡号</source>
+      <translation>bank card numbers</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/editors/feedback_dialog.py" line="31" />
+      <source>手机号</source>
+      <translation>mobile numbers</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/editors/feedback_dialog.py" line="31" />
+      <source>电话号码</source>
+      <translation>phone numbers</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/editors/feedback_dialog.py" line="38" />
+      <source>、</source>
+      <translation>, </translation>
+    </message>
+  </context>
+  <context>
     <name>PostDialog</name>
     <message>
       <location filename="../../desktop/editors/workflow_dialogs.py" line="+56" />
@@ -2946,11 +3004,6 @@ Please copy the report below and send it, with the log file, to whoever supports
       <translation>Internal copy: it shows full ID and bank card numbers. Do not post it.</translation>
     </message>
     <message>
-      <location line="+3" />
-      <source>张贴版：身份证号、银行卡号已按规定隐去部分数字。</source>
-      <translation>Public copy: ID and bank card numbers are partly hidden, as the rules require.</translation>
-    </message>
-    <message>
       <location line="+5" />
       <source>纸张</source>
       <translation>Paper</translation>
@@ -3117,6 +3170,11 @@ Print the full details?</translation>
     <message>
       <source>仅本份使用标准字号；默认为大字版，可在“打印设置”中更改</source>
       <translation>Standard type for this notice only; the default (large print) is changed in Print settings</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/printing/preview_dialog.py" line="237" />
+      <source>张贴版：身份证号、银行卡号、电话号码已按规定隐去部分数字（备注、正文等处的也一样）。</source>
+      <translation>Posting copy: ID, bank card and phone numbers are partly hidden as the rules require (in remarks, body text and elsewhere too).</translation>
     </message>
   </context>
   <context>
@@ -4055,6 +4113,16 @@ Print the full details?</translation>
       <location line="+7" />
       <source>已删除草稿 #%1</source>
       <translation>Deleted draft #%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/pages/records_page.py" line="434" />
+      <source>已提交审核</source>
+      <translation>Submitted for review</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/pages/records_page.py" line="434" />
+      <source>记录 #%1 已提交审核。以下内容含身份证号、银行卡号或电话号码，张贴的公告上将打码（完整号码只印在内部资料上）：</source>
+      <translation>Record #%1 was submitted for review. The following contain ID, bank card or phone numbers, which will be masked on the posted notice (full numbers print only on the internal copy):</translation>
     </message>
   </context>
   <context>
