@@ -15,12 +15,12 @@ from reportlab.lib.units import mm
 from .document import Column
 from .textfit import TextMeasure, header_lines
 
-__all__ = ["SHORT_TEXT_EMS", "fit_columns", "header_width", "narrowest_table"]
+__all__ = ["SHORT_TEXT_EMS", "fit_columns", "header_width", "narrowest_table", "widest_short_cells"]
 
 # One more line in a cell costs this fraction of one more line of table height.
 _CELL_LINE_PENALTY = 0.2
-# Text up to this many ems — a name (欧阳建国), a village group (第十一组) — is never broken over lines:
-# only longer text wraps.
+# A column whose every cell is at most this many ems — names (欧阳建国), village groups (第十一组) —
+# is never broken over lines; columns holding longer text wrap.
 SHORT_TEXT_EMS = 6
 
 
@@ -40,12 +40,12 @@ def fit_columns(columns: Sequence[Column], natural: list[float], header_full: li
     the text columns (a wide 序号 column looks odd), never beyond a column's maximum.
 
     Minimums come from the content: a column with nothing in it is as narrow as its header set in
-    three lines; a wrapping column is never narrower than its widest short text (names and groups
-    stay on one line, see :data:`SHORT_TEXT_EMS`). A column that must stay blank on paper for
+    three lines; a wrapping column of short texts only is never narrower than its widest cell (names
+    and groups stay on one line, see :data:`SHORT_TEXT_EMS`). A column that must stay blank on paper for
     writing (a signature) says so with ``min_width``.
     """
     count = len(columns)
-    minimum, maximum, cells = _bounds(columns, natural, cell_widths, pad=pad, size=size, measure=measure)
+    minimum, maximum, cells = _bounds(columns, natural, pad=pad, size=size, measure=measure)
     heads = [min(max(header_full[i] + pad, cells[i]), maximum[i]) for i in range(count)]
 
     text_columns = [i for i, c in enumerate(columns) if c.wrap]
@@ -107,9 +107,10 @@ def fit_columns(columns: Sequence[Column], natural: list[float], header_full: li
     return [w * scale for w in widths] if scale < 1 else widths
 
 
-def _bounds(columns: Sequence[Column], natural: list[float], cell_widths: list[list[float]], *, pad: float,
-            size: float, measure: TextMeasure) -> tuple[list[float], list[float], list[float]]:
-    """Each column's minimum and maximum width, and its width with every cell on one line."""
+def _bounds(columns: Sequence[Column], natural: list[float], *, pad: float, size: float,
+            measure: TextMeasure, short: list[float] | None = None) -> tuple[list[float], list[float], list[float]]:
+    """Each column's minimum and maximum width, and its width with every cell on one line.
+    ``short``: each column's widest short cell, kept whole too (see :func:`narrowest_table`)."""
     minimum: list[float] = []
     maximum: list[float] = []
     cells: list[float] = []
@@ -117,9 +118,10 @@ def _bounds(columns: Sequence[Column], natural: list[float], cell_widths: list[l
     for i, column in enumerate(columns):
         if natural[i] <= 0:  # empty: only the header needs room
             floor = max(header_width(column.label, 3, size, measure), size) + pad
+        elif column.wrap and natural[i] <= short_limit:  # names, groups: every cell short, none broken
+            floor = max(2 * size, natural[i]) + pad
         elif column.wrap:
-            short = max((w for row in cell_widths if (w := row[i]) <= short_limit), default=0.0)
-            floor = max(2 * size, short) + pad
+            floor = max(2 * size, short[i] if short else 0.0) + pad
         else:  # one line: as wide as its widest cell (a narrow 序号 column may wrap its header)
             floor = min(2 * size, natural[i]) + pad
         low = max((column.min_width or 0) * mm, floor)
@@ -130,11 +132,18 @@ def _bounds(columns: Sequence[Column], natural: list[float], cell_widths: list[l
     return minimum, maximum, cells
 
 
-def narrowest_table(columns: Sequence[Column], natural: list[float], cell_widths: list[list[float]], *,
-                    pad: float, size: float, measure: TextMeasure) -> float:
-    """The narrowest the table can be set without breaking a one-line cell or a short text, nor
-    crushing a wrapping column below its minimum."""
-    minimum, _maximum, cells = _bounds(columns, natural, cell_widths, pad=pad, size=size, measure=measure)
+def widest_short_cells(columns: Sequence[Column], cell_widths: list[list[float]], size: float) -> list[float]:
+    """Each column's widest cell of at most :data:`SHORT_TEXT_EMS` ems."""
+    limit = SHORT_TEXT_EMS * size
+    return [max((w for row in cell_widths if (w := row[i]) <= limit), default=0.0) for i in range(len(columns))]
+
+
+def narrowest_table(columns: Sequence[Column], natural: list[float], short: list[float], *, pad: float,
+                    size: float, measure: TextMeasure) -> float:
+    """The narrowest the table can be set with every one-line cell and every short text (``short``:
+    :func:`widest_short_cells`) whole and no wrapping column below its minimum: wider than the
+    paper means the type is too big for this table."""
+    minimum, _maximum, cells = _bounds(columns, natural, pad=pad, size=size, measure=measure, short=short)
     return sum(minimum[i] if c.wrap else cells[i] for i, c in enumerate(columns))
 
 

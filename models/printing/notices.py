@@ -177,6 +177,7 @@ def _strip_correction(title: str) -> str:
 
 _RIGHT_KINDS = ("int", "quantity", "rate", "money")
 _ONE_LINE_KINDS = ("id_number", "int", "quantity", "rate", "money", "bank_card", "phone")
+_ONE_LINE_KEYS = ("name",)  # a name is never broken over two lines, however long the others are
 # What one roster row is counted as in the totals row.
 _COUNT_WORDS = {"canji": "人", "tekun": "人", "linshi": "人"}
 
@@ -247,7 +248,8 @@ def roster_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[RosterColu
     for c in columns:
         align = "right" if c.kind in _RIGHT_KINDS else ("center" if c.kind == "id_number" else "left")
         max_width = 45 if c.key == "remark" else None
-        printed.append(Column(c.label, align, wrap=c.kind not in _ONE_LINE_KINDS, max_width=max_width))
+        one_line = c.kind in _ONE_LINE_KINDS or c.key in _ONE_LINE_KEYS
+        printed.append(Column(c.label, align, wrap=not one_line, max_width=max_width))
     totals = totals or K.roster_totals(rows)
     total_cells = ["合计"] + [""] * len(columns)
     keys = [c.key for c in columns]

@@ -42,7 +42,7 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus import paragraph as _rl_paragraph
 
 from . import fonts
-from .columns import fit_columns, narrowest_table
+from .columns import fit_columns, narrowest_table, widest_short_cells
 from .document import Footer, NoticeDocument, Para, PrintOptions, Table, date_cn, posting_line
 from .fonts import FONT_MAIN, FONT_MAIN_BOLD, check_printable, markup_with_fallback, register_fonts
 from .textfit import TextMeasure, balanced_lines, break_lines, header_lines
@@ -415,12 +415,11 @@ class _Layout:
         # over is left to the one-line cells' own shrinking, which no one sees.
         smallest = min(size, _SMALLEST_TABLE_TYPE)
         chosen = size
+        short = widest_short_cells(columns, widths, size) if chosen > smallest else []
         while chosen > smallest:
             k = chosen / size
-            scaled_natural = [w * k for w in natural]
-            scaled = [[w * k for w in row] for row in widths] if k != 1 else widths
-            if narrowest_table(columns, scaled_natural, scaled, pad=2 * chosen * self.st.cell_pad, size=chosen,
-                               measure=measure) <= self.width * 1.05:
+            if narrowest_table(columns, [w * k for w in natural], [w * k for w in short],
+                               pad=2 * chosen * self.st.cell_pad, size=chosen, measure=measure) <= self.width * 1.05:
                 break
             chosen = max(smallest, chosen - 1)
         if chosen != size:
