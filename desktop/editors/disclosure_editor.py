@@ -310,8 +310,8 @@ class DisclosureEditor(QDialog):
         if refused is not None:
             self.banner.setText(refusal_text(refused))
             banner_kind = "locked" if W.is_public(d.status) else "waiting"
-        elif d.status == "returned" and d.return_reason:
-            self.banner.setText(self.tr("已退回，退回理由：%1").replace("%1", d.return_reason))
+        elif d.open_return_reason:
+            self.banner.setText(self.tr("已退回，退回理由：%1").replace("%1", d.open_return_reason))
             banner_kind = "returned"
         if banner_kind:
             self.banner.setStyleSheet(_BANNER_STYLE[banner_kind])

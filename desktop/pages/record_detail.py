@@ -282,8 +282,8 @@ class RecordDetail(QTabWidget):
             facts.append((self.tr("审核人"), e(review)))
         if d.review_opinion:
             facts.append((self.tr("审核意见"), e(d.review_opinion)))
-        if d.return_reason and d.status == "returned":
-            facts.append((self.tr("退回理由"), f"<span style='color:{ERROR_COLOR}'>{e(d.return_reason)}</span>"))
+        if d.open_return_reason:
+            facts.append((self.tr("退回理由"), f"<span style='color:{ERROR_COLOR}'>{e(d.open_return_reason)}</span>"))
         if d.posting_start and d.posting_end:
             unit = self.tr("个工作日") if d.posting_working_days else self.tr("天")
             window = (self.tr("%1至%2（%3%4）").replace("%1", cn_date(d.posting_start))

@@ -226,8 +226,8 @@ def _print_record(data: DisclosureData, as_json: bool) -> None:
     out.write(f"起草人：{data.drafter}　审核人：{data.reviewer or '—'}\n")
     if data.review_opinion:
         out.write(f"审核意见：{data.review_opinion}\n")
-    if data.return_reason and data.status == "returned":
-        out.write(f"退回理由：{data.return_reason}\n")
+    if data.open_return_reason:
+        out.write(f"退回理由：{data.open_return_reason}\n")
     if data.posting_start:
         unit = "个工作日" if data.posting_working_days else "天"
         out.write(f"公示期：{data.posting_start} 至 {data.posting_end}（{data.posting_days} {unit}）\n")

@@ -180,6 +180,12 @@ class DisclosureData(_Labels):
                              posting_end=self.posting_end)
 
     @property
+    def open_return_reason(self) -> str | None:
+        """The reviewer's reason while the record is back with the drafter to fix (editable again);
+        once resubmitted it is history, kept in `return_reason` and the status history."""
+        return self.return_reason if self.return_reason and self.editable else None
+
+    @property
     def has_errors(self) -> bool:
         return K.has_errors(self.findings)
 

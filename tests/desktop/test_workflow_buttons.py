@@ -86,7 +86,10 @@ def test_editor_save_and_banner_follow_the_table(qtbot, village_ws, walk, state)
     assert editor.title_edit.isEnabled() == decision.allowed
     if decision.refusal is None:
         assert editor.save_button.toolTip() == "保存（Ctrl+S）"
-        assert not editor.banner.isVisible() or editor.data.status == "returned"  # the return reason
+        # no refusal; a returned record's banner gives the reviewer's reason instead
+        reason = editor.data.open_return_reason
+        assert editor.banner.isVisible() == bool(reason)
+        assert not reason or editor.banner.text() == f"已退回，退回理由：{reason}"
     else:
         assert editor.save_button.toolTip() == editor.banner.text() == decision.refusal.text
         assert editor.banner.isVisible()

@@ -236,10 +236,11 @@ def test_returned_record_can_be_edited_and_resubmitted(env):
     with pytest.raises(ValidationError):
         reviewer.return_(d.id, "李监委", "")
     r = reviewer.return_(d.id, "李监委", "李四金额有误")
-    assert r.status == "returned" and r.return_reason == "李四金额有误"
+    assert r.status == "returned" and r.return_reason == "李四金额有误" == r.open_return_reason
     fixed = svc.set_rows(d.id, [ROWS[0], {**ROWS[1], "amount": "60.50"}])
     assert fixed.totals["amount"] == Decimal("205680.69") and fixed.status == "returned"
-    assert svc.submit(d.id).status == "submitted"
+    resubmitted = svc.submit(d.id)
+    assert resubmitted.status == "submitted" and resubmitted.open_return_reason is None  # history now
     assert [h.status for h in svc.get(d.id).history] == ["draft", "submitted", "returned", "submitted"]
 
 
