@@ -26,6 +26,7 @@ GROUPS: list[str] = [
     "models.cli.schedule_cmds", "models.cli.feedback_cmds",
     "models.cli.print_cmds",
     "models.cli.settings_cmds",
+    "models.cli.integrity_cmds",
 ]
 
 

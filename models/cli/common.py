@@ -6,6 +6,7 @@ import json
 import logging
 import logging.handlers
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,19 +28,46 @@ class CliExit(Exception):
         self.code = code
 
 
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """The log, created owner-only (0600) — also each new file after a rollover."""
+
+    def _open(self):
+        from ..storage.private import touch_private
+
+        touch_private(self.baseFilename)
+        return super()._open()
+
+
+class RedactingFormatter(logging.Formatter):
+    """Formats a log line, then hides any personal number in it — message, exception text and
+    traceback alike. A log never needs one: ID numbers (15/18 digits), bank cards and mobile
+    numbers are all runs of 11 or more digits (an ID may end in X)."""
+
+    _NUMBER = re.compile(r"(?<![0-9])[0-9]{11,}[0-9Xx]?(?![0-9])")
+    REPLACEMENT = "[号码已隐去]"
+
+    def format(self, record: logging.LogRecord) -> str:
+        return self._NUMBER.sub(self.REPLACEMENT, super().format(record))
+
+
 def setup_logging(data_dir: Path) -> None:
+    """The log file in ``<data>/logs`` (folders 0700, files 0600). Log lines name record ids and
+    actions, never roster contents; the engine hides statement parameters (storage/database.py)."""
     logger = logging.getLogger("cunwu")
     if logger.handlers:
         return
     logger.setLevel(logging.INFO)
     try:
-        log_dir = data_dir / "logs"
-        log_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        from ..storage.private import private_dir
+
+        if not data_dir.exists():
+            private_dir(data_dir)
+        log_dir = private_dir(data_dir / "logs")
+        handler: logging.Handler = _PrivateRotatingFileHandler(
             log_dir / "cunwu.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     except OSError:
         handler = logging.NullHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger.addHandler(handler)
     logger.propagate = False
 

@@ -208,11 +208,7 @@ def cmd_list(env: Env, args) -> int:
     return 0
 
 
-TOTAL_LABELS = {
-    "rows": "行数", "amount": "金额", "quantity": "数量", "household_size": "人口", "opening": "期初余额",
-    "income": "收入", "expense": "支出", "closing": "期末余额", "budget": "总投资", "total": "合计",
-    "sources": "资金来源合计", "last_stage": "已到步骤",
-}
+TOTAL_LABELS = K.TOTAL_LABELS
 
 
 def _print_record(data: DisclosureData, as_json: bool) -> None:

@@ -1,4 +1,4 @@
-"""The audit trail: one row per write, each hashing the one before it."""
+"""The audit trail: one row per write, each signing the one before it (see storage/audit_key.py)."""
 
 from __future__ import annotations
 
@@ -23,3 +23,5 @@ class AuditEvent(Base):
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # Which key signed `hash` (HMAC-SHA256); None for events from before the chain was keyed.
+    key_id: Mapped[str | None] = mapped_column(String(16))

@@ -140,6 +140,9 @@ class NoticeDocument:
     options: PrintOptions = field(default_factory=PrintOptions)
     source: str = ""
     kicker: str | None = None
+    #: Printed small at the foot of every page: the audit chain's head when it was printed
+    #: ("审计链 第 128 条 3f9a2c1d0e4b"), so paper on the board witnesses the history so far.
+    stamp: str = ""
 
     def with_options(self, **changes) -> NoticeDocument:
         """The same document printed differently (``paper=``, ``landscape=``, ``large=`` …)."""

@@ -10,14 +10,16 @@ from __future__ import annotations
 import calendar
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import CunwuError, NotFound, StateError
 from ..rules.periods import PeriodError, parse_period
 from ..services.catalog import CatalogService
-from ..services.context import ServiceContext
+from ..services.context import ServiceContext, chain_head
+from ..storage.private import sweep_stale_temps, write_private
 from ..services.setup import installation
 from .document import Column, NoticeDocument, Para, PrintOptions, Table, date_cn
 from .notices import catalog_notice, disclosure_notice, feedback_answer_notice, mask_document
@@ -78,16 +80,16 @@ class NoticePrinter:
             except NotFound:
                 superseded = None
         item = self._item(data.item_code)
-        return disclosure_notice(data, village=installation(self.ctx.db), settings=print_settings(self.ctx),
-                                 item=item, options=options, unmasked=unmasked, superseded=superseded,
-                                 today=self.today)
+        return self._stamp(disclosure_notice(data, village=installation(self.ctx.db),
+                                             settings=print_settings(self.ctx), item=item, options=options,
+                                             unmasked=unmasked, superseded=superseded, today=self.today))
 
     def catalog_document(self, options: PrintOptions | None = None) -> NoticeDocument:
         items = CatalogService(self.ctx).list_items()
         if not items:
             raise StateError("目录中没有启用的公开事项，无可打印")
-        return catalog_notice(items, village=installation(self.ctx.db), settings=print_settings(self.ctx),
-                              options=options, today=self.today)
+        return self._stamp(catalog_notice(items, village=installation(self.ctx.db),
+                                          settings=print_settings(self.ctx), options=options, today=self.today))
 
     def feedback_document(self, feedback_id: int, options: PrintOptions | None = None) -> NoticeDocument:
         from ..services.feedback import FeedbackService
@@ -95,8 +97,8 @@ class NoticePrinter:
         feedback = FeedbackService(self.ctx).get(feedback_id)
         if not feedback.answer_text:
             raise StateError(f"群众意见 {feedback_id} 尚未答复，不能打印答复公告")
-        return feedback_answer_notice(feedback, village=installation(self.ctx.db),
-                                      settings=print_settings(self.ctx), options=options)
+        return self._stamp(feedback_answer_notice(feedback, village=installation(self.ctx.db),
+                                                  settings=print_settings(self.ctx), options=options))
 
     def due_documents(self, year: int, month: int, options: PrintOptions | None = None, *,
                       unmasked: bool = False, progress: Progress | None = None,
@@ -126,7 +128,7 @@ class NoticePrinter:
         ids = sorted(order, key=lambda i: (order[i], i))
         total = len(ids) + 2  # the list sheet, the notices, then rendering
         _check(cancelled)
-        docs = [self._month_sheet(year, month, due, posted, options)]
+        docs = [self._stamp(self._month_sheet(year, month, due, posted, options))]
         _report(progress, 1, total, docs[0].title)
         for i in ids:
             _check(cancelled)
@@ -172,10 +174,10 @@ class NoticePrinter:
     def print_disclosure(self, disclosure_id: int, out: Out = None, options: PrintOptions | None = None, *,
                          unmasked: bool = False) -> PrintResult:
         doc = self.disclosure_document(disclosure_id, options, unmasked=unmasked)
-        result = self._render([doc], out)
         if unmasked:
             self._audit_unmasked([disclosure_id], out)
-        return result
+            return self._render_unmasked([doc], out)
+        return self._render([doc], out)
 
     def print_catalog(self, out: Out = None, options: PrintOptions | None = None) -> PrintResult:
         return self._render([self.catalog_document(options)], out)
@@ -191,19 +193,43 @@ class NoticePrinter:
         docs = self.due_documents(year, month, options, unmasked=unmasked, progress=progress, cancelled=cancelled)
         _check(cancelled)
         _report(progress, len(docs), len(docs) + 1, "正在排版")
-        result = self._render(docs, out)
-        _report(progress, len(docs) + 1, len(docs) + 1, "完成")
         if unmasked:
             self._audit_unmasked([], out, month=f"{year}-{month:02d}")
+            result = self._render_unmasked(docs, out)
+        else:
+            result = self._render(docs, out)
+        _report(progress, len(docs) + 1, len(docs) + 1, "完成")
         return result
+
+    def _stamp(self, doc: NoticeDocument) -> NoticeDocument:
+        """Every page carries the audit chain's head as it is when the document is built (see
+        ``NoticeDocument.stamp``): paper on the board then witnesses the history up to it."""
+        head = chain_head(self.ctx.db)
+        return replace(doc, stamp=head.text) if head is not None else doc
 
     @staticmethod
     def _render(docs: list[NoticeDocument], out: Out) -> PrintResult:
         rendered = render(docs, out)
         return PrintResult(rendered.data, len(docs), rendered.page_count, docs[0].title)
 
+    @staticmethod
+    def _render_unmasked(docs: list[NoticeDocument], out: Out) -> PrintResult:
+        """An internal copy, after its audit event is committed: rendered in memory, then written to
+        a 0600 temp file beside the target and renamed — a failure leaves no file and no temp."""
+        rendered = render(docs, None)
+        if out is not None:
+            if hasattr(out, "write"):
+                out.write(rendered.data)  # type: ignore[union-attr]
+            else:
+                path = Path(out)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                sweep_stale_temps(path)
+                write_private(path, rendered.data)
+        return PrintResult(rendered.data, len(docs), rendered.page_count, docs[0].title)
+
     def _audit_unmasked(self, ids: list[int], out: Out, **detail) -> None:
-        """An internal copy with full ID and bank numbers leaves the system: record who made it."""
+        """An internal copy with full ID and bank numbers is about to leave the system: record who
+        makes it first, committed before a byte is written (a kill afterwards leaves the trace)."""
         target = ",".join(str(i) for i in ids) or None
         with self.ctx.write("print.unmasked", target_type="disclosure", target_id=target,
                             permission="print.unmasked") as w:

@@ -893,6 +893,9 @@ def _draw_page(canvas: Canvas, page: _Page, number: int, count: int, doc: Notice
         extra(canvas)
     fonts.draw_string(canvas, width / 2, st.margin_bottom, f"第 {number} 页 共 {count} 页", st.page_number,
                       align="center")
+    if doc.stamp:
+        fonts.draw_string(canvas, width - st.margin_x, st.margin_bottom, doc.stamp, st.page_number * 0.75,
+                          align="right")
     if doc.options.watermark:
         _watermark(canvas, doc.options.watermark, width, height, measure)
 

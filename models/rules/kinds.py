@@ -72,6 +72,12 @@ FIELD_LABELS: dict[str, str] = {
 
 # Keys whose totals are quantities (areas, counts, days), not money: printed without rounding to fen.
 QUANTITY_TOTALS = ("quantity", "labour_days", "household_size")
+#: What each totals key is called on screen and in findings.
+TOTAL_LABELS: dict[str, str] = {
+    "rows": "行数", "amount": "金额", "quantity": "数量", "household_size": "人口", "opening": "期初余额",
+    "income": "收入", "expense": "支出", "closing": "期末余额", "budget": "总投资", "total": "合计",
+    "sources": "资金来源合计", "last_stage": "已到步骤",
+}
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from ..entities import Attachment, Disclosure
 from ..entities.base import utcnow
 from ..errors import NotFound, ValidationError
 from ..rules import workflow as W
+from ..storage.private import private_dir
 from .context import ServiceContext
 
 KINDS: dict[str, str] = {"board_photo": "公示栏照片", "receipt": "票据凭证", "other": "其他"}
@@ -114,8 +115,7 @@ class AttachmentService:
 
     def _store(self, source: Path) -> tuple[str, str, int, bool]:
         """Copy ``source`` into the store, hashing on the way; (relative path, sha256, size, new?)."""
-        root = self.data_dir / "attachments"
-        root.mkdir(parents=True, exist_ok=True)
+        root = private_dir(self.data_dir / "attachments")  # evidence of payments to named people
         h = hashlib.sha256()
         size = 0
         fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=root)
@@ -135,7 +135,7 @@ class AttachmentService:
             if final.is_file() and file_sha256(final)[0] == digest:
                 tmp.unlink()  # the same content is already stored (e.g. one receipt for two notices)
                 return str(rel), digest, size, False
-            final.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(final.parent)
             os.replace(tmp, final)
             return str(rel), digest, size, True
         except BaseException:

@@ -10,12 +10,19 @@ Services receive a `ServiceContext`; a write is
 
 The audit event is appended in the same transaction, chained to the previous event's hash, so a
 later accounts-and-permissions layer hangs its checks here (`require`) and nowhere else.
+
+The chain is keyed: each hash is an HMAC with the key kept beside the database (storage/audit_key.py),
+so it cannot be silently recomputed from the database alone. Status changes a service makes in the
+transaction (`note_transition`) are listed in the event, and entering a sealed status (submitted,
+approved, posted) puts the record's content hash into it (services/record_seal.py).
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -32,6 +39,9 @@ from ..errors import PermissionDenied
 from ..storage import Database
 
 GENESIS_HASH = "0" * 64
+TRANSITIONS_KEY = "cunwu_transitions"  # session.info: [(disclosure id, new status), ...]
+
+log = logging.getLogger("cunwu.audit")
 
 ROLES = ("clerk", "reviewer", "admin", "supervisor", "system")
 
@@ -70,12 +80,20 @@ def _jsonable(value: Any) -> Any:
 
 
 def event_hash(prev_hash: str, at: datetime, actor: str, role: str, action: str,
-               target_type: str | None, target_id: str | None, detail: dict) -> str:
+               target_type: str | None, target_id: str | None, detail: dict, key: bytes | None = None) -> str:
+    """SHA-256 of the event and the previous hash; an HMAC-SHA256 with ``key`` when given."""
     payload = json.dumps(
         [prev_hash, at.isoformat(), actor, role, action, target_type, target_id, detail],
         ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    ).encode("utf-8")
+    if key is not None:
+        return hmac.new(key, payload, hashlib.sha256).hexdigest()
+    return hashlib.sha256(payload).hexdigest()
+
+
+def note_transition(session: Session, disclosure_id: int, status: str) -> None:
+    """Tell the audit event of this transaction that a record moved to ``status``."""
+    session.info.setdefault(TRANSITIONS_KEY, []).append((int(disclosure_id), status))
 
 
 class ServiceContext:
@@ -100,36 +118,124 @@ class ServiceContext:
               target_id: str | None = None, permission: str | None = None) -> Iterator[WriteScope]:
         if permission:
             self.require(permission)
+        key = self.db.audit_key(create=True)
         with self.db.write_session() as session:
+            session.info.pop(TRANSITIONS_KEY, None)
             scope = WriteScope(session=session, action=action, target_type=target_type, target_id=target_id)
             yield scope
             session.flush()
-            self._append_audit(session, scope)
+            event = self._append_audit(session, scope, key)
+        self._witness(event, key)
 
-    def _append_audit(self, session: Session, scope: WriteScope) -> None:
+    def _append_audit(self, session: Session, scope: WriteScope, key) -> AuditEvent:
         last = session.execute(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).scalar()
         prev = last or GENESIS_HASH
         now = utcnow()
         at = now.replace(microsecond=(now.microsecond // 1000) * 1000)
-        detail = _jsonable(scope.detail or {})
+        detail = dict(scope.detail or {})
+        transitions = session.info.pop(TRANSITIONS_KEY, None)
+        if transitions:
+            from .record_seal import SEALED_STATUSES, seal_record
+
+            detail["transitions"] = [[rid, st] for rid, st in transitions]
+            seals = {str(rid): seal_record(session, rid) for rid, st in transitions if st in SEALED_STATUSES}
+            if seals:
+                detail["seal"] = seals
+        detail = _jsonable(detail)
         target_id = None if scope.target_id is None else str(scope.target_id)
-        h = event_hash(prev, at, self.actor.name, self.actor.role, scope.action, scope.target_type, target_id, detail)
-        session.add(AuditEvent(at=at, actor=self.actor.name, role=self.actor.role, action=scope.action,
-                               target_type=scope.target_type, target_id=target_id, detail=detail,
-                               prev_hash=prev, hash=h))
+        h = event_hash(prev, at, self.actor.name, self.actor.role, scope.action, scope.target_type, target_id,
+                       detail, key.key if key is not None else None)
+        event = AuditEvent(at=at, actor=self.actor.name, role=self.actor.role, action=scope.action,
+                           target_type=scope.target_type, target_id=target_id, detail=detail,
+                           prev_hash=prev, hash=h, key_id=key.id if key is not None else None)
+        session.add(event)
+        session.flush()
+        return event
+
+    def _witness(self, event: AuditEvent, key) -> None:
+        """After the commit: move the signed head witness forward (see storage/audit_key.py)."""
+        path = self.db.audit_head_path
+        if key is None or path is None:
+            return
+        from ..storage.audit_key import write_head
+
+        try:
+            write_head(path, key, event.id, event.hash)
+        except OSError as exc:  # the write itself is committed; the check will report the lag
+            log.warning("audit head witness not updated (event %s): %s", event.id, exc.strerror or exc)
 
 
 def verify_audit_chain(db: Database) -> list[str]:
-    """Problems found walking the chain (empty when intact)."""
+    """Problems found walking the chain (empty when intact): a broken link, an event whose content
+    no longer matches its signature, an unsigned event after signed ones, events signed by a key
+    this computer does not have, and a chain shorter than its signed head witness (events deleted
+    at the end)."""
+    from ..storage.audit_key import read_head
+
+    key = db.audit_key()
+    head_path = db.audit_head_path
+    head = read_head(head_path, key) if key is not None and head_path is not None else None
     problems: list[str] = []
     prev = GENESIS_HASH
+    keyed_seen = False
+    foreign: list[int] = []
+    last_id, hash_at_head = 0, None
     with db.read_session() as session:
         for ev in session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars():
             if ev.prev_hash != prev:
-                problems.append(f"审计记录 {ev.id} 与前一条不衔接")
-            expected = event_hash(ev.prev_hash, ev.at, ev.actor, ev.role, ev.action, ev.target_type,
-                                  ev.target_id, ev.detail or {})
-            if expected != ev.hash:
-                problems.append(f"审计记录 {ev.id} 的内容与其校验值不符（可能被改动）")
+                problems.append(f"审计记录 {ev.id} 与前一条不衔接（其前的记录被删除或改动）")
+            if ev.key_id is None:
+                if keyed_seen:
+                    problems.append(f"审计记录 {ev.id} 没有密钥签名，而之前的记录都有（可能被重新计算过）")
+                expected = event_hash(ev.prev_hash, ev.at, ev.actor, ev.role, ev.action, ev.target_type,
+                                      ev.target_id, ev.detail or {})
+                if not hmac.compare_digest(expected, ev.hash):
+                    problems.append(f"审计记录 {ev.id} 的内容与其校验值不符（可能被改动）")
+            else:
+                keyed_seen = True
+                if key is None or ev.key_id != key.id:
+                    foreign.append(ev.id)
+                else:
+                    expected = event_hash(ev.prev_hash, ev.at, ev.actor, ev.role, ev.action, ev.target_type,
+                                          ev.target_id, ev.detail or {}, key.key)
+                    if not hmac.compare_digest(expected, ev.hash):
+                        problems.append(f"审计记录 {ev.id} 的内容与其校验值不符（可能被改动）")
             prev = ev.hash
+            last_id = ev.id
+            if head is not None and ev.id == head.event_id:
+                hash_at_head = ev.hash
+    if foreign:
+        where = db.audit_key_path
+        problems.append(
+            f"审计记录 {foreign[0]}–{foreign[-1]} 中有 {len(foreign)} 条由另一把审计密钥签名，本机"
+            f"{'没有审计密钥文件' if key is None else '的密钥与之不符'}（{where}），无法核对；请从备份恢复密钥文件")
+    if head is not None:
+        if not head.valid:
+            problems.append(f"审计链头记录文件的签名不符（{head_path}），可能被改动")
+        elif head.event_id > last_id:
+            problems.append(f"审计记录在第 {last_id} 条之后被删除：本机记下的最新一条是第 {head.event_id} 条")
+        elif hash_at_head != head.hash:
+            problems.append(f"审计记录第 {head.event_id} 条与本机记下的不符，其后的记录可能被改写或删除")
     return problems
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    """The newest audit event: its number and hash, printed on paper as a witness."""
+
+    event_id: int
+    hash: str
+
+    @property
+    def short(self) -> str:
+        return self.hash[:12]
+
+    @property
+    def text(self) -> str:
+        return f"审计链 第 {self.event_id} 条 {self.short}"
+
+
+def chain_head(db: Database) -> ChainHead | None:
+    with db.read_session() as session:
+        row = session.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).first()
+    return ChainHead(row[0], row[1]) if row else None

@@ -41,7 +41,7 @@ from ..rules.roster import preset_columns
 from ..rules.search import search_key
 from ..rules.workdays import WorkdayCalendar
 from .catalog import register_record_counter
-from .context import ServiceContext
+from .context import ServiceContext, note_transition
 
 CORRECTION_PREFIX = "更正："
 
@@ -922,6 +922,7 @@ class DisclosureService:
         assert status is not None, "a step that changes the status leads to one"
         d.status = status
         s.add(StatusChange(disclosure_id=d.id, status=status, by=self.ctx.actor.name, note=note))
+        note_transition(s, d.id, status)  # the audit event lists it and seals the content
 
     @staticmethod
     def _superseded_by(s: Session, disclosure_id: int) -> int | None:

@@ -99,7 +99,7 @@ def initialize(path: Path, *, mode: str, code: str, name: str, township: str | N
 
 
 def _remove_database_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    for suffix in ("", "-wal", "-shm", "-journal", ".auditkey", ".auditkey-head"):
         Path(str(path) + suffix).unlink(missing_ok=True)
 
 

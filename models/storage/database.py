@@ -6,7 +6,6 @@ PostgreSQL URL can be used for the township server mode.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -18,6 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import DatabaseError
 from . import migrations
+from .audit_key import AuditKey, head_path_for, key_path_for, load_key, load_or_create_key
+from .private import private_dir, private_file, touch_private
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -53,7 +54,10 @@ class Database:
     def __init__(self, url: str, *, path: Path | None = None):
         self.url = url
         self.path = path
-        self.engine = create_engine(url, future=True)
+        # hide_parameters: a failed statement's message must not carry the roster's names and ID
+        # numbers into the log file.
+        self.engine = create_engine(url, future=True, hide_parameters=True)
+        self._audit_key: AuditKey | None = None
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         if self.is_sqlite:
             _install_sqlite_pragmas(self.engine)
@@ -78,17 +82,61 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    def storage_checks(self) -> list[str]:
+        """The database engine's own consistency checks: SQLite's quick_check and foreign-key check
+        (empty when clean; nothing to run on other backends)."""
+        if not self.is_sqlite:
+            return []
+        problems: list[str] = []
+        with self.engine.connect() as conn:
+            for (line,) in conn.exec_driver_sql("PRAGMA quick_check").fetchall():
+                if line != "ok":
+                    problems.append(f"数据库文件结构损坏：{line}")
+            for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall():
+                problems.append(f"数据表 {table} 第 {rowid} 行引用的 {parent} 记录不存在")
+        return problems
+
+    # --- the audit chain's key (see audit_key.py) -------------------------------------------
+    @property
+    def audit_key_path(self) -> Path | None:
+        return key_path_for(self.path) if self.path is not None else None
+
+    @property
+    def audit_head_path(self) -> Path | None:
+        return head_path_for(self.path) if self.path is not None else None
+
+    def audit_key(self, *, create: bool = False) -> AuditKey | None:
+        """The key that signs audit events; created (0600) on the first write when missing.
+        A database without a file (server mode) has none: its chain is plain SHA-256."""
+        if self._audit_key is None and self.path is not None:
+            path = key_path_for(self.path)
+            self._audit_key = load_or_create_key(path) if create else load_key(path)
+        return self._audit_key
+
 
 def _backup_before_upgrade(path: Path, from_rev: str | None) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.before-upgrade-{from_rev or 'none'}-{stamp}")
-    # Flush WAL into the main file first so the copy is complete.
-    eng = create_engine(_sqlite_url(path))
-    with eng.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    eng.dispose()
-    shutil.copy2(path, target)
+    copy_sqlite(path, target)
     return target
+
+
+def copy_sqlite(source: Path, target: Path) -> Path:
+    """A consistent copy of a live SQLite database (the online backup API: readers and a writer
+    may be using it), created owner-only."""
+    import sqlite3
+
+    touch_private(target)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return private_file(target)
 
 
 def create_database(path: Path) -> Database:
@@ -96,9 +144,12 @@ def create_database(path: Path) -> Database:
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         raise DatabaseError(f"数据库已存在：{path}。如需重新开始，请先备份并移走该文件。")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.exists():
+        private_dir(path.parent)
+    touch_private(path)
     db = Database(_sqlite_url(path), path=path)
     migrations.upgrade_to_head(db.engine)
+    db.audit_key(create=True)
     return db
 
 
@@ -107,6 +158,8 @@ def open_database(path: Path, *, upgrade: bool = True) -> Database:
     path = Path(path)
     if not path.exists():
         raise DatabaseError(f"找不到数据库：{path}。请先运行“cunwu init”或在程序中完成初始设置。")
+    for f in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        private_file(f)  # files from an older version may have been created world-readable
     db = Database(_sqlite_url(path), path=path)
     try:
         state = migrations.schema_state(db.engine)
