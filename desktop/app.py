@@ -231,6 +231,7 @@ def run_gui(env) -> int:
                 return
             opened["db"] = db
             window.attach(workspace)
+            opened["watch"] = _watch(window, workspace)
             if marks is not None:
                 QTimer.singleShot(0, marks.ready)
 
@@ -242,6 +243,7 @@ def run_gui(env) -> int:
             return 1 if Path(env.db_path).exists() else 0
         opened["db"] = db
         window = MainWindow(workspace)
+        opened["watch"] = _watch(window, workspace)
         if bench:
             _Marks(window, app, quit_when_ready=True)
         window.show()
@@ -249,5 +251,16 @@ def run_gui(env) -> int:
         return app.exec()
     finally:
         settings.sync()
+        if "watch" in opened:
+            opened["watch"].backup_on_exit()
         if "db" in opened:
             opened["db"].dispose()
+
+
+def _watch(window, workspace):
+    """The status bar's audit chain head; the fast check and the daily backup, off the GUI thread."""
+    from .integrity import IntegrityWatch
+
+    watch = IntegrityWatch(window, workspace)
+    watch.start()
+    return watch

@@ -1,5 +1,5 @@
 """关于与设置: what this installation is (its template by name), the start month, the catalog's adoption
-dates, the interface language, files. Settings of the data go through the settings registry
+dates, integrity and backups, the interface language, files. Settings of the data go through the settings registry
 (`models.services.settings.SettingsService`), the same the CLI's `cunwu settings` and the wizard use."""
 
 from __future__ import annotations
@@ -153,6 +153,10 @@ class AboutPage(QWidget):
         pform = QFormLayout(printing)
         pform.addRow(self.tr("公告页脚"), self.print_settings_button)
 
+        from ..integrity import IntegrityBox
+
+        self.integrity_box = IntegrityBox(self.ws)
+
         files = QGroupBox(self.tr("文件与版本"))
         fform = QFormLayout(files)
         for title, value in ((self.tr("数据库"), str(self.ws.db_path)),
@@ -167,7 +171,7 @@ class AboutPage(QWidget):
 
         inner = QWidget()
         layout = QVBoxLayout(inner)
-        for box in (unit, records, adoption, calendar, printing, ui, files):
+        for box in (unit, records, adoption, calendar, printing, self.integrity_box, ui, files):
             layout.addWidget(box)
         layout.addStretch(1)
         scroll = QScrollArea()
@@ -185,6 +189,7 @@ class AboutPage(QWidget):
             dialogs.error(self.tr("无法读取本单位信息"), exc, parent=self)
             return
         self._show(inst)
+        self.integrity_box.refresh()
 
     def _show(self, inst: InstallationData) -> None:
         none = self.tr("（未填）")

@@ -453,9 +453,15 @@ class CatalogPage(QWidget):
         if path is None:
             return
         from models.exchange.catalog_xlsx import import_catalog_xlsx
+        from models.services.backup import BackupService
 
-        ctx = self.ws.ctx
-        self._run(lambda _progress, _cancelled: import_catalog_xlsx(ctx, path), self._imported,
+        ctx, data_dir = self.ws.ctx, self.ws.data_dir
+
+        def backup_then_import(_progress, _cancelled):
+            BackupService(ctx, data_dir).backup_if_due("import")  # an import can change many items
+            return import_catalog_xlsx(ctx, path)
+
+        self._run(backup_then_import, self._imported,
                   self.tr("正在导入 %1……").replace("%1", path.name), self.tr("未能导入"))
 
     def _imported(self, result) -> None:

@@ -39,6 +39,7 @@ from models.rules import kinds as K
 from models.rules.money import format_money_cn
 from models.services.attachments import KINDS as ATTACHMENT_KINDS
 from models.services.attachments import AttachmentData, AttachmentService, file_sha256
+from models.services.audit_log import AuditLogService
 from models.services.disclosures import DisclosureData, HistoryEntry
 from models.services.feedback import FeedbackData, FeedbackService
 
@@ -50,6 +51,7 @@ from ..formats import cn_date, period_label
 from ..printing import actions as printing
 from ..qtmodels import attachment_model as am
 from ..qtmodels.attachment_model import AttachmentModel, AttachmentRole, attachment_kind_text
+from ..qtmodels.audit_model import AuditLogModel
 from ..qtmodels.todo_models import EntryRole, FeedbackModel
 from ..workflow import show_step, status_colour, status_text
 
@@ -191,6 +193,12 @@ class RecordDetail(QTabWidget):
         self.addTab(attachments, self.tr("附件"))
         self.addTab(feedback, self.tr("群众意见"))
 
+        # The record's audit trail: every write about it, with the content seals of submit/approve/post.
+        self.audit_model = AuditLogModel(self)
+        self.audit_view = self._table(self.audit_model, self.tr("审计记录"))
+        self.audit_tab = self.addTab(self._tab(self.audit_view, []), self.tr("审计记录"))
+        self.currentChanged.connect(self._load_audit)
+
         self.add_attachment_button.clicked.connect(self.add_attachment)
         self.open_attachment_button.clicked.connect(self.open_attachment)
         self.remove_attachment_button.clicked.connect(self.remove_attachment)
@@ -247,13 +255,28 @@ class RecordDetail(QTabWidget):
             self.summary.setHtml(f"<p style='color:gray'>{html.escape(hint)}</p>")
             self.attachment_model.set_attachments([], {})
             self.feedback_model.set_entries([])
+            self.audit_model.set_rows([])
             self._retitle_tabs()
             self._update_buttons()
             return
         self.summary.setHtml(self._summary_html(data))
         self._load_attachments()
         self._load_feedback()
+        self.audit_model.set_rows([])
+        self._load_audit()
         self._update_buttons()
+
+    def _load_audit(self, _index: int = -1) -> None:
+        """Read the trail only while its tab is showing (selecting records stays quick)."""
+        if self.data is None or self.currentIndex() != self.audit_tab:
+            return
+        try:
+            events = AuditLogService(self.ws.ctx).events(record=self.data.id)
+        except CunwuError as exc:
+            dialogs.error(self.tr("无法读取审计记录"), exc, parent=self)
+            events = []
+        self.audit_model.set_rows(events)
+        self.audit_view.resizeColumnsToContents()
 
     def _retitle_tabs(self) -> None:
         n_att, n_fb = self.attachment_model.rowCount(), self.feedback_model.rowCount()

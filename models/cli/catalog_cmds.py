@@ -36,8 +36,11 @@ def cmd_list(env: Env, args) -> int:
 
 def cmd_import(env: Env, args) -> int:
     from ..exchange.catalog_xlsx import import_catalog_xlsx
+    from ..services.backup import BackupService
 
-    result = import_catalog_xlsx(env.ctx(), args.file)
+    ctx = env.ctx()
+    BackupService(ctx, env.data_dir).backup_if_due("import")
+    result = import_catalog_xlsx(ctx, args.file)
     sys.stdout.write(
         f"已导入：新增 {len(result.added)} 项，更新 {len(result.updated)} 项，未变 {len(result.unchanged)} 项\n")
     return 0

@@ -86,19 +86,14 @@ def cmd_backup(env: Env, args) -> int:
 
 
 def cmd_restore(env: Env, args) -> int:
-    from ..services.backup import restore
+    from ..services.backup import BackupService, restore
 
-    actor = None
     if env.db_path.exists():
-        ctx = env.ctx()
-        ctx.require("backup.restore")
-        actor = ctx.actor
-        env.close()  # nothing may hold the database open while it is replaced
-    if actor is None:
+        result = BackupService(env.ctx(), env.data_dir).restore(Path(args.file))
+    else:  # a new computer: nothing to replace, nobody to authenticate against yet
         from ..services.context import Actor
 
-        actor = Actor(env.user or "管理员", "admin")
-    result = restore(Path(args.file), env.db_path, env.data_dir, actor)
+        result = restore(Path(args.file), env.db_path, env.data_dir, Actor(env.user or "管理员", "admin"))
     if args.json:
         print_json(result.to_json())
     else:

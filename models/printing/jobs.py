@@ -19,8 +19,8 @@ from ..errors import CunwuError, NotFound, StateError
 from ..rules.periods import PeriodError, parse_period
 from ..services.catalog import CatalogService
 from ..services.context import ServiceContext, chain_head
-from ..storage.private import sweep_stale_temps, write_private
 from ..services.setup import installation
+from ..storage.private import sweep_stale_temps, write_private
 from .document import Column, NoticeDocument, Para, PrintOptions, Table, date_cn
 from .notices import catalog_notice, disclosure_notice, feedback_answer_notice, mask_document
 from .render import render

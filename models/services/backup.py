@@ -261,6 +261,16 @@ class BackupService:
                     return None
         return self.backup_rotating(reason)
 
+    def restore(self, backup: Path) -> RestoreResult:
+        """Replace this installation's database from ``backup`` (admin only; see :func:`restore`).
+        The database's connections are closed first; it reopens on the restored file."""
+        self.ctx.require("backup.restore")
+        db_path = self.db_path
+        self.ctx.db.dispose()
+        result = restore(backup, db_path, self.data_dir, self.ctx.actor)
+        self.ctx.db.forget_audit_key()
+        return result
+
     # --- reading back ----------------------------------------------------------------------
     @staticmethod
     def read_manifest(path: Path) -> dict[str, Any]:

@@ -180,17 +180,23 @@ def verify_audit_chain(db: Database) -> list[str]:
     keyed_seen = False
     foreign: list[int] = []
     last_id, hash_at_head = 0, None
+    from .audit_log import ACTION_LABELS
+
+    def name(ev: AuditEvent) -> str:
+        about = f"记录 #{ev.target_id}" if ev.target_type == "disclosure" and ev.target_id else ""
+        return f"审计记录 {ev.id}（{about + '：' if about else ''}{ACTION_LABELS.get(ev.action, ev.action)}）"
+
     with db.read_session() as session:
         for ev in session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars():
             if ev.prev_hash != prev:
-                problems.append(f"审计记录 {ev.id} 与前一条不衔接（其前的记录被删除或改动）")
+                problems.append(f"{name(ev)}与前一条不衔接（其前的记录被删除或改动）")
             if ev.key_id is None:
                 if keyed_seen:
-                    problems.append(f"审计记录 {ev.id} 没有密钥签名，而之前的记录都有（可能被重新计算过）")
+                    problems.append(f"{name(ev)}没有密钥签名，而之前的记录都有（可能被重新计算过）")
                 expected = event_hash(ev.prev_hash, ev.at, ev.actor, ev.role, ev.action, ev.target_type,
                                       ev.target_id, ev.detail or {})
                 if not hmac.compare_digest(expected, ev.hash):
-                    problems.append(f"审计记录 {ev.id} 的内容与其校验值不符（可能被改动）")
+                    problems.append(f"{name(ev)}的内容与其校验值不符（可能被改动）")
             else:
                 keyed_seen = True
                 if key is None or ev.key_id != key.id:
@@ -199,7 +205,7 @@ def verify_audit_chain(db: Database) -> list[str]:
                     expected = event_hash(ev.prev_hash, ev.at, ev.actor, ev.role, ev.action, ev.target_type,
                                           ev.target_id, ev.detail or {}, key.key)
                     if not hmac.compare_digest(expected, ev.hash):
-                        problems.append(f"审计记录 {ev.id} 的内容与其校验值不符（可能被改动）")
+                        problems.append(f"{name(ev)}的内容与其校验值不符（可能被改动）")
             prev = ev.hash
             last_id = ev.id
             if head is not None and ev.id == head.event_id:

@@ -10,6 +10,7 @@ counts against the rows, and re-hashes every attachment file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,7 +113,7 @@ class IntegrityService:
         db = self.ctx.db
         if full:
             report.problems += [IntegrityProblem("database", m) for m in db.storage_checks()]
-        report.problems += [IntegrityProblem("chain", m) for m in verify_audit_chain(db)]
+        report.problems += [IntegrityProblem("chain", m, _record_named(m)) for m in verify_audit_chain(db)]
         self._records(report, full=full)
         if full:
             self._attachments(report)
@@ -197,3 +198,8 @@ class IntegrityService:
 __all__ = ["IntegrityService", "IntegrityReport", "IntegrityProblem"]
 
 
+
+
+def _record_named(message: str) -> int | None:
+    found = re.search(r"记录 #(\d+)", message)
+    return int(found.group(1)) if found else None

@@ -105,6 +105,10 @@ class Database:
     def audit_head_path(self) -> Path | None:
         return head_path_for(self.path) if self.path is not None else None
 
+    def forget_audit_key(self) -> None:
+        """Read the key file again on next use (a restore may have replaced it)."""
+        self._audit_key = None
+
     def audit_key(self, *, create: bool = False) -> AuditKey | None:
         """The key that signs audit events; created (0600) on the first write when missing.
         A database without a file (server mode) has none: its chain is plain SHA-256."""
