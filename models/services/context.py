@@ -215,6 +215,9 @@ def verify_audit_chain(db: Database) -> list[str]:
         problems.append(
             f"审计记录 {foreign[0]}–{foreign[-1]} 中有 {len(foreign)} 条由另一把审计密钥签名，本机"
             f"{'没有审计密钥文件' if key is None else '的密钥与之不符'}（{where}），无法核对；请从备份恢复密钥文件")
+    if head is None and key is not None and head_path is not None and last_id:
+        # Written with the key at every write since the key exists: missing means removed.
+        problems.append(f"审计链头记录文件不见了（{head_path}）：无法确认审计记录末尾没有被删除或改写")
     if head is not None:
         if not head.valid:
             problems.append(f"审计链头记录文件的签名不符（{head_path}），可能被改动")
