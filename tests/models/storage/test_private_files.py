@@ -51,6 +51,13 @@ def fresh_logger():
         logger.addHandler(h)
 
 
+def without_handlers(logger: logging.Logger) -> None:
+    """pytest attaches its capture handlers for the test's call phase; setup_logging only sets up a
+    logger that has none, so take them off inside the test."""
+    for h in logger.handlers[:]:
+        logger.removeHandler(h)
+
+
 def mode(path: Path) -> int:
     return path.stat().st_mode & 0o777
 
@@ -58,6 +65,7 @@ def mode(path: Path) -> int:
 def test_everything_with_personal_data_is_created_owner_only(loose_umask, fresh_logger, tmp_path):
     data = tmp_path / "fresh"  # does not exist yet: the app creates it
     db_path = data / "cunwu.sqlite3"
+    without_handlers(fresh_logger)
     setup_logging(data)
     db = initialize(db_path, mode="village", code="410322100201", name="测试村", township="城关镇",
                     operator="王文书", template_id=None)
@@ -119,8 +127,7 @@ def test_a_failed_insert_through_the_cli_logs_no_id_number(empty_village, db_pat
             s.execute(insert(RosterRow), [FAILING_ROW])
 
     monkeypatch.setattr(disclosures.DisclosureService, "create", failing_create)
-    for h in fresh_logger.handlers[:]:  # pytest's capture handlers: let the CLI set up its own log
-        fresh_logger.removeHandler(h)
+    without_handlers(fresh_logger)
     code = main(["--db", str(db_path), "--data-dir", str(data_dir), "disclosure", "new", "--item", "X",
                  "--period", "2026-M07", "--title", "t"])
     err = capsys.readouterr().err
