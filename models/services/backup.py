@@ -266,6 +266,7 @@ class BackupService:
         The database's connections are closed first; it reopens on the restored file."""
         self.ctx.require("backup.restore")
         db_path = self.db_path
+        self.read_manifest(backup)  # a wrong or broken file is refused before anything is closed
         self.ctx.db.dispose()
         result = restore(backup, db_path, self.data_dir, self.ctx.actor)
         self.ctx.db.forget_audit_key()
