@@ -21,7 +21,7 @@ ACTION_LABELS: dict[str, str] = {
     "disclosure.archive": "归档", "disclosure.correct": "起草更正", "attachment.add": "添加附件",
     "attachment.remove": "删除附件", "feedback.add": "登记群众意见", "feedback.answer": "答复群众意见",
     "print.unmasked": "打印内部名单（含完整证件号）", "settings.print": "修改打印设置",
-    "settings.feedback": "修改意见设置", "settings.backup": "修改备份设置", "calendar.day.set": "设置节假日",
+    "settings.feedback": "修改意见设置", "settings.set": "修改设置", "calendar.day.set": "设置节假日",
     "calendar.day.remove": "删除节假日", "import_mapping.remember": "记住导入列对应",
     "backup.restore": "从备份恢复",
 }

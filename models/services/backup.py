@@ -28,23 +28,20 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .. import __version__
-from ..errors import CunwuError, ValidationError
+from ..errors import CunwuError
 from ..storage import open_database
 from ..storage.audit_key import head_path_for, key_path_for, load_key, reset_head
 from ..storage.database import copy_sqlite
 from ..storage.private import private_dir, private_file, touch_private
 from .context import Actor, ServiceContext, chain_head
-from .settings import read_setting, write_setting
+from .settings import DEFAULT_BACKUPS, MAX_BACKUPS, MIN_BACKUPS, SETTINGS, SettingsService
 
 log = logging.getLogger("cunwu.backup")
 
 SUFFIX = ".cwbak"
 FORMAT = "cunwu-backup/1"
 DB_MEMBER = "cunwu.sqlite3"
-KEEP_DEFAULT = 10
-KEEP_RANGE = (1, 100)
-SETTING_KEEP = "backup.keep"
-SETTING_EXTRA = "backup.extra_dir"
+KEEP_RANGE = (MIN_BACKUPS, MAX_BACKUPS)
 _STATE = "last-backup.json"  # in the backups folder: when, and at which chain head
 
 
@@ -54,7 +51,7 @@ class BackupError(CunwuError):
 
 @dataclass(frozen=True)
 class BackupSettings:
-    keep: int = KEEP_DEFAULT
+    keep: int = DEFAULT_BACKUPS
     extra_dir: str | None = None  # e.g. a removable drive's folder
 
     def to_json(self) -> dict[str, Any]:
@@ -117,26 +114,16 @@ class BackupService:
 
     # --- settings --------------------------------------------------------------------------
     def settings(self) -> BackupSettings:
+        """``backup.keep`` and ``backup.extra_dir`` of the settings registry."""
         with self.ctx.read() as s:
-            keep = read_setting(s, SETTING_KEEP, KEEP_DEFAULT)
-            extra = read_setting(s, SETTING_EXTRA, None)
-        try:
-            keep = min(max(int(keep), KEEP_RANGE[0]), KEEP_RANGE[1])
-        except (TypeError, ValueError):
-            keep = KEEP_DEFAULT
+            keep = SETTINGS["backup.keep"].load(s)
+            extra = SETTINGS["backup.extra_dir"].load(s)
         return BackupSettings(keep=keep, extra_dir=extra or None)
 
     def save_settings(self, keep: int, extra_dir: str | None) -> BackupSettings:
-        lo, hi = KEEP_RANGE
-        if not isinstance(keep, int) or not lo <= keep <= hi:
-            raise ValidationError.single(f"保留备份份数应为 {lo}–{hi} 之间的整数，不能是“{keep}”")
-        extra = (extra_dir or "").strip() or None
-        with self.ctx.write("settings.backup", target_type="setting", target_id="backup",
-                            permission="settings.edit") as w:
-            write_setting(w.session, SETTING_KEEP, keep)
-            write_setting(w.session, SETTING_EXTRA, extra)
-            w.detail = {"keep": keep, "extra_dir": extra}
-        return BackupSettings(keep, extra)
+        """Through the registry (one audited write; the admin's `settings.edit`)."""
+        saved = SettingsService(self.ctx).set_many({"backup.keep": keep, "backup.extra_dir": extra_dir or ""})
+        return BackupSettings(saved["backup.keep"], saved["backup.extra_dir"] or None)
 
     # --- making ----------------------------------------------------------------------------
     def backup(self, out: Path) -> BackupInfo:
@@ -378,4 +365,4 @@ def restore(backup: Path, db_path: Path, data_dir: Path, actor: Actor) -> Restor
 
 
 __all__ = ["BackupService", "BackupSettings", "BackupInfo", "BackupError", "RestoreResult", "restore",
-           "KEEP_DEFAULT", "SUFFIX"]
+           "KEEP_RANGE", "SUFFIX"]

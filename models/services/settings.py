@@ -17,6 +17,8 @@ Keys (shared/docs/cli.md):
 - ``feedback.answer_days`` — days to answer a villager's question (1–366).
 - ``footer.phones`` — 监督电话 as ``[{"label","number"}]``; stored as the lines the footer prints
   (`models.rules.footer` converts).
+- ``backup.keep`` — how many automatic backups are kept (1–100); ``backup.extra_dir`` — a folder (a
+  removable drive) that receives a copy of each automatic backup; empty: none.
 - ``footer.unit`` (受理单位), ``footer.address`` (通讯地址), ``footer.email``, ``footer.issuer`` (落款),
   ``footer.objection`` (the objection sentence) — text; empty means the printed default.
 """
@@ -65,7 +67,12 @@ SINCE_STORE = "schedule.since"
 FEEDBACK_DAYS_STORE = "feedback_answer_days"
 FOOTER_STORE = "print_footer"  # one JSON object: phones (lines), accepting_unit, issuer, …
 
+BACKUP_KEEP_STORE = "backup.keep"
+BACKUP_EXTRA_STORE = "backup.extra_dir"
+
 MIN_ANSWER_DAYS, MAX_ANSWER_DAYS = 1, 366
+MIN_BACKUPS, MAX_BACKUPS, DEFAULT_BACKUPS = 1, 100, 10
+MAX_PATH_TEXT = 500
 DEFAULT_ANSWER_DAYS = 10
 EARLIEST_SINCE = date(2000, 1, 1)
 
@@ -168,6 +175,20 @@ def answer_days_problems(value: Any, today: date) -> list[str]:
     return []
 
 
+def backup_keep_problems(value: Any, today: date) -> list[str]:
+    if isinstance(value, bool) or not isinstance(value, int) or not MIN_BACKUPS <= value <= MAX_BACKUPS:
+        return [f"保留备份份数应在 {MIN_BACKUPS}–{MAX_BACKUPS} 份之间，实为 {value}"]
+    return []
+
+
+def backup_extra_problems(value: Any, today: date) -> list[str]:
+    if not isinstance(value, str):
+        return ["备份另存文件夹应为文件夹路径"]
+    if len(value.strip()) > MAX_PATH_TEXT:
+        return [f"备份另存文件夹的路径超过 {MAX_PATH_TEXT} 个字"]
+    return []  # a removable drive may be unplugged now: checked when a backup is copied there
+
+
 def _text_rule(label: str, *, email: bool = False) -> Callable[[Any, date], list[str]]:
     def problems(value: Any, today: date) -> list[str]:
         if not isinstance(value, str):
@@ -216,6 +237,24 @@ def _store_answer_days(session: Session, value: int) -> None:
     write_setting(session, FEEDBACK_DAYS_STORE, int(value))
 
 
+def _load_backup_keep(session: Session) -> int:
+    keep = read_setting(session, BACKUP_KEEP_STORE, DEFAULT_BACKUPS)
+    return DEFAULT_BACKUPS if backup_keep_problems(keep, date.today()) else keep
+
+
+def _store_backup_keep(session: Session, value: int) -> None:
+    write_setting(session, BACKUP_KEEP_STORE, int(value))
+
+
+def _load_backup_extra(session: Session) -> str:
+    value = read_setting(session, BACKUP_EXTRA_STORE, "")
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _store_backup_extra(session: Session, value: str) -> None:
+    write_setting(session, BACKUP_EXTRA_STORE, value.strip())
+
+
 def footer_object(session: Session) -> dict[str, Any]:
     data = read_setting(session, FOOTER_STORE, None)
     return dict(data) if isinstance(data, dict) else {}
@@ -261,6 +300,13 @@ _SPECS: tuple[SettingSpec, ...] = (
                 f"收到群众意见后几天内答复（{MIN_ANSWER_DAYS}–{MAX_ANSWER_DAYS}）",
                 _parse_int, answer_days_problems, _load_answer_days, _store_answer_days,
                 lambda _s: DEFAULT_ANSWER_DAYS),
+    SettingSpec("backup.keep", "自动备份保留份数", "int",
+                f"数据文件夹中保留最近几份自动备份（{MIN_BACKUPS}–{MAX_BACKUPS}）",
+                _parse_int, backup_keep_problems, _load_backup_keep, _store_backup_keep,
+                lambda _s: DEFAULT_BACKUPS),
+    SettingSpec("backup.extra_dir", "备份另存文件夹", "text",
+                "每次自动备份另存一份到这个文件夹，如 U 盘上的文件夹（留空：不另存）",
+                _parse_text, backup_extra_problems, _load_backup_extra, _store_backup_extra, lambda _s: ""),
     SettingSpec("footer.phones", "监督电话", "phones",
                 '公告末尾的监督电话，每条一行印出：[{"label":"全国监督电话","number":"12317"}, …]',
                 _parse_phones, _phones_rule, _load_phones, _store_phones, lambda _s: []),

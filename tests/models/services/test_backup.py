@@ -160,7 +160,7 @@ def test_keep_count_is_validated(village, data_dir):
     _db, ctx = village
     with pytest.raises(ValidationError) as exc:
         BackupService(ctx, data_dir).save_settings(0, None)
-    assert "保留备份份数" in str(exc.value)
+    assert "保留备份份数应在 1–100 份之间" in str(exc.value)
 
 
 def test_automatic_backups_only_when_something_changed(village, data_dir):
