@@ -32,7 +32,8 @@ IMPORT_CATALOG = "import_catalog"
 EXPORT_CATALOG = "export_catalog"
 SAVE_PDF = "save_pdf"
 ADD_ATTACHMENT = "add_attachment"
-PURPOSES = (IMPORT_ROSTER, IMPORT_CATALOG, EXPORT_CATALOG, SAVE_PDF, ADD_ATTACHMENT)
+BACKUP = "backup"  # backup files written and restored, and the extra backup folder
+PURPOSES = (IMPORT_ROSTER, IMPORT_CATALOG, EXPORT_CATALOG, SAVE_PDF, ADD_ATTACHMENT, BACKUP)
 
 _settings: Settings | None = None  # the app's settings (set by configure_app)
 
@@ -151,6 +152,17 @@ def save_file(title: str, filters: str = "", *, purpose: str, suggested: str | P
         return None
     remember_folder(purpose, Path(path))
     return Path(path)
+
+
+def choose_folder(title: str, *, purpose: str, current: str | Path = "",
+                  parent: QWidget | None = None) -> Path | None:
+    """A folder, or None when cancelled; starts in ``current`` when it exists, else the purpose's folder."""
+    start = Path(current) if str(current) and Path(current).is_dir() else start_folder(purpose)
+    folder = QFileDialog.getExistingDirectory(_parent(parent), title, str(start))
+    if not folder:
+        return None
+    remember_folder(purpose, Path(folder) / "_")  # the folder itself is what is remembered
+    return Path(folder)
 
 
 def choose(title: str, label: str, options: Sequence[str], *, current: int = 0,

@@ -7,7 +7,6 @@ Everything slow (checks, backups, restore) runs as a `workers.Job`; the services
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
@@ -204,9 +203,9 @@ class IntegrityBox(QGroupBox):
     def backup_to_file(self) -> None:
         from datetime import date
 
-        suggested = Path.home() / f"村务公开备份-{date.today():%Y%m%d}{SUFFIX}"
+        suggested = f"村务公开备份-{date.today():%Y%m%d}{SUFFIX}"
         path = dialogs.save_file(self.tr("备份到"), self.tr("村务公开备份 (*%1)").replace("%1", SUFFIX),
-                                 suggested=suggested, parent=self)
+                                 purpose=dialogs.BACKUP, suggested=suggested, parent=self)
         if path is None:
             return
         service = self._service()
@@ -218,7 +217,7 @@ class IntegrityBox(QGroupBox):
 
     def restore_from_file(self) -> None:
         path = dialogs.open_file(self.tr("从备份恢复"), self.tr("村务公开备份 (*%1)").replace("%1", SUFFIX),
-                                 directory=self.ws.data_dir / "backups", parent=self)
+                                 purpose=dialogs.BACKUP, parent=self)
         if path is None:
             return
         if not dialogs.confirm(
@@ -240,11 +239,10 @@ class IntegrityBox(QGroupBox):
             window.close()
 
     def _choose_extra(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择备用备份文件夹"), self.extra_edit.text())
-        if folder:
-            self.extra_edit.setText(folder)
+        folder = dialogs.choose_folder(self.tr("选择备份另存文件夹"), purpose=dialogs.BACKUP,
+                                       current=self.extra_edit.text(), parent=self)
+        if folder is not None:
+            self.extra_edit.setText(str(folder))
 
     def save_settings(self) -> None:
         try:

@@ -35,6 +35,7 @@ class DialogRecorder:
     confirm_answer: bool = True
     open_path: Path | None = None
     save_path: Path | None = None
+    folder_path: Path | None = None
     choice: int | None = None
 
     def of(self, kind: str) -> list[tuple[str, str, str]]:
@@ -86,6 +87,11 @@ def dialog_calls(monkeypatch):
         rec.calls.append(("save_file", title, str(kwargs.get("suggested", ""))))
         return rec.save_path
 
+    def choose_folder(title, *, purpose, **kwargs):
+        assert purpose in dialogs.PURPOSES
+        rec.calls.append(("choose_folder", title, str(kwargs.get("current", ""))))
+        return rec.folder_path
+
     def choose(title, label, options, **kwargs):
         rec.calls.append(("choose", title, "\n".join(options)))
         return rec.choice
@@ -96,6 +102,7 @@ def dialog_calls(monkeypatch):
     monkeypatch.setattr(dialogs, "open_file", open_file)
     monkeypatch.setattr(dialogs, "save_file", save_file)
     monkeypatch.setattr(dialogs, "choose", choose)
+    monkeypatch.setattr(dialogs, "choose_folder", choose_folder)
     return rec
 
 

@@ -102,13 +102,14 @@ def test_restore_of_a_bad_file_is_refused_with_the_reason(qtbot, about, tmp_path
     assert table_rows(db_path) == before and not list(db_path.parent.glob("replaced"))
 
 
-def test_backup_settings_are_saved_and_checked(qtbot, about, village_ws, tmp_path):
+def test_backup_settings_are_saved_and_checked(qtbot, about, village_ws, tmp_path, dialog_calls):
     page, _posted = about
     box = page.integrity_box
     box.keep_spin.selectAll()
     qtbot.keyClicks(box.keep_spin, "5")
-    box.extra_edit.clear()
-    qtbot.keyClicks(box.extra_edit, str(tmp_path))
+    dialog_calls.folder_path = tmp_path
+    click(qtbot, box.extra_button)
+    assert box.extra_edit.text() == str(tmp_path)
     click(qtbot, box.save_settings_button)
     settings = BackupService(village_ws.ctx, village_ws.data_dir).settings()
     assert settings.keep == 5 and settings.extra_dir == str(tmp_path)
