@@ -398,6 +398,56 @@ Received %3 (%4); answer due by %5</translation>
     </message>
   </context>
   <context>
+    <name>AuditLogDialog</name>
+    <message>
+      <source>记录 #%1 的审计记录</source>
+      <translation>Audit trail of record #%1</translation>
+    </message>
+    <message>
+      <source>审计记录</source>
+      <translation>Audit trail</translation>
+    </message>
+    <message>
+      <source>绿色的操作封存了记录内容的校验值；校验值可与公告页脚印的审计链编号核对。</source>
+      <translation>Actions in green sealed the record's content hash; hashes can be compared with the audit chain number printed in each notice's footer.</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>无法读取审计记录</source>
+      <translation>Cannot read the audit trail</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditLogModel</name>
+    <message>
+      <source>序号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>时间</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <source>操作人</source>
+      <translation>By</translation>
+    </message>
+    <message>
+      <source>操作</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>对象</source>
+      <translation>Object</translation>
+    </message>
+    <message>
+      <source>校验值</source>
+      <translation>Hash</translation>
+    </message>
+  </context>
+  <context>
     <name>CalendarDayModel</name>
     <message>
       <location filename="../../desktop/qtmodels/calendar_model.py" line="+19" />
@@ -2447,6 +2497,185 @@ Please copy the report below and send it, with the log file, to whoever supports
     </message>
   </context>
   <context>
+    <name>Integrity</name>
+    <message>
+      <source>审计链：尚无记录</source>
+      <translation>Audit chain: no events yet</translation>
+    </message>
+    <message>
+      <source>审计链 第 %1 条 %2</source>
+      <translation>Audit chain #%1 %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>IntegrityBox</name>
+    <message>
+      <source>数据完整与备份</source>
+      <translation>Integrity and backups</translation>
+    </message>
+    <message>
+      <source>尚未做全面检查</source>
+      <translation>No full check run yet</translation>
+    </message>
+    <message>
+      <source>全面检查</source>
+      <translation>Full check</translation>
+    </message>
+    <message>
+      <source>核对每条已审核、已公示记录的内容与合计、审计链、附件和数据库文件</source>
+      <translation>Checks the content and totals of every approved and posted record, the audit chain, attachments and the database file</translation>
+    </message>
+    <message>
+      <source>审计记录…</source>
+      <translation>Audit trail…</translation>
+    </message>
+    <message>
+      <source>立即备份到…</source>
+      <translation>Back up to…</translation>
+    </message>
+    <message>
+      <source>从备份恢复…</source>
+      <translation>Restore from backup…</translation>
+    </message>
+    <message>
+      <source> 份</source>
+      <translation> copies</translation>
+    </message>
+    <message>
+      <source>如 U 盘上的文件夹（可不填）</source>
+      <translation>e.g. a folder on a USB drive (optional)</translation>
+    </message>
+    <message>
+      <source>选择…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <source>保存备份设置</source>
+      <translation>Save backup settings</translation>
+    </message>
+    <message>
+      <source>审计链</source>
+      <translation>Audit chain</translation>
+    </message>
+    <message>
+      <source>检查结果</source>
+      <translation>Check result</translation>
+    </message>
+    <message>
+      <source>自动备份保留</source>
+      <translation>Automatic backups kept</translation>
+    </message>
+    <message>
+      <source>另存一份到</source>
+      <translation>Also copy to</translation>
+    </message>
+    <message>
+      <source>正在检查…</source>
+      <translation>Checking…</translation>
+    </message>
+    <message>
+      <source>检查未完成</source>
+      <translation>Check not completed</translation>
+    </message>
+    <message>
+      <source>未发现问题（核对记录 %1 条）</source>
+      <translation>No problems found (%1 records checked)</translation>
+    </message>
+    <message>
+      <source>发现 %1 处问题：</source>
+      <translation>%1 problem(s) found:</translation>
+    </message>
+    <message>
+      <source>备份到</source>
+      <translation>Back up to</translation>
+    </message>
+    <message>
+      <source>村务公开备份 (*%1)</source>
+      <translation>Village affairs backup (*%1)</translation>
+    </message>
+    <message>
+      <source>备份未完成</source>
+      <translation>Backup not completed</translation>
+    </message>
+    <message>
+      <source>备份</source>
+      <translation>Backup</translation>
+    </message>
+    <message>
+      <source>已备份到 %1（附件 %2 个）</source>
+      <translation>Backed up to %1 (%2 attachments)</translation>
+    </message>
+    <message>
+      <source>从备份恢复</source>
+      <translation>Restore from backup</translation>
+    </message>
+    <message>
+      <source>先检查备份 %1，通过后用它替换当前数据库；当前数据库另存在数据文件夹的 replaced 中。恢复后程序将关闭，请重新打开。</source>
+      <translation>Backup %1 is checked first and, if it passes, replaces the current database; the current database is kept in the data folder's “replaced” folder. The program closes after restoring; please open it again.</translation>
+    </message>
+    <message>
+      <source>检查并恢复</source>
+      <translation>Check and restore</translation>
+    </message>
+    <message>
+      <source>未恢复</source>
+      <translation>Not restored</translation>
+    </message>
+    <message>
+      <source>（无）</source>
+      <translation>(none)</translation>
+    </message>
+    <message>
+      <source>已恢复</source>
+      <translation>Restored</translation>
+    </message>
+    <message>
+      <source>已从 %1 恢复（备份时间 %2）。原数据库另存为 %3。程序将关闭，请重新打开。</source>
+      <translation>Restored from %1 (backup of %2). The previous database was kept as %3. The program will close; please open it again.</translation>
+    </message>
+    <message>
+      <source>选择备份另存文件夹</source>
+      <translation>Choose the extra backup folder</translation>
+    </message>
+    <message>
+      <source>未保存</source>
+      <translation>Not saved</translation>
+    </message>
+    <message>
+      <source>已保存备份设置</source>
+      <translation>Backup settings saved</translation>
+    </message>
+  </context>
+  <context>
+    <name>IntegrityWatch</name>
+    <message>
+      <source> · 发现 %1 处问题（见 关于与设置）</source>
+      <translation> · %1 problem(s) found (see About and settings)</translation>
+    </message>
+    <message>
+      <source>检查通过</source>
+      <translation>Check passed</translation>
+    </message>
+    <message>
+      <source>数据可能被改动</source>
+      <translation>The data may have been altered</translation>
+    </message>
+    <message>
+      <source>启动检查发现 %1 处问题：
+%2
+
+请在“关于与设置”中做全面检查，并告知村务监督委员会。</source>
+      <translation>The start-up check found %1 problem(s):
+%2
+
+Please run the full check in About and settings and inform the village affairs supervision committee.</translation>
+    </message>
+    <message>
+      <source>已自动备份：%1</source>
+      <translation>Backed up automatically: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>ItemCombo</name>
     <message>
       <location filename="../../desktop/editors/item_combo.py" line="+54" />
@@ -3818,6 +4047,14 @@ Print the full details?</translation>
       <location line="+16" />
       <source>公开记录 #%1“%2”</source>
       <translation>Record #%1 “%2”</translation>
+    </message>
+    <message>
+      <source>审计记录</source>
+      <translation>Audit trail</translation>
+    </message>
+    <message>
+      <source>无法读取审计记录</source>
+      <translation>Cannot read the audit trail</translation>
     </message>
   </context>
   <context>
