@@ -19,16 +19,16 @@ from sqlalchemy import select
 
 from ..entities import Attachment, AuditEvent, Disclosure
 from ..rules import kinds as K
+from ..rules import workflow as W
 from .attachments import AttachmentService
 from .context import ChainHead, ServiceContext, chain_head, verify_audit_chain
-from .disclosures import STATUS_LABELS, _load_rows
+from .disclosures import _load_rows
 from .record_seal import compare_seal, read_content
 
-#: Events written before events listed their transitions: which status each action led to.
-LEGACY_ACTION_STATUS = {
-    "disclosure.submit": "submitted", "disclosure.approve": "approved", "disclosure.return": "returned",
-    "disclosure.post": "posted", "disclosure.archive": "archived", "disclosure.expire": "expired",
-}
+#: Events written before events listed their transitions: which status each audited action led to,
+#: read off the workflow table (every status-changing step has one target).
+LEGACY_ACTION_STATUS = {f"disclosure.{t.action}": t.target for t in W.TRANSITIONS
+                        if t.target is not None and t.target != t.source}
 #: How a finding names the moment a seal was taken.
 SEALED_WHEN = {"submitted": "提交审核后", "approved": "审核通过后", "posted": "张贴后"}
 
@@ -129,7 +129,7 @@ class IntegrityService:
             legacy_unsealed = 0
             for rid, status, kind in records:
                 trail = trails.get(rid)
-                label = STATUS_LABELS.get(status, status)
+                label = W.label(status)
                 if status != "draft":
                     if trail is None or trail.last_status is None:
                         report.problems.append(IntegrityProblem(
@@ -139,7 +139,7 @@ class IntegrityService:
                     if trail.last_status != status:
                         report.problems.append(IntegrityProblem(
                             "status", f"记录 #{rid} 的状态为“{label}”，但审计记录中它最后一次变为"
-                            f"“{STATUS_LABELS.get(trail.last_status, trail.last_status)}”"
+                            f"“{W.label(trail.last_status)}”"
                             f"（第 {trail.last_event} 条审计记录之后的记录可能被删除，或状态被直接改动）", rid))
                 if not full:
                     continue
