@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,6 +36,7 @@ from .qtmodels.audit_model import AuditLogModel
 
 log = logging.getLogger("cunwu.desktop")
 
+DAILY_POLL_MS = 60 * 60 * 1000  # how often an open window asks whether the daily backup is due
 OK_COLOR = "#2e7d32"
 BAD_COLOR = "#c62828"
 
@@ -315,6 +316,11 @@ class IntegrityWatch(QObject):
 
         self._run(fast_check, self._fast_checked)
         self._run(daily_backup, self._backed_up)
+        # A window left open for days still gets its daily backup.
+        self._daily = QTimer(self)
+        self._daily.setInterval(DAILY_POLL_MS)
+        self._daily.timeout.connect(lambda: self._run(daily_backup, self._backed_up))
+        self._daily.start()
 
     def _fast_checked(self, report: IntegrityReport) -> None:
         self.show_report(report)
