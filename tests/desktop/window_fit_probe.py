@@ -192,6 +192,12 @@ def _print_settings(v: _Village, parent):
     return PrintSettingsDialog(v.ws, print_settings(v.ws.ctx), parent)
 
 
+def _audit_log(v: _Village, parent):
+    from desktop.integrity import AuditLogDialog
+
+    return AuditLogDialog(v.ws, parent=parent)
+
+
 #: name shown in the test -> (class path, builder)
 WINDOWS: dict[str, tuple[str, Callable[[_Village, Any], Any]]] = {
     "main window": ("desktop.main_window.MainWindow", _main_window),
@@ -213,6 +219,7 @@ WINDOWS: dict[str, tuple[str, Callable[[_Village, Any], Any]]] = {
     "print preview": ("desktop.printing.preview_dialog.PrintPreviewDialog", _preview(False)),
     "print preview, large print": ("desktop.printing.preview_dialog.PrintPreviewDialog", _preview(True)),
     "print settings": ("desktop.printing.settings_dialog.PrintSettingsDialog", _print_settings),
+    "audit trail": ("desktop.integrity.AuditLogDialog", _audit_log),
 }
 
 
