@@ -40,14 +40,17 @@ class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
 
 class RedactingFormatter(logging.Formatter):
     """Formats a log line, then hides any personal number in it — message, exception text and
-    traceback alike. A log never needs one: ID numbers (15/18 digits), bank cards and mobile
-    numbers are all runs of 11 or more digits (an ID may end in X)."""
+    traceback alike. The detector that masks notices (`models.rules.personal_numbers`) masks what it
+    recognises (ID first 6 + last 4, card last 4, mobile 138****1234); then, since a log never needs
+    a full number even a mistyped one, any remaining run of 11 or more digits is hidden too."""
 
     _NUMBER = re.compile(r"(?<![0-9])[0-9]{11,}[0-9Xx]?(?![0-9])")
     REPLACEMENT = "[号码已隐去]"
 
     def format(self, record: logging.LogRecord) -> str:
-        return self._NUMBER.sub(self.REPLACEMENT, super().format(record))
+        from ..rules.personal_numbers import mask_personal_numbers
+
+        return self._NUMBER.sub(self.REPLACEMENT, mask_personal_numbers(super().format(record)))
 
 
 def setup_logging(data_dir: Path) -> None:
