@@ -130,12 +130,12 @@ class IntegrityService:
             for rid, status, kind in records:
                 trail = trails.get(rid)
                 label = W.label(status)
-                if status != "draft":
-                    if trail is None or trail.last_status is None:
-                        report.problems.append(IntegrityProblem(
-                            "status", f"记录 #{rid} 的状态为“{label}”，但审计记录中没有使它成为此状态的事件"
-                            "（审计记录可能被删除）", rid))
-                        continue
+                unexplained = status != "draft" and (trail is None or trail.last_status is None)
+                if unexplained:
+                    report.problems.append(IntegrityProblem(
+                        "status", f"记录 #{rid} 的状态为“{label}”，但审计记录中没有使它成为此状态的事件"
+                        "（审计记录可能被删除）", rid))
+                elif status != "draft":
                     if trail.last_status != status:
                         report.problems.append(IntegrityProblem(
                             "status", f"记录 #{rid} 的状态为“{label}”，但审计记录中它最后一次变为"
@@ -144,7 +144,7 @@ class IntegrityService:
                 if not full:
                     continue
                 report.records_checked += 1
-                if status not in ("draft", "returned"):
+                if status not in ("draft", "returned") and not unexplained:  # (no trail: said above)
                     if trail is not None and trail.seal is not None:
                         content = read_content(s, rid)
                         places = compare_seal(trail.seal, content) if content is not None else ["内容"]
