@@ -18,9 +18,7 @@ message (record, field, character) — never a traceback.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import CunwuError
+from models.output_files import write_output
 from models.printing.document import PrintOptions
 from models.printing.fonts import MissingGlyphError
 from models.printing.jobs import PrintCancelled, PrintResult
@@ -576,10 +575,9 @@ class PrintPreviewDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:
-            _write_whole(path, self.result.data)
-        except OSError as exc:
-            dialogs.error(self.tr("未能保存"), self.tr("无法写入 %1：%2").replace("%1", str(path))
-                          .replace("%2", exc.strerror or str(exc)), parent=self)
+            write_output(path, self.result.data, private=self.shown_unmasked)
+        except CunwuError as exc:  # the message names the path and why (models.output_files)
+            dialogs.error(self.tr("未能保存"), str(exc), parent=self)
             return None
         self._remember_options()
         self.status_label.setText(self.tr("已保存到 %1").replace("%1", str(path)))
@@ -701,15 +699,3 @@ class PrintPreviewDialog(QDialog):
         super().done(code)
         self.close()
 
-
-def _write_whole(path: Path, data: bytes) -> None:
-    """Write the file whole or not at all (a half-written PDF would open as a broken notice)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -55,6 +55,7 @@ def _number(text: str | None, what: str, word: str) -> int:
 
 
 def cmd_print(env: Env, args) -> int:
+    from ..output_files import check_output_path
     from ..printing.document import PrintOptions
     from ..printing.fonts import MissingGlyphError
 
@@ -69,6 +70,7 @@ def cmd_print(env: Env, args) -> int:
         raise _usage("--questionnaire / --results 只用于 cunwu print survey")
     if not args.out.lower().endswith(".pdf"):
         raise _usage(f"输出文件应以 .pdf 结尾：{args.out}")
+    check_output_path(args.out)  # a folder, device or link is refused before the work, not after
     options = PrintOptions(paper=args.paper, landscape=args.landscape, large=args.large)
 
     from ..printing.jobs import NoticePrinter

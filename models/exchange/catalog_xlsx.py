@@ -49,7 +49,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..errors import CunwuError, Problem, ValidationError
+from ..errors import Problem, ValidationError
+from ..output_files import check_output_path, write_output
 from ..rules import catalog_terms as terms
 from ..rules.timing import TimingError, TimingRule, parse_timing_text
 from ..services.catalog import CatalogService, ItemData, MergeResult, item_problems
@@ -345,21 +346,13 @@ def catalog_workbook(items: Sequence[ItemData], title: str) -> Workbook:
 
 
 def _save(wb: Workbook, path: Path) -> None:
-    """Save next to the target and rename, so a failed export leaves no half-written file."""
-    if not path.parent.is_dir():
-        raise CunwuError(f"无法导出：文件夹不存在：{path.parent}")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise CunwuError(
-            f"无法写入 {path}：{exc.strerror or exc}（文件是否正在 WPS 或 Excel 中打开？）") from None
+    """Written whole or not at all, by the one output-file rule (models.output_files)."""
+    write_output(path, wb.save)
 
 
 def export_catalog_xlsx(ctx: ServiceContext, path: str | os.PathLike[str]) -> int:
     """Write every catalog item, retired ones included, to `path`; returns how many were written."""
+    check_output_path(path)  # refused before the work, not after
     items = CatalogService(ctx).list_items(include_retired=True)
     title = f"{installation(ctx.db).name}{TITLE_SUFFIX}"
     _save(catalog_workbook(items, title), Path(path))

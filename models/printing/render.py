@@ -23,10 +23,8 @@ from __future__ import annotations
 import io
 import math
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib import textsplit as _rl_textsplit
@@ -41,6 +39,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 from reportlab.platypus import paragraph as _rl_paragraph
 
+from ..output_files import write_output
 from . import fonts
 from .columns import fit_columns, narrowest_table, widest_short_cells
 from .document import Footer, NoticeDocument, Para, PrintOptions, Table, date_cn, posting_line
@@ -1062,13 +1061,4 @@ def _write(out: str | os.PathLike[str] | BinaryIO, data: bytes) -> None:
     if hasattr(out, "write"):
         out.write(data)  # type: ignore[union-attr]
         return
-    path = Path(out)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_output(out, data)  # type: ignore[arg-type]

@@ -265,3 +265,29 @@ def test_large_print_is_the_print_settings_choice_not_carried_to_the_next_record
     assert third.large_check.isChecked() and third.shown_options.large
     assert third.large_note.text() == "打印设置中默认使用大字版"
     third.close()
+
+
+def test_save_as_pdf_onto_a_symlink_is_refused_with_its_message(qtbot, preview, dialog_calls, tmp_path):
+    real = tmp_path / "别人的.pdf"
+    real.write_bytes(b"not ours")
+    link = tmp_path / "名单.pdf"
+    link.symlink_to(real)
+    dialog_calls.save_path = link
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    assert f"无法写入 {link}：它是符号链接，不是普通文件" in dialog_calls.texts("error")
+    assert link.is_symlink() and real.read_bytes() == b"not ours"
+    assert "已保存到" not in preview.status_label.text()
+
+
+def test_the_internal_copy_is_saved_owner_only(qtbot, preview, dialog_calls, tmp_path):
+    import os
+    import stat
+
+    dialog_calls.confirm_answer = True
+    with qtbot.waitSignal(preview.rendered, timeout=20_000):
+        qtbot.mouseClick(preview.unmasked_check, Qt.MouseButton.LeftButton)
+    dialog_calls.save_path = tmp_path / "内部.pdf"
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    assert "内部资料" in pdf_text((tmp_path / "内部.pdf").read_bytes())
+    if os.name == "posix":
+        assert stat.S_IMODE((tmp_path / "内部.pdf").stat().st_mode) == 0o600
