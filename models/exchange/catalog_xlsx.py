@@ -56,6 +56,7 @@ from ..rules.timing import TimingError, TimingRule, parse_timing_text
 from ..services.catalog import CatalogService, ItemData, MergeResult, item_problems
 from ..services.context import ServiceContext
 from ..services.setup import installation
+from .cell_text import write_text_cell
 
 SHEET_NAME = "公开事项清单"
 TITLE_SUFFIX = "村务公开事项清单"
@@ -89,7 +90,9 @@ def _text(value: Any) -> str:
         return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
     if isinstance(value, date):
         return value.isoformat()
-    return str(value).strip()
+    # Only padding is trimmed: a leading tab or line break is part of the text (an export writes
+    # "\t=1+1" as text and must read it back as such), trailing whitespace is not.
+    return str(value).strip(" \u3000\u00a0").rstrip()
 
 
 def _norm(value: Any) -> str:
@@ -264,7 +267,7 @@ def catalog_workbook(items: Sequence[ItemData], title: str) -> Workbook:
     centered = Alignment(horizontal="center", vertical="center", wrap_text=True)
     left = Alignment(horizontal="left", vertical="center", wrap_text=True)
 
-    ws.cell(1, 1, title).font = Font(name="宋体", size=16, bold=True)
+    write_text_cell(ws.cell(1, 1), title).font = Font(name="宋体", size=16, bold=True)
     ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = 32
     ws.row_dimensions[2].height = 24
@@ -308,7 +311,7 @@ def catalog_workbook(items: Sequence[ItemData], title: str) -> Workbook:
         for k, col in enumerate(cols, start=1):
             cell = ws.cell(r, k)
             if not (same_group and k in (3, 4)):
-                cell.value = col.value(n, item)
+                write_text_cell(cell, col.value(n, item))
             cell.font, cell.border = body_font, border
             cell.alignment = left if col.text else centered
             if k == 2:
