@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from ..entities import CatalogGroup, CatalogItem
 from ..errors import NotFound, Problem, ValidationError
 from ..rules import catalog_terms as terms
+from ..rules import text as T
 from ..rules.search import matches
 from ..rules.timing import TimingError, TimingRule, parse_timing_text
 from .context import ServiceContext
@@ -127,15 +128,34 @@ class ItemData:
         return (self.code, self.name, self.group, self.content, self.publisher, self.timing_text)
 
 
+def normalized_item(item: ItemData) -> ItemData:
+    """The item as stored: names NFC and trimmed, free text with one kind of line break and no
+    zero-width characters (models.rules.text); what is still unfit is for ``item_problems``."""
+    return replace(item, code=T.normalize_name(item.code), name=T.normalize_name(item.name),
+                   group=T.normalize_name(item.group), publisher=T.normalize_name(item.publisher or ""),
+                   content=T.normalize_free_text(item.content or ""), basis=T.normalize_free_text(item.basis or ""),
+                   timing_text=T.normalize_free_text(item.timing_text or ""))
+
+
 def item_problems(item: ItemData, *, row: int | None = None, file: str | None = None,
                   sheet: str | None = None) -> list[Problem]:
     """Every rule one item breaks (empty when valid)."""
     where = {"row": row, "file": file, "sheet": sheet}
     out: list[Problem] = []
+    item = normalized_item(item)  # judged as it would be stored (a CR LF in a content is no fault)
 
     def bad(fld: str, msg: str, rule: str) -> None:
         out.append(Problem(msg, field=fld, rule=rule, **where))
 
+    for fld, value in (("编号", item.code), ("二级事项", item.name), ("一级事项", item.group),
+                       ("公开主体", item.publisher)):
+        unfit = T.name_problem(value or "", fld)
+        if unfit:
+            bad(fld, unfit, "characters")
+    for fld, value in (("公开内容（要素）", item.content), ("公开依据", item.basis), ("公开时限", item.timing_text)):
+        unfit = T.free_text_problem(value or "", fld)
+        if unfit:
+            bad(fld, unfit, "characters")
     if not item.code:
         bad("编号", "事项编号不能为空", "required")
     elif len(item.code) > 30 or any(c.isspace() for c in item.code):
@@ -301,6 +321,7 @@ class CatalogService:
 
     # --- writing ----------------------------------------------------------------------------
     def add(self, item: ItemData) -> ItemData:
+        item = normalized_item(item)
         probs = item_problems(item)
         if probs:
             raise ValidationError(probs, summary="事项有误，未保存")
@@ -320,7 +341,7 @@ class CatalogService:
 
     def update(self, code: str, item: ItemData) -> ItemData:
         """Replace an item's columns (its code stays: records refer to it)."""
-        item = replace(item, code=code)
+        item = normalized_item(replace(item, code=code))
         probs = item_problems(item)
         if probs:
             raise ValidationError(probs, summary="事项有误，未保存")
@@ -367,6 +388,7 @@ class CatalogService:
         template loaded over a catalog the village has already edited). Never duplicates; all or nothing."""
         problems: list[Problem] = []
         seen: set[str] = set()
+        items = [normalized_item(item) for item in items]
         for item in items:
             problems += item_problems(item)
             if item.code in seen:

@@ -30,8 +30,9 @@ from sqlalchemy import and_, delete, func, insert, literal, or_, select
 from sqlalchemy.orm import Session
 
 from ..entities import Attachment, CatalogItem, Disclosure, RosterRow, StatusChange
-from ..errors import NotFound, PermissionDenied, Problem, StateError, ValidationError
+from ..errors import FIELD_NAMES, NotFound, PermissionDenied, Problem, StateError, ValidationError
 from ..rules import kinds as K
+from ..rules import text as T
 from ..rules import workflow as W
 from ..rules.catalog_terms import KINDS
 from ..rules.idnumber import normalize_id_number
@@ -365,6 +366,24 @@ def _jsonable(v: Any) -> Any:
     return v
 
 
+def _name(value: str | None, key: str, summary: str = "未保存") -> str:
+    """A title or person's name as stored (models.rules.text), or refused naming the field."""
+    text = T.normalize_name(value or "")
+    unfit = T.name_problem(text, FIELD_NAMES.get(key, key))
+    if unfit:
+        raise ValidationError([Problem(unfit, field=key, rule="characters")], summary=summary)
+    return text
+
+
+def _free(value: str | None, key: str, summary: str = "未保存") -> str:
+    """Free text as stored (models.rules.text), or refused naming the field."""
+    text = T.normalize_free_text(value or "")
+    unfit = T.free_text_problem(text, FIELD_NAMES.get(key, key))
+    if unfit:
+        raise ValidationError([Problem(unfit, field=key, rule="characters")], summary=summary)
+    return text
+
+
 def _blank(v: Any) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
@@ -418,19 +437,29 @@ def prepare_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[list[dict[str, Any]
                     problems.append(Problem(f"身份证号“{idn}”超过 18 位", row=n, field=key, rule="id_number"))
                 row[key] = idn or None
             elif key == "name":
-                row[key] = "" if v is None else str(v).strip()
-                if len(row[key]) > 50:
+                row[key] = "" if v is None else T.normalize_name(str(v))
+                if unfit := T.name_problem(row[key], "姓名"):
+                    problems.append(Problem(unfit, row=n, field=key, rule="characters"))
+                elif len(row[key]) > 50:
                     problems.append(Problem("姓名超过 50 个字", row=n, field=key, rule="length"))
             elif key == "group":
-                row[key] = None if _blank(v) else str(v).strip()
-                if row[key] and len(row[key]) > 50:
+                row[key] = None if _blank(v) else T.normalize_name(str(v))
+                if row[key] and (unfit := T.name_problem(row[key], "组别")):
+                    problems.append(Problem(unfit, row=n, field=key, rule="characters"))
+                elif row[key] and len(row[key]) > 50:
                     problems.append(Problem("组别超过 50 个字", row=n, field=key, rule="length"))
             else:  # remark
-                row[key] = None if _blank(v) else str(v)
+                row[key] = None if _blank(v) else T.normalize_free_text(str(v))
+                if row[key] and (unfit := T.free_text_problem(row[key], "备注")):
+                    problems.append(Problem(unfit, row=n, field=key, rule="characters"))
         if row["amount"] is None and row["quantity"] is not None and row["rate"] is not None:
             row["amount"] = amount_of(row["quantity"], row["rate"])
         for k, v in r.items():
             if k not in K.ROSTER_KEYS:
+                if isinstance(v, str):  # a custom column's text is free text like the remark
+                    v = T.normalize_free_text(v)
+                    if unfit := T.free_text_problem(v, k):
+                        problems.append(Problem(unfit, row=n, field=k, rule="characters"))
                 row[k] = _jsonable(v)
         out.append(row)
     return out, problems
@@ -594,6 +623,7 @@ class DisclosureService:
         """A new draft for a catalog item and period; `kind` defaults to the item's default kind."""
         per = self._period(period)
         ev = _as_date(event_date, "事项日期") or (per.start if per.kind == "event" else None)
+        title, body = _name(title, "title"), _free(body, "body")
         prepared = self._prepare_rows(rows)
         with self.ctx.write("disclosure.create", target_type="disclosure", permission=_permission("edit")) as w:
             s = w.session
@@ -607,7 +637,7 @@ class DisclosureService:
             cols = list(columns) if columns else (columns_of(prepared, item.roster_preset) if prepared else [])
             norm = K.normalize_content(knd, content)
             d = Disclosure(item_id=item.id, period=per.text, period_start=per.start, period_end=per.end,
-                           event_date=ev, kind=knd, title=(title or "").strip(), body=body or "",
+                           event_date=ev, kind=knd, title=title, body=body,
                            content=norm, columns=cols, unit=K.content_unit(knd, norm), status=W.INITIAL_STATUS,
                            drafter=self.ctx.actor.name, posting_working_days=item.posting_working_days,
                            is_correction=False, row_count=0, totals={})
@@ -631,6 +661,10 @@ class DisclosureService:
         """Change a draft or returned record; only the fields given change."""
         per = self._period(period) if period is not _UNSET else None
         ev = _as_date(event_date, "事项日期") if event_date is not _UNSET else _UNSET
+        if title is not _UNSET:
+            title = _name(title, "title")
+        if body is not _UNSET:
+            body = _free(body, "body")
         with self.ctx.write("disclosure.update", target_type="disclosure", target_id=str(disclosure_id),
                             permission=_permission("edit")) as w:
             s = w.session
@@ -641,11 +675,11 @@ class DisclosureService:
                 self._check_kind(kind, [] if kind == "roster" or not d.row_count else [{}])
                 d.kind = kind
                 changed.append("kind")
-            if title is not _UNSET and (title or "").strip() != d.title:
-                d.title = (title or "").strip()
+            if title is not _UNSET and title != d.title:
+                d.title = title
                 changed.append("title")
-            if body is not _UNSET and (body or "") != d.body:
-                d.body = body or ""
+            if body is not _UNSET and body != d.body:
+                d.body = body
                 changed.append("body")
             if content is not _UNSET or "kind" in changed:
                 norm = K.normalize_content(d.kind, content if content is not _UNSET else d.content)
@@ -728,7 +762,8 @@ class DisclosureService:
     def approve(self, disclosure_id: int, reviewer: str, opinion: str | None = None,
                 on: date | str | None = None) -> DisclosureData:
         """The supervision committee's approval: reviewer's name (not the drafter), opinion, date."""
-        reviewer = (reviewer or "").strip()
+        reviewer = _name(reviewer, "reviewer", "未审核")
+        opinion = _free(opinion, "opinion", "未审核").strip() or None
         on_date = _as_date(on, "审核日期") or self.today()
         with self.ctx.write("disclosure.approve", target_type="disclosure", target_id=str(disclosure_id),
                             permission=_permission("approve")) as w:
@@ -748,8 +783,8 @@ class DisclosureService:
     def return_(self, disclosure_id: int, reviewer: str, reason: str,
                 on: date | str | None = None) -> DisclosureData:
         """Send a submitted (or approved, not yet posted) record back to the drafter with reasons."""
-        reviewer = (reviewer or "").strip()
-        reason = (reason or "").strip()
+        reviewer = _name(reviewer, "reviewer", "未退回")
+        reason = _free(reason, "reason", "未退回").strip()
         on_date = _as_date(on, "审核日期") or self.today()
         if not reason:
             raise ValidationError([Problem("退回须写明理由", field="reason", rule="required")], summary="未退回")

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from ..entities import Disclosure, Feedback
 from ..errors import NotFound, StateError, ValidationError
+from ..rules import text as T
 from ..rules import workflow as W
 from .calendar import load_calendar
 from .context import ServiceContext
@@ -146,8 +147,11 @@ class FeedbackService:
         """Record a question or objection; its answer is due per the settings."""
         today = self._clock()
         received = received or today
-        text = (text or "").strip()
-        from_name = (from_name or "").strip() or None
+        text = T.normalize_free_text(text or "").strip()
+        from_name = T.normalize_name(from_name or "") or None
+        unfit = T.free_text_problem(text, "意见内容") or (from_name and T.name_problem(from_name, "反映人姓名"))
+        if unfit:
+            raise ValidationError.single(unfit)
         if not text:
             raise ValidationError.single("意见内容不能为空")
         if from_name and len(from_name) > 50:
@@ -183,7 +187,9 @@ class FeedbackService:
     def answer(self, feedback_id: int, text: str, on: date | None = None) -> FeedbackData:
         today = date.today()
         on = on or today
-        text = (text or "").strip()
+        text = T.normalize_free_text(text or "").strip()
+        if unfit := T.free_text_problem(text, "答复内容"):
+            raise ValidationError.single(unfit)
         if not text:
             raise ValidationError.single("答复内容不能为空")
         if on > today:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from ..entities import Installation
 from ..errors import DatabaseError, Problem, ValidationError
+from ..rules import text as T
 from ..rules.region import region_code_problem
 from ..storage import Database, create_database
 from .catalog import CatalogService
@@ -44,6 +45,10 @@ def setup_problems(mode: str, code: str, name: str, township: str | None, operat
     msg = region_code_problem(code, mode)
     if msg:
         out.append(Problem(msg, field="区划代码", rule="region_code"))
+    for label, value in (("名称", name), ("所属乡镇", township), ("操作员", operator)):
+        unfit = T.name_problem(T.normalize_name(value or ""), label)
+        if unfit:
+            out.append(Problem(unfit, field=label, rule="characters"))
     if not (name or "").strip():
         out.append(Problem("名称不能为空", field="名称", rule="required"))
     if mode == "village" and not (township or "").strip():
@@ -82,8 +87,9 @@ def initialize(path: Path, *, mode: str, code: str, name: str, township: str | N
     try:
         ctx = ServiceContext(db, Actor(operator.strip(), "admin"))
         with ctx.write("setup.init", target_type="installation", permission="setup") as w:
-            w.session.add(Installation(id=1, mode=mode, code=code.strip(), name=name.strip(),
-                                       township=(township or "").strip() or None, operator=operator.strip(),
+            w.session.add(Installation(id=1, mode=mode, code=code.strip(), name=T.normalize_name(name),
+                                       township=T.normalize_name(township or "") or None,
+                                       operator=T.normalize_name(operator),
                                        template_id=template_id))
             store_settings(w.session, values)
             w.detail = {"mode": mode, "code": code, "name": name, "township": township, "template": template_id,
