@@ -11,7 +11,8 @@ behave alike:
   whose folder part is an existing file is refused;
 - the content goes to a temp file beside the target (same folder, so the rename cannot cross disks),
   is flushed to disk, and is renamed over the target: a failure or a kill leaves the old file as it
-  was, never a half-written notice that opens as a broken PDF;
+  was, never a half-written notice that opens as a broken PDF (a temp a kill left is swept by the
+  next write to the same target, models.storage.private);
 - the new file gets the user's ordinary permissions (umask), unless ``private`` (internal copies with
   full ID numbers), which stay owner-only.
 
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import CunwuError
+from .storage.private import sweep_stale_temps
 
 Writer = Callable[[BinaryIO], None]
 
@@ -107,6 +109,7 @@ def write_output(path: str | os.PathLike[str], content: bytes | Writer, *, priva
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputPathError(f"无法创建文件夹 {path.parent}：{_reason(exc)}") from None
+    sweep_stale_temps(path)  # what a killed earlier write to this target left behind
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     except OSError as exc:

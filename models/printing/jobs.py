@@ -12,15 +12,14 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import CunwuError, NotFound, StateError
+from ..output_files import write_output
 from ..rules.periods import PeriodError, parse_period
 from ..services.catalog import CatalogService
 from ..services.context import ServiceContext, chain_head
 from ..services.setup import installation
-from ..storage.private import sweep_stale_temps, write_private
 from .document import Column, NoticeDocument, Para, PrintOptions, Table, date_cn
 from .notices import catalog_notice, disclosure_notice, feedback_answer_notice, mask_document
 from .render import render
@@ -221,10 +220,7 @@ class NoticePrinter:
             if hasattr(out, "write"):
                 out.write(rendered.data)  # type: ignore[union-attr]
             else:
-                path = Path(out)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                sweep_stale_temps(path)
-                write_private(path, rendered.data)
+                write_output(out, rendered.data, private=True)  # owner-only, by the one output rule
         return PrintResult(rendered.data, len(docs), rendered.page_count, docs[0].title)
 
     def _audit_unmasked(self, ids: list[int], out: Out, **detail) -> None:

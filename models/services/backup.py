@@ -29,6 +29,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import CunwuError
+from ..output_files import check_output_path, write_output
 from ..storage import open_database
 from ..storage.audit_key import head_path_for, key_path_for, load_key, reset_head
 from ..storage.database import copy_sqlite
@@ -132,19 +133,14 @@ class BackupService:
         out = Path(out)
         if out.suffix.lower() != SUFFIX:
             out = out.with_name(out.name + SUFFIX)
-        if not out.parent.is_dir():
-            raise BackupError(f"备份文件夹不存在：{out.parent}")
-        return self._write(out)
+        return self._write(out)  # a missing folder is created, a folder/device/link refused (output_files)
 
     def _write(self, out: Path) -> BackupInfo:
         created = datetime.now().astimezone()
         head = chain_head(self.ctx.db)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-        os.close(fd)
-        tmp = Path(tmp_name)
-        work = Path(tempfile.mkdtemp(prefix=".cunwu-backup-", dir=out.parent))
+        check_output_path(out)
+        work = Path(tempfile.mkdtemp(prefix=".cunwu-backup-", dir=out.parent if out.parent.is_dir() else None))
         try:
-            private_file(tmp)
             snapshot = work / DB_MEMBER
             copy_sqlite(self.db_path, snapshot)
             members: dict[str, Path] = {DB_MEMBER: snapshot}
@@ -162,16 +158,15 @@ class BackupService:
             manifest = {"format": FORMAT, "app": __version__, "created": created.isoformat(timespec="seconds"),
                         "head": None if head is None else {"event": head.event_id, "hash": head.hash},
                         "files": {name: _sha256(path) for name, path in members.items()}}
-            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
-                for name, path in members.items():
-                    zf.write(path, name)
-                zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
-            with tmp.open("rb") as fh:
-                os.fsync(fh.fileno())
-            os.replace(tmp, out)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+
+            def write_zip(handle) -> None:
+                with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
+                    for name, path in members.items():
+                        zf.write(path, name)
+                    zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+
+            # Whole or not at all, owner-only, by the one output-file rule.
+            write_output(out, write_zip, private=True)
         finally:
             shutil.rmtree(work, ignore_errors=True)
         private_file(out)

@@ -87,3 +87,22 @@ def test_an_export_replaces_an_existing_workbook_whole(db, tmp_path):
     out.write_bytes(b"an older export")
     assert _export(db, out) == 0
     assert openpyxl.load_workbook(out).active["B4"].value == "CW-01"
+
+
+def test_a_backup_follows_the_same_rule(empty_village, data_dir, tmp_path):
+    from models.output_files import OutputPathError
+    from models.services.backup import BackupService
+
+    _db, ctx = empty_village
+    svc = BackupService(ctx, data_dir)
+    out = tmp_path / "新U盘" / "备份" / "village.cwbak"
+    info = svc.backup(out)  # missing folders created, as for print and export
+    assert info.path == out and out.stat().st_size > 0
+    assert sorted(p.name for p in out.parent.iterdir()) == ["village.cwbak"]
+    real = tmp_path / "other.cwbak"
+    real.write_bytes(b"not a backup")
+    link = tmp_path / "link.cwbak"
+    link.symlink_to(real)
+    with pytest.raises(OutputPathError, match="它是符号链接"):
+        svc.backup(link)
+    assert link.is_symlink() and real.read_bytes() == b"not a backup"
