@@ -369,3 +369,17 @@ def test_keypad_enter_opens_the_item_too(qtbot, catalog_page):
     dialog = catalog_page.item_dialog
     assert dialog is not None and dialog.editing
     dialog.reject()
+
+
+def test_a_pasted_invisible_character_in_a_name_is_named_and_the_dialog_stays(qtbot, catalog_page, workspace):
+    _select(qtbot, catalog_page, "CF-01")
+    qtbot.keyClick(catalog_page.table_view, Qt.Key.Key_Return)
+    dialog = catalog_page.item_dialog
+    wait_active(qtbot, dialog)
+    dialog.name_edit.selectAll()
+    type_text(qtbot, dialog.name_edit, "村级\u202e财务收支")  # a right-to-left override, as pasted from a web page
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    assert catalog_page.item_dialog is dialog and dialog.isVisible()
+    assert "二级事项含有不可见的文字方向控制符 U+202E" in dialog.problems_text()
+    assert CatalogService(workspace.ctx).get("CF-01").name == "村级财务收支情况"
