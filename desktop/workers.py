@@ -62,3 +62,8 @@ class Job(QRunnable):
 def start(job: Job, pool: QThreadPool | None = None) -> Job:
     (pool or QThreadPool.globalInstance()).start(job)
     return job
+
+
+def withdraw(job: Job, pool: QThreadPool | None = None) -> bool:
+    """Take a job back before it started (True); one already running goes on (False)."""
+    return (pool or QThreadPool.globalInstance()).tryTake(job)

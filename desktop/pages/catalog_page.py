@@ -59,7 +59,8 @@ from ..qtmodels.catalog_model import (
     posting_days_text,
 )
 from ..registry import register_page
-from .table_page_parts import EnterActivates, debounced_search, read_only_table
+from ..row_list import RowList
+from .table_page_parts import debounced_search, read_only_table
 
 SEARCH_DELAY_MS = 250
 XLSX_FILTER = QT_TRANSLATE_NOOP("CatalogPage", "Excel 工作簿 (*.xlsx)")
@@ -152,6 +153,7 @@ class CatalogPage(QWidget):
         self.tree_view.setAccessibleName(self.tr("事项分组"))
         self.tree_view.setMinimumWidth(150)
         self.tree_view.setIndentation(14)
+        self.group_rows = RowList(self.tree_view, general_actions=[self.new_action])  # 新增 into the group
 
         self.table_model = CatalogTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -173,8 +175,12 @@ class CatalogPage(QWidget):
         rows = self.table_view.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 10)  # more rows on a laptop screen
-        self.table_view.addAction(self.delete_action)
-        self._enter_filter = EnterActivates(self.table_view, lambda: self.edit_selected())
+        self.table_view.addAction(self.delete_action)  # the Delete key while the table has the focus
+        # Several items may be retired, restored or deleted at once (ctrl/shift-click, shift+arrows);
+        # editing takes one. Enter or a double click edits; right click lists the item's actions.
+        self.rows = RowList(self.table_view, activate=self.edit_selected, multi=True,
+                            actions=[self.edit_action, self.toggle_action, self.delete_action],
+                            general_actions=[self.new_action])
 
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
@@ -213,8 +219,7 @@ class CatalogPage(QWidget):
         self.channel_combo.currentIndexChanged.connect(self.reload)
         self.show_retired_check.toggled.connect(self.reload)
         self.tree_view.selectionModel().currentChanged.connect(self._on_group_changed)
-        self.table_view.selectionModel().currentRowChanged.connect(self._on_item_changed)
-        self.table_view.doubleClicked.connect(self.edit_selected)
+        self.rows.selection_changed.connect(self._on_item_changed)
 
         self.new_action.triggered.connect(self.new_item)
         self.edit_action.triggered.connect(self.edit_selected)
@@ -238,10 +243,13 @@ class CatalogPage(QWidget):
         return CatalogGroupModel.filter_of(self.tree_view.currentIndex())
 
     def selected_item(self) -> ItemData | None:
-        index = self.table_view.currentIndex()
-        if not index.isValid() or not self.table_view.selectionModel().isRowSelected(index.row(), index.parent()):
-            return None
-        return index.data(ItemRole)
+        """The one item editing acts on (None when nothing, or several, are selected)."""
+        selected = self.selected_items()
+        return selected[0] if len(selected) == 1 else None
+
+    def selected_items(self) -> list[ItemData]:
+        """Every selected item, top to bottom as the table shows them."""
+        return [index.data(ItemRole) for index in self.rows.selected_indexes()]
 
     def visible_items(self) -> list[ItemData]:
         """The rows as the table shows them (after sorting)."""
@@ -251,9 +259,10 @@ class CatalogPage(QWidget):
         """Refill tree and table from the service, keeping the group and item selection."""
         if self._reloading:
             return
-        if not isinstance(select_code, str):  # connected to signals that pass an int or bool
-            current = self.selected_item()
-            select_code = current.code if current else None
+        if isinstance(select_code, str):
+            keep = [select_code]
+        else:  # connected to signals that pass an int or bool: keep what is selected
+            keep = [item.code for item in self.selected_items()]
         show_retired = self.show_retired_check.isChecked()
         key = self.current_filter()
         self._reloading = True
@@ -275,19 +284,23 @@ class CatalogPage(QWidget):
             self._reloading = False
         self.table_model.set_items(items)
         self.count_label.setText(self.tr("共 %1 项").replace("%1", str(len(items))))
-        self._select_code(select_code)
+        self._select_codes(keep)
         self._update_actions()
 
-    def _select_code(self, code: str | None) -> None:
-        row = self.table_model.row_of(code) if code else None
-        if row is None:
+    def _select_codes(self, codes: list[str]) -> None:
+        """Select the items with these codes that are listed; the first becomes the current row."""
+        rows = [r for r in (self.table_model.row_of(c) for c in codes) if r is not None]
+        if not rows:
             self.table_view.clearSelection()
             self._on_item_changed()
             return
-        index = self.proxy.mapFromSource(self.table_model.index(row, 0))
-        self.table_view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.table_view.scrollTo(index)
+        indexes = [self.proxy.mapFromSource(self.table_model.index(r, 0)) for r in rows]
+        Flag = QItemSelectionModel.SelectionFlag
+        selection = self.table_view.selectionModel()
+        selection.setCurrentIndex(indexes[0], Flag.ClearAndSelect | Flag.Rows)
+        for index in indexes[1:]:
+            selection.select(index, Flag.Select | Flag.Rows)
+        self.table_view.scrollTo(indexes[0])
 
     def _search_now(self) -> None:
         self._search_timer.stop()
@@ -300,14 +313,38 @@ class CatalogPage(QWidget):
 
     def _on_item_changed(self, *_args) -> None:
         self._update_actions()
-        self._show_detail(self.selected_item())
+        items = self.selected_items()
+        if len(items) > 1:
+            self._show_several(items)
+        else:
+            self._show_detail(items[0] if items else None)
+
+    def _show_several(self, items: list[ItemData]) -> None:
+        e = html.escape
+        active = sum(1 for item in items if item.active)
+        head = self.tr("已选中 %1 个事项（在用 %2，停用 %3）").replace("%1", str(len(items))) \
+            .replace("%2", str(active)).replace("%3", str(len(items) - active))
+        names = "".join(f"<div>{e(item.code)}　{e(item.name)}</div>" for item in items[:12])
+        if len(items) > 12:
+            names += f"<div>{e(self.tr('……'))}</div>"
+        self.detail.setHtml(f"<b>{e(head)}</b>{names}")
 
     def _update_actions(self) -> None:
-        item = self.selected_item()
+        items = self.selected_items()
         busy = self._job is not None
-        for action in (self.edit_action, self.toggle_action, self.delete_action):
-            action.setEnabled(item is not None)
-        self.toggle_action.setText(self.tr("恢复") if item is not None and not item.active else self.tr("停用"))
+        self.edit_action.setEnabled(len(items) == 1)
+        self.edit_action.setToolTip(self.tr("一次只能编辑一个事项") if len(items) > 1
+                                    else self.tr("编辑选中的事项（回车或双击）"))
+        self.toggle_action.setEnabled(bool(items))
+        self.delete_action.setEnabled(bool(items))
+        restoring = bool(items) and not any(item.active for item in items)
+        toggled = len(items) if restoring else sum(1 for item in items if item.active)
+        text = self.tr("恢复") if restoring else self.tr("停用")
+        if toggled > 1:
+            text = self.tr("%1 %2 项").replace("%1", text).replace("%2", str(toggled))
+        self.toggle_action.setText(text)
+        self.delete_action.setText(self.tr("删除 %1 项").replace("%1", str(len(items))) if len(items) > 1
+                                   else self.tr("删除"))
         for action in (self.template_action, self.import_action, self.export_action):
             action.setEnabled(not busy)
 
@@ -389,36 +426,48 @@ class CatalogPage(QWidget):
         self.table_view.setFocus()
 
     def toggle_selected(self) -> None:
-        item = self.selected_item()
-        if item is None:
+        """停用 the selected items in use (or 恢复 them, when every selected item is retired)."""
+        items = self.selected_items()
+        if not items:
             return
+        restoring = not any(item.active for item in items)
+        targets = [item for item in items if item.active != restoring]
         try:
-            self.service.set_active(item.code, not item.active)
+            self.service.set_active_many([item.code for item in targets], restoring)
         except CunwuError as exc:
             dialogs.error(self.tr("未能更改状态"), exc, parent=self)
             return
-        self.reload(select_code=item.code)
-        if item.active:
-            hint = "" if self.show_retired_check.isChecked() else self.tr("（勾选“显示停用”可查看）")
-            self._status(self.tr("已停用 %1 %2").replace("%1", item.code).replace("%2", item.name) + hint)
+        self.reload()  # keeps the selection (those still listed)
+        if restoring:
+            self._status(self._about(targets, self.tr("已恢复 %1 %2"), self.tr("已恢复 %1 个事项")))
         else:
-            self._status(self.tr("已恢复 %1 %2").replace("%1", item.code).replace("%2", item.name))
+            hint = "" if self.show_retired_check.isChecked() else self.tr("（勾选“显示停用”可查看）")
+            self._status(self._about(targets, self.tr("已停用 %1 %2"), self.tr("已停用 %1 个事项")) + hint)
+
+    @staticmethod
+    def _about(items: list[ItemData], one: str, several: str) -> str:
+        """`one` with an item's code (%1) and name (%2), or `several` with how many (%1)."""
+        if len(items) == 1:
+            return one.replace("%1", items[0].code).replace("%2", items[0].name)
+        return several.replace("%1", str(len(items)))
 
     def delete_selected(self) -> None:
-        item = self.selected_item()
-        if item is None:
+        items = self.selected_items()
+        if not items:
             return
-        question = self.tr("删除事项“%1 %2”？删除后不能撤销；有公开记录的事项只能停用。")
-        if not dialogs.confirm(self.tr("删除事项"), question.replace("%1", item.code).replace("%2", item.name),
-                               ok_text=self.tr("删除"), parent=self):
+        listed = "\n".join(f"{item.code} {item.name}" for item in items[:12]) + ("\n……" if len(items) > 12 else "")
+        question = self._about(items, self.tr("删除事项“%1 %2”？删除后不能撤销；有公开记录的事项只能停用。"),
+                               self.tr("删除以下 %1 个事项？删除后不能撤销；有公开记录的事项只能停用。")) \
+            + ("\n\n" + listed if len(items) > 1 else "")
+        if not dialogs.confirm(self.tr("删除事项"), question, ok_text=self.tr("删除"), parent=self):
             return
         try:
-            self.service.delete(item.code)
+            self.service.delete_many([item.code for item in items])
         except CunwuError as exc:
             dialogs.error(self.tr("不能删除"), exc, parent=self)
             return
         self.reload()
-        self._status(self.tr("已删除 %1 %2").replace("%1", item.code).replace("%2", item.name))
+        self._status(self._about(items, self.tr("已删除 %1 %2"), self.tr("已删除 %1 个事项")))
 
     def load_template(self) -> None:
         mode = self.ws.installation.mode

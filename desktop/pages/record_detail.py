@@ -19,8 +19,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -40,7 +40,7 @@ from models.rules.money import format_money_cn
 from models.services.attachments import KINDS as ATTACHMENT_KINDS
 from models.services.attachments import AttachmentData, AttachmentService, file_sha256
 from models.services.audit_log import AuditLogService
-from models.services.disclosures import DisclosureData, HistoryEntry
+from models.services.disclosures import DisclosureData, DisclosureSummary, HistoryEntry
 from models.services.feedback import FeedbackData, FeedbackService
 
 from .. import clock, dialogs
@@ -53,6 +53,7 @@ from ..qtmodels import attachment_model as am
 from ..qtmodels.attachment_model import AttachmentModel, AttachmentRole, attachment_kind_text
 from ..qtmodels.audit_model import AuditLogModel
 from ..qtmodels.todo_models import EntryRole, FeedbackModel
+from ..row_list import ActionButton, RowList
 from ..workflow import show_step, status_colour, status_text
 
 log = logging.getLogger("cunwu.desktop")
@@ -92,7 +93,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("RecordDetail", text)
 
 
-def totals_text(data: DisclosureData) -> str:
+def totals_text(data: DisclosureSummary | DisclosureData) -> str:
     parts = []
     for key, value in data.totals.items():
         label = TOTAL_LABELS.get(key)
@@ -148,7 +149,7 @@ class RecordDetail(QTabWidget):
     def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self.ws = workspace
-        self.data: DisclosureData | None = None
+        self.data: DisclosureSummary | DisclosureData | None = None
         self.active_dialog = None  # the open dialog (window-modal), for tests and to avoid doubles
         self._build()
         self.show_record(None)
@@ -164,13 +165,22 @@ class RecordDetail(QTabWidget):
         self.attachment_view.horizontalHeader().setSectionResizeMode(am.COL_NAME, QHeaderView.ResizeMode.Stretch)
         for col, width in ((am.COL_KIND, 96), (am.COL_SIZE, 80), (am.COL_ADDED, 180), (am.COL_STATE, 110)):
             self.attachment_view.setColumnWidth(col, width)
-        self.add_attachment_button = QPushButton(self.tr("添加照片/票据…"))
-        self.add_attachment_button.setToolTip(self.tr("把公示栏照片或票据扫描件存入本记录（张贴后也可添加）"))
-        self.open_attachment_button = QPushButton(self.tr("打开"))
-        self.remove_attachment_button = QPushButton(self.tr("删除附件"))
-        self.remove_attachment_button.setToolTip(self.tr("只有草稿或被退回的记录可以删除附件"))
+        # One action per step for its button and the list's context menu.
+        self.add_attachment_action = self._action(self.tr("添加照片/票据…"),
+                                                  self.tr("把公示栏照片或票据扫描件存入本记录（张贴后也可添加）"),
+                                                  self.add_attachment)
+        self.open_attachment_action = self._action(self.tr("打开"), self.tr("用系统的看图或 PDF 程序打开（回车或双击）"),
+                                                   self.open_attachment)
+        self.remove_attachment_action = self._action(self.tr("删除附件"), self.tr("只有草稿或被退回的记录可以删除附件"),
+                                                     self.remove_attachment)
+        self.add_attachment_button = ActionButton(self.add_attachment_action)
+        self.open_attachment_button = ActionButton(self.open_attachment_action)
+        self.remove_attachment_button = ActionButton(self.remove_attachment_action)
         attachments = self._tab(self.attachment_view, [self.add_attachment_button, self.open_attachment_button,
                                                        self.remove_attachment_button])
+        self.attachment_rows = RowList(self.attachment_view, activate=self.open_attachment,
+                                       actions=[self.open_attachment_action, self.remove_attachment_action],
+                                       general_actions=[self.add_attachment_action])
 
         self.feedback_model = FeedbackModel(self)
         self.feedback_view = self._table(self.feedback_model, self.tr("群众意见"))
@@ -182,12 +192,18 @@ class RecordDetail(QTabWidget):
         for col, width in ((FeedbackModel.COL_RECEIVED, 100), (FeedbackModel.COL_FROM, 80),
                            (FeedbackModel.COL_DUE, 100), (FeedbackModel.COL_STATE, 170)):
             self.feedback_view.setColumnWidth(col, width)
-        self.add_feedback_button = QPushButton(self.tr("登记意见…"))
-        self.add_feedback_button.setToolTip(self.tr("登记村民对这份公示提出的问题或异议"))
-        self.answer_button = QPushButton(self.tr("答复…"))
-        self.print_answer_button = printing.print_button(self, "feedback", self.print_answer)  # 打印答复…
+        self.add_feedback_action = self._action(self.tr("登记意见…"), self.tr("登记村民对这份公示提出的问题或异议"),
+                                                self.add_feedback)
+        self.answer_action = self._action(self.tr("答复…"), self.tr("答复选中的意见（回车或双击）"), self.answer_feedback)
+        self.print_answer_action = printing.print_action(self, "feedback", self.print_answer, shortcut=False)  # 打印答复…
+        self.add_feedback_button = ActionButton(self.add_feedback_action)
+        self.answer_button = ActionButton(self.answer_action)
+        self.print_answer_button = ActionButton(self.print_answer_action)
         feedback = self._tab(self.feedback_view, [self.add_feedback_button, self.answer_button,
                                                   self.print_answer_button])
+        self.feedback_rows = RowList(self.feedback_view, activate=self.answer_feedback,
+                                     actions=[self.answer_action, self.print_answer_action],
+                                     general_actions=[self.add_feedback_action])
 
         self.addTab(self.summary, self.tr("概况"))
         self.addTab(attachments, self.tr("附件"))
@@ -199,15 +215,15 @@ class RecordDetail(QTabWidget):
         self.audit_tab = self.addTab(self._tab(self.audit_view, []), self.tr("审计记录"))
         self.currentChanged.connect(self._load_audit)
 
-        self.add_attachment_button.clicked.connect(self.add_attachment)
-        self.open_attachment_button.clicked.connect(self.open_attachment)
-        self.remove_attachment_button.clicked.connect(self.remove_attachment)
-        self.attachment_view.doubleClicked.connect(self.open_attachment)
-        self.attachment_view.selectionModel().currentRowChanged.connect(self._update_buttons)
-        self.add_feedback_button.clicked.connect(self.add_feedback)
-        self.answer_button.clicked.connect(self.answer_feedback)
-        self.feedback_view.doubleClicked.connect(self.answer_feedback)
-        self.feedback_view.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.attachment_rows.selection_changed.connect(self._update_buttons)
+        self.feedback_rows.selection_changed.connect(self._update_buttons)
+
+    def _action(self, text: str, tip: str, slot) -> QAction:
+        action = QAction(text, self)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
 
     def _table(self, model, name: str) -> QTableView:
         view = QTableView()
@@ -220,7 +236,6 @@ class RecordDetail(QTabWidget):
         view.verticalHeader().hide()
         view.setAccessibleName(name)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.installEventFilter(self)
         return view
 
     @staticmethod
@@ -237,18 +252,9 @@ class RecordDetail(QTabWidget):
         layout.addLayout(row)
         return widget
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if watched is self.attachment_view:
-                self.open_attachment()
-                return True
-            if watched is self.feedback_view:
-                self.answer_feedback()
-                return True
-        return super().eventFilter(watched, event)
-
     # --- showing ----------------------------------------------------------------------------
-    def show_record(self, data: DisclosureData | None) -> None:
+    def show_record(self, data: DisclosureSummary | DisclosureData | None) -> None:
+        """Everything about a record; from a summary the findings say they are being checked."""
         self.data = data
         if data is None:
             hint = self.tr("选中一条记录，这里显示它的内容、检查结果、经过、附件和群众意见。")
@@ -278,6 +284,13 @@ class RecordDetail(QTabWidget):
         self.audit_model.set_rows(events)
         self.audit_view.resizeColumnsToContents()
 
+    def show_facts(self, data: DisclosureSummary | DisclosureData) -> None:
+        """Only the 概况 text: the same record again (its findings arrived, or a step changed it);
+        the attachment and feedback tabs keep their rows and selection."""
+        self.data = data
+        self.summary.setHtml(self._summary_html(data))
+        self._update_buttons()
+
     def _retitle_tabs(self) -> None:
         n_att, n_fb = self.attachment_model.rowCount(), self.feedback_model.rowCount()
         self.setTabText(1, self.tr("附件（%1）").replace("%1", str(n_att)) if n_att else self.tr("附件"))
@@ -290,7 +303,7 @@ class RecordDetail(QTabWidget):
             text = self.tr("群众意见")
         self.setTabText(2, text)
 
-    def _summary_html(self, d: DisclosureData) -> str:
+    def _summary_html(self, d: DisclosureSummary | DisclosureData) -> str:
         e = html.escape
         color = status_colour(d.status)
         facts: list[tuple[str, str]] = [
@@ -326,7 +339,12 @@ class RecordDetail(QTabWidget):
         untitled, checks, history = self.tr("（无标题）"), self.tr("检查结果"), self.tr("经过")
         title = f"<h3 style='margin:0'>#{d.id} {e(d.title or untitled)}</h3>"
         left = f"{title}<table cellspacing='2'>{rows}</table>"
-        right = (f"<p style='margin:0'><b>{e(checks)}</b></p>{findings_html(d.findings)}"
+        if isinstance(d, DisclosureData):
+            checked = findings_html(d.findings)
+        else:  # the whole record is being read and checked off the GUI thread
+            pending = self.tr("正在检查……")
+            checked = f"<p style='color:gray'>{e(pending)}</p>"
+        right = (f"<p style='margin:0'><b>{e(checks)}</b></p>{checked}"
                  f"<p style='margin-bottom:0'><b>{e(history)}</b></p>{history_html(d.history)}")
         return (f"<table width='100%' cellspacing='0'><tr><td width='50%' valign='top'>{left}</td>"
                 f"<td width='50%' valign='top' style='padding-left:16px'>{right}</td></tr></table>")
@@ -373,24 +391,24 @@ class RecordDetail(QTabWidget):
     def _update_buttons(self, *_args) -> None:
         d = self.data
         # Enabled as the workflow table says; greyed, the tooltip is the table's refusal.
-        show_step(self.add_attachment_button, "attach", d, self.tr("把公示栏照片或票据扫描件存入本记录（张贴后也可添加）"))
+        show_step(self.add_attachment_action, "attach", d, self.tr("把公示栏照片或票据扫描件存入本记录（张贴后也可添加）"))
         attachment = self.selected_attachment()
-        self.open_attachment_button.setEnabled(attachment is not None)
-        if show_step(self.remove_attachment_button, "detach", d, self.tr("只有草稿或被退回的记录可以删除附件")):
-            self.remove_attachment_button.setEnabled(attachment is not None)
-        show_step(self.add_feedback_button, "feedback", d, self.tr("登记村民对这份公示提出的问题或异议"))
+        self.open_attachment_action.setEnabled(attachment is not None)
+        if show_step(self.remove_attachment_action, "detach", d, self.tr("只有草稿或被退回的记录可以删除附件")):
+            self.remove_attachment_action.setEnabled(attachment is not None)
+        show_step(self.add_feedback_action, "feedback", d, self.tr("登记村民对这份公示提出的问题或异议"))
         feedback = self.selected_feedback()
-        self.answer_button.setEnabled(feedback is not None and not feedback.answered)
-        self.print_answer_button.setEnabled(feedback is not None and feedback.answered)
+        self.answer_action.setEnabled(feedback is not None and not feedback.answered)
+        self.print_answer_action.setEnabled(feedback is not None and feedback.answered)
 
     # --- reading the selection --------------------------------------------------------------
     def selected_attachment(self) -> AttachmentData | None:
-        index = self.attachment_view.currentIndex()
-        return index.data(AttachmentRole) if index.isValid() else None
+        index = self.attachment_rows.current()
+        return index.data(AttachmentRole) if index is not None else None
 
     def selected_feedback(self) -> FeedbackData | None:
-        index = self.feedback_view.currentIndex()
-        return index.data(EntryRole) if index.isValid() else None
+        index = self.feedback_rows.current()
+        return index.data(EntryRole) if index is not None else None
 
     # --- attachments ------------------------------------------------------------------------
     def add_attachment(self) -> None:

@@ -41,9 +41,15 @@ from models.rules import workflow as W
 from models.rules.workdays import WorkdayCalendar
 from models.services.calendar import CalendarService
 from models.services.catalog import CatalogService
-from models.services.disclosures import DisclosureData, DisclosureListRow, DisclosureService, SubmitRefused
+from models.services.disclosures import (
+    DisclosureData,
+    DisclosureListRow,
+    DisclosureService,
+    DisclosureSummary,
+    SubmitRefused,
+)
 
-from .. import clock, dialogs
+from .. import clock, dialogs, workers
 from ..editors.catalog_item_dialog import record_kind_label
 from ..editors.editor_link import open_editor
 from ..editors.new_disclosure_dialog import NewDisclosureDialog, new_disclosure_dialog
@@ -65,9 +71,10 @@ from ..qtmodels.disclosure_list_model import (
     DisclosureRole,
 )
 from ..registry import register_page
+from ..row_list import RowList
 from ..workflow import decide, refusal_text, show_step, status_text
 from .record_detail import RecordDetail
-from .table_page_parts import EnterActivates, debounced_search, read_only_table
+from .table_page_parts import debounced_search, read_only_table
 
 SEARCH_DELAY_MS = 200
 MAX_LISTED_FINDINGS = 12
@@ -88,8 +95,10 @@ class RecordsPage(QWidget):
     def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self.ws = workspace
-        self.current: DisclosureData | None = None
+        self.current: DisclosureSummary | DisclosureData | None = None  # whole once loaded
         self.active_dialog = None  # the open dialog (window-modal), for tests and to avoid doubles
+        self._loads: dict[int, workers.Job] = {}  # whole records being read, by request
+        self._load_token = 0  # the latest request; older results are dropped
         self._build()
         self._fill_items()
         self.reload()
@@ -187,10 +196,10 @@ class RecordsPage(QWidget):
         for col, width in ((COL_ID, 52), (COL_ITEM, 150), (COL_PERIOD, 112), (COL_KIND, 104), (COL_STATUS, 96),
                            (COL_DRAFTER, 64), (COL_REVIEWER, 64), (COL_POSTING, 150), (COL_AMOUNT, 100)):
             self.table_view.setColumnWidth(col, width)
-        self.table_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for action in (self.new_action, *self.step_actions):
-            self.table_view.addAction(action)
-        self._enter_filter = EnterActivates(self.table_view, lambda: self.edit_selected())
+        # Click, arrow keys, Enter / double click (编辑) and the right-click menu of the record's steps.
+        self.rows = RowList(self.table_view, activate=self.edit_selected,
+                            actions=[*self.step_actions, self.print_action],
+                            general_actions=[self.new_action, self.refresh_action])
 
         self.detail = RecordDetail(self.ws)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -214,8 +223,7 @@ class RecordsPage(QWidget):
                                               self.period_edit)
         for combo in (self.status_combo, self.item_combo, self.kind_combo):
             combo.currentIndexChanged.connect(self._filters_changed)
-        self.table_view.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.table_view.doubleClicked.connect(self.edit_selected)
+        self.rows.selection_changed.connect(self._selection_changed)
         self.detail.changed.connect(self._detail_changed)
 
     def _fill_items(self) -> None:
@@ -283,15 +291,15 @@ class RecordsPage(QWidget):
         if row is None:
             self.table_view.clearSelection()
             self.table_view.setCurrentIndex(self.model.index(-1, -1))
-            self._on_current_changed()
+            self._selection_changed()
             return
         index = self.model.index(row, 0)
         before = self.table_view.currentIndex()
         self.table_view.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.table_view.scrollTo(index)
-        if before.isValid() and before.row() == row:  # no currentRowChanged: load it here
-            self._on_current_changed()
+        if before.isValid() and before.row() == row:  # the same row: no signal, read it again here
+            self._selection_changed()
 
     def show_record(self, disclosure_id: int) -> bool:
         """Select a record, clearing the filters if they hide it (the start page opens records so)."""
@@ -316,10 +324,8 @@ class RecordsPage(QWidget):
         return self.model.rows()
 
     def selected_row(self) -> DisclosureListRow | None:
-        index = self.table_view.currentIndex()
-        if not index.isValid() or not self.table_view.selectionModel().isRowSelected(index.row(), index.parent()):
-            return None
-        return index.data(DisclosureRole)
+        index = self.rows.current()
+        return index.data(DisclosureRole) if index is not None else None
 
     def _search_now(self) -> None:
         self._search_timer.stop()
@@ -328,32 +334,80 @@ class RecordsPage(QWidget):
     def _filters_changed(self, *_args) -> None:
         self.reload()
 
-    def _on_current_changed(self, *_args) -> None:
+    def _selection_changed(self, *_args) -> None:
+        """Show the selected record at once from its summary (no rows read, no checks run: a roster
+        of 10,000 rows selects as fast as a notice); the whole record with its findings follows from
+        a worker. A step's result (`_fresh`) is already whole and is shown as it is."""
         row = self.selected_row()
-        data = None
-        if row is not None:
-            if self.current is not None and self.current.id == row.id and self._fresh:
-                data = self.current
-            else:
-                try:
-                    data = self.service.get(row.id)
-                except CunwuError as exc:
-                    dialogs.error(self.tr("无法读取记录"), exc, parent=self)
-        self.current = data
+        self._withdraw_loads()  # what was loading for an earlier selection is no longer wanted
+        if row is None:
+            self.current = None
+        elif not (self.current is not None and self.current.id == row.id and self._fresh):
+            try:
+                self.current = self.service.summary(row.id)
+            except CunwuError as exc:
+                self.current = None
+                dialogs.error(self.tr("无法读取记录"), exc, parent=self)
         self._fresh = False
-        self.detail.show_record(data)
+        self.detail.show_record(self.current)
+        self._update_actions()
+        if isinstance(self.current, DisclosureSummary):
+            self._load_whole(self.current.id)
+
+    _fresh = False  # True right after a step returned the whole record: no need to read it again
+
+    def _withdraw_loads(self) -> None:
+        self._load_token += 1  # results of loads started before are dropped when they arrive
+        for token, job in list(self._loads.items()):
+            if workers.withdraw(job):  # not started yet: it never runs
+                del self._loads[token]
+
+    def _load_whole(self, disclosure_id: int) -> None:
+        """Read the record with its rows and findings off the GUI thread (the latest request wins)."""
+        service, token = self.service, self._load_token
+
+        def read(_progress, _cancelled):
+            try:
+                return token, service.get(disclosure_id), None
+            except CunwuError as exc:  # shown on the GUI thread if still wanted
+                return token, None, exc
+
+        job = workers.Job(read)
+        self._loads[token] = job
+        job.signals.finished.connect(self._whole_loaded)
+        job.signals.failed.connect(self._load_failed)
+        workers.start(job)
+
+    def _whole_loaded(self, result) -> None:
+        token, data, error = result
+        self._loads.pop(token, None)
+        if token != self._load_token or self.current is None:
+            return  # for a selection that has changed since: dropped
+        if error is not None:
+            dialogs.error(self.tr("无法读取记录"), error, parent=self)
+            return
+        if data.id != self.current.id:
+            return
+        self.current = data
+        self.detail.show_facts(data)
         self._update_actions()
 
-    _fresh = False  # True right after a step returned the record: no need to read it again
+    def _load_failed(self, exc: Exception) -> None:
+        raise exc  # not a refusal but a bug: the crash handler logs it and shows the report
 
     def _detail_changed(self, disclosure_id: int) -> None:
-        if self.current is not None and self.current.id == disclosure_id:
-            try:
-                self.current = self.service.get(disclosure_id)  # attachments change a notice's findings
-            except CunwuError:
-                return
-            self.detail.summary.setHtml(self.detail._summary_html(self.current))
-            self._update_actions()
+        """Attachments or feedback changed (a notice's findings count its attachments): read the
+        record again, leaving the detail's tabs as they are."""
+        if self.current is None or self.current.id != disclosure_id:
+            return
+        self._withdraw_loads()
+        try:
+            self.current = self.service.summary(disclosure_id)
+        except CunwuError:
+            return
+        self.detail.show_facts(self.current)
+        self._update_actions()
+        self._load_whole(disclosure_id)
 
     def _update_actions(self) -> None:
         """Each step enabled when the workflow table allows it on the selected record; a greyed step's

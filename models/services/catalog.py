@@ -5,6 +5,7 @@ Services take a `ServiceContext`, return plain dataclasses, and open one short s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -272,6 +273,15 @@ def _apply(session: Session, row: CatalogItem, item: ItemData) -> list[str]:
     return changed
 
 
+def _rows_of(s: Session, codes: Sequence[str]) -> list[CatalogItem]:
+    """The items with these codes, in the order given; NotFound names the first code not there."""
+    found = {r.code: r for r in s.execute(select(CatalogItem).where(CatalogItem.code.in_(codes))).scalars()}
+    for code in codes:
+        if code not in found:
+            raise NotFound(f"目录中没有编号为“{code}”的事项")
+    return [found[c] for c in codes]
+
+
 class CatalogService:
     def __init__(self, ctx: ServiceContext):
         self.ctx = ctx
@@ -356,31 +366,51 @@ class CatalogService:
             return _to_data(row)
 
     def set_active(self, code: str, active: bool) -> ItemData:
+        return self.set_active_many([code], active)[0]
+
+    def set_active_many(self, codes: Sequence[str], active: bool) -> list[ItemData]:
+        """Retire (or restore) items: one transaction and one audit event however many are named;
+        a code not in the catalog refuses the lot."""
+        codes = list(dict.fromkeys(codes))
         action = "catalog.item.restore" if active else "catalog.item.retire"
-        with self.ctx.write(action, target_type="catalog_item", target_id=code, permission="catalog.edit") as w:
-            row = w.session.execute(select(CatalogItem).where(CatalogItem.code == code)).scalar_one_or_none()
-            if row is None:
-                raise NotFound(f"目录中没有编号为“{code}”的事项")
-            row.active = active
+        with self.ctx.write(action, target_type="catalog_item", target_id=",".join(codes),
+                            permission="catalog.edit") as w:
+            rows = _rows_of(w.session, codes)
+            for row in rows:
+                row.active = active
+            if len(codes) > 1:
+                w.detail = {"codes": codes}
             w.session.flush()
-            return _to_data(row)
+            return [_to_data(r) for r in rows]
 
     def retire(self, code: str) -> ItemData:
         return self.set_active(code, False)
 
     def delete(self, code: str) -> None:
         """Delete an item that has no records; one with records must be retired instead."""
-        with self.ctx.write("catalog.item.delete", target_type="catalog_item", target_id=code,
+        self.delete_many([code])
+
+    def delete_many(self, codes: Sequence[str]) -> None:
+        """Delete items that have no records, all or none: every item with records is named in the
+        refusal (those are retired instead). One transaction and one audit event."""
+        codes = list(dict.fromkeys(codes))
+        with self.ctx.write("catalog.item.delete", target_type="catalog_item", target_id=",".join(codes),
                             permission="catalog.edit") as w:
-            row = w.session.execute(select(CatalogItem).where(CatalogItem.code == code)).scalar_one_or_none()
-            if row is None:
-                raise NotFound(f"目录中没有编号为“{code}”的事项")
-            used = sum(fn(w.session, row.id) for fn in _record_counters)
-            if used:
-                raise ValidationError.single(
-                    f"事项“{row.name}”已有 {used} 条公开记录，不能删除，只能停用")
-            w.detail = {"item": _to_data(row).to_json()}
-            w.session.delete(row)
+            rows = _rows_of(w.session, codes)
+            refusals = []
+            for row in rows:
+                used = sum(fn(w.session, row.id) for fn in _record_counters)
+                if used:
+                    refusals.append(f"事项“{row.name}”已有 {used} 条公开记录，不能删除，只能停用")
+            if len(refusals) == 1:
+                raise ValidationError.single(refusals[0])
+            if refusals:
+                raise ValidationError([Problem(r) for r in refusals],
+                                      summary=f"其中 {len(refusals)} 个事项已有公开记录，不能删除，只能停用；未删除任何事项")
+            w.detail = {"item": _to_data(rows[0]).to_json()} if len(rows) == 1 else \
+                {"items": [_to_data(r).to_json() for r in rows]}
+            for row in rows:
+                w.session.delete(row)
 
     def merge(self, items: list[ItemData], *, action: str = "catalog.merge", source: str = "",
               update_existing: bool = True) -> MergeResult:

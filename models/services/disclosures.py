@@ -20,7 +20,7 @@ Every change is one `ctx.write` (audit event) and, for status changes, one `Stat
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -120,8 +120,43 @@ class _Labels:
         return K.kind_label(self.kind)
 
 
+class _Record(_Labels):
+    """What the summary and the whole record both answer: may it be edited, and what the workflow
+    table needs to know about it."""
+
+    __slots__ = ()
+    id: int
+    return_reason: str | None
+    superseded_by: int | None
+    pending_correction: int | None
+    posting_start: date | None
+    posting_end: date | None
+
+    @property
+    def editable(self) -> bool:
+        return W.editable(self.status)
+
+    @property
+    def read_only(self) -> bool:
+        """A public record (posted, expired or archived): shown, never edited."""
+        return W.is_public(self.status)
+
+    @property
+    def facts(self) -> W.RecordFacts:
+        """What the workflow table asks about this record (the GUI asks it as the service does)."""
+        return W.RecordFacts(self.id, self.status, superseded_by=self.superseded_by,
+                             pending_correction=self.pending_correction, posting_start=self.posting_start,
+                             posting_end=self.posting_end)
+
+    @property
+    def open_return_reason(self) -> str | None:
+        """The reviewer's reason while the record is back with the drafter to fix (editable again);
+        once resubmitted it is history, kept in `return_reason` and the status history."""
+        return self.return_reason if self.return_reason and self.editable else None
+
+
 @dataclass
-class DisclosureData(_Labels):
+class DisclosureData(_Record):
     """One record as the GUI and CLI see it. Money in `rows`/`totals` is Decimal; `content` is the
     stored JSON (money as strings). `status` is the effective status (posted → expired once the
     window has passed); `stored_status` is what the database holds."""
@@ -163,28 +198,6 @@ class DisclosureData(_Labels):
     created_at: datetime | None = None
     updated_at: datetime | None = None
     pending_correction: int | None = None  # a correction of this record not yet posted
-
-    @property
-    def editable(self) -> bool:
-        return W.editable(self.status)
-
-    @property
-    def read_only(self) -> bool:
-        """A public record (posted, expired or archived): shown, never edited."""
-        return W.is_public(self.status)
-
-    @property
-    def facts(self) -> W.RecordFacts:
-        """What the workflow table asks about this record (the GUI asks it as the service does)."""
-        return W.RecordFacts(self.id, self.status, superseded_by=self.superseded_by,
-                             pending_correction=self.pending_correction, posting_start=self.posting_start,
-                             posting_end=self.posting_end)
-
-    @property
-    def open_return_reason(self) -> str | None:
-        """The reviewer's reason while the record is back with the drafter to fix (editable again);
-        once resubmitted it is history, kept in `return_reason` and the status history."""
-        return self.return_reason if self.return_reason and self.editable else None
 
     @property
     def has_errors(self) -> bool:
@@ -230,6 +243,47 @@ class DisclosureData(_Labels):
             "is_correction": self.is_correction,
             "attachments": self.attachments,
         }
+
+
+@dataclass
+class DisclosureSummary(_Record):
+    """A record without its rows and without running its checks: what the record list's detail pane
+    shows at once while the full record (`DisclosureData`) loads. `totals` are the ones stored at the
+    last save (Decimal); `history` and the attachment count are read, not computed. Every field here
+    has the same name and meaning in `DisclosureData`, which is built from it."""
+
+    id: int
+    item_code: str
+    item_name: str
+    period: str
+    period_label: str
+    period_start: date
+    period_end: date
+    event_date: date | None
+    kind: str
+    title: str
+    status: str
+    stored_status: str
+    drafter: str
+    reviewer: str | None
+    review_opinion: str | None
+    reviewed_on: date | None
+    return_reason: str | None
+    unit: str
+    row_count: int
+    totals: dict[str, Any]
+    posting_start: date | None
+    posting_end: date | None
+    posting_days: int | None
+    posting_working_days: bool
+    supersedes: int | None
+    superseded_by: int | None
+    is_correction: bool
+    history: list[HistoryEntry] = field(default_factory=list)
+    attachments: int = 0
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    pending_correction: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -548,6 +602,12 @@ class DisclosureService:
     def get(self, disclosure_id: int) -> DisclosureData:
         with self.ctx.read() as s:
             return self._data(s, self._row(s, disclosure_id))
+
+    def summary(self, disclosure_id: int) -> DisclosureSummary:
+        """The record's facts without reading its rows or running its checks (cheap for a roster of
+        10,000 rows): for showing a selected record at once while `get` runs elsewhere."""
+        with self.ctx.read() as s:
+            return self._summary(s, self._row(s, disclosure_id))
 
     def findings(self, disclosure_id: int) -> list[K.Finding]:
         return self.get(disclosure_id).findings
@@ -984,28 +1044,32 @@ class DisclosureService:
                                   attachments=self._attachments(s, d.id) if d.kind == "notice" else 0,
                                   public=office_numbers(s))
 
-    def _data(self, s: Session, d: Disclosure) -> DisclosureData:
+    def _summary(self, s: Session, d: Disclosure) -> DisclosureSummary:
         item = s.get(CatalogItem, d.item_id)
-        rows = _load_rows(s, d.id) if d.row_count or d.kind == "roster" else []
-        findings = self._findings(s, d, rows)
-        totals = K.compute_totals(d.kind, content=d.content, rows=rows)
         history = [HistoryEntry(st, by, at, note) for st, by, at, note in s.execute(
             select(StatusChange.status, StatusChange.by, StatusChange.at, StatusChange.note)
             .where(StatusChange.disclosure_id == d.id).order_by(StatusChange.id))]
-        return DisclosureData(
+        return DisclosureSummary(
             id=d.id, item_code=item.code, item_name=item.name, period=d.period,
             period_label=parse_period(d.period).label if d.period else "",
             period_start=d.period_start, period_end=d.period_end, event_date=d.event_date, kind=d.kind,
-            title=d.title, body=d.body or "", status=self._status(d), stored_status=d.status,
+            title=d.title, status=self._status(d), stored_status=d.status,
             drafter=d.drafter, reviewer=d.reviewer, review_opinion=d.review_opinion,
             reviewed_on=d.reviewed_on, return_reason=d.return_reason, unit=d.unit or "元",
-            content=dict(d.content or {}), columns=list(d.columns or []), rows=rows, row_count=len(rows) or
-            (d.row_count or 0), totals=totals, posting_start=d.posting_start, posting_end=d.posting_end,
-            posting_days=d.posting_days, posting_working_days=bool(d.posting_working_days),
-            supersedes=d.supersedes_id, superseded_by=self._superseded_by(s, d.id),
-            is_correction=bool(d.is_correction), findings=findings, history=history,
+            row_count=d.row_count or 0, totals=K.totals_from_json(d.totals), posting_start=d.posting_start,
+            posting_end=d.posting_end, posting_days=d.posting_days,
+            posting_working_days=bool(d.posting_working_days), supersedes=d.supersedes_id,
+            superseded_by=self._superseded_by(s, d.id), is_correction=bool(d.is_correction), history=history,
             attachments=self._attachments(s, d.id), created_at=d.created_at, updated_at=d.updated_at,
             pending_correction=self._pending_correction(s, d.id))
+
+    def _data(self, s: Session, d: Disclosure) -> DisclosureData:
+        facts = {f.name: getattr(self._summary(s, d), f.name) for f in fields(DisclosureSummary)}
+        rows = _load_rows(s, d.id) if d.row_count or d.kind == "roster" else []
+        facts.update(row_count=len(rows) or facts["row_count"],
+                     totals=K.compute_totals(d.kind, content=d.content, rows=rows))  # from the rows themselves
+        return DisclosureData(**facts, body=d.body or "", content=dict(d.content or {}),
+                              columns=list(d.columns or []), rows=rows, findings=self._findings(s, d, rows))
 
 
 def _escape_like(term: str) -> str:
@@ -1013,7 +1077,7 @@ def _escape_like(term: str) -> str:
 
 
 __all__ = [
-    "DisclosureService", "DisclosureData", "DisclosureListRow", "HistoryEntry", "SubmitRefused",
-    "CORRECTION_PREFIX", "effective_status", "prepare_rows",
+    "DisclosureService", "DisclosureData", "DisclosureSummary", "DisclosureListRow", "HistoryEntry",
+    "SubmitRefused", "CORRECTION_PREFIX", "effective_status", "prepare_rows",
     "columns_of", "row_to_json",
 ]

@@ -86,6 +86,15 @@ class RecordMaker:
         return s.get(d.id)
 
 
+def wait_whole(qtbot, page) -> None:
+    """The records page shows a selected record's summary at once and its findings once a worker
+    has read the whole record: wait for that."""
+    from models.services.disclosures import DisclosureData
+
+    qtbot.waitUntil(lambda: isinstance(page.current, DisclosureData) and page.detail.data is page.current,
+                    timeout=5000)
+
+
 def show_page(qtbot, page, width: int, height: int):
     """Show a page at a window's size and wait until it is on screen; returns it."""
     qtbot.addWidget(page)

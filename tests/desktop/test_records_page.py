@@ -173,13 +173,14 @@ def test_edit_is_disabled_on_a_posted_record_and_says_why(qtbot, page, records, 
     assert editor_calls == [draft.id]
 
 
-def test_the_detail_shows_findings_history_and_totals(page, records, village_ws):
-    from .records_support import IDS
+def test_the_detail_shows_findings_history_and_totals(qtbot, page, records, village_ws):
+    from .records_support import IDS, wait_whole
 
     roster = records.make("draft", item="CW-08", period="2026-06-01", title="2026年6月低保名单",
                           rows=[{"name": "张三", "id_number": IDS[0], "amount": "300.00"},
                                 {"name": "李四", "id_number": "410322197003150025", "amount": "200.50"}])
     page.reload(select_id=roster.id)
+    wait_whole(qtbot, page)
     html = page.detail.summary.toHtml()
     text = page.detail.summary.toPlainText()
     assert "2026年6月低保名单" in text

@@ -14,7 +14,7 @@ from models.services.feedback import FeedbackService
 
 from . import records_support
 from .keyboard import press, type_text, wait_active
-from .records_support import TODAY
+from .records_support import TODAY, wait_whole
 
 page = records_support.records_page  # the fixtures of records_support come from conftest
 
@@ -31,7 +31,7 @@ def _open_dialog(qtbot, page, action):
     return dialog
 
 
-def test_submit_is_refused_with_the_findings_listed(page, records, village_ws, dialog_calls):
+def test_submit_is_refused_with_the_findings_listed(qtbot, page, records, village_ws, dialog_calls):
     d = records.make("draft", title="")  # a notice without a title cannot go to review
     page.reload(select_id=d.id)
     assert page.submit_action.isEnabled()
@@ -41,6 +41,7 @@ def test_submit_is_refused_with_the_findings_listed(page, records, village_ws, d
     assert "[错误] 标题不能为空" in text
     assert "改正" in text  # says what to do
     assert _get(village_ws, d.id).status == "draft"
+    wait_whole(qtbot, page)
     assert page.detail.currentIndex() == 0 and "标题不能为空" in page.detail.summary.toPlainText()
 
 
