@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -50,6 +50,7 @@ from ..qtmodels.calendar_model import (
     DayRole,
     day_kind_text,
 )
+from ..row_list import ActionButton, RowList
 from ..screen_fit import fit_to_screen
 from .workflow_dialogs import qdate
 
@@ -122,9 +123,14 @@ class CalendarDialog(QDialog):
         self.note_edit.setMinimumWidth(140)
         self.add_button = QPushButton(self.tr("添加"))
         self.add_button.setAutoDefault(False)
-        self.remove_button = QPushButton(self.tr("删除所选"))
-        self.remove_button.setAutoDefault(False)
-        self.remove_button.setToolTip(self.tr("删除列表中选中的日期（Delete）"))
+        self.remove_action = QAction(self.tr("删除所选"), self)
+        self.remove_action.setToolTip(self.tr("删除列表中选中的日期（Delete）"))
+        self.remove_action.triggered.connect(self.remove_selected)
+        self.remove_button = ActionButton(self.remove_action)
+        # Several days at once (ctrl/shift-click, shift+arrows); right click offers 删除所选.
+        self.rows = RowList(self.table, multi=True, actions=[self.remove_action])
+        self.rows.selection_changed.connect(self._update_remove)
+        self._update_remove()
         add_row = QHBoxLayout()
         for text, widget in ((self.tr("从"), self.from_edit), (self.tr("至"), self.to_edit),
                              (self.tr("类型"), self.kind_combo), (self.tr("备注"), self.note_edit)):
@@ -192,7 +198,6 @@ class CalendarDialog(QDialog):
         self.from_edit.dateChanged.connect(self._from_changed)
         self.add_button.clicked.connect(self.add_days)
         self.note_edit.returnPressed.connect(self.add_days)
-        self.remove_button.clicked.connect(self.remove_selected)
         self.save_answer_button.clicked.connect(self.save_answer_settings)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -222,6 +227,7 @@ class CalendarDialog(QDialog):
             dialogs.error(self.tr("无法读取节假日"), exc, parent=self)
             return
         self.model.set_days(days)
+        self._update_remove()  # the reset cleared the selection
         if WorkdayCalendar.library_covers(year):
             text = self.tr("%1年的放假安排程序已自带；这里录入的日期优先，用于更正或补充。")
             self.coverage_label.setStyleSheet("color: gray;")
@@ -244,8 +250,13 @@ class CalendarDialog(QDialog):
             self.to_edit.setDate(qdate(start))
 
     def selected_days(self) -> list[date]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.index(r, 0).data(DayRole).day for r in rows]
+        return [index.data(DayRole).day for index in self.rows.selected_indexes()]
+
+    def _update_remove(self) -> None:
+        count = len(self.rows.selected_indexes())
+        self.remove_action.setEnabled(count > 0)
+        self.remove_action.setText(self.tr("删除所选（%1 天）").replace("%1", str(count)) if count > 1
+                                   else self.tr("删除所选"))
 
     def add_days(self) -> None:
         start, end = self.from_edit.date().toPython(), self.to_edit.date().toPython()

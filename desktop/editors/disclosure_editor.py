@@ -22,8 +22,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -49,6 +49,7 @@ from models.services.disclosures import DisclosureData, DisclosureService
 
 from .. import clock, dialogs
 from ..qtmodels.findings_model import FindingRole, FindingsModel
+from ..row_list import RowList
 from ..screen_fit import fit_to_screen, scrolling
 from ..workflow import decide, refusal_text, show_step, status_colour, status_text
 from .catalog_item_dialog import record_kind_label
@@ -182,8 +183,12 @@ class DisclosureEditor(QDialog):
         self.findings_view.setUniformItemSizes(True)
         self.findings_view.setAccessibleName(self.tr("检查结果"))
         self.findings_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.findings_view.activated.connect(self._finding_activated)
-        self.findings_view.doubleClicked.connect(self._finding_activated)
+        # Enter, a double click or the menu's 转到 puts the cursor where the finding is.
+        self.goto_finding_action = QAction(self.tr("转到"), self)
+        self.goto_finding_action.setToolTip(self.tr("把光标移到这条检查结果所指的地方（回车或双击）"))
+        self.goto_finding_action.triggered.connect(self._goto_selected_finding)
+        self.findings_rows = RowList(self.findings_view, activate=self.goto_finding_action.trigger,
+                                     actions=[self.goto_finding_action])
         self.findings_summary = QLabel()
         self.findings_summary.setObjectName("findingsSummary")
         findings_box = QWidget()
@@ -429,8 +434,9 @@ class DisclosureEditor(QDialog):
             return self.tr("[%1] %2：%3").replace("%1", severity).replace("%2", place).replace("%3", f.message)
         return self.tr("[%1] %2").replace("%1", severity).replace("%2", f.message)
 
-    def _finding_activated(self, index: QModelIndex) -> None:
-        finding = index.data(FindingRole)
+    def _goto_selected_finding(self, _checked: bool = False) -> None:
+        index = self.findings_rows.current()
+        finding = index.data(FindingRole) if index is not None else None
         if finding is not None:
             self.focus_finding(finding)
 

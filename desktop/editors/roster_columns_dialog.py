@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,6 +36,7 @@ from models.rules.roster import PRESET_LABELS, STANDARD_COLUMNS, RosterColumn
 
 from .. import dialogs
 from ..qtmodels.roster_model import column_label, preset_label, preset_or_generic
+from ..row_list import ActionButton, RowList
 
 Index = QModelIndex | QPersistentModelIndex
 ColumnRole = Qt.ItemDataRole.UserRole + 1
@@ -173,10 +174,15 @@ class RosterColumnsDialog(QDialog):
         list_label = QLabel(self.tr("列(&C)："))
         list_label.setBuddy(self.list_view)
 
-        self.up_button = QPushButton(self.tr("上移(&U)"))
-        self.up_button.setToolTip(self.tr("把所选列左移一位（Alt+↑）"))
-        self.down_button = QPushButton(self.tr("下移(&D)"))
-        self.down_button.setToolTip(self.tr("把所选列右移一位（Alt+↓）"))
+        self.up_action = QAction(self.tr("上移(&U)"), self)
+        self.up_action.setToolTip(self.tr("把所选列左移一位（Alt+↑）"))
+        self.up_action.triggered.connect(lambda _checked=False: self.move_current(-1))
+        self.down_action = QAction(self.tr("下移(&D)"), self)
+        self.down_action.setToolTip(self.tr("把所选列右移一位（Alt+↓）"))
+        self.down_action.triggered.connect(lambda _checked=False: self.move_current(1))
+        self.up_button = ActionButton(self.up_action)
+        self.down_button = ActionButton(self.down_action)
+        self.rows = RowList(self.list_view, actions=[self.up_action, self.down_action])  # right click: 上移 / 下移
         moves = QVBoxLayout()
         moves.addWidget(self.up_button)
         moves.addWidget(self.down_button)
@@ -232,8 +238,6 @@ class RosterColumnsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
 
-        self.up_button.clicked.connect(lambda: self.move_current(-1))
-        self.down_button.clicked.connect(lambda: self.move_current(1))
         for keys, delta in (("Alt+Up", -1), ("Alt+Down", 1)):
             QShortcut(QKeySequence(keys), self, lambda d=delta: self.move_current(d))
         self.add_standard_button.clicked.connect(self.add_standard)
@@ -252,7 +256,8 @@ class RosterColumnsDialog(QDialog):
         self.list_view.setCurrentIndex(self.model.index(row))
 
     def current_row(self) -> int:
-        return self.list_view.currentIndex().row()
+        index = self.rows.current()
+        return index.row() if index is not None else -1
 
     def move_current(self, delta: int) -> None:
         row = self.current_row()

@@ -23,7 +23,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +51,7 @@ from ..formats import cn_date, period_label
 from ..printing import actions as printing
 from ..qtmodels.todo_models import DueModel, EntryRole, FeedbackModel, OverdueModel, PostingEndingModel
 from ..registry import register_page
+from ..row_list import ActionButton, RowList
 from .record_detail import answer_dialog
 
 POSTING_WITHIN_DAYS = 3
@@ -102,6 +103,8 @@ class _Section(QWidget):
         layout.addLayout(self.header_row)
         layout.addWidget(self.empty)
         layout.addWidget(self.view, 1)
+        self.rows: RowList | None = None  # set by the page with the section's actions
+        self.open_action: QAction | None = None
 
     def set_header(self, title: str, count: int, extra: str = "", alert: bool = False) -> None:
         color = f" color:{_RED};" if alert else ""
@@ -114,8 +117,8 @@ class _Section(QWidget):
         self.view.setVisible(count > 0)
 
     def selected(self):
-        index = self.view.currentIndex()
-        return index.data(EntryRole) if index.isValid() else None
+        index = self.rows.current() if self.rows is not None else None
+        return index.data(EntryRole) if index is not None else None
 
 
 def _note_banner(name: str, buttons: list[tuple[str, str]], *, info: bool = False
@@ -156,12 +159,16 @@ class TodoPage(QWidget):
         self.date_label.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.overview_label = QLabel()
         self.overview_label.setStyleSheet("color: gray;")
-        self.new_button = QPushButton(self.tr("新建公开记录…"))
-        self.new_button.setToolTip(self.tr("新建公开记录（Ctrl+N）"))
-        self.refresh_button = QPushButton(self.tr("刷新"))
-        self.refresh_button.setToolTip(self.tr("重新计算待办（F5）"))
-        for b in (self.new_button, self.refresh_button):
-            b.setAutoDefault(False)
+        self.new_action = QAction(self.tr("新建公开记录…"), self)
+        self.new_action.setToolTip(self.tr("新建公开记录（Ctrl+N）"))
+        self.new_action.triggered.connect(self.new_item)
+        self.refresh_action = QAction(self.tr("刷新"), self)
+        self.refresh_action.setToolTip(self.tr("重新计算待办（F5）"))
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_action.triggered.connect(self.refresh)
+        self.addAction(self.refresh_action)  # window shortcut while this page is the one shown
+        self.new_button = ActionButton(self.new_action)
+        self.refresh_button = ActionButton(self.refresh_action)
         top = QHBoxLayout()
         top.addWidget(self.date_label)
         top.addSpacing(12)
@@ -206,8 +213,14 @@ class TodoPage(QWidget):
         self.sections_layout.setSpacing(6)
         for section in self.sections:
             self.sections_layout.addWidget(section)
-            section.view.installEventFilter(self)
-            section.view.doubleClicked.connect(lambda _index, s=section: self.activate(s))
+            # One action opens (or answers) the selected entry: Enter, a double click or the menu.
+            section.open_action = QAction(self)
+            section.open_action.triggered.connect(lambda _checked=False, s=section: self.activate(s))
+            section.rows = RowList(section.view, activate=section.open_action.trigger,
+                                   actions=[section.open_action],
+                                   general_actions=[self.new_action, self.refresh_action])
+            section.rows.selection_changed.connect(lambda s=section: self._update_open_action(s))
+            self._update_open_action(section)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -216,31 +229,31 @@ class TodoPage(QWidget):
             layout.addWidget(banner)
         layout.addLayout(self.sections_layout, 1)
 
-        self.refresh_action = QAction(self.tr("刷新"), self)
-        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        self.refresh_action.triggered.connect(self.refresh)
-        self.addAction(self.refresh_action)  # window shortcut while this page is the one shown
-
         chain = [s.view for s in self.sections] + [self.since_change_button, self.since_dismiss_button,
                                                    self.footer_button, self.banner_button, self.new_button,
                                                    self.refresh_button]
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
-        self.new_button.clicked.connect(self.new_item)
-        self.refresh_button.clicked.connect(self.refresh)
         self.banner_button.clicked.connect(self.open_calendar)
         self.since_change_button.clicked.connect(self.change_since)
         self.since_dismiss_button.clicked.connect(self.dismiss_since_note)
         self.footer_button.clicked.connect(self.open_print_settings)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            for section in self.sections:
-                if watched is section.view:
-                    self.activate(section)
-                    return True
-        return super().eventFilter(watched, event)
+    def _update_open_action(self, section: _Section) -> None:
+        """What Enter, a double click and the menu do to the selected entry, named for it."""
+        entry = section.selected()
+        action = section.open_action
+        if isinstance(entry, DueEntry) and entry.disclosure_id is None:
+            action.setText(self.tr("新建公开记录…"))
+            action.setToolTip(self.tr("为这个事项和期间新建公开记录（回车或双击）"))
+        elif entry is not None and not isinstance(entry, (DueEntry, PostingEnding)):
+            action.setText(self.tr("答复…"))
+            action.setToolTip(self.tr("答复这条意见（回车或双击）"))
+        else:
+            action.setText(self.tr("打开记录"))
+            action.setToolTip(self.tr("在“公开记录”中打开这条记录（回车或双击）"))
+        action.setEnabled(entry is not None and not getattr(entry, "answered", False))
 
     # --- page hooks -------------------------------------------------------------------------
     def page_shown(self) -> None:
@@ -273,6 +286,7 @@ class TodoPage(QWidget):
         for section, row in zip(self.sections, keep, strict=True):
             if 0 <= row < section.model.rowCount():
                 section.view.setCurrentIndex(section.model.index(row, 0))
+            self._update_open_action(section)
 
         open_now = len(summary.open_this_month)
         self.due_section.set_header(
