@@ -29,6 +29,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QPushButton, QWidget
 
 
+def exec_menu(menu: QMenu, global_pos: QPoint) -> QAction | None:
+    """Show a context menu and wait for the choice; the chosen action is triggered inside. The one
+    place that waits for a menu, so tests replace this rather than open a real one."""
+    return menu.exec(global_pos)
+
+
 class EnterActivates(QObject):
     """Return / Enter (main or keypad) without other modifiers on `view` calls `activate` (instead of
     moving down a row)."""
@@ -167,7 +173,7 @@ class RowList(QObject):
         self.menu = menu
         menu.destroyed.connect(lambda *_a: setattr(self, "menu", None))
         # exec() runs an event loop and the chosen action's slot runs inside it: nothing after it.
-        menu.exec(self.view.viewport().mapToGlobal(pos))
+        exec_menu(menu, self.view.viewport().mapToGlobal(pos))
 
 
 class ActionButton(QPushButton):
