@@ -136,6 +136,27 @@ def test_findings_list_jumps_to_the_cell(qtbot, ws, service):
     assert (view.currentIndex().row(), view.currentIndex().column()) == (1, editor.kind_editor.model.column_of("id_number"))
 
 
+def test_a_double_click_or_the_menu_on_a_finding_goes_to_the_cell(qtbot, ws, service, monkeypatch):
+    from .mouse import double_click_row, record_menus, right_click_row
+
+    d = _roster(service, [{"name": "张三", "id_number": IDS[0][:-1] + "9", "amount": "100"},
+                          {"name": "李四", "id_number": IDS[1][:-1] + "9", "amount": "100"}])
+    editor = open_editor(qtbot, ws, d.id)
+    findings = editor.findings_model
+    texts = [findings.index(n).data() for n in range(findings.rowCount())]
+    rows = {line: next(n for n, t in enumerate(texts) if f"第 {line} 行“身份证号”" in t) for line in (1, 2)}
+    view = editor.kind_editor.view
+    id_column = editor.kind_editor.model.column_of("id_number")
+    double_click_row(qtbot, editor.findings_view, rows[2])
+    assert view.hasFocus() and (view.currentIndex().row(), view.currentIndex().column()) == (1, id_column)
+
+    menus = record_menus(monkeypatch)
+    menus.choose = "转到"
+    right_click_row(qtbot, editor.findings_view, rows[1])
+    assert menus.texts() == ["转到"]
+    assert view.hasFocus() and (view.currentIndex().row(), view.currentIndex().column()) == (0, id_column)
+
+
 def test_unreadable_numbers_are_refused_by_the_service_and_shown(qtbot, ws, service, dialog_calls):
     d = _roster(service)
     editor = open_editor(qtbot, ws, d.id)

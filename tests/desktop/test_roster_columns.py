@@ -234,3 +234,21 @@ def test_catalog_item_roster_preset_is_chosen_and_saved(qtbot, ws):
     assert dialog2.preset_combo.currentData() == "dibao"
     dialog2.kind_combo.setCurrentIndex(dialog2.kind_combo.findData("notice"))
     assert not dialog2.preset_combo.isEnabled() and dialog2.item().roster_preset is None
+
+
+def test_the_column_list_answers_clicks_and_its_menu_moves_a_column(qtbot, ws, service, dialog_calls,
+                                                                    monkeypatch):
+    from .mouse import click_row, record_menus, right_click_row
+
+    editor = open_editor(qtbot, ws, _dili_roster(service).id)
+    dialog = _open_columns(qtbot, editor)
+    menus = record_menus(monkeypatch)
+    keys = dialog.model.keys()
+    click_row(qtbot, dialog.list_view, keys.index("rate"))
+    assert dialog.current_row() == keys.index("rate")
+    menus.choose = "上移(&U)"
+    right_click_row(qtbot, dialog.list_view, keys.index("amount"))  # the menu acts on the row clicked
+    assert menus.texts() == ["上移(&U)", "下移(&D)"]
+    moved = dialog.model.keys()
+    assert moved.index("amount") == keys.index("amount") - 1 and moved.index("rate") == keys.index("rate") + 1
+    dialog.reject()

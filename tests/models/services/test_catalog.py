@@ -355,3 +355,46 @@ def test_stored_items_are_detached_dataclasses(svc):
     saved = svc.add(_item())
     other = replace(saved, name="改名")
     assert saved.name == "村规民约" and other.name == "改名"
+
+
+# --- several items at once (the catalog page's multi-selection) ---------------------------------
+
+def test_retire_and_restore_several_items_in_one_transaction(empty_village, svc):
+    db, _ctx = empty_village
+    for n in (1, 2, 3):
+        svc.add(_item(f"CW-0{n}", name=f"事项{n}"))
+    before = len(_events(db))
+    retired = svc.set_active_many(["CW-03", "CW-01", "CW-03"], False)
+    assert [(i.code, i.active) for i in retired] == [("CW-03", False), ("CW-01", False)]
+    assert [i.code for i in svc.list_items()] == ["CW-02"]
+    assert _events(db)[before:] == ["catalog.item.retire"]  # one audit event for the lot
+    with db.read_session() as s:
+        event = s.execute(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(1)).scalar_one()
+    assert event.target_id == "CW-03,CW-01" and event.detail == {"codes": ["CW-03", "CW-01"]}
+    svc.set_active_many(["CW-01", "CW-03"], True)
+    assert [i.code for i in svc.list_items()] == ["CW-01", "CW-02", "CW-03"]
+
+
+def test_a_missing_code_refuses_the_whole_batch(svc):
+    svc.add(_item("CW-01"))
+    with pytest.raises(NotFound, match="XX-09"):
+        svc.set_active_many(["CW-01", "XX-09"], False)
+    assert svc.get("CW-01").active
+
+
+def test_deleting_several_items_is_all_or_nothing_naming_each_item_with_records(empty_village, svc,
+                                                                                record_counter):
+    db, _ctx = empty_village
+    for n in (1, 2, 3):
+        svc.add(_item(f"CW-0{n}", name=f"事项{n}"))
+    record_counter.update({"CW-01": 2, "CW-03": 1})
+    with pytest.raises(ValidationError) as refused:
+        svc.delete_many(["CW-01", "CW-02", "CW-03"])
+    assert "2 个事项已有公开记录" in refused.value.summary and "未删除任何事项" in refused.value.summary
+    assert [p.message for p in refused.value.problems] == [
+        "事项“事项1”已有 2 条公开记录，不能删除，只能停用", "事项“事项3”已有 1 条公开记录，不能删除，只能停用"]
+    assert _rows(db) == 3
+    record_counter.clear()
+    svc.delete_many(["CW-01", "CW-02"])
+    assert [i.code for i in svc.list_items()] == ["CW-03"]
+    assert _events(db)[-1] == "catalog.item.delete"

@@ -394,3 +394,34 @@ def test_draft_can_be_discarded_but_not_after_submission(env):
     svc.submit(e.id)
     with pytest.raises(StateError):
         svc.delete(e.id)
+
+
+# --- the summary the record list shows at once --------------------------------------------------
+
+def test_summary_has_the_records_facts_without_reading_rows_or_running_checks(env, monkeypatch):
+    from dataclasses import fields
+
+    from models.rules import kinds as K
+    from models.services import disclosures as module
+    from models.services.disclosures import DisclosureData, DisclosureSummary
+
+    _db, _ctx, svc, reviewer = env
+    d = posted(svc, reviewer)
+    whole = svc.get(d.id)
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the summary must not read rows or run checks")
+
+    monkeypatch.setattr(module, "_load_rows", refuse)
+    monkeypatch.setattr(K, "check_disclosure", refuse)
+    monkeypatch.setattr(K, "compute_totals", refuse)
+    summary = svc.summary(d.id)
+    assert isinstance(summary, DisclosureSummary) and not isinstance(summary, DisclosureData)
+    # Every field of the summary means the same in the whole record, and holds the same value.
+    for f in fields(DisclosureSummary):
+        assert getattr(summary, f.name) == getattr(whole, f.name), f.name
+    assert summary.row_count == 2 and summary.totals["amount"] == Decimal("205670.69")
+    assert summary.status == "posted" and summary.read_only and not summary.editable
+    assert [h.status for h in summary.history] == ["draft", "submitted", "approved", "posted"]
+    with pytest.raises(NotFound):
+        svc.summary(9999)
