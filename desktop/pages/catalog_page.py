@@ -326,7 +326,7 @@ class CatalogPage(QWidget):
             .replace("%2", str(active)).replace("%3", str(len(items) - active))
         names = "".join(f"<div>{e(item.code)}　{e(item.name)}</div>" for item in items[:12])
         if len(items) > 12:
-            names += f"<div>{e(self.tr('……'))}</div>"
+            names += "<div>……</div>"
         self.detail.setHtml(f"<b>{e(head)}</b>{names}")
 
     def _update_actions(self) -> None:

@@ -725,6 +725,10 @@ Received %3 (%4); answer due by %5</translation>
       <source>已保存：收到后%1%2内答复。新登记的意见按此期限计算；已登记的意见保持原期限。</source>
       <translation>Saved: answer within %1 %2 of receipt. Applies to questions recorded from now on; recorded ones keep their deadline.</translation>
     </message>
+    <message>
+      <source>删除所选（%1 天）</source>
+      <translation>Delete selected (%1 days)</translation>
+    </message>
   </context>
   <context>
     <name>CatalogItemDialog</name>
@@ -1244,6 +1248,38 @@ Received %3 (%4); answer due by %5</translation>
 %2</source>
       <translation>Exported %1 items to
 %2</translation>
+    </message>
+    <message>
+      <source>一次只能编辑一个事项</source>
+      <translation>Edit one item at a time</translation>
+    </message>
+    <message>
+      <source>%1 %2 项</source>
+      <translation>%1 %2 items</translation>
+    </message>
+    <message>
+      <source>删除 %1 项</source>
+      <translation>Delete %1 items</translation>
+    </message>
+    <message>
+      <source>已选中 %1 个事项（在用 %2，停用 %3）</source>
+      <translation>%1 items selected (%2 in use, %3 retired)</translation>
+    </message>
+    <message>
+      <source>已恢复 %1 个事项</source>
+      <translation>Restored %1 items</translation>
+    </message>
+    <message>
+      <source>已停用 %1 个事项</source>
+      <translation>Retired %1 items</translation>
+    </message>
+    <message>
+      <source>删除以下 %1 个事项？删除后不能撤销；有公开记录的事项只能停用。</source>
+      <translation>Delete these %1 items? This cannot be undone; items with records can only be retired.</translation>
+    </message>
+    <message>
+      <source>已删除 %1 个事项</source>
+      <translation>Deleted %1 items</translation>
     </message>
   </context>
   <context>
@@ -1780,6 +1816,14 @@ Please copy the report below and send it, with the log file, to whoever supports
       <location line="+1" />
       <source>放弃修改</source>
       <translation>Discard changes</translation>
+    </message>
+    <message>
+      <source>转到</source>
+      <translation>Go to</translation>
+    </message>
+    <message>
+      <source>把光标移到这条检查结果所指的地方（回车或双击）</source>
+      <translation>Put the cursor where this finding points (Enter or double click)</translation>
     </message>
   </context>
   <context>
@@ -4056,6 +4100,18 @@ Print the full details?</translation>
       <source>无法读取审计记录</source>
       <translation>Cannot read the audit trail</translation>
     </message>
+    <message>
+      <source>正在检查……</source>
+      <translation>Checking…</translation>
+    </message>
+    <message>
+      <source>用系统的看图或 PDF 程序打开（回车或双击）</source>
+      <translation>Open with the system's image or PDF viewer (Enter or double click)</translation>
+    </message>
+    <message>
+      <source>答复选中的意见（回车或双击）</source>
+      <translation>Answer the selected question (Enter or double click)</translation>
+    </message>
   </context>
   <context>
     <name>RecordsPage</name>
@@ -5471,6 +5527,26 @@ Print the full details?</translation>
       <location line="+2" />
       <source>本月尚未公开 %1 项，逾期 %2 项，待答复意见 %3 条</source>
       <translation>%1 not yet posted this month, %2 overdue, %3 questions open</translation>
+    </message>
+    <message>
+      <source>为这个事项和期间新建公开记录（回车或双击）</source>
+      <translation>New record for this item and period (Enter or double click)</translation>
+    </message>
+    <message>
+      <source>答复…</source>
+      <translation>Answer…</translation>
+    </message>
+    <message>
+      <source>答复这条意见（回车或双击）</source>
+      <translation>Answer this question (Enter or double click)</translation>
+    </message>
+    <message>
+      <source>打开记录</source>
+      <translation>Open record</translation>
+    </message>
+    <message>
+      <source>在“公开记录”中打开这条记录（回车或双击）</source>
+      <translation>Open this record on the Records page (Enter or double click)</translation>
     </message>
   </context>
   <context>
