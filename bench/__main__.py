@@ -6,7 +6,8 @@ import importlib
 import sys
 import traceback
 
-BENCHES = ["bench.startup", "bench.roster_import", "bench.disclosure_list", "bench.printing", "bench.privacy"]
+BENCHES = ["bench.startup", "bench.roster_import", "bench.disclosure_list", "bench.record_select", "bench.printing",
+           "bench.privacy"]
 
 
 def main(argv: list[str]) -> int:
