@@ -1064,7 +1064,8 @@ class DisclosureService:
             pending_correction=self._pending_correction(s, d.id))
 
     def _data(self, s: Session, d: Disclosure) -> DisclosureData:
-        facts = {f.name: getattr(self._summary(s, d), f.name) for f in fields(DisclosureSummary)}
+        summary = self._summary(s, d)
+        facts = {f.name: getattr(summary, f.name) for f in fields(DisclosureSummary)}
         rows = _load_rows(s, d.id) if d.row_count or d.kind == "roster" else []
         facts.update(row_count=len(rows) or facts["row_count"],
                      totals=K.compute_totals(d.kind, content=d.content, rows=rows))  # from the rows themselves
