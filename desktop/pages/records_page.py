@@ -392,6 +392,22 @@ class RecordsPage(QWidget):
         self.detail.show_facts(data)
         self._update_actions()
 
+    def _whole(self) -> DisclosureData | None:
+        """The selected record with its findings, for a step that needs them before the worker has
+        delivered: read now (the clerk asked for the step) and shown, the pending read dropped."""
+        if self.current is None or isinstance(self.current, DisclosureData):
+            return self.current
+        try:
+            data = self.service.get(self.current.id)
+        except CunwuError as exc:
+            dialogs.error(self.tr("无法读取记录"), exc, parent=self)
+            return None
+        self._withdraw_loads()
+        self.current = data
+        self.detail.show_facts(data)
+        self._update_actions()
+        return data
+
     def _load_failed(self, exc: Exception) -> None:
         raise exc  # not a refusal but a bug: the crash handler logs it and shows the report
 
@@ -501,8 +517,10 @@ class RecordsPage(QWidget):
             .replace("%3", d.item_name).replace("%4", period_label(d.period)).replace("%5", d.drafter)
 
     def approve_selected(self) -> None:
-        d = self.current
-        if d is None or self.active_dialog is not None:
+        if self.current is None or self.active_dialog is not None:
+            return
+        d = self._whole()  # the dialog lists the personal numbers the notice will mask
+        if d is None:
             return
         service = self.service
         dialog = ApproveDialog(self._headline(d), lambda who, opinion, on: service.approve(d.id, who, opinion, on),
