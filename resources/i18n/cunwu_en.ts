@@ -3384,11 +3384,6 @@ Print the full details?</translation>
       <translation>Not saved</translation>
     </message>
     <message>
-      <location line="+0" />
-      <source>无法写入 %1：%2</source>
-      <translation>Cannot write %1: %2</translation>
-    </message>
-    <message>
       <location line="+4" />
       <source>已保存到 %1</source>
       <translation>Saved to %1</translation>
