@@ -31,6 +31,7 @@ from .catalog_terms import KIND_LABELS, KINDS
 from .money import ZERO, format_money, parse_decimal
 from .personal_numbers import find_personal_numbers
 from .roster import check_roster_rows, number_column_findings, number_column_kinds, personal_number_message
+from .text import normalize_free_text
 
 Severity = Literal["error", "warning"]
 
@@ -785,6 +786,8 @@ _INT_KEYS = {"decision": {"meetings": ("stage", "due", "present", "for", "agains
 
 
 def _json_value(v: Any) -> Any:
+    if isinstance(v, str):  # free text in a content: line breaks unified, zero-width removed, NFC
+        return normalize_free_text(v)
     if isinstance(v, Decimal):
         return quantity_text(v)
     if isinstance(v, date):

@@ -438,6 +438,21 @@ def _free(value: str | None, key: str, summary: str = "未保存") -> str:
     return text
 
 
+def _content_text(value: Any, label: str = "内容") -> None:
+    """Refuse a bidi or control character anywhere in a record's structured content (its strings
+    were normalised by ``K.normalize_content``); the message names the innermost field."""
+    if isinstance(value, str):
+        unfit = T.free_text_problem(value, label)
+        if unfit:
+            raise ValidationError([Problem(unfit, field=label, rule="characters")], summary="未保存")
+    elif isinstance(value, Mapping):
+        for k, v in value.items():
+            _content_text(v, K.FIELD_LABELS.get(str(k)) or FIELD_NAMES.get(str(k), str(k)))
+    elif isinstance(value, list):
+        for v in value:
+            _content_text(v, label)
+
+
 def _blank(v: Any) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
@@ -696,6 +711,7 @@ class DisclosureService:
             self._check_kind(knd, prepared)
             cols = list(columns) if columns else (columns_of(prepared, item.roster_preset) if prepared else [])
             norm = K.normalize_content(knd, content)
+            _content_text(norm)
             d = Disclosure(item_id=item.id, period=per.text, period_start=per.start, period_end=per.end,
                            event_date=ev, kind=knd, title=title, body=body,
                            content=norm, columns=cols, unit=K.content_unit(knd, norm), status=W.INITIAL_STATUS,
@@ -743,6 +759,7 @@ class DisclosureService:
                 changed.append("body")
             if content is not _UNSET or "kind" in changed:
                 norm = K.normalize_content(d.kind, content if content is not _UNSET else d.content)
+                _content_text(norm)
                 if norm != d.content:
                     d.content = norm
                     changed.append("content")

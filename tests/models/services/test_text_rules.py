@@ -129,3 +129,21 @@ def test_the_cli_names_field_and_character(env, db_path, capsys):
     code = main(["--db", str(db_path), "disclosure", "new", "--item", "DB-01", "--period", "2026-Q3", "--title", f"低保{RLO}名单"])
     err = capsys.readouterr().err
     assert code == 1 and "标题含有不可见的文字方向控制符 U+202E" in err and "Traceback" not in err
+
+
+def test_structured_content_text_is_normalised_and_bidi_refused(empty_village):
+    _db, ctx = empty_village
+    CatalogService(ctx).add(ItemData(code="CW-01", group="财务", name="财务收支", category="财务",
+                                     timing=TimingRule("monthly", day=10), default_kind="finance"))
+    svc = DisclosureService(ctx, clock=lambda: date(2026, 7, 20))
+    row = {"date": "2026-07-03", "voucher": "记-1", "summary": f"购买\r\n办公{ZWSP}用品", "income": "",
+           "expense": "120.00"}
+    content = {"opening": "1000.00", "closing": "880.00", "rows": [row]}
+    d = svc.create("CW-01", "2026-M07", "7月财务", content=content)
+    assert svc.get(d.id).content["rows"][0]["summary"] == "购买\n办公用品"
+    bad = {**content, "rows": [{**row, "summary": f"退款{RLO}021"}]}
+    with pytest.raises(ValidationError, match=re.escape("摘要含有不可见的文字方向控制符 U+202E")):
+        svc.update(d.id, content=bad)
+    with pytest.raises(ValidationError, match=re.escape("摘要含有不可见的文字方向控制符 U+202E")):
+        svc.create("CW-01", "2026-M08", "8月财务", content=bad)
+    assert svc.get(d.id).content["rows"][0]["summary"] == "购买\n办公用品" and len(svc.list()) == 1
