@@ -14,6 +14,9 @@ FIELD_NAMES = {
     "period": "期间", "status": "状态", "reason": "退回理由", "kind": "记录类型", "reviewer": "审核人",
     "title": "标题", "body": "正文", "item": "事项", "start": "开始日期", "days": "公示天数",
     "opinion": "审核意见", "event_date": "事项日期", "columns": "列",
+    # roster keys (models.rules.roster): a row refused at save time names the column as printed
+    "group": "村民小组", "name": "姓名", "id_number": "身份证号", "household_size": "家庭人口",
+    "quantity": "数量", "rate": "标准", "amount": "金额", "remark": "备注",
 }
 
 

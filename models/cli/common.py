@@ -152,13 +152,21 @@ def date_arg(text: str) -> date:
     import argparse
     import re
 
+    from ..rules.limits import date_problem
+
     t = (text or "").strip()
+    day = None
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t):  # fromisoformat alone also takes 20261101, 2026-W48
-            return date.fromisoformat(t)
+            day = date.fromisoformat(t)
     except ValueError:
         pass
-    raise argparse.ArgumentTypeError(f"“{text}”不是有效日期，应写作 YYYY-MM-DD，如 2026-11-26")
+    if day is None:
+        raise argparse.ArgumentTypeError(f"“{text}”不是有效日期，应写作 YYYY-MM-DD，如 2026-11-26")
+    out_of_range = date_problem(day, "日期")
+    if out_of_range:  # 0001-01-01 … 9999-12-31 would overflow the calendar arithmetic behind it
+        raise argparse.ArgumentTypeError(out_of_range)
+    return day
 
 
 def month_arg(text: str) -> date:
@@ -174,10 +182,27 @@ def month_arg(text: str) -> date:
 
 
 def count_arg(text: str) -> int:
-    """A whole number ≥ 1 (argparse type): days, limits, record and feedback numbers."""
+    """A whole number from 1 to SQLite's largest integer (argparse type): limits, record and
+    feedback numbers. ``99999999999999999999999`` is refused here, before it reaches a query."""
     import argparse
 
+    from ..rules.limits import MAX_RECORD_ID
+
     t = (text or "").strip()
-    if not t.isascii() or not t.isdigit() or int(t) < 1:
-        raise argparse.ArgumentTypeError(f"应为正整数，而不是“{text}”")
+    # The length test first: int() of a 5,000-digit argument is refused by Python itself.
+    if not t.isascii() or not t.isdigit() or len(t) > len(str(MAX_RECORD_ID)) or not 1 <= int(t) <= MAX_RECORD_ID:
+        raise argparse.ArgumentTypeError(f"应为 1 到 {MAX_RECORD_ID} 之间的整数，而不是“{text[:40]}”")
+    return int(t)
+
+
+def days_arg(text: str) -> int:
+    """Posting days (argparse type): a whole number within models.rules.limits' bounds (1–365)."""
+    import argparse
+
+    from ..rules.limits import MAX_POSTING_DAYS, MIN_POSTING_DAYS
+
+    t = (text or "").strip()
+    if not t.isascii() or not t.isdigit() or len(t) > 3 or not MIN_POSTING_DAYS <= int(t) <= MAX_POSTING_DAYS:
+        raise argparse.ArgumentTypeError(
+            f"公示天数应为 {MIN_POSTING_DAYS}–{MAX_POSTING_DAYS} 之间的整数，而不是“{text[:40]}”")
     return int(t)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import sys
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +11,7 @@ from ..rules import kinds as K
 from ..rules import workflow as W
 from ..rules.catalog_terms import KINDS
 from ..services.disclosures import DisclosureData, DisclosureService
-from .common import CliExit, Env, add_json_flag, count_arg, date_arg, print_json
+from .common import CliExit, Env, add_json_flag, count_arg, date_arg, days_arg, print_json
 
 
 def register(sub) -> None:
@@ -77,7 +75,7 @@ def register(sub) -> None:
     pp = dsub.add_parser("post", help="张贴公示")
     pp.add_argument("id", type=count_arg)
     pp.add_argument("--start", type=date_arg, metavar="DATE", help="公示开始日期（默认今天）")
-    pp.add_argument("--days", type=count_arg, help="公示天数（默认为事项规定的最低公示期，不得少于它）")
+    pp.add_argument("--days", type=days_arg, help="公示天数（默认为事项规定的最低公示期，不得少于它）")
     add_json_flag(pp)
     pp.set_defaults(handler=cmd_post)
 
@@ -107,15 +105,11 @@ def _read_text(path: str, what: str) -> str:
 
 
 def read_content_file(path: str) -> dict[str, Any]:
-    """Structured content from JSON; numbers (JSON numbers or strings) stay exact as Decimal."""
-    text = _read_text(path, "内容文件")
-    try:
-        doc = json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        raise CunwuError(f"内容文件 {path} 第 {exc.lineno} 行第 {exc.colno} 列：JSON 格式错误（{exc.msg}）") from None
-    if not isinstance(doc, dict):
-        raise CunwuError(f"内容文件 {path}：应为一个 JSON 对象（{{…}}）")
-    return doc
+    """Structured content from JSON; numbers (JSON numbers or strings) stay exact as Decimal, and
+    what no content may hold (NaN, 1e999999, deep nesting) is refused naming the file and line."""
+    from ..exchange.json_input import read_document
+
+    return read_document(path, what="内容文件")
 
 
 def _problem_line(p: Any) -> str:

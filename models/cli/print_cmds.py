@@ -13,10 +13,11 @@ Nothing is written when printing fails (a character no font has, a missing recor
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from ..errors import CunwuError
-from .common import CliExit, Env, month_arg
+from .common import CliExit, Env, count_arg, month_arg
 
 _WORDS = ("catalog", "due", "feedback", "survey")
 
@@ -51,7 +52,15 @@ def _usage(message: str) -> CliExit:
 def _number(text: str | None, what: str, word: str) -> int:
     if text is None or not text.isdigit():
         raise _usage(f"请给出{what}编号，例如 cunwu print {word} 3 --out x.pdf")
-    return int(text)
+    return _in_range(text, what)
+
+
+def _in_range(text: str, what: str) -> int:
+    """A record number the database can hold (``count_arg``'s rule), else a usage error."""
+    try:
+        return count_arg(text)
+    except argparse.ArgumentTypeError as exc:
+        raise _usage(f"{what}编号{exc}") from None
 
 
 def cmd_print(env: Env, args) -> int:
@@ -64,6 +73,7 @@ def cmd_print(env: Env, args) -> int:
         raise _usage(f"无法识别的打印对象“{args.target}”：应为公开记录编号或 {'、'.join(_WORDS)}")
     if target.isdigit() and args.number is not None:
         raise _usage(f"多余的参数“{args.number}”")
+    record_id = _in_range(target, "公开记录") if target.isdigit() else None
     if args.month and target != "due":
         raise _usage("--month 只用于 cunwu print due")
     if (args.questionnaire or args.results) and target != "survey":
@@ -78,7 +88,7 @@ def cmd_print(env: Env, args) -> int:
     try:
         printer = NoticePrinter(env.ctx())
         if target.isdigit():
-            result = printer.print_disclosure(int(target), args.out, options, unmasked=args.unmasked)
+            result = printer.print_disclosure(record_id, args.out, options, unmasked=args.unmasked)
         elif target == "catalog":
             if args.unmasked:
                 raise _usage("目录不含个人信息，无需 --unmasked")

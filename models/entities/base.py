@@ -8,6 +8,8 @@ from decimal import Decimal
 from sqlalchemy import DateTime, MetaData, Numeric, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase
 
+from ..rules.limits import MONEY_DIGITS, MONEY_PLACES, QUANTITY_DIGITS, QUANTITY_PLACES
+
 # Named constraints so Alembic batch migrations on SQLite can address them.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -45,12 +47,12 @@ class UTCDateTime(TypeDecorator):
 
 def Money() -> Numeric:  # noqa: N802 - reads like a type at the use site
     """Money in 元 with two decimals, always Decimal in Python."""
-    return Numeric(16, 2, asdecimal=True)
+    return Numeric(MONEY_DIGITS, MONEY_PLACES, asdecimal=True)
 
 
 def Quantity() -> Numeric:  # noqa: N802
     """Areas, rates and counts that may carry more decimals than money (11211.57 亩, 18.34 元/亩)."""
-    return Numeric(18, 4, asdecimal=True)
+    return Numeric(QUANTITY_DIGITS, QUANTITY_PLACES, asdecimal=True)
 
 
 def utcnow() -> datetime:

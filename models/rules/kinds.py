@@ -28,6 +28,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from .catalog_terms import KIND_LABELS, KINDS
+from .limits import MAX_COUNT, MAX_MONEY, date_problem
 from .money import ZERO, format_money, parse_decimal
 from .personal_numbers import find_personal_numbers
 from .roster import check_roster_rows, number_column_findings, number_column_kinds, personal_number_message
@@ -220,6 +221,9 @@ class _Checker:
         if d is None:
             self.add("number", f"{label}“{value}”不是有效数字", row=row, field=field)
             return None
+        if abs(d) > MAX_MONEY:
+            self.add("range", f"{label}超出范围：绝对值不能超过 {MAX_MONEY:,}（实为 {value}）", row=row, field=field)
+            return None
         if _places(d) > max_places(unit):
             self.add("precision", f"{label} {value} 超出精度：金额应精确到分", row=row, field=field)
         if d < 0 and not negative_ok:
@@ -239,6 +243,9 @@ class _Checker:
         if n < 0:
             self.add("negative", f"{label}不能为负数（{n}）", row=row, field=field)
             return None
+        if n > MAX_COUNT:
+            self.add("range", f"{label}不能超过 {MAX_COUNT:,}（实为 {n}）", row=row, field=field)
+            return None
         return n
 
     def day(self, value: Any, label: str, *, row: int | None = None, field: str | None = None,
@@ -250,6 +257,9 @@ class _Checker:
         d = parse_date(value)
         if d is None:
             self.add("date", f"{label}“{value}”不是有效日期（应写作 2026-07-18）", row=row, field=field)
+        elif out_of_range := date_problem(d, label):
+            self.add("date_range", out_of_range, row=row, field=field)
+            return None
         return d
 
     def unit(self, value: Any, field: str = "unit") -> str | None:

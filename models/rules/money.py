@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
+from .limits import MAX_NUMBER_CHARS, number_size_problem
+
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
 
@@ -49,10 +51,19 @@ def _parse_text(text: str, *, field: str) -> Decimal:
     if "," in fraction:
         raise _invalid(field, raw)
     cleaned = integer_part.replace(",", "") + dot + fraction
+    if len(cleaned) > MAX_NUMBER_CHARS:
+        raise ValueError(f"{field}：数值过大或位数过多（不能超过 {MAX_NUMBER_CHARS} 位数字）")
     if not _NUMBER.fullmatch(cleaned):
         raise _invalid(field, raw)
     number = Decimal(cleaned)
     return -number if negative else number
+
+
+def _sized(value: Decimal, field: str) -> Decimal:
+    problem = number_size_problem(value, field)
+    if problem:
+        raise ValueError(problem)
+    return value
 
 
 def parse_decimal(value: object, *, field: str) -> Decimal:
@@ -71,13 +82,15 @@ def parse_decimal(value: object, *, field: str) -> Decimal:
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise _invalid(field, value)
-        return value
+        return _sized(value, field)
     if isinstance(value, int):
-        return Decimal(value)
+        if value.bit_length() > 4 * MAX_NUMBER_CHARS:  # before str(): a huge int prints slowly
+            raise ValueError(f"{field}：数值过大或位数过多（不能超过 {MAX_NUMBER_CHARS} 位数字）")
+        return _sized(Decimal(value), field)
     if isinstance(value, float):
         if not math.isfinite(value):
             raise _invalid(field, value)
-        return Decimal(repr(value))
+        return _sized(Decimal(repr(value)), field)
     if isinstance(value, str):
         return _parse_text(value, field=field)
     raise _invalid(field, value)

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .limits import year_problem
+
 
 class PeriodError(ValueError):
     pass
@@ -59,6 +61,8 @@ def event_period(day: date) -> Period:
 
 def parse_period(text: str) -> Period:
     t = (text or "").strip().upper()
+    if (m := re.match(r"(\d{4})", t)) and (out_of_range := year_problem(int(m.group(1)), f"期间“{text}”")):
+        raise PeriodError(out_of_range)
     try:
         if m := re.fullmatch(r"(\d{4})-M(\d{1,2})", t):
             y, mo = int(m.group(1)), int(m.group(2))
@@ -85,6 +89,8 @@ def parse_month(text: str) -> date:
     m = re.fullmatch(r"(\d{4})-(\d{1,2})", t)
     if not m or not 1 <= int(m.group(2)) <= 12 or int(m.group(1)) < 1:
         raise PeriodError(f"月份应写作 YYYY-MM，例如 2026-12，而不是“{text}”")
+    if out_of_range := year_problem(int(m.group(1)), f"月份“{text}”"):
+        raise PeriodError(out_of_range)
     return date(int(m.group(1)), int(m.group(2)), 1)
 
 

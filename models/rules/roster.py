@@ -21,6 +21,17 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from .idnumber import check_id_number, normalize_id_number
+from .limits import (
+    MAX_EXPONENT,
+    MAX_HOUSEHOLD_SIZE,
+    MAX_MONEY,
+    MAX_NAME_CHARS,
+    MAX_QUANTITY,
+    MAX_TEXT_CHARS,
+    money_problem,
+    quantity_problem,
+    text_problem,
+)
 from .money import FEN, ZERO, amount_of, parse_decimal
 from .personal_numbers import KIND_LABELS, column_number_kind, find_personal_numbers
 
@@ -201,6 +212,7 @@ class RosterParseError(ValueError):
 # --- parsing one row -------------------------------------------------------------------------
 
 _SPACES = re.compile(r"\s+")
+_SHORT_TEXT = frozenset({"name", "group"})  # names: MAX_NAME_CHARS; other text: MAX_TEXT_CHARS
 _DIGITS = re.compile(r"[0-9]+")
 
 
@@ -212,7 +224,8 @@ def _text(value: object) -> str:
     """Cell text: numbers from spreadsheets without a spurious ``.0``, surrounding space removed."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if isinstance(value, Decimal) and value == value.to_integral_value():
+    if isinstance(value, Decimal) and value.is_finite() and value.adjusted() <= MAX_EXPONENT \
+            and value == value.to_integral_value():  # 1E+999999 would not quantize
         return str(value.quantize(Decimal(1)))
     return str(value).strip()
 
@@ -244,6 +257,10 @@ def parse_row(raw: dict[str, Any], *, row: int | None = None) -> tuple[dict[str,
         kind = _kind(key)
         if kind == "text" or kind == "address":
             out[key] = _text(value)
+            limit = MAX_NAME_CHARS if key in _SHORT_TEXT else MAX_TEXT_CHARS
+            too_long = text_problem(out[key], _label(key), limit)
+            if too_long:
+                found.append(RosterFinding(row, key, "length", too_long))
         elif kind in ("quantity", "rate", "money"):
             label = _label(key)
             try:
@@ -255,8 +272,13 @@ def parse_row(raw: dict[str, Any], *, row: int | None = None) -> tuple[dict[str,
             out[key] = number
             if number < 0:
                 found.append(RosterFinding(row, key, "negative", f"{label}不能为负数：{_text(value)}"))
+            elif abs(number) > (MAX_MONEY if kind == "money" else MAX_QUANTITY):
+                found.append(RosterFinding(row, key, "range", (money_problem if kind == "money"
+                                                               else quantity_problem)(number, label) or ""))
             elif kind == "money" and number != number.quantize(FEN):
                 found.append(RosterFinding(row, key, "precision", f"{label}应精确到分：{_text(value)}"))
+            elif kind != "money" and quantity_problem(number, label):
+                found.append(RosterFinding(row, key, "precision", quantity_problem(number, label) or ""))
         elif kind == "int":
             label = _label(key)
             try:
@@ -268,6 +290,9 @@ def parse_row(raw: dict[str, Any], *, row: int | None = None) -> tuple[dict[str,
             if number != number.to_integral_value() or number <= 0:
                 out[key] = _text(value)
                 found.append(RosterFinding(row, key, "positive_int", f"{label}应为正整数，实为 {_text(value)}"))
+            elif number > MAX_HOUSEHOLD_SIZE:
+                out[key] = _text(value)
+                found.append(RosterFinding(row, key, "range", f"{label}不能超过 {MAX_HOUSEHOLD_SIZE}，实为 {_text(value)}"))
             else:
                 out[key] = int(number)
         elif kind == "id_number":
@@ -285,7 +310,10 @@ def parse_row(raw: dict[str, Any], *, row: int | None = None) -> tuple[dict[str,
         elif kind in ("bank_card", "phone"):
             text = _SPACES.sub("", unicodedata.normalize("NFKC", _text(value)))
             out[key] = text
-            if kind == "bank_card" and isinstance(value, float | int) and len(text) > 15:
+            too_long = text_problem(text, _label(key), MAX_NAME_CHARS)
+            if too_long:
+                found.append(RosterFinding(row, key, "length", too_long))
+            elif kind == "bank_card" and isinstance(value, float | int) and len(text) > 15:
                 found.append(RosterFinding(row, key, "bank_card_as_number",
                                            f"银行卡号被存成了数字（{text}），后几位可能已丢失；请把该列设为文本后核对",
                                            "warning"))

@@ -36,6 +36,15 @@ from ..rules import text as T
 from ..rules import workflow as W
 from ..rules.catalog_terms import KINDS
 from ..rules.idnumber import normalize_id_number
+from ..rules.limits import (
+    MAX_MONEY,
+    MAX_QUANTITY,
+    date_problem,
+    money_problem,
+    posting_days_problem,
+    quantity_problem,
+    text_problem,
+)
 from ..rules.money import amount_of, parse_decimal
 from ..rules.periods import PeriodError, parse_period
 from ..rules.roster import preset_columns
@@ -57,7 +66,6 @@ _ROW_COLUMNS = {
     "amount": RosterRow.amount,
     "remark": RosterRow.remark,
 }
-_MAX_PLACES = {"quantity": 4, "rate": 4, "amount": 2}
 _UNSET: Any = object()
 
 
@@ -396,13 +404,17 @@ def _as_date(value: date | str | None, label: str) -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    d = K.parse_date(str(value))
+        d: date | None = value.date()
+    elif isinstance(value, date):
+        d = value
+    else:
+        d = K.parse_date(str(value))
     if d is None:
         raise ValidationError([Problem(f"{label}“{value}”不是有效日期（应写作 2026-07-18）", field=label,
                                        rule="date")], summary=f"{label}有误")
+    out_of_range = date_problem(d, label)
+    if out_of_range:
+        raise ValidationError([Problem(out_of_range, field=label, rule="date_range")], summary=f"{label}有误")
     return d
 
 
@@ -482,11 +494,15 @@ def prepare_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[list[dict[str, Any]
                     problems.append(Problem(str(exc), row=n, field=key, rule="number"))
                     row[key] = None
                     continue
-                exp = d.normalize().as_tuple().exponent
-                if isinstance(exp, int) and -exp > _MAX_PLACES[key]:
-                    places = _MAX_PLACES[key]
-                    what = "金额应精确到分" if key == "amount" else f"最多保留 {places} 位小数"
-                    problems.append(Problem(f"“{v}”超出精度：{what}", row=n, field=key, rule="precision"))
+                # What the Numeric column can hold exactly (models.rules.limits), else refused.
+                label = FIELD_NAMES.get(key, key)
+                unfit = money_problem(d, label) if key == "amount" else quantity_problem(d, label)
+                if unfit:
+                    limit = MAX_MONEY if key == "amount" else MAX_QUANTITY
+                    rule = "precision" if abs(d) <= limit else "range"
+                    problems.append(Problem(unfit, row=n, field=key, rule=rule))
+                    row[key] = None
+                    continue
                 row[key] = d
             elif key == "household_size":
                 if _blank(v):
@@ -521,6 +537,8 @@ def prepare_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[list[dict[str, Any]
                 row[key] = None if _blank(v) else T.normalize_free_text(str(v))
                 if row[key] and (unfit := T.free_text_problem(row[key], "备注")):
                     problems.append(Problem(unfit, row=n, field=key, rule="characters"))
+                elif too_long := text_problem(row[key] or "", FIELD_NAMES["remark"]):
+                    problems.append(Problem(too_long, row=n, field=key, rule="length"))
         if row["amount"] is None and row["quantity"] is not None and row["rate"] is not None:
             row["amount"] = amount_of(row["quantity"], row["rate"])
         for k, v in r.items():
@@ -894,6 +912,9 @@ class DisclosureService:
             if n < 1:
                 n_text = "公示天数至少为 1 天" if days is not None else "事项未规定公示期，请指定公示天数"
                 raise ValidationError([Problem(n_text, field="公示天数", rule="posting_days")], summary="未公示")
+            if days is not None and posting_days_problem(n):
+                raise ValidationError([Problem(posting_days_problem(n) or "", field="公示天数", rule="posting_days")],
+                                      summary="未公示")
             if n < minimum:
                 raise ValidationError([Problem(
                     f"公示期 {n} {unit}少于事项“{item.name}”规定的最低公示期 {minimum} {unit}",
