@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from models.errors import CunwuError, Problem, ValidationError
 from models.rules import catalog_terms as terms
+from models.rules.limits import MAX_POSTING_DAYS
 from models.rules.roster import PRESET_LABELS
 from models.services.catalog import GroupData, ItemData
 
@@ -124,7 +125,7 @@ class CatalogItemDialog(QDialog):
         five_layout.addStretch(1)
         self.five_row = five_row
         self.posting_spin = QSpinBox()
-        self.posting_spin.setRange(0, 366)
+        self.posting_spin.setRange(0, MAX_POSTING_DAYS)  # 0: the item is not posted
         self.posting_spin.setSpecialValueText(self.tr("不公示"))
         self.posting_working = QCheckBox(self.tr("按工作日"))
         posting_row = QWidget()

@@ -53,6 +53,7 @@ from models.exchange.roster_import import RosterReadResult, header_key, read_ros
 from models.rules.money import format_money_cn
 from models.rules.roster import RosterColumn
 from models.services.import_mappings import mapping_for, remember_mapping
+from models.services.settings import SettingsService
 
 from .. import dialogs
 from ..qtmodels.grid_model import ERROR_BACKGROUND, WARNING_BACKGROUND
@@ -302,10 +303,11 @@ class RosterImportDialog(QDialog):
         path = self.path
         wanted = self.keys if mapping is None else [k for k in self.keys if k in mapping or k == "name"]
         explicit = dict(mapping) if mapping else None
+        limits = SettingsService(self.ws.ctx).input_limits()  # here: the worker holds no session
 
         def read(progress, cancelled):
             progress(0, 0, "")
-            return read_roster(path, explicit, wanted)
+            return read_roster(path, explicit, wanted, limits=limits)
 
         job = Job(read)
         job.signals.finished.connect(lambda result, t=token: self._read_finished(t, result))

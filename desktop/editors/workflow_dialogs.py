@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import CunwuError
+from models.rules.limits import MAX_POSTING_DAYS, MIN_POSTING_DAYS
 
 from .. import clock, dialogs
 from ..formats import cn_date
@@ -209,7 +210,7 @@ class PostDialog(_StepDialog):
         self.working_days = working_days
         self.start_edit = date_edit(clock.today())
         self.days_spin = QSpinBox()
-        self.days_spin.setRange(1, 366)
+        self.days_spin.setRange(MIN_POSTING_DAYS, MAX_POSTING_DAYS)
         self.days_spin.setValue(minimum_days if minimum_days > 0 else 7)
         self.days_spin.setSuffix(self.tr(" 个工作日") if working_days else self.tr(" 天"))
         self.days_spin.setAccessibleName(self.tr("公示天数"))

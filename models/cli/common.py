@@ -189,8 +189,10 @@ def count_arg(text: str) -> int:
     from ..rules.limits import MAX_RECORD_ID
 
     t = (text or "").strip()
+    if not t.isascii() or not t.isdigit() or not t.strip("0"):
+        raise argparse.ArgumentTypeError(f"应为正整数，而不是“{text[:40]}”")
     # The length test first: int() of a 5,000-digit argument is refused by Python itself.
-    if not t.isascii() or not t.isdigit() or len(t) > len(str(MAX_RECORD_ID)) or not 1 <= int(t) <= MAX_RECORD_ID:
+    if len(t.lstrip("0")) > len(str(MAX_RECORD_ID)) or int(t) > MAX_RECORD_ID:
         raise argparse.ArgumentTypeError(f"应为 1 到 {MAX_RECORD_ID} 之间的整数，而不是“{text[:40]}”")
     return int(t)
 
@@ -202,7 +204,9 @@ def days_arg(text: str) -> int:
     from ..rules.limits import MAX_POSTING_DAYS, MIN_POSTING_DAYS
 
     t = (text or "").strip()
-    if not t.isascii() or not t.isdigit() or len(t) > 3 or not MIN_POSTING_DAYS <= int(t) <= MAX_POSTING_DAYS:
+    if not t.isascii() or not t.isdigit() or not t.strip("0"):
+        raise argparse.ArgumentTypeError(f"应为正整数，而不是“{text[:40]}”")
+    if len(t.lstrip("0")) > 3 or not MIN_POSTING_DAYS <= int(t) <= MAX_POSTING_DAYS:
         raise argparse.ArgumentTypeError(
             f"公示天数应为 {MIN_POSTING_DAYS}–{MAX_POSTING_DAYS} 之间的整数，而不是“{text[:40]}”")
     return int(t)

@@ -118,7 +118,8 @@ def _problem_line(p: Any) -> str:
 
 
 def _read_roster(path: str, map_spec: str | None, *, remembered: dict | None = None,
-                 preset_keys: list[str] | None = None) -> tuple[list[dict[str, Any]], list[str] | None, dict]:
+                 preset_keys: list[str] | None = None,
+                 limits: Any = None) -> tuple[list[dict[str, Any]], list[str] | None, dict]:
     from ..exchange.roster_import import parse_map_spec, read_roster
 
     try:
@@ -126,7 +127,7 @@ def _read_roster(path: str, map_spec: str | None, *, remembered: dict | None = N
         mapping = parse_map_spec(map_spec) if map_spec else remembered
     except ValueError as exc:
         raise CunwuError(f"--map 有误：{exc}") from None
-    result = read_roster(path, mapping, preset_keys)
+    result = read_roster(path, mapping, preset_keys, limits=limits)
     # read_roster has parsed every row and run the roster checks (check digits, area × rate …).
     if result.problems:
         sys.stderr.write(f"名单文件 {path} 有 {len(result.problems)} 处错误，未新建记录：\n")
@@ -155,12 +156,14 @@ def cmd_new(env: Env, args) -> int:
         from ..rules.roster import preset_columns
         from ..services.catalog import CatalogService
         from ..services.import_mappings import mapping_for
+        from ..services.settings import SettingsService
 
         ctx = env.ctx()
         item = CatalogService(ctx).get(args.item)
         preset_keys = [c.key for c in preset_columns(item.roster_preset)] if item.roster_preset else None
         rows, columns, used_mapping = _read_roster(args.from_file, args.map_spec,
-                                                   remembered=mapping_for(ctx, args.item), preset_keys=preset_keys)
+                                                   remembered=mapping_for(ctx, args.item), preset_keys=preset_keys,
+                                                   limits=SettingsService(ctx).input_limits())
     svc = _service(env)
     data = svc.create(args.item, args.period, args.title, kind=kind, body=body, content=content, rows=rows,
                       columns=columns, event_date=args.event_date)

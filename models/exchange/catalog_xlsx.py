@@ -52,11 +52,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..errors import Problem, ValidationError
 from ..output_files import check_output_path, write_output
 from ..rules import catalog_terms as terms
+from ..rules.limits import InputLimits
 from ..rules.timing import TimingError, TimingRule, parse_timing_text
 from ..services.catalog import CatalogService, ItemData, MergeResult, item_problems
 from ..services.context import ServiceContext
 from ..services.setup import installation
 from .cell_text import write_text_cell
+from .sheet_guard import SheetError, check_xlsx
 
 SHEET_NAME = "公开事项清单"
 TITLE_SUFFIX = "村务公开事项清单"
@@ -680,6 +682,10 @@ def _load_rows(path: Path, file: str) -> tuple[str, list[tuple]]:
         raise _refuse(file, "这是旧版 .xls 文件或加过密码的工作簿：请在 WPS 或 Excel 中“另存为” .xlsx（不设密码）后再导入")
     if not zipfile.is_zipfile(path):
         raise _refuse(file, "不是有效的 xlsx 工作簿（请选择 WPS 或 Excel 保存的 .xlsx 文件）")
+    try:  # sizes, rows and cell lengths before openpyxl parses anything (a bomb is refused in ~0 s)
+        check_xlsx(path, InputLimits(max_rows=MAX_ROWS))
+    except SheetError as exc:
+        raise _refuse(file, exc.message, sheet=exc.sheet, row=exc.row, fld=exc.column, rule=exc.rule) from None
     try:
         with path.open("rb") as fh:
             # read_only streams rows; merged cells then read as blank except their first cell,

@@ -16,7 +16,6 @@ import csv
 import io
 import re
 import unicodedata
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, ValidationError
+from ..rules.limits import InputLimits, megabytes
 from ..rules.money import parse_decimal
 from ..rules.roster import (
     STANDARD_COLUMNS,
@@ -31,6 +31,7 @@ from ..rules.roster import (
     parse_row,
     roster_totals,
 )
+from .sheet_guard import ROWS_SETTING, SheetError, column_letter, read_cells_checked
 
 # How far down the header may sit (title rows, 填报单位 lines …).
 HEADER_SEARCH_ROWS = 30
@@ -222,26 +223,9 @@ def _fail(message: str, file: str, rule: str = "file") -> ValidationError:
     return ValidationError([Problem(message, file=file, rule=rule)], summary=f"无法读取 {file}：{message}")
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[list[tuple[Any, ...]]], list[str]]:
-    import openpyxl  # local: only imports that read files pay for it
-
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        names = wb.sheetnames
-        if sheet is not None and sheet not in names:
-            raise _fail(f"没有名为“{sheet}”的工作表（有：{'、'.join(names)}）", path.name, "sheet")
-        order = [sheet] if sheet else [wb.active.title] + [n for n in names if n != wb.active.title]
-        grids = []
-        for name in order:
-            ws = wb[name]
-            if not hasattr(ws, "iter_rows"):  # chart sheets
-                grids.append([])
-                continue
-            # values_only rows come with gaps filled, so position = Excel row number - 1
-            grids.append(list(ws.iter_rows(values_only=True)))
-        return grids, order
-    finally:
-        wb.close()
+def _refused(exc: SheetError) -> ValidationError:
+    problem = Problem(exc.message, file=exc.file, sheet=exc.sheet, row=exc.row, field=exc.column, rule=exc.rule)
+    return ValidationError([problem], summary=f"无法读取 {exc.file}：{exc.message}")
 
 
 def _decode(data: bytes, file: str) -> tuple[str, str]:
@@ -253,18 +237,45 @@ def _decode(data: bytes, file: str) -> tuple[str, str]:
     raise _fail("文件编码无法识别（应为 UTF-8 或 GBK）", file, "encoding")
 
 
-def _read_csv(path: Path) -> tuple[str, list[tuple[Any, ...]]]:
+def _read_csv(path: Path, limits: InputLimits) -> tuple[str, list[tuple[Any, ...]]]:
+    """Rows of a CSV file, each checked against ``limits`` as it is read (the size before reading)."""
+    file = path.name
+    size = path.stat().st_size
+    if size > limits.max_file_bytes:
+        raise _fail(f"文件有 {megabytes(size)}，超过上限 {megabytes(limits.max_file_bytes)}", file, "file_size")
     data = path.read_bytes()
     if b"\x00" in data[:4096]:
-        raise _fail("不是文本表格文件（CSV）", path.name)
-    text, encoding = _decode(data, path.name)
+        raise _fail("不是文本表格文件（CSV）", file)
+    text, encoding = _decode(data, file)
+    del data
     sample = text[:4096]
     first = sample.split("\n", 1)[0]
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    rows: list[tuple[Any, ...]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        rows = [tuple(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        for n, record in enumerate(reader, start=1):
+            if n > limits.max_rows:
+                raise _fail(f"行数超过导入上限 {limits.max_rows} 行（设置 {ROWS_SETTING}），未导入任何内容", file,
+                            "max_rows")
+            width = len(record)
+            while width and not record[width - 1]:
+                width -= 1
+            if width > limits.max_columns:
+                raise _refused(SheetError(f"有 {width} 列，超过上限 {limits.max_columns} 列", file=file, row=n,
+                                          column=column_letter(width), rule="max_columns"))
+            for i in range(width):
+                if len(record[i]) > limits.max_cell_chars:
+                    raise _refused(SheetError(
+                        f"单元格有 {len(record[i])} 个字，超过上限 {limits.max_cell_chars} 个字", file=file, row=n,
+                        column=column_letter(i + 1), rule="cell_length"))
+            rows.append(tuple(record[:width]))
     except csv.Error as exc:
-        raise _fail(f"CSV 格式有误：{exc}", path.name) from None
+        # csv's own messages are English ("field larger than field limit", "line contains NUL").
+        why = "单元格过长" if "field limit" in str(exc) else ("含有空字符（NUL）" if "NUL" in str(exc)
+                                                            else "引号不成对或格式有误")
+        raise _refused(SheetError(f"CSV 格式有误：{why}", file=file, row=reader.line_num or None,
+                                  rule="csv")) from None
     return encoding, rows
 
 
@@ -434,10 +445,13 @@ def _build(file: str, sheet: str | None, grid: list[tuple[Any, ...]], wanted: se
     return table
 
 
-def read_table(path: str | Path, *, headers: Iterable[str] = (), sheet: str | None = None) -> RawTable:
+def read_table(path: str | Path, *, headers: Iterable[str] = (), sheet: str | None = None,
+               limits: InputLimits | None = None) -> RawTable:
     """The table inside an xlsx or csv file. ``headers`` are header names the caller expects (a
     mapping's source headers), which help find the header row. Raises ``ValidationError`` (one
-    located Problem) when the file cannot be read or holds no recognisable table."""
+    located Problem) when the file cannot be read, holds more than ``limits`` allow (checked
+    before it is parsed: models.exchange.sheet_guard) or holds no recognisable table."""
+    limits = limits or InputLimits()
     path = Path(path)
     file = path.name
     if not path.is_file():
@@ -455,11 +469,9 @@ def read_table(path: str | Path, *, headers: Iterable[str] = (), sheet: str | No
         raise _fail("这是旧版 Excel（.xls）或 WPS 格式，请在 Excel/WPS 中另存为 .xlsx 后再导入", file, "format")
     if suffix in (".xlsx", ".xlsm") or magic.startswith(b"PK"):
         try:
-            grids, names = _read_xlsx(path, sheet)
-        except ValidationError:
-            raise
-        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
-            raise _fail(f"不是有效的 xlsx 文件（{type(exc).__name__}）", file) from None
+            grids, names = read_cells_checked(path, sheet, limits)
+        except SheetError as exc:
+            raise _refused(exc) from None
         for name, grid in zip(names, grids, strict=True):
             table = _build(file, name, grid, wanted, None)
             if table is not None:
@@ -467,7 +479,7 @@ def read_table(path: str | Path, *, headers: Iterable[str] = (), sheet: str | No
         raise _fail("没有找到表头行：前几行中没有同时含“姓名”“身份证号”“金额”等列名的行；"
                     "请检查文件，或用列对应（--map）写明表头", file, "header")
     if suffix in (".csv", ".txt", ""):
-        encoding, grid = _read_csv(path)
+        encoding, grid = _read_csv(path, limits)
         table = _build(file, None, grid, wanted, encoding)
         if table is None:
             raise _fail("没有找到表头行：前几行中没有同时含“姓名”“身份证号”“金额”等列名的行；"
@@ -544,20 +556,22 @@ def _resolve(table: RawTable, mapping: dict[str, str], explicit: set[str],
 
 
 def read_roster(path: str | Path, mapping: dict[str, str] | None = None, columns: Sequence[str] | None = None,
-                *, keep_unmapped: bool = False, sheet: str | None = None) -> RosterReadResult:
+                *, keep_unmapped: bool = False, sheet: str | None = None,
+                limits: InputLimits | None = None) -> RosterReadResult:
     """Read and check a roster file. Never raises for bad input: everything is in ``problems``.
 
     ``mapping`` ({key: header}, e.g. from ``parse_map_spec`` or a remembered mapping) wins; headers
     it does not name are guessed from common header words. ``columns`` is the roster's column set
     (keys): only those keys are read, and a required one (name, amount unless quantity × rate, …)
     missing from the file is one problem instead of one per row. With ``keep_unmapped`` every
-    other named column is kept as a custom column keyed by its header text.
+    other named column is kept as a custom column keyed by its header text. ``limits`` bounds the
+    file (rows: the ``import.max_rows`` setting, read by the caller; default 100,000).
     """
     path = Path(path)
     explicit = dict(mapping or {})
     result = RosterReadResult(file=path.name)
     try:
-        table = read_table(path, headers=list(explicit.values()) + list(columns or ()), sheet=sheet)
+        table = read_table(path, headers=list(explicit.values()) + list(columns or ()), sheet=sheet, limits=limits)
     except ValidationError as exc:
         result.problems.extend(exc.problems)
         return result

@@ -34,6 +34,8 @@ MIN_POSTING_DAYS, MAX_POSTING_DAYS = 1, 365
 # --- text --------------------------------------------------------------------------------------------
 MAX_NAME_CHARS = 50  # a person's name, a 村民小组
 MAX_TEXT_CHARS = 500  # a remark, a custom column, a line of free text in a table
+MAX_TITLE_CHARS = 100  # a catalog item's name, group, publisher
+MAX_PARAGRAPH_CHARS = 2_000  # a catalog item's content and legal basis
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell: a longer one was not made by Excel or WPS
 
 # --- files -------------------------------------------------------------------------------------------

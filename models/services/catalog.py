@@ -16,6 +16,7 @@ from ..entities import CatalogGroup, CatalogItem
 from ..errors import NotFound, Problem, ValidationError
 from ..rules import catalog_terms as terms
 from ..rules import text as T
+from ..rules.limits import MAX_PARAGRAPH_CHARS, MAX_POSTING_DAYS, MAX_TITLE_CHARS, text_problem
 from ..rules.search import matches
 from ..rules.timing import TimingError, TimingRule, parse_timing_text
 from .context import ServiceContext
@@ -185,8 +186,16 @@ def item_problems(item: ItemData, *, row: int | None = None, file: str | None = 
     for fp in item.five_public:
         if fp not in terms.FIVE_PUBLIC:
             bad("五公开", f"“{fp}”不是五公开之一（决策、执行、管理、服务、结果）", "five_public")
-    if not 0 <= item.posting_days <= 366:
-        bad("公示天数", f"公示天数应在 0–366 之间，实为 {item.posting_days}", "posting_days")
+    if not 0 <= item.posting_days <= MAX_POSTING_DAYS:
+        bad("公示天数", f"公示天数应在 0–{MAX_POSTING_DAYS} 之间，实为 {item.posting_days}", "posting_days")
+    for fld, label, value, limit in (("二级事项", "事项名称", item.name, MAX_TITLE_CHARS),
+                                     ("一级事项", "一级事项", item.group, MAX_TITLE_CHARS),
+                                     ("公开内容（要素）", "公开内容", item.content, MAX_PARAGRAPH_CHARS),
+                                     ("公开依据", "公开依据", item.basis, MAX_PARAGRAPH_CHARS),
+                                     ("公开主体", "公开主体", item.publisher, MAX_TITLE_CHARS)):
+        too_long = text_problem(value or "", label, limit)
+        if too_long:
+            bad(fld, too_long, "length")
     if item.default_kind not in terms.KINDS:
         bad("记录类型", f"未知的记录类型“{item.default_kind}”", "kind")
     return out

@@ -15,6 +15,8 @@ Keys (shared/docs/cli.md):
   due before it is ever due or overdue. Written at set-up (default: that month); a database set up
   before this setting existed reads the month it was set up.
 - ``feedback.answer_days`` — days to answer a villager's question (1–366).
+- ``import.max_rows`` — the most rows one sheet of an imported roster may have (100–1,000,000, default
+  100,000); a larger file is refused before it is parsed (models.exchange.sheet_guard).
 - ``footer.phones`` — 监督电话 as ``[{"label","number"}]``; stored as the lines the footer prints
   (`models.rules.footer` converts).
 - ``backup.keep`` — how many automatic backups are kept (1–100); ``backup.extra_dir`` — a folder (a
@@ -39,6 +41,7 @@ from sqlalchemy.orm import Session
 from ..entities import Installation, Setting
 from ..errors import CunwuError, Problem, ValidationError
 from ..rules.footer import MAX_FOOTER_TEXT, phone_entry, phone_line, phones_problems
+from ..rules.limits import DEFAULT_MAX_ROWS, MAX_MAX_ROWS, MIN_MAX_ROWS, InputLimits
 from ..rules.periods import PeriodError, month_period, month_text, parse_month
 
 
@@ -65,6 +68,7 @@ def write_setting(session: Session, key: str, value: Any) -> None:
 # Where the owners keep their values (rows of the `setting` table).
 SINCE_STORE = "schedule.since"
 FEEDBACK_DAYS_STORE = "feedback_answer_days"
+MAX_ROWS_STORE = "import.max_rows"  # models.exchange.sheet_guard names this key in its refusals
 FOOTER_STORE = "print_footer"  # one JSON object: phones (lines), accepting_unit, issuer, …
 
 BACKUP_KEEP_STORE = "backup.keep"
@@ -189,6 +193,12 @@ def backup_extra_problems(value: Any, today: date) -> list[str]:
     return []  # a removable drive may be unplugged now: checked when a backup is copied there
 
 
+def max_rows_problems(value: Any, today: date) -> list[str]:
+    if isinstance(value, bool) or not isinstance(value, int) or not MIN_MAX_ROWS <= value <= MAX_MAX_ROWS:
+        return [f"导入行数上限应在 {MIN_MAX_ROWS}–{MAX_MAX_ROWS} 行之间，实为 {value}"]
+    return []
+
+
 def _text_rule(label: str, *, email: bool = False) -> Callable[[Any, date], list[str]]:
     def problems(value: Any, today: date) -> list[str]:
         if not isinstance(value, str):
@@ -255,6 +265,15 @@ def _store_backup_extra(session: Session, value: str) -> None:
     write_setting(session, BACKUP_EXTRA_STORE, value.strip())
 
 
+def _load_max_rows(session: Session) -> int:
+    rows = read_setting(session, MAX_ROWS_STORE, DEFAULT_MAX_ROWS)
+    return DEFAULT_MAX_ROWS if max_rows_problems(rows, date.today()) else rows
+
+
+def _store_max_rows(session: Session, value: int) -> None:
+    write_setting(session, MAX_ROWS_STORE, int(value))
+
+
 def footer_object(session: Session) -> dict[str, Any]:
     data = read_setting(session, FOOTER_STORE, None)
     return dict(data) if isinstance(data, dict) else {}
@@ -307,6 +326,10 @@ _SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("backup.extra_dir", "备份另存文件夹", "text",
                 "每次自动备份另存一份到这个文件夹，如 U 盘上的文件夹（留空：不另存）",
                 _parse_text, backup_extra_problems, _load_backup_extra, _store_backup_extra, lambda _s: ""),
+    SettingSpec(MAX_ROWS_STORE, "导入行数上限", "int",
+                f"导入名单时一个工作表最多几行（{MIN_MAX_ROWS}–{MAX_MAX_ROWS}，默认 {DEFAULT_MAX_ROWS}）；"
+                "超过的文件在读取前即被拒绝",
+                _parse_int, max_rows_problems, _load_max_rows, _store_max_rows, lambda _s: DEFAULT_MAX_ROWS),
     SettingSpec("footer.phones", "监督电话", "phones",
                 '公告末尾的监督电话，每条一行印出：[{"label":"全国监督电话","number":"12317"}, …]',
                 _parse_phones, _phones_rule, _load_phones, _store_phones, lambda _s: []),
@@ -402,6 +425,11 @@ class SettingsService:
         with self.ctx.read() as s:
             return spec.load(s)
 
+    def input_limits(self) -> InputLimits:
+        """The bounds an imported file must fit (the row limit is ``import.max_rows``)."""
+        with self.ctx.read() as s:
+            return input_limits(s)
+
     def set(self, key: str, value: Any) -> Any:
         return self.set_many({key: value})[key]
 
@@ -427,3 +455,8 @@ class SettingsService:
 def schedule_since(session: Session) -> date:
     """First day of the start month (`schedule.since`): nothing due before it counts."""
     return SETTINGS["schedule.since"].load(session)
+
+
+def input_limits(session: Session) -> InputLimits:
+    """The bounds an imported file must fit, with this installation's row limit."""
+    return InputLimits(max_rows=_load_max_rows(session))
