@@ -110,3 +110,21 @@ def write_huge_cell_xlsx(path: Path, size: int) -> Path:
         yield tail
 
     return write_xlsx(path, parts(), compress_level=1)
+
+
+def write_rows_bomb(path: Path, rows: int = 1_900_000, *, dimension: str = "A1:C3") -> Path:
+    """The issue's "3 MB xlsx declaring millions of rows": ``rows`` real rows (without ``r``
+    attributes, which OOXML allows) behind a dimension that lies; a few MB on disk."""
+    row = (f'<row><c t="inlineStr"><is><t>张三</t></is></c><c t="inlineStr"><is><t>{GOOD_ID}</t></is></c>'
+           '<c><v>100</v></c></row>').encode()
+    block = row * 1000
+
+    return write_xlsx(path, _bomb_parts(rows, dimension, block))
+
+
+def _bomb_parts(rows: int, dimension: str, block: bytes) -> Iterable[bytes]:
+    head = list(sheet_xml_parts([(1, HEADER)], dimension=dimension))
+    yield from head[:-1]  # the opening and the header row, without the closing tags
+    for _ in range(rows // 1000):
+        yield block
+    yield head[-1]

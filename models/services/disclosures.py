@@ -489,7 +489,7 @@ def prepare_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[list[dict[str, Any]
                     row[key] = None
                     continue
                 try:
-                    d = parse_decimal(v, field=key)
+                    d = parse_decimal(v, field=FIELD_NAMES.get(key, key))
                 except ValueError as exc:
                     problems.append(Problem(str(exc), row=n, field=key, rule="number"))
                     row[key] = None

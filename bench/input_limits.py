@@ -1,0 +1,84 @@
+"""Refusing hostile spreadsheets (issue 11, part 1): the whole `cunwu disclosure new --from FILE`
+process, wall time and peak RSS, for each bomb — against the same command importing a good 100-row
+roster in the same run. Goal: each bomb refused in ≤ 5 s and ≤ 300 MB (before: a 3 MB file ran past
+600 s at 5 GB; a 1 GiB cell took 99 s and 4.9 GB)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+GOAL_S, GOAL_MB = 5.0, 300
+
+
+def _cli(db: Path, data: Path, *args: str) -> list[str]:
+    from bench.common import PY
+
+    return [PY, "-c", "import sys; from models.cli import main; sys.exit(main())",
+            "--db", str(db), "--data-dir", str(data), "--user", "王文书", *args]
+
+
+def _measure(cmd: list[str]) -> tuple[int, float, float, str]:
+    """(exit code, wall seconds, peak RSS MB, stderr) of one whole process."""
+    from bench.common import ROOT
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    assert proc.stderr is not None
+    err = proc.stderr.read().decode("utf-8", "replace")
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return proc.returncode, wall, usage.ru_maxrss / 1024, err
+
+
+def run() -> None:
+    from tests.hostile_files import (
+        roster_rows,
+        sheet_xml_parts,
+        write_huge_cell_xlsx,
+        write_rows_bomb,
+        write_xlsx,
+    )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        d = Path(tmp)
+        db, data = d / "v.sqlite3", d / "data"
+        code, _, _, err = _measure(_cli(db, data, "init", "--mode", "village", "--code", "410322100001",
+                                        "--name", "平乐村", "--township", "平乐镇"))
+        assert code == 0, err
+        good = write_xlsx(d / "good.xlsx", sheet_xml_parts(roster_rows(100)))
+        bombs = {
+            "3 MB-class xlsx, 1,900,000 real rows, dimension lies": write_rows_bomb(d / "rows.xlsx"),
+            "dimension A1:C5000000": write_xlsx(d / "dim.xlsx", sheet_xml_parts(roster_rows(2),
+                                                                                dimension="A1:C5000000")),
+            "dimension A1:XFD30001": write_xlsx(d / "xfd.xlsx", sheet_xml_parts(roster_rows(2),
+                                                                               dimension="A1:XFD30001")),
+            "one 1 GiB cell": write_huge_cell_xlsx(d / "gib.xlsx", 1024 * 1024 * 1024),
+            "one 200 MB cell (under the unpacked limit)": write_huge_cell_xlsx(d / "cell.xlsx", 200 * 1024 * 1024),
+        }
+        new = ("disclosure", "new", "--item", "CW-10", "--period", "2026-Q3", "--title", "临时救助", "--kind", "roster",
+               "--from")
+        code, base_s, base_mb, err = _measure(_cli(db, data, *new, str(good)))
+        assert code == 0, err
+        print(f"input_limits: baseline — importing a good 100-row roster: {base_s:.2f} s, {base_mb:.0f} MB "
+              "(whole process)")
+        worst_s = worst_mb = 0.0
+        for label, path in bombs.items():
+            code, wall, mb, err = _measure(_cli(db, data, *new, str(path)))
+            line = err.strip().splitlines()[-1] if err.strip() else ""
+            ok = code == 1 and "程序内部错误" not in err and "Traceback" not in err
+            worst_s, worst_mb = max(worst_s, wall), max(worst_mb, mb)
+            print(f"input_limits: {label} ({path.stat().st_size / 1048576:.1f} MB on disk): exit {code}, "
+                  f"{wall:.2f} s ({wall / base_s:.2f}× baseline), {mb:.0f} MB {'ok' if ok else 'NOT REFUSED CLEANLY'}"
+                  f" — {line[:110]}")
+        print(f"input_limits: worst {worst_s:.2f} s / {worst_mb:.0f} MB "
+              f"(goal ≤ {GOAL_S:.0f} s and ≤ {GOAL_MB} MB: {'met' if worst_s <= GOAL_S and worst_mb <= GOAL_MB else 'NOT met'})")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()
