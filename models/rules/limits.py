@@ -36,6 +36,7 @@ MAX_NAME_CHARS = 50  # a person's name, a 村民小组
 MAX_TEXT_CHARS = 500  # a remark, a custom column, a line of free text in a table
 MAX_TITLE_CHARS = 100  # a catalog item's name, group, publisher
 MAX_PARAGRAPH_CHARS = 2_000  # a catalog item's content and legal basis
+MAX_BODY_CHARS = 50_000  # a notice's body: some twenty printed pages
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell: a longer one was not made by Excel or WPS
 
 # --- files -------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from .limits import MAX_NUMBER_CHARS, number_size_problem
 
@@ -103,14 +103,19 @@ def _exact(value: Decimal | int) -> Decimal:
     return Decimal(value)
 
 
+# Enough digits for the product of two numbers parse_decimal accepts (≤ 40 digits each), so rounding
+# it to the fen never raises InvalidOperation; whether it fits a money column is the caller's check.
+_WIDE = Context(prec=2 * MAX_NUMBER_CHARS + 20)
+
+
 def to_fen(value: Decimal | int) -> Decimal:
     """Round to the fen, half away from zero (0.005 → 0.01, -0.005 → -0.01)."""
-    return _exact(value).quantize(FEN, rounding=ROUND_HALF_UP)
+    return _exact(value).quantize(FEN, rounding=ROUND_HALF_UP, context=_WIDE)
 
 
 def amount_of(quantity: Decimal | int, rate: Decimal | int) -> Decimal:
     """Roster amount: quantity × rate, rounded to the fen."""
-    return to_fen(_exact(quantity) * _exact(rate))
+    return to_fen(_WIDE.multiply(_exact(quantity), _exact(rate)))
 
 
 def _fixed(value: Decimal | int) -> Decimal:

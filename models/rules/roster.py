@@ -275,6 +275,7 @@ def parse_row(raw: dict[str, Any], *, row: int | None = None) -> tuple[dict[str,
             elif abs(number) > (MAX_MONEY if kind == "money" else MAX_QUANTITY):
                 found.append(RosterFinding(row, key, "range", (money_problem if kind == "money"
                                                                else quantity_problem)(number, label) or ""))
+                out[key] = _text(value)  # kept as text, like an unreadable value: no sum or product uses it
             elif kind == "money" and number != number.quantize(FEN):
                 found.append(RosterFinding(row, key, "precision", f"{label}应精确到分：{_text(value)}"))
             elif kind != "money" and quantity_problem(number, label):
@@ -324,7 +325,12 @@ def parse_row(raw: dict[str, Any], *, row: int | None = None) -> tuple[dict[str,
             out[key] = value
     if out.get("amount") is None and isinstance(out.get("quantity"), Decimal) \
             and isinstance(out.get("rate"), Decimal):
-        out["amount"] = amount_of(out["quantity"], out["rate"])
+        product = amount_of(out["quantity"], out["rate"])
+        if abs(product) > MAX_MONEY:  # each within its column, the product beyond the money column
+            found.append(RosterFinding(row, "amount", "range", f"金额（{_label('quantity')}×{_label('rate')}）"
+                                       f"超出范围：绝对值不能超过 {MAX_MONEY:,}（实为 {product:f}）"))
+        else:
+            out["amount"] = product
     return out, found
 
 

@@ -37,6 +37,7 @@ from ..rules import workflow as W
 from ..rules.catalog_terms import KINDS
 from ..rules.idnumber import normalize_id_number
 from ..rules.limits import (
+    MAX_BODY_CHARS,
     MAX_MONEY,
     MAX_QUANTITY,
     date_problem,
@@ -418,6 +419,14 @@ def _as_date(value: date | str | None, label: str) -> date | None:
     return d
 
 
+def _check_body(body: str | None) -> None:
+    """A body longer than any notice is refused before anything is written (it would also take
+    minutes to lay out)."""
+    too_long = text_problem(body or "", FIELD_NAMES["body"], MAX_BODY_CHARS)
+    if too_long:
+        raise ValidationError([Problem(too_long, field="body", rule="length")], summary=f"{too_long}，未保存")
+
+
 def _jsonable(v: Any) -> Any:
     if isinstance(v, Decimal):
         return K.quantity_text(v)
@@ -541,6 +550,10 @@ def prepare_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[list[dict[str, Any]
                     problems.append(Problem(too_long, row=n, field=key, rule="length"))
         if row["amount"] is None and row["quantity"] is not None and row["rate"] is not None:
             row["amount"] = amount_of(row["quantity"], row["rate"])
+            if abs(row["amount"]) > MAX_MONEY:
+                problems.append(Problem(f"金额（数量×标准）超出范围：绝对值不能超过 {MAX_MONEY:,}", row=n,
+                                        field="amount", rule="range"))
+                row["amount"] = None
         for k, v in r.items():
             if k not in K.ROSTER_KEYS:
                 if isinstance(v, str):  # a custom column's text is free text like the remark
@@ -717,6 +730,7 @@ class DisclosureService:
         per = self._period(period)
         ev = _as_date(event_date, "事项日期") or (per.start if per.kind == "event" else None)
         title, body = _name(title, "title"), _free(body, "body")
+        _check_body(body)
         prepared = self._prepare_rows(rows)
         with self.ctx.write("disclosure.create", target_type="disclosure", permission=_permission("edit")) as w:
             s = w.session
@@ -772,6 +786,8 @@ class DisclosureService:
             if title is not _UNSET and title != d.title:
                 d.title = title
                 changed.append("title")
+            if body is not _UNSET:
+                _check_body(body)
             if body is not _UNSET and body != d.body:
                 d.body = body
                 changed.append("body")

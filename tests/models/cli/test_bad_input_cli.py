@@ -178,3 +178,21 @@ def test_rows_refused_by_the_service_name_the_column_not_the_key():
     assert lines == ["第 1 行，“数量”：数量最多保留 4 位小数：1.23456",
                      "第 2 行，“金额”：金额超出范围：绝对值不能超过 99,999,999,999,999.99（实为 100000000000000000000）",
                      "第 3 行，“备注”：备注超过 500 个字（实为 600 个字）"]
+
+
+def test_a_body_longer_than_any_notice_is_refused(cli, db_path, tmp_path):
+    path = tmp_path / "body.txt"
+    path.write_text("正文" * 30_000, encoding="utf-8")
+    err = _refused_unchanged(cli, db_path, 1, "disclosure", "new", "--item", "CW-01", "--period", "2026-M11",
+                             "--title", "公告", "--kind", "notice", "--body-file", str(path))
+    assert "正文超过 50000 个字（实为 60000 个字）" in err
+
+
+def test_quantity_times_rate_beyond_the_money_column_is_named_not_a_crash(cli, db_path, tmp_path):
+    path = tmp_path / "dili.csv"
+    path.write_text("姓名,身份证号,补贴面积,补贴标准\n"
+                    f"张三,{valid_id(1)},99999999999999,99999999999999\n", encoding="utf-8")
+    err = _refused_unchanged(cli, db_path, 1, *ROSTER, "--from", str(path))
+    assert "第 2 行" in err and "金额（数量×标准）超出范围" in err
+    _, problems = prepare_rows([{"name": "张三", "quantity": "99999999999999", "rate": "99999999999999"}])
+    assert [p.rule for p in problems] == ["range"]
