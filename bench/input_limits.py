@@ -17,23 +17,33 @@ GOAL_S, GOAL_MB = 5.0, 300
 def _cli(db: Path, data: Path, *args: str) -> list[str]:
     from bench.common import PY
 
-    return [PY, "-c", "import sys; from models.cli import main; sys.exit(main())",
-            "--db", str(db), "--data-dir", str(data), "--user", "王文书", *args]
+    return [PY, "-c", _RUN_CLI, "--db", str(db), "--data-dir", str(data), "--user", "王文书", *args]
+
+
+# The CLI as `cunwu` runs it, writing its own peak RSS (VmHWM) to $HWM_FILE at exit: getrusage's
+# ru_maxrss of a child starts at the parent's size on Linux, VmHWM belongs to the exec'd process alone.
+_RUN_CLI = """
+import atexit, os, sys
+def _hwm():
+    with open("/proc/self/status") as fh, open(os.environ["HWM_FILE"], "w") as out:
+        out.write(next(line.split()[1] for line in fh if line.startswith("VmHWM:")))
+atexit.register(_hwm)
+from models.cli import main
+sys.exit(main())
+"""
 
 
 def _measure(cmd: list[str]) -> tuple[int, float, float, str]:
     """(exit code, wall seconds, peak RSS MB, stderr) of one whole process."""
     from bench.common import ROOT
 
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
-    assert proc.stderr is not None
-    err = proc.stderr.read().decode("utf-8", "replace")
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, wall, usage.ru_maxrss / 1024, err
+    with tempfile.NamedTemporaryFile("r", suffix=".hwm") as hwm:
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "HWM_FILE": hwm.name}
+        t0 = time.perf_counter()
+        done = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+        wall = time.perf_counter() - t0
+        peak_kb = int(hwm.read() or 0)
+    return done.returncode, wall, peak_kb / 1024, done.stderr.decode("utf-8", "replace")
 
 
 def run() -> None:
