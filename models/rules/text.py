@@ -53,8 +53,12 @@ def _what(ch: str) -> str:
     return "控制字符"
 
 
-def _control(ch: str) -> bool:
-    return unicodedata.category(ch) == "Cc"
+# Searched with one compiled pattern each (C speed: a 10-million-character text is scanned in
+# milliseconds, not seconds). Cc is exactly U+0000–001F and U+007F–009F.
+_CONTROLS = "\x00-\x1f\x7f-\x9f"
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_NAME_REFUSED = re.compile(f"[{_CONTROLS}{_BIDI}{''.join(sorted(ZERO_WIDTH))}\u2028\u2029]")
+_FREE_REFUSED = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")  # tab and line feed allowed
 
 
 def _refusal(label: str, ch: str, hint: str) -> str:
@@ -68,10 +72,8 @@ def normalize_name(value: str) -> str:
 
 def name_problem(value: str, label: str) -> str | None:
     """Why ``value`` cannot be stored as a name or code (the first offending character), or None."""
-    for ch in value:
-        if _control(ch) or ch in BIDI_CONTROLS or ch in ZERO_WIDTH or ch in "\u2028\u2029":
-            return _refusal(label, ch, "名称和编号只能是一行可见文字，请删除后重新输入")
-    return None
+    found = _NAME_REFUSED.search(value)
+    return _refusal(label, found.group(), "名称和编号只能是一行可见文字，请删除后重新输入") if found else None
 
 
 def normalize_free_text(value: str) -> str:
@@ -82,10 +84,8 @@ def normalize_free_text(value: str) -> str:
 
 def free_text_problem(value: str, label: str) -> str | None:
     """Why normalised free text cannot be stored (a bidi or control character), or None."""
-    for ch in value:
-        if ch in BIDI_CONTROLS or (_control(ch) and ch not in "\n\t"):
-            return _refusal(label, ch, "它会改变文字的显示或打印，请删除后重新输入")
-    return None
+    found = _FREE_REFUSED.search(value)
+    return _refusal(label, found.group(), "它会改变文字的显示或打印，请删除后重新输入") if found else None
 
 
 __all__ = ["BIDI_CONTROLS", "ZERO_WIDTH", "code_point", "free_text_problem", "name_problem",

@@ -62,3 +62,10 @@ def test_free_text_keeps_lines_and_tabs_normalises_breaks_and_strips_zero_width(
 def test_free_text_refuses_bidi_overrides_and_control_characters(ch):
     message = free_text_problem(normalize_free_text(f"金额 100{ch}00 元"), "备注")
     assert message is not None and message.startswith("备注含有") and f"U+{ord(ch):04X}" in message
+
+
+def test_the_patterns_refuse_exactly_the_control_characters_unicode_names():
+    controls = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cc"]
+    assert all(name_problem(f"a{ch}b", "姓名") for ch in controls)
+    assert [ch for ch in controls if free_text_problem(ch, "备注") is None] == ["\t", "\n"]
+    assert name_problem("".join(chr(c) for c in range(0x20, 0x7f)), "姓名") is None
