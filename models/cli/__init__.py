@@ -27,6 +27,7 @@ GROUPS: list[str] = [
     "models.cli.print_cmds",
     "models.cli.settings_cmds",
     "models.cli.integrity_cmds",
+    "models.cli.user_cmds",
 ]
 
 
@@ -34,7 +35,8 @@ def _global_parser(**kw) -> argparse.ArgumentParser:
     parser = ChineseParser(prog="cunwu", description="村务公开 — 村级事务公开管理（不带命令则打开图形界面）", **kw)
     parser.add_argument("--db", help="数据库文件路径（或环境变量 CUNWU_DB）")
     parser.add_argument("--data-dir", dest="data_dir", help="数据文件夹（附件、备份、日志）")
-    parser.add_argument("--user", help="操作人姓名（或环境变量 CUNWU_USER）")
+    parser.add_argument("--user", help="用户名（或环境变量 CUNWU_USER）；已设置账户时须登录，"
+                                       "密码取自环境变量 CUNWU_PASSWORD 或提示输入")
     return parser
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 import logging
 import logging.handlers
@@ -77,12 +78,17 @@ def setup_logging(data_dir: Path) -> None:
 
 @dataclass
 class Env:
-    """Global options resolved once: where the data is and who acts."""
+    """Global options resolved once: where the data is and who acts.
+
+    Who acts: in a database with accounts, the account named by ``--user`` / ``CUNWU_USER``, signed in
+    once per command with ``CUNWU_PASSWORD`` or, on a terminal, a password prompt; without accounts
+    (a database from before them) the name given, or else the operator named at ``init``."""
 
     db_path: Path
     data_dir: Path
     user: str | None
     _db: Database | None = field(default=None, repr=False)
+    _actor: Actor | None = field(default=None, repr=False)
 
     @classmethod
     def from_args(cls, args) -> Env:
@@ -103,11 +109,26 @@ class Env:
         return self._db
 
     def actor(self) -> Actor:
-        from ..services.context import Actor
+        if self._actor is None:
+            self._actor = self._sign_in()
+        return self._actor
+
+    def _sign_in(self) -> Actor:
+        from ..services.accounts import has_accounts, sign_in, unsigned_actor
         from ..services.setup import installation
 
-        name = self.user or installation(self.db()).operator
-        return Actor(name)
+        db = self.db()
+        if not has_accounts(db):
+            return unsigned_actor(db, self.user or installation(db).operator)
+        if not self.user:
+            fail("本数据库已设置账户，请用 --user 或环境变量 CUNWU_USER 指定用户名，"
+                 "密码由环境变量 CUNWU_PASSWORD 提供或在提示时输入")
+        password = os.environ.get("CUNWU_PASSWORD")
+        if password is None:
+            if not _interactive():
+                fail(f"未提供“{self.user}”的密码：请设置环境变量 CUNWU_PASSWORD，或在终端中运行以便输入密码")
+            password = getpass.getpass(f"{self.user} 的密码：")
+        return sign_in(db, self.user, password)
 
     def ctx(self) -> ServiceContext:
         from ..services.context import ServiceContext
@@ -139,6 +160,27 @@ def print_json(doc: Any) -> None:
 
 def fail(message: str) -> None:
     raise CunwuError(message)
+
+
+def _interactive() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def new_password(name: str) -> str:
+    """A new account's password: env ``CUNWU_NEW_PASSWORD``, or typed twice at a terminal prompt."""
+    password = os.environ.get("CUNWU_NEW_PASSWORD")
+    if password is not None:
+        return password
+    if not _interactive():
+        fail(f"未提供“{name}”的新密码：请设置环境变量 CUNWU_NEW_PASSWORD，或在终端中运行以便输入密码")
+    first = getpass.getpass(f"为“{name}”设置密码（至少 8 位）：")
+    again = getpass.getpass("再输入一次：")
+    if first != again:
+        fail("两次输入的密码不一致，未保存")
+    return first
 
 
 def add_json_flag(p) -> None:

@@ -58,7 +58,8 @@ def register(sub) -> None:
 
     ap = dsub.add_parser("approve", help="审核通过")
     ap.add_argument("id", type=count_arg)
-    ap.add_argument("--reviewer", required=True, help="审核人（监委会成员，不能是起草人）")
+    ap.add_argument("--reviewer", help="审核人（监委会成员，不能是起草人）。已设置账户时审核人就是登录账户，"
+                                       "可省略；如填写须与之一致")
     ap.add_argument("--opinion", help="审核意见")
     ap.add_argument("--on", type=date_arg, metavar="DATE", help="审核日期（默认今天）")
     add_json_flag(ap)
@@ -66,7 +67,7 @@ def register(sub) -> None:
 
     rp = dsub.add_parser("return", help="退回修改")
     rp.add_argument("id", type=count_arg)
-    rp.add_argument("--reviewer", required=True, help="审核人")
+    rp.add_argument("--reviewer", help="退回人（已设置账户时就是登录账户，可省略；如填写须与之一致）")
     rp.add_argument("--reason", required=True, help="退回理由")
     rp.add_argument("--on", type=date_arg, metavar="DATE", help="日期（默认今天）")
     add_json_flag(rp)

@@ -1,5 +1,6 @@
 """ORM entities. Importing this package registers every table on `Base.metadata`."""
 
+from .account import Account
 from .audit import AuditEvent
 from .base import Base
 from .catalog import CatalogGroup, CatalogItem
@@ -15,6 +16,6 @@ from .disclosure import (
 from .installation import Installation, Setting
 
 __all__ = [
-    "Base", "AuditEvent", "CatalogGroup", "CatalogItem", "Installation", "Setting",
+    "Base", "Account", "AuditEvent", "CatalogGroup", "CatalogItem", "Installation", "Setting",
     "Disclosure", "RosterRow", "StatusChange", "Attachment", "Feedback", "CalendarDay", "ImportMapping",
 ]

@@ -70,6 +70,8 @@ class NoticePrinter:
                             unmasked: bool = False) -> NoticeDocument:
         from ..services.disclosures import DisclosureService
 
+        if unmasked:  # refused before a single full ID number is laid out
+            self.ctx.require("print.unmasked")
         service = DisclosureService(self.ctx)
         data = service.get(disclosure_id)
         superseded = None
@@ -111,6 +113,8 @@ class NoticePrinter:
         from ..services.disclosures import DisclosureService
         from ..services.schedule import ScheduleService
 
+        if unmasked:
+            self.ctx.require("print.unmasked")
         first = date(year, month, 1)
         last = date(year, month, calendar.monthrange(year, month)[1])
         due = ScheduleService(self.ctx).due(first, last, today=min(self.today, last))

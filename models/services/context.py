@@ -2,14 +2,20 @@
 
 Services receive a `ServiceContext`; a write is
 
-    with ctx.write("catalog.item.update", target_type="catalog_item") as w:
+    with ctx.write("catalog.item.update", target_type="catalog_item", permission="catalog.edit") as w:
         item = w.session.get(...)
         ...
         w.target_id = item.code
         w.detail = {"fields": [...]}
 
-The audit event is appended in the same transaction, chained to the previous event's hash, so a
-later accounts-and-permissions layer hangs its checks here (`require`) and nowhere else.
+The audit event is appended in the same transaction, chained to the previous event's hash. Every
+write names its permission (models.rules.permissions) and is checked here (`require`) and nowhere
+else: inside the write's own transaction the acting account is read again, so an account disabled
+or given another role a moment ago is refused at its next write.
+
+Before any account exists (a database from before accounts, or `init` without ``--admin``), the
+actor is the name given (``--user`` or the operator) and every permission is granted, as it always
+was; once one account exists, only an authenticated actor (``Actor.account_id``) may write.
 
 The chain is keyed: each hash is an HMAC with the key kept beside the database (storage/audit_key.py),
 so it cannot be silently recomputed from the database alone. Status changes a service makes in the
@@ -33,9 +39,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..entities import AuditEvent
+from ..entities import Account, AuditEvent
 from ..entities.base import utcnow
 from ..errors import PermissionDenied
+from ..rules import permissions as P
 from ..storage import Database
 
 GENESIS_HASH = "0" * 64
@@ -43,19 +50,25 @@ TRANSITIONS_KEY = "cunwu_transitions"  # session.info: [(disclosure id, new stat
 
 log = logging.getLogger("cunwu.audit")
 
-ROLES = ("clerk", "reviewer", "admin", "supervisor", "system")
+access_log = logging.getLogger("cunwu.access")
 
 
 @dataclass(frozen=True)
 class Actor:
-    """Who is acting. Before accounts exist the name is taken as given (--user or the operator)."""
+    """Who is acting. ``account_id`` is set for an authenticated account (models.services.accounts);
+    before accounts exist the name is taken as given (--user or the operator) and it stays None."""
 
     name: str
     role: str = "clerk"
+    account_id: int | None = None
 
     def __post_init__(self) -> None:
         if not self.name or not self.name.strip():
             raise PermissionDenied("未指定操作人：请用 --user 指定姓名，或在设置中填写操作员。")
+
+    @property
+    def authenticated(self) -> bool:
+        return self.account_id is not None
 
 
 @dataclass
@@ -104,9 +117,56 @@ class ServiceContext:
         self.actor = actor
 
     def require(self, permission: str) -> None:
-        """Permission hook. Until accounts land every named actor may do everything except the
-        separations of duty that services check themselves (e.g. approving one's own draft)."""
-        return None
+        """Refuse (PermissionDenied, logged) unless the actor may take ``permission`` now. For checks
+        before work that is not a write (rendering an unmasked copy); writes check by themselves."""
+        with self.db.read_session() as session:
+            self._authorize(session, permission)
+
+    def may(self, permission: str) -> tuple[bool, str]:
+        """(allowed, refusal sentence) without raising or logging: for greying out GUI actions."""
+        try:
+            with self.db.read_session() as session:
+                role = self._role_now(session)
+                if role is None:
+                    return True, ""
+                overrides = self._overrides(session)
+        except PermissionDenied as exc:
+            return False, str(exc)
+        if P.allowed(role, permission, overrides):
+            return True, ""
+        return False, P.refusal(role, permission, overrides)
+
+    def _role_now(self, session: Session) -> str | None:
+        """The actor's role as the database has it now; None in a database without accounts."""
+        if self.actor.account_id is None:
+            if session.execute(select(Account.id).limit(1)).first() is None:
+                return None
+            raise PermissionDenied("本数据库已设置账户，请先登录（命令行：--user 与 CUNWU_PASSWORD）")
+        account = session.get(Account, self.actor.account_id)
+        if account is None or account.disabled:
+            raise PermissionDenied(f"账户“{self.actor.name}”已停用或不存在，不能再做任何修改")
+        return account.role
+
+    @staticmethod
+    def _overrides(session: Session) -> dict[str, list[str]]:
+        from .settings import read_setting
+
+        roles = read_setting(session, P.UNMASKED_SETTING, None)
+        return {"print.unmasked": list(roles)} if isinstance(roles, list) else {}
+
+    def _authorize(self, session: Session, permission: str) -> None:
+        P.permission(permission)  # an unknown permission is a bug: raise before anything else
+        try:
+            role = self._role_now(session)
+        except PermissionDenied:
+            access_log.warning("refused %s: account %s not signed in or disabled", permission, self.actor.account_id)
+            raise
+        if role is None:
+            return
+        overrides = self._overrides(session)
+        if not P.allowed(role, permission, overrides):
+            access_log.warning("refused %s: account %s has role %s", permission, self.actor.account_id, role)
+            raise PermissionDenied(P.refusal(role, permission, overrides))
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -114,12 +174,12 @@ class ServiceContext:
             yield session
 
     @contextmanager
-    def write(self, action: str, *, target_type: str | None = None,
-              target_id: str | None = None, permission: str | None = None) -> Iterator[WriteScope]:
-        if permission:
-            self.require(permission)
+    def write(self, action: str, *, permission: str, target_type: str | None = None,
+              target_id: str | None = None) -> Iterator[WriteScope]:
+        """One transaction: the permission checked, the caller's changes, the audit event."""
         key = self.db.audit_key(create=True)
         with self.db.write_session() as session:
+            self._authorize(session, permission)
             session.info.pop(TRANSITIONS_KEY, None)
             scope = WriteScope(session=session, action=action, target_type=target_type, target_id=target_id)
             yield scope

@@ -5,7 +5,10 @@ Which step is allowed in which status, and the refusal when it is not, is the wo
 
 - A record is edited only while the table says so (draft or returned). Submission is refused while
   any finding (models.rules.kinds) has severity ``error``.
-- The reviewer (监委会) must be someone other than the drafter.
+- The reviewer (监委会) must be someone other than the drafter, compared by normalised name
+  (models.rules.accounts.same_person: look-alike characters and case count as the same person).
+  Once accounts exist the reviewer is the signed-in account itself; a reviewer name passed in must
+  be that account's name.
 - Posting needs an approved record; the posting window counts both ends, in calendar days or, when
   the catalog item says so, in working days of the installation's calendar; fewer days than the
   item's minimum are refused.
@@ -34,6 +37,7 @@ from ..errors import FIELD_NAMES, NotFound, PermissionDenied, Problem, StateErro
 from ..rules import kinds as K
 from ..rules import text as T
 from ..rules import workflow as W
+from ..rules.accounts import normalize_user_name, same_person, user_name_problem
 from ..rules.catalog_terms import KINDS
 from ..rules.idnumber import normalize_id_number
 from ..rules.limits import (
@@ -870,10 +874,10 @@ class DisclosureService:
             w.detail = {"from": status}
         return self.get(disclosure_id)
 
-    def approve(self, disclosure_id: int, reviewer: str, opinion: str | None = None,
+    def approve(self, disclosure_id: int, reviewer: str | None = None, opinion: str | None = None,
                 on: date | str | None = None) -> DisclosureData:
-        """The supervision committee's approval: reviewer's name (not the drafter), opinion, date."""
-        reviewer = _name(reviewer, "reviewer", "未审核")
+        """The supervision committee's approval: reviewer (not the drafter), opinion, date."""
+        reviewer = self._reviewer_name(reviewer)
         opinion = _free(opinion, "opinion", "未审核").strip() or None
         on_date = _as_date(on, "审核日期") or self.today()
         with self.ctx.write("disclosure.approve", target_type="disclosure", target_id=str(disclosure_id),
@@ -891,10 +895,10 @@ class DisclosureService:
             w.detail = {"reviewer": reviewer, "opinion": opinion, "on": on_date}
         return self.get(disclosure_id)
 
-    def return_(self, disclosure_id: int, reviewer: str, reason: str,
+    def return_(self, disclosure_id: int, reviewer: str | None, reason: str,
                 on: date | str | None = None) -> DisclosureData:
         """Send a submitted (or approved, not yet posted) record back to the drafter with reasons."""
-        reviewer = _name(reviewer, "reviewer", "未退回")
+        reviewer = self._reviewer_name(reviewer)
         reason = _free(reason, "reason", "未退回").strip()
         on_date = _as_date(on, "审核日期") or self.today()
         if not reason:
@@ -1059,13 +1063,32 @@ class DisclosureService:
         """The status `action` leads to from the record's; StateError with the table's refusal."""
         return W.enforce(action, self._facts(s, d)).target
 
-    @staticmethod
-    def _check_reviewer(d: Disclosure, reviewer: str) -> None:
-        if not reviewer:
+    def _reviewer_name(self, reviewer: str | None) -> str:
+        """Who reviews: the signed-in account (a name given must be that account's), or before
+        accounts exist the name given, normalised; invisible characters are refused."""
+        actor = self.ctx.actor
+        given = (reviewer or "").strip()
+        if given:
+            problem = user_name_problem(given, "审核人")
+            if problem is not None:
+                raise ValidationError([Problem(problem.message, field="reviewer", rule=problem.rule)],
+                                      summary=problem.message)
+            given = normalize_user_name(given, "审核人")
+        if actor.authenticated:
+            if given and not same_person(given, actor.name):
+                raise PermissionDenied(f"审核人“{given}”与登录账户“{actor.name}”不一致：审核人就是登录审核的账户本人，"
+                                       "不能代他人审核（规则 reviewer_is_account）")
+            return actor.name
+        if not given:
             raise ValidationError([Problem("请填写审核人姓名", field="reviewer", rule="required")],
                                   summary="未填写审核人")
-        if reviewer == (d.drafter or "").strip():
-            raise PermissionDenied(f"审核人不能是起草人本人（{reviewer}），请由村务监督委员会成员审核")
+        return given
+
+    @staticmethod
+    def _check_reviewer(d: Disclosure, reviewer: str) -> None:
+        if same_person(reviewer, d.drafter):
+            raise PermissionDenied(f"审核人不能是起草人本人（{d.drafter}），请由村务监督委员会成员审核"
+                                   "（规则 reviewer_not_drafter）")
 
     def _transition(self, s: Session, d: Disclosure, status: str | None, note: str | None = None) -> None:
         assert status is not None, "a step that changes the status leads to one"

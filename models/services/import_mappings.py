@@ -35,7 +35,8 @@ def _clean(mapping: dict[str, str]) -> dict[str, str]:
 def remember_mapping(ctx: ServiceContext, item_code: str, mapping: dict[str, str]) -> dict[str, str]:
     """Store ``mapping`` ({roster key: file header}) for the catalog item, replacing an older one."""
     clean = _clean(mapping)
-    with ctx.write("import_mapping.remember", target_type="catalog_item", target_id=item_code) as w:
+    with ctx.write("import_mapping.remember", target_type="catalog_item", target_id=item_code,
+                   permission="import_mapping.edit") as w:
         item_id = _item_id(w.session, item_code)
         row = w.session.get(ImportMapping, item_id)
         if row is None:

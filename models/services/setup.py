@@ -12,6 +12,7 @@ from sqlalchemy import select
 from ..entities import Installation
 from ..errors import DatabaseError, Problem, ValidationError
 from ..rules import text as T
+from ..rules.accounts import user_name_problem
 from ..rules.region import region_code_problem
 from ..storage import Database, create_database
 from .catalog import CatalogService
@@ -55,22 +56,33 @@ def setup_problems(mode: str, code: str, name: str, township: str | None, operat
         out.append(Problem("请填写所属乡镇（街道）", field="所属乡镇", rule="required"))
     if not (operator or "").strip():
         out.append(Problem("请填写操作员姓名", field="操作员", rule="required"))
+    elif not any(p.field == "操作员" for p in out):
+        named = user_name_problem(operator, "操作员")  # the legacy actor's name: the account-name rule
+        if named is not None:
+            out.append(named)
     return out
 
 
 def initialize(path: Path, *, mode: str, code: str, name: str, township: str | None,
                operator: str, template_id: str | None, since: date | None = None,
-               settings: dict[str, Any] | None = None) -> Database:
+               settings: dict[str, Any] | None = None, admin: str | None = None,
+               admin_password: str | None = None) -> Database:
     """Create the database at `path` and set it up; refuses an existing database, writes nothing on error.
 
     ``since`` is the start month (`schedule.since`; default: this month); ``settings`` more registry
     settings to store with the set-up (the wizard's print footer), checked by their rules first.
+    With ``admin`` the first account (role admin) is created too, and from then on everyone signs in;
+    without it the database works as before accounts (the operator acts) until `cunwu user add`.
     """
     values = {"schedule.since": (since or date.today()).replace(day=1), **(settings or {})}
     problems = setup_problems(mode, code, name, township, operator)
     for key, value in values.items():
         spec = setting_spec(key)
         problems += [Problem(m, field=spec.label, rule=key) for m in spec.problems(value, date.today())]
+    if admin is not None:
+        from .accounts import new_account_problems
+
+        problems += new_account_problems(admin, "admin", admin_password)
     if problems:
         raise ValidationError(problems, summary="初始设置有误，未创建数据库")
     items = load_template(template_id) if template_id else []
@@ -97,6 +109,10 @@ def initialize(path: Path, *, mode: str, code: str, name: str, township: str | N
         if items:
             CatalogService(ctx).merge(items, action="catalog.template.load", source=template_id or "",
                                       update_existing=False)
+        if admin is not None:
+            from .accounts import AccountService
+
+            AccountService(ctx).add(admin, "admin", admin_password or "")
     except Exception:
         db.dispose()
         _remove_database_files(path)

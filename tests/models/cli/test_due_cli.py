@@ -23,7 +23,7 @@ FEEDBACK_KEYS = {"id", "disclosure_id", "text", "from", "received", "answer_due"
 
 def add_disclosure(ctx, code: str, period: str, status: str, posted: str | None = None) -> int:
     p = parse_period(period)
-    with ctx.write("test.disclosure", target_type="disclosure") as w:
+    with ctx.write("test.disclosure", target_type="disclosure", permission="disclosure.edit") as w:
         item_id = w.session.execute(select(CatalogItem.id).where(CatalogItem.code == code)).scalar_one()
         start = D(posted) if posted else None
         row = Disclosure(item_id=item_id, period=p.text, period_start=p.start, period_end=p.end,

@@ -20,7 +20,7 @@ def _disclosure(ctx, status: str) -> int:
     if not CatalogService(ctx).list_items(query=""):
         CatalogService(ctx).add(ItemData(code="T-01", group="测试", name="惠农补贴发放",
                                          timing=TimingRule("quarterly", day=20)))
-    with ctx.write("test.disclosure", target_type="disclosure") as w:
+    with ctx.write("test.disclosure", target_type="disclosure", permission="disclosure.edit") as w:
         item_id = w.session.execute(select(CatalogItem.id).where(CatalogItem.code == "T-01")).scalar_one()
         d = Disclosure(item_id=item_id, period="2026-Q1", period_start=date(2026, 1, 1),
                        period_end=date(2026, 3, 31), kind="roster", title="2026年第一季度补贴名单",

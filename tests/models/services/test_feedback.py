@@ -17,7 +17,7 @@ D = date.fromisoformat
 
 
 def add_disclosure(ctx, status: str, posted: str | None = None, title: str = "2026年第三季度低保名单") -> int:
-    with ctx.write("test.disclosure", target_type="disclosure") as w:
+    with ctx.write("test.disclosure", target_type="disclosure", permission="disclosure.edit") as w:
         item_id = w.session.execute(select(CatalogItem.id)).scalars().first()
         start = D(posted) if posted else None
         row = Disclosure(item_id=item_id, period="2026-Q3", period_start=D("2026-07-01"),

@@ -27,7 +27,7 @@ def add_disclosure(ctx, code: str, period: str, status: str = "draft", posted: s
                    event: str | None = None, supersedes: int | None = None, days: int = 7) -> int:
     """A disclosure row written straight through the audited context (no DisclosureService needed)."""
     p = parse_period(period)
-    with ctx.write("test.disclosure", target_type="disclosure") as w:
+    with ctx.write("test.disclosure", target_type="disclosure", permission="disclosure.edit") as w:
         item_id = w.session.execute(select(CatalogItem.id).where(CatalogItem.code == code)).scalar_one()
         start = D(posted) if posted else None
         row = Disclosure(item_id=item_id, period=p.text, period_start=p.start, period_end=p.end,
@@ -168,7 +168,7 @@ def test_due_on_month_plus_earlier_overdue(schedule_village):
     assert all(e.status == "overdue" or e.due_date >= D("2026-11-01") for e in entries)
 
     # The catalog adopted on 2026-09-01: nothing overdue from before that.
-    with ctx.write("test.adopt") as w:
+    with ctx.write("test.adopt", permission="catalog.edit") as w:
         w.session.execute(select(Installation)).scalar_one().adopted_on = D("2026-09-01")
     entries = ScheduleService(ctx).due_on(D("2026-11-26"))
     assert min(e.due_date for e in entries) >= D("2026-09-01")
@@ -252,7 +252,7 @@ def test_nothing_before_the_start_month_is_due_or_overdue(schedule_village):
 
 def test_a_database_set_up_before_the_setting_starts_in_its_setup_month(schedule_village):
     db, ctx = schedule_village
-    with ctx.write("test.older-database") as w:
+    with ctx.write("test.older-database", permission="setup") as w:
         w.session.execute(delete(Setting).where(Setting.key == "schedule.since"))
         w.session.execute(select(Installation)).scalar_one().created_at = datetime(2026, 11, 3, 2, tzinfo=UTC)
     svc = ScheduleService(ctx)

@@ -1,0 +1,94 @@
+"""Who may do what: every write the services make names one of these permissions, and
+`ServiceContext` refuses it unless the acting account's role is listed. The GUI asks the same table
+to grey out what a role may not do, and the CLI refuses with the same sentence.
+
+One table, asked by everyone (house rules): a write naming a permission that is not here is a
+programming error (`UnknownPermission`), never a silent allow.
+
+Printing unmasked copies is the one permission an admin can re-assign (setting
+``print.unmasked_roles``); the others are fixed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .accounts import ROLES, role_label
+
+
+@dataclass(frozen=True)
+class Permission:
+    key: str
+    label: str  # what it allows, as a refusal names it: “不能{label}”
+    roles: tuple[str, ...]
+
+
+class UnknownPermission(KeyError):
+    """A write named a permission the table does not have (a bug, not a user error)."""
+
+
+_ALL = ROLES
+
+PERMISSIONS: dict[str, Permission] = {p.key: p for p in (
+    # Records: the clerk drafts and edits; the committee reviews; the admin posts and files.
+    Permission("disclosure.edit", "起草、修改或删除公开记录", ("clerk",)),
+    Permission("disclosure.submit", "提交审核", ("clerk",)),
+    Permission("disclosure.approve", "审核通过公开记录", ("reviewer", "supervisor")),
+    Permission("disclosure.return", "退回公开记录", ("reviewer", "supervisor")),
+    Permission("disclosure.post", "张贴公示", ("admin",)),
+    Permission("disclosure.archive", "归档公开记录", ("admin",)),
+    Permission("disclosure.correct", "起草更正公告", ("clerk",)),
+    # The clock ends posting periods; whoever is signed in when it happens records it.
+    Permission("disclosure.expire", "登记公示期满", _ALL),
+    Permission("attachment.edit", "添加或删除附件（公示栏照片、票据）", ("clerk", "admin")),
+    Permission("import_mapping.edit", "保存名单导入的列对应", ("clerk",)),
+    Permission("feedback.edit", "登记或答复群众意见", ("clerk", "admin")),
+    Permission("print.unmasked", "打印含完整身份证号、银行卡号的内部核对件", ("admin", "clerk")),
+    # The installation.
+    Permission("catalog.edit", "修改公开事项目录", ("clerk", "admin")),
+    Permission("calendar.edit", "录入节假日和调休上班日", ("admin",)),
+    Permission("settings.edit", "修改设置", ("admin",)),
+    Permission("users.manage", "管理账户（新增、停用、重设密码）", ("admin",)),
+    Permission("setup", "初始设置", ("admin",)),
+)}
+
+# Roles an admin may give the unmasked-print permission to (a setting); the default is the table's.
+UNMASKED_SETTING = "print.unmasked_roles"
+
+
+def permission(key: str) -> Permission:
+    try:
+        return PERMISSIONS[key]
+    except KeyError:
+        raise UnknownPermission(key) from None
+
+
+def roles_for(key: str, overrides: Mapping[str, Iterable[str]] | None = None) -> tuple[str, ...]:
+    """The roles that hold ``key``; ``overrides`` ({permission: roles}) are the admin's settings."""
+    perm = permission(key)
+    if overrides and key in overrides:
+        return tuple(r for r in ROLES if r in set(overrides[key]))
+    return perm.roles
+
+
+def allowed(role: str, key: str, overrides: Mapping[str, Iterable[str]] | None = None) -> bool:
+    return role in roles_for(key, overrides)
+
+
+def refusal(role: str, key: str, overrides: Mapping[str, Iterable[str]] | None = None) -> str:
+    """The sentence a refusal shows: the role, what it may not do, who may, and the rule's key."""
+    perm = permission(key)
+    holders = roles_for(key, overrides)
+    who = "、".join(role_label(r) for r in holders) or "无人"
+    return (f"权限不足：“{role_label(role)}”账户不能{perm.label}，只有{who}可以"
+            f"（规则 {perm.key}）")
+
+
+def unmasked_roles_problem(roles: Iterable[str]) -> str | None:
+    """Why a value for the ``print.unmasked_roles`` setting is refused (None when it is fine)."""
+    wanted = list(roles)
+    unknown = [r for r in wanted if r not in ROLES]
+    if unknown:
+        return f"未知的角色：{'、'.join(unknown)}（应为 {'、'.join(ROLES)} 中的若干个）"
+    return None
