@@ -62,3 +62,35 @@ def village(db_path):
                     operator="王文书", template_id=default_template_id("village"), since=TEST_SINCE)
     yield db, ServiceContext(db, Actor("王文书"))
     db.dispose()
+
+
+@pytest.fixture
+def fast_scrypt(monkeypatch):
+    """Cheaper password hashes for tests that make many accounts (the stored hash names its own
+    parameters, so signing in still verifies exactly)."""
+    from models.rules import passwords
+
+    monkeypatch.setattr(passwords, "N", 2 ** 8)
+
+
+STAFF = {"clerk": "王文书", "reviewer": "李监委", "admin": "张主任", "supervisor": "刘乡镇"}
+STAFF_PASSWORD = "村务-测试-2026"
+
+
+@pytest.fixture
+def staffed_village(db_path, fast_scrypt):
+    """A village with accounts: 张主任 (admin, created at init), 王文书 (clerk), 李监委 (reviewer),
+    刘乡镇 (supervisor), all with STAFF_PASSWORD. Yields {"db", "ctx": {role: ServiceContext}}."""
+    from models.services.accounts import AccountService, sign_in
+    from models.services.context import ServiceContext
+    from models.services.setup import initialize
+
+    db = initialize(db_path, mode="village", code="410322100201", name="测试村", township="城关镇",
+                    operator=STAFF["admin"], template_id=None, admin=STAFF["admin"], admin_password=STAFF_PASSWORD)
+    admin = ServiceContext(db, sign_in(db, STAFF["admin"], STAFF_PASSWORD))
+    for role, name in STAFF.items():
+        if role != "admin":
+            AccountService(admin).add(name, role, STAFF_PASSWORD)
+    ctx = {role: ServiceContext(db, sign_in(db, name, STAFF_PASSWORD)) for role, name in STAFF.items()}
+    yield {"db": db, "ctx": ctx}
+    db.dispose()

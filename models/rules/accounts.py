@@ -113,7 +113,7 @@ def normalize_user_name(raw: str | None, field: str = "用户名") -> str:
     """The name as stored and shown: stripped and NFKC-normalised; refuses invisible characters."""
     problem = user_name_problem(raw, field)
     if problem is not None:
-        raise ValidationError([problem], summary=problem.message)
+        raise ValidationError([problem], summary=f"{field}有误")
     return unicodedata.normalize("NFKC", (raw or "").strip())
 
 

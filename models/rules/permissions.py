@@ -44,7 +44,7 @@ PERMISSIONS: dict[str, Permission] = {p.key: p for p in (
     Permission("attachment.edit", "添加或删除附件（公示栏照片、票据）", ("clerk", "admin")),
     Permission("import_mapping.edit", "保存名单导入的列对应", ("clerk",)),
     Permission("feedback.edit", "登记或答复群众意见", ("clerk", "admin")),
-    Permission("print.unmasked", "打印含完整身份证号、银行卡号的内部核对件", ("admin", "clerk")),
+    Permission("print.unmasked", "打印含完整身份证号、银行卡号的内部核对件", ("clerk", "admin")),
     # The installation.
     Permission("catalog.edit", "修改公开事项目录", ("clerk", "admin")),
     Permission("calendar.edit", "录入节假日和调休上班日", ("admin",)),

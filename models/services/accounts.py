@@ -113,7 +113,7 @@ def new_account_problems(name: str | None, role: str | None, password: str | Non
 
 def _refuse(problems: list[Problem], summary: str) -> None:
     if problems:
-        raise ValidationError(problems, summary=summary if len(problems) > 1 else problems[0].message)
+        raise ValidationError(problems, summary=summary)
 
 
 def unsigned_actor(db: Database, name: str | None) -> Actor:
@@ -202,7 +202,7 @@ class AccountService:
             if clash is not None:
                 same = "" if clash.name == clean else f"（与已有账户“{clash.name}”视为同一名字：外形相同的字、大小写不区分）"
                 raise ValidationError([Problem(f"用户名“{clean}”已被使用{same}", field="用户名", rule="unique")],
-                                      summary=f"用户名“{clean}”已被使用{same}")
+                                      summary="账户信息有误，未新增")
             now = self.clock()
             account = Account(name=clean, name_key=name_key(clean), role=role, password_hash=hash_password(password),
                               disabled=False, failed_attempts=0, password_changed_at=now, created_at=now,
@@ -258,7 +258,7 @@ class AccountService:
     def _find(s, name: str) -> Account:
         problem = user_name_problem(name)
         if problem is not None:
-            raise ValidationError([problem], summary=problem.message)
+            raise ValidationError([problem], summary="用户名有误")
         account = s.execute(select(Account).where(Account.name_key == name_key(normalize_user_name(name)))
                             ).scalar_one_or_none()
         if account is None:

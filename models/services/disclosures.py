@@ -1072,7 +1072,7 @@ class DisclosureService:
             problem = user_name_problem(given, "审核人")
             if problem is not None:
                 raise ValidationError([Problem(problem.message, field="reviewer", rule=problem.rule)],
-                                      summary=problem.message)
+                                      summary="审核人有误，未保存")
             given = normalize_user_name(given, "审核人")
         if actor.authenticated:
             if given and not same_person(given, actor.name):
