@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication, QDialog, QWizard
 
 from models import __version__
 from models.errors import CunwuError
@@ -25,6 +25,7 @@ from .fonts import install_fonts
 from .settings import Settings, default_settings_dir
 
 if TYPE_CHECKING:
+    from models.services.context import Actor
     from models.storage import Database
 
 log = logging.getLogger("cunwu.desktop")
@@ -88,31 +89,52 @@ def settings_dir_for(data_dir: Path) -> Path:
     return default_settings_dir()
 
 
-def obtain_database(env, settings: Settings) -> Database | None:
-    """The first-run wizard when there is no database yet, else the opened database (None: give up)."""
+def obtain_database(env, settings: Settings) -> tuple[Database | None, Actor | None]:
+    """The first-run wizard when there is no database yet, else the opened database (None: give up);
+    with the admin the wizard created, already signed in."""
     db_path = Path(env.db_path)
     if not db_path.exists():
         from .wizard import FirstRunWizard
 
         wizard = FirstRunWizard(db_path, operator=env.user)
         if wizard.exec() != QWizard.DialogCode.Accepted or wizard.database is None:
-            return None
-        return wizard.database
+            return None, None
+        return wizard.database, wizard.actor
     from models.storage import open_database
 
     from . import dialogs
 
     try:
-        return open_database(db_path)
+        return open_database(db_path), None
     except CunwuError as exc:
         dialogs.error(QCoreApplication.translate("App", "无法打开数据库"), exc)
-        return None
+        return None, None
     except Exception as exc:  # e.g. the driver's "file is not a database": a bad file, not a bug of ours
         log.exception("cannot open %s", db_path)
         dialogs.error(QCoreApplication.translate("App", "无法打开数据库"),
                       QCoreApplication.translate("App", "%1 不是本程序的数据库，或文件已损坏。").replace("%1", str(db_path)),
                       details=str(exc))
+        return None, None
+
+
+def sign_in_dialog(db: Database, settings: Settings, user: str | None, parent=None) -> Actor | None:
+    """The login dialog when the database has accounts; None when the user gives up. A database
+    without accounts needs no login (the operator acts, as before accounts)."""
+    from models.services.accounts import has_accounts
+    from models.services.setup import installation
+
+    from .login_dialog import LoginDialog
+
+    if not has_accounts(db):
         return None
+    try:
+        title = installation(db).name
+    except CunwuError:
+        title = ""
+    dialog = LoginDialog(db, settings, title=title, user=user, parent=parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.actor
 
 
 class _Marks(QObject):
@@ -184,23 +206,31 @@ def install_crash_hook(log_path: Path) -> None:
     sys.excepthook = hook
 
 
-def _open_workspace(env, settings: Settings, data_dir: Path):
-    """Open the database and the workspace over it; None (after telling the user) when it can't."""
-    db = obtain_database(env, settings)
+def _open_workspace(env, settings: Settings, data_dir: Path, parent=None):
+    """Open the database, sign in when it has accounts, and open the workspace over it; None (after
+    telling the user) when it can't or the user cancels the login."""
+    db, actor = obtain_database(env, settings)
     if db is None:
         return None, None
+    from models.services.accounts import has_accounts
+
     from . import dialogs
     from .workspace import Workspace
 
     try:
+        if actor is None and has_accounts(db):
+            actor = sign_in_dialog(db, settings, env.user, parent)
+            if actor is None:
+                db.dispose()
+                return None, None
         workspace = Workspace.open(db, user=env.user, db_path=Path(env.db_path), data_dir=data_dir,
-                                   settings=settings)
+                                   settings=settings, actor=actor)
     except CunwuError as exc:
         dialogs.error(QCoreApplication.translate("App", "无法打开数据库"), exc)
         db.dispose()
         return None, None
     settings.last_opened = {"db": str(Path(env.db_path).resolve()), "title": workspace.installation.name,
-                            "user": workspace.installation.operator}
+                            "user": "" if workspace.actor.authenticated else workspace.actor.name}
     return db, workspace
 
 
@@ -224,7 +254,7 @@ def run_gui(env) -> int:
         marks = _Marks(window, app, quit_when_ready=False) if bench else None
 
         def attach() -> None:
-            db, workspace = _open_workspace(env, settings, data_dir)
+            db, workspace = _open_workspace(env, settings, data_dir, window)
             if workspace is None:
                 window.hide()
                 app.exit(1 if Path(env.db_path).exists() else 0)

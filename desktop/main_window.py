@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from models.errors import CunwuError
 
+from .permissions import actor_text
 from .registry import PageSpec, discover_pages, icon_of
 from .screen_fit import available_area, fit_to_screen
 
@@ -64,7 +65,7 @@ class MainWindow(QMainWindow):
         self._placeholders: dict[str, QWidget] = {}
         if workspace is not None:
             shell = {"title": workspace.installation.name, "db": str(workspace.db_path),
-                     "user": workspace.actor.name}
+                     "user": actor_text(workspace)}
         self._shell = dict(shell or {})
         self.setWindowTitle(self.tr("村务公开 — %1").replace("%1", self._shell.get("title", "")))
         self._build()
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
         self._settings = workspace.settings
         self.setWindowTitle(self.tr("村务公开 — %1").replace("%1", workspace.installation.name))
         self.db_label.setText(self.tr("数据库：%1").replace("%1", str(workspace.db_path)))
-        self.user_label.setText(self.tr("操作人：%1").replace("%1", workspace.actor.name))
+        self.user_label.setText(self.tr("操作人：%1").replace("%1", actor_text(workspace)))
         row = self.sidebar.currentRow()
         if row >= 0:
             self._on_row_changed(row)

@@ -100,6 +100,8 @@ class Settings:
     file_folders: Entry[dict] = Entry("dialogs/folders", {}, "json")
     # The 待办 page's notes the clerk closed: {database path: the start month / "footer" they were about}.
     dismissed_notes: Entry[dict] = Entry("todo/dismissed_notes", {}, "json")
+    # The user name signed in with last, offered again at the login dialog (never the password).
+    last_user: Entry[str] = Entry("login/last_user", "", str)
 
     def __init__(self, folder: Path | str | None = None):
         self.folder = Path(folder) if folder else default_settings_dir()

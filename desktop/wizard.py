@@ -1,8 +1,9 @@
 """First-run wizard: what this installation is (village or township), its names and code, from which
 month it keeps its disclosures here, the print footer, a template.
 
-Finishing calls `models.services.setup.initialize`, which creates the database; any refusal is shown
-and the wizard stays open. Codes are checked as they are typed with the same rule the service uses
+Finishing calls `models.services.setup.initialize`, which creates the database together with the first
+account, an admin (村干部) named and given a password on the 管理员账户 page; the app then starts signed
+in as that admin. Any refusal is shown and the wizard stays open. Codes are checked as they are typed with the same rule the service uses
 (`region_code_problem`, via `setup_problems`); the start month and the footer by the settings registry's
 rules (`models.services.settings`). 下一步 stays disabled while anything is wrong. 帮助 (F1) opens the
 quick guide.
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import CunwuError
+from models.services.accounts import new_account_problems, sign_in
+from models.services.context import Actor
 from models.rules.footer import phone_entry
 from models.rules.periods import parse_period
 from models.services.settings import check_setting
@@ -126,6 +129,66 @@ class IdentityPage(QWizardPage):
 
     def _revalidate(self) -> None:
         shown = [p.message for p in self.problems() if p.field in self._touched]
+        self.message_label.setText("\n".join(shown))
+        self.message_label.setVisible(bool(shown))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return not self.problems()
+
+
+class AdminPage(QWizardPage):
+    """The first account: an admin (村干部), who later adds the clerk's and the committee's accounts."""
+
+    def __init__(self, identity_page: IdentityPage, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.identity_page = identity_page
+        self._touched: set[str] = set()
+        self.setTitle(self.tr("管理员账户"))
+        self.setSubTitle(self.tr("村干部（管理员）账户管理其他人的账户和设置。以后每次打开程序都要用账户登录；"
+                                 "文书、监委会成员的账户由管理员在“关于与设置”中添加。"))
+        self.name_edit = QLineEdit()
+        self.name_edit.setMaxLength(50)
+        self.name_edit.setPlaceholderText(self.tr("村干部姓名，登录时的用户名"))
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setPlaceholderText(self.tr("至少 8 个字符"))
+        self.repeat_edit = QLineEdit()
+        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message_label = QLabel()
+        self.message_label.setObjectName("problems")
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet(_ERROR_STYLE)
+        form = QFormLayout(self)
+        for text, edit in ((self.tr("用户名"), self.name_edit), (self.tr("密码"), self.password_edit),
+                           (self.tr("确认密码"), self.repeat_edit)):
+            label = QLabel(text)
+            label.setBuddy(edit)
+            edit.setAccessibleName(text)
+            form.addRow(label, edit)
+        form.addRow(self.message_label)
+        for key, edit in (("用户名", self.name_edit), ("密码", self.password_edit), ("确认密码", self.repeat_edit)):
+            edit.textEdited.connect(lambda _text, key=key: self._touch(key))
+            edit.textChanged.connect(self._revalidate)
+
+    def initializePage(self) -> None:
+        if not self.name_edit.text().strip():
+            self.name_edit.setText(self.identity_page.values()["operator"])
+        self._revalidate()
+
+    def values(self) -> tuple[str, str]:
+        return self.name_edit.text().strip(), self.password_edit.text()
+
+    def problems(self):
+        name, password = self.values()
+        return new_account_problems(name, "admin", password, self.repeat_edit.text())
+
+    def _touch(self, key: str) -> None:
+        self._touched.add(key)
+
+    def _revalidate(self) -> None:
+        shown = [p.message for p in self.problems()
+                 if p.field in self._touched or (p.field == "确认密码" and self.repeat_edit.text())]
         self.message_label.setText("\n".join(shown))
         self.message_label.setVisible(bool(shown))
         self.completeChanged.emit()
@@ -286,6 +349,7 @@ class FirstRunWizard(QWizard):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.database: Database | None = None
+        self.actor: Actor | None = None  # the admin, signed in, once the database is created
         self.setWindowTitle(self.tr("村务公开 — 初始设置"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -296,10 +360,12 @@ class FirstRunWizard(QWizard):
             self.setButtonText(button, text)
         self.mode_page = ModePage()
         self.identity_page = IdentityPage(self.mode_page)
+        self.admin_page = AdminPage(self.identity_page)
         self.since_page = SincePage()
         self.footer_page = FooterPage(self.identity_page)
         self.template_page = TemplatePage(self)
-        for page in (self.mode_page, self.identity_page, self.since_page, self.footer_page, self.template_page):
+        for page in (self.mode_page, self.identity_page, self.admin_page, self.since_page, self.footer_page,
+                     self.template_page):
             self.addPage(page)
         self.setOption(QWizard.WizardOption.HaveHelpButton, True)
         self.setButtonText(QWizard.WizardButton.HelpButton, self.tr("帮助"))
@@ -315,9 +381,12 @@ class FirstRunWizard(QWizard):
         if self.database is not None:
             return True
         values = self.identity_page.values()
+        admin, password = self.admin_page.values()
         try:
             self.database = initialize(self.db_path, template_id=self.template_page.template_id(),
-                                       since=self.since_page.value(), settings=self.footer_page.settings(), **values)
+                                       since=self.since_page.value(), settings=self.footer_page.settings(),
+                                       admin=admin, admin_password=password, **values)
+            self.actor = sign_in(self.database, admin, password)
         except CunwuError as exc:
             dialogs.error(self.tr("未能完成初始设置"), exc, parent=self)
             return False
@@ -325,6 +394,8 @@ class FirstRunWizard(QWizard):
             dialogs.error(self.tr("未能完成初始设置"), self.tr("无法在 %1 创建数据库：%2")
                           .replace("%1", str(self.db_path)).replace("%2", exc.strerror or str(exc)), parent=self)
             return False
+        self.admin_page.password_edit.clear()  # the password lives no longer than it must
+        self.admin_page.repeat_edit.clear()
         return True
 
     def show_help(self):

@@ -190,6 +190,10 @@ def new_disclosure_dialog(workspace, parent: QWidget, *, item_code: str | None =
     from models.services.catalog import CatalogService
     from models.services.disclosures import DisclosureService
 
+    may, reason = workspace.may("disclosure.edit")
+    if not may:  # Ctrl+N or a to-do row's 新建 by a role that does not draft
+        dialogs.info(QCoreApplication.translate("NewDisclosureDialog", "新建公开记录"), reason, parent=parent)
+        return None
     try:
         items = CatalogService(workspace.ctx).list_items()
     except CunwuError as exc:

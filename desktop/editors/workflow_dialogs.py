@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -107,13 +107,18 @@ class _StepDialog(QDialog):
         self.accept()
 
 
-def _reviewer_combo(names: Sequence[str]) -> QComboBox:
+def _reviewer_combo(names: Sequence[str], signed_in: str | None = None) -> QComboBox:
+    """The reviewer's name: typed (with earlier reviewers offered) before accounts exist; once they
+    do, the signed-in account's name, fixed — the reviewer is whoever signed in."""
     combo = QComboBox()
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    combo.addItems([n for n in dict.fromkeys(names) if n])
-    combo.setEditText("")
+    combo.addItems([n for n in dict.fromkeys(names) if n] if not signed_in else [])
+    combo.setEditText(signed_in or "")
     combo.setMinimumContentsLength(12)
+    if signed_in:
+        combo.setEnabled(False)
+        combo.setToolTip(QCoreApplication.translate("ApproveDialog", "审核人就是登录的账户；请由监委会成员用自己的账户登录审核"))
     return combo
 
 
@@ -121,13 +126,14 @@ class ApproveDialog(_StepDialog):
     """审核通过: the supervision committee member's name (not the drafter), an opinion, the date."""
 
     def __init__(self, headline: str, approve: Callable[[str, str, date], Any], *,
-                 reviewers: Sequence[str] = (), notes: Sequence[str] = (), parent: QWidget | None = None):
+                 reviewers: Sequence[str] = (), notes: Sequence[str] = (), signed_in: str | None = None,
+                 parent: QWidget | None = None):
         super().__init__(headline, "", parent)
         self.ok_button.setText(self.tr("审核通过"))
         self.setWindowTitle(self.tr("审核通过"))
         self.error_title = self.tr("未能审核通过")
         self._approve = approve
-        self.reviewer_combo = _reviewer_combo(reviewers)
+        self.reviewer_combo = _reviewer_combo(reviewers, signed_in)
         self.reviewer_combo.lineEdit().setPlaceholderText(self.tr("村务监督委员会成员姓名"))
         self.reviewer_combo.setAccessibleName(self.tr("审核人"))
         self.opinion_edit = QPlainTextEdit()
@@ -151,7 +157,10 @@ class ApproveDialog(_StepDialog):
         self.privacy_note.setVisible(bool(notes))
         self.form.addRow("", self.privacy_note)
         self._chain([self.reviewer_combo, self.opinion_edit, self.date_edit])
-        self.reviewer_combo.setFocus()
+        self.focus_first()
+
+    def focus_first(self) -> None:
+        (self.reviewer_combo if self.reviewer_combo.isEnabled() else self.opinion_edit).setFocus()
 
     def run(self) -> Any:
         return self._approve(self.reviewer_combo.currentText().strip(), self.opinion_edit.toPlainText().strip(),
@@ -165,13 +174,13 @@ class ReturnDialog(_StepDialog):
     """退回: who returns it and why (required); the drafter sees the reason."""
 
     def __init__(self, headline: str, return_: Callable[[str, str, date], Any], *,
-                 reviewers: Sequence[str] = (), parent: QWidget | None = None):
+                 reviewers: Sequence[str] = (), signed_in: str | None = None, parent: QWidget | None = None):
         super().__init__(headline, "", parent)
         self.ok_button.setText(self.tr("退回"))
         self.setWindowTitle(self.tr("退回修改"))
         self.error_title = self.tr("未能退回")
         self._return = return_
-        self.reviewer_combo = _reviewer_combo(reviewers)
+        self.reviewer_combo = _reviewer_combo(reviewers, signed_in)
         self.reviewer_combo.lineEdit().setPlaceholderText(self.tr("村务监督委员会成员姓名"))
         self.reviewer_combo.setAccessibleName(self.tr("退回人"))
         self.reason_edit = QPlainTextEdit()
@@ -183,7 +192,10 @@ class ReturnDialog(_StepDialog):
         self._row(self.tr("退回理由"), self.reason_edit)
         self._row(self.tr("日期"), self.date_edit)
         self._chain([self.reviewer_combo, self.reason_edit, self.date_edit])
-        self.reviewer_combo.setFocus()
+        self.focus_first()
+
+    def focus_first(self) -> None:
+        (self.reviewer_combo if self.reviewer_combo.isEnabled() else self.reason_edit).setFocus()
 
     def run(self) -> Any:
         return self._return(self.reviewer_combo.currentText().strip(), self.reason_edit.toPlainText().strip(),

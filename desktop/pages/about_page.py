@@ -34,6 +34,7 @@ from models.services.templates import template_name
 from .. import dialogs
 from ..editors.period_picker import PeriodPicker
 from ..formats import period_label
+from ..permissions import actor_text, gate_all
 from ..registry import register_page
 from ..settings import LANGUAGES
 
@@ -169,6 +170,9 @@ class AboutPage(QWidget):
             label.setWordWrap(True)
             fform.addRow(title, label)
 
+        gate_all(((self.save_adoption_button, "catalog.edit"), (self.calendar_button, "calendar.edit"),
+                  (self.print_settings_button, "settings.edit"), (self.save_since_button, "settings.edit")), self.ws)
+
         inner = QWidget()
         layout = QVBoxLayout(inner)
         for box in (unit, records, adoption, calendar, printing, self.integrity_box, ui, files):
@@ -198,7 +202,7 @@ class AboutPage(QWidget):
         self.code_label.setText(inst.code)
         self.township_label.setText(inst.township or none)
         self.operator_label.setText(inst.operator)
-        self.actor_label.setText(self.ws.actor.name)
+        self.actor_label.setText(actor_text(self.ws))
         # The template's name, as the wizard offered it; its id only if this version no longer ships it.
         name = template_name(inst.template_id) if inst.template_id else None
         self.template_label.setText(name or inst.template_id or self.tr("空目录"))

@@ -41,6 +41,7 @@ from models.services.templates import list_templates, load_template
 
 from .. import dialogs, workers
 from ..editors.catalog_item_dialog import CatalogItemDialog, record_kind_label
+from ..permissions import gate_all
 from ..printing import actions as printing
 from ..qtmodels.catalog_model import (
     COL_AUDIENCE,
@@ -347,6 +348,9 @@ class CatalogPage(QWidget):
                                    else self.tr("删除"))
         for action in (self.template_action, self.import_action, self.export_action):
             action.setEnabled(not busy)
+        gate_all([(action, "catalog.edit") for action in (self.new_action, self.edit_action, self.toggle_action,
+                                                          self.delete_action, self.template_action,
+                                                          self.import_action)], self.ws)
 
     def _show_detail(self, item: ItemData | None) -> None:
         if item is None:

@@ -48,6 +48,7 @@ from ..editors.catalog_item_dialog import record_kind_label
 from ..editors.feedback_dialog import AnswerDialog, FeedbackDialog
 from ..editors.workflow_dialogs import show_modal
 from ..formats import cn_date, period_label
+from ..permissions import gate_all
 from ..printing import actions as printing
 from ..qtmodels import attachment_model as am
 from ..qtmodels.attachment_model import AttachmentModel, AttachmentRole, attachment_kind_text
@@ -400,6 +401,8 @@ class RecordDetail(QTabWidget):
         feedback = self.selected_feedback()
         self.answer_action.setEnabled(feedback is not None and not feedback.answered)
         self.print_answer_action.setEnabled(feedback is not None and feedback.answered)
+        gate_all(((self.add_attachment_action, "attachment.edit"), (self.remove_attachment_action, "attachment.edit"),
+                  (self.add_feedback_action, "feedback.edit"), (self.answer_action, "feedback.edit")), self.ws)
 
     # --- reading the selection --------------------------------------------------------------
     def selected_attachment(self) -> AttachmentData | None:

@@ -55,6 +55,7 @@ from ..editors.editor_link import open_editor
 from ..editors.new_disclosure_dialog import NewDisclosureDialog, new_disclosure_dialog
 from ..editors.workflow_dialogs import ApproveDialog, PostDialog, ReturnDialog, show_modal
 from ..formats import period_label
+from ..permissions import gate_all
 from ..printing import actions as printing
 from ..qtmodels.disclosure_list_model import (
     COL_AMOUNT,
@@ -432,6 +433,11 @@ class RecordsPage(QWidget):
         for key, action in self.steps.items():
             show_step(action, key, d, self._step_tips[key])
         self.print_action.setEnabled(d is not None)
+        gate_all(((self.new_action, "disclosure.edit"), (self.edit_action, "disclosure.edit"),
+                  (self.submit_action, "disclosure.submit"), (self.approve_action, "disclosure.approve"),
+                  (self.return_action, "disclosure.return"), (self.post_action, "disclosure.post"),
+                  (self.correct_action, "disclosure.correct"), (self.archive_action, "disclosure.archive"),
+                  (self.delete_action, "disclosure.edit")), self.ws)
 
     # --- steps ------------------------------------------------------------------------------
     def new_item(self) -> None:
@@ -463,6 +469,10 @@ class RecordsPage(QWidget):
         refused = decide("edit", d).refusal
         if refused is not None:
             self._status(refusal_text(refused))
+            return
+        may, reason = self.ws.may("disclosure.edit")
+        if not may:  # a double-click by a reviewer: say why instead of opening an editor that cannot save
+            self._status(reason)
             return
         self._edit(d.id)
 
@@ -508,6 +518,9 @@ class RecordsPage(QWidget):
                 self.tr("记录 #%1 已提交审核。以下内容含身份证号、银行卡号或电话号码，张贴的公告上将打码"
                         "（完整号码只印在内部资料上）：").replace("%1", str(data.id)), *notes]), parent=self)
 
+    def _signed_in(self) -> str | None:
+        return self.ws.actor.name if self.ws.actor.authenticated else None
+
     def _reviewers(self, drafter: str) -> list[str]:
         names = [r.reviewer for r in self.model.rows() if r.reviewer and r.reviewer != drafter]
         return list(dict.fromkeys(names))[:20]
@@ -524,9 +537,10 @@ class RecordsPage(QWidget):
             return
         service = self.service
         dialog = ApproveDialog(self._headline(d), lambda who, opinion, on: service.approve(d.id, who, opinion, on),
-                               reviewers=self._reviewers(d.drafter), notes=privacy_notes(d), parent=self)
+                               reviewers=self._reviewers(d.drafter), notes=privacy_notes(d),
+                               signed_in=self._signed_in(), parent=self)
         show_modal(self, dialog, lambda dlg: self._done(dlg.result_data, self.tr("记录 #%1 已审核通过")))
-        dialog.reviewer_combo.setFocus()
+        dialog.focus_first()
 
     def return_selected(self) -> None:
         d = self.current
@@ -534,9 +548,9 @@ class RecordsPage(QWidget):
             return
         service = self.service
         dialog = ReturnDialog(self._headline(d), lambda who, reason, on: service.return_(d.id, who, reason, on),
-                              reviewers=self._reviewers(d.drafter), parent=self)
+                              reviewers=self._reviewers(d.drafter), signed_in=self._signed_in(), parent=self)
         show_modal(self, dialog, lambda dlg: self._done(dlg.result_data, self.tr("记录 #%1 已退回起草人修改")))
-        dialog.reviewer_combo.setFocus()
+        dialog.focus_first()
 
     def post_selected(self) -> None:
         d = self.current

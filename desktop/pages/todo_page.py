@@ -48,6 +48,7 @@ from ..editors.editor_link import open_editor
 from ..editors.new_disclosure_dialog import NewDisclosureDialog, new_disclosure_dialog
 from ..editors.workflow_dialogs import show_modal
 from ..formats import cn_date, period_label
+from ..permissions import gate_all
 from ..printing import actions as printing
 from ..qtmodels.todo_models import DueModel, EntryRole, FeedbackModel, OverdueModel, PostingEndingModel
 from ..registry import register_page
@@ -235,6 +236,8 @@ class TodoPage(QWidget):
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
+        gate_all(((self.new_action, "disclosure.edit"), (self.banner_button, "calendar.edit"),
+                  (self.since_change_button, "settings.edit"), (self.footer_button, "settings.edit")), self.ws)
         self.banner_button.clicked.connect(self.open_calendar)
         self.since_change_button.clicked.connect(self.change_since)
         self.since_dismiss_button.clicked.connect(self.dismiss_since_note)

@@ -52,6 +52,7 @@ from models.printing.fonts import MissingGlyphError
 from models.printing.jobs import PrintCancelled, PrintResult
 
 from .. import dialogs, workers
+from ..permissions import gate
 from ..screen_fit import fit_to_screen
 from . import paint
 
@@ -230,6 +231,7 @@ class PrintPreviewDialog(QDialog):
         self.unmasked_check = QCheckBox(self.tr("打印完整信息（内部资料）"))
         self.unmasked_check.setToolTip(self.tr("完整身份证号、银行卡号，每页印“内部资料 不得张贴”；只供内部核对，不得张贴"))
         self.unmasked_check.setVisible(self.source.personal)
+        gate(self.unmasked_check, self.ws, "print.unmasked")  # a permission, set by the admin
         self.unmasked_note = QLabel(self.tr("内部资料：含完整身份证号、银行卡号，不得张贴公示。"))
         self.unmasked_note.setWordWrap(True)
         self.unmasked_note.setStyleSheet("color: #b71c1c; font-weight: bold;")

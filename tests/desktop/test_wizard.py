@@ -88,10 +88,29 @@ def test_township_mode_wants_nine_digits_and_no_township(qtbot, db_path):
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
 
 
-def _to_templates(qtbot, wizard):
-    """From the identity page past the start month and the footer (defaults kept) to the templates."""
+PASSWORD = "村务-测试-2026"
+
+
+def _fill_admin(qtbot, wizard, repeat=PASSWORD):
+    page = wizard.admin_page
+    assert wizard.currentPage() is page
+    assert page.name_edit.text() == "李文书"  # the operator's name is offered
+    type_text(qtbot, page.password_edit, PASSWORD)
+    type_text(qtbot, page.repeat_edit, repeat)
+
+
+def _through_admin(qtbot, wizard):
+    """From the identity page through the admin account page to the start month."""
+    _next(qtbot, wizard)
+    _fill_admin(qtbot, wizard)
     _next(qtbot, wizard)
     assert wizard.currentPage() is wizard.since_page
+
+
+def _to_templates(qtbot, wizard):
+    """From the identity page past the admin account, the start month and the footer (defaults kept)
+    to the templates."""
+    _through_admin(qtbot, wizard)
     _next(qtbot, wizard)
     assert wizard.currentPage() is wizard.footer_page
     _next(qtbot, wizard)
@@ -117,6 +136,8 @@ def test_good_data_creates_an_empty_catalog(qtbot, db_path, dialog_calls):
             "village", "410322100201", "平乐村", "平乐镇", "李文书")
         assert inst.template_id is None
         assert CatalogService(ServiceContext(db, Actor("李文书"))).count() == 0
+        assert (wizard.actor.name, wizard.actor.role) == ("李文书", "admin") and wizard.actor.authenticated
+        assert wizard.admin_page.password_edit.text() == "" and wizard.admin_page.repeat_edit.text() == ""
     finally:
         db.dispose()
 
@@ -169,7 +190,7 @@ def test_start_month_defaults_to_this_month_and_is_stored(qtbot, db_path, dialog
     wizard = _wizard(qtbot, db_path)
     _next(qtbot, wizard)
     _fill_identity(qtbot, wizard.identity_page)
-    _next(qtbot, wizard)
+    _through_admin(qtbot, wizard)
     page = wizard.since_page
     assert page.value() == date(2026, 12, 1)
     assert "本程序从 2026年12月 起记录" in page.note.text()
@@ -201,7 +222,7 @@ def test_the_print_footer_is_asked_and_checked(qtbot, db_path, dialog_calls):
     wizard = _wizard(qtbot, db_path)
     _next(qtbot, wizard)
     _fill_identity(qtbot, wizard.identity_page)
-    _next(qtbot, wizard)
+    _through_admin(qtbot, wizard)
     _next(qtbot, wizard)
     page = wizard.footer_page
     assert wizard.currentPage() is page
@@ -249,3 +270,23 @@ def test_help_button_and_f1_open_the_quick_guide(qtbot, db_path):
     qtbot.waitUntil(lambda: wizard.isActiveWindow())
     qtbot.keyClick(wizard.focusWidget() or wizard, Qt.Key.Key_F1)
     qtbot.waitUntil(lambda: wizard.findChild(GuideWindow) is not None and wizard.findChild(GuideWindow).isVisible())
+
+
+def test_admin_page_wants_a_password_typed_twice(qtbot, db_path, fast_scrypt):
+    wizard = _wizard(qtbot, db_path)
+    _next(qtbot, wizard)
+    _fill_identity(qtbot, wizard.identity_page)
+    _next(qtbot, wizard)
+    page = wizard.admin_page
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    type_text(qtbot, page.password_edit, "short")
+    assert not next_button.isEnabled() and "至少 8" in page.message_label.text()
+    page.password_edit.clear()
+    type_text(qtbot, page.password_edit, PASSWORD)
+    type_text(qtbot, page.repeat_edit, PASSWORD + "x")
+    assert not next_button.isEnabled() and "不一致" in page.message_label.text()
+    qtbot.keyClick(page.repeat_edit, Qt.Key.Key_Backspace)
+    assert next_button.isEnabled() and not page.message_label.isVisible()
+    page.name_edit.clear()
+    type_text(qtbot, page.name_edit, "李\u200b文书")
+    assert not next_button.isEnabled() and "U+200B" in page.message_label.text()
