@@ -87,6 +87,11 @@ class MainWindow(QMainWindow):
             self._on_row_changed(row)
         self.attached.emit()
 
+    def refresh_actor(self) -> None:
+        """The status bar after the acting account changed (the first account of a database)."""
+        if self.ws is not None:
+            self.user_label.setText(self.tr("操作人：%1").replace("%1", actor_text(self.ws)))
+
     # --- building ---------------------------------------------------------------------------
     def _build(self) -> None:
         self.sidebar = QListWidget()

@@ -147,6 +147,13 @@ class AboutPage(QWidget):
         cform = QFormLayout(calendar)
         cform.addRow(self.tr("工作日计算"), self.calendar_button)
 
+        accounts = QGroupBox(self.tr("账户与权限"))
+        self.accounts_button = QPushButton(self.tr("账户管理…"))
+        self.accounts_button.setToolTip(self.tr("新增文书、监委会成员的账户，停用账户，重设密码；谁可以打印完整信息"))
+        self.accounts_button.clicked.connect(self.open_accounts)
+        acform = QFormLayout(accounts)
+        acform.addRow(self.tr("账户"), self.accounts_button)
+
         printing = QGroupBox(self.tr("打印"))
         self.print_settings_button = QPushButton(self.tr("打印设置…"))
         self.print_settings_button.setToolTip(self.tr("公告末尾的监督电话、受理单位、落款和异议说明"))
@@ -171,11 +178,12 @@ class AboutPage(QWidget):
             fform.addRow(title, label)
 
         gate_all(((self.save_adoption_button, "catalog.edit"), (self.calendar_button, "calendar.edit"),
-                  (self.print_settings_button, "settings.edit"), (self.save_since_button, "settings.edit")), self.ws)
+                  (self.print_settings_button, "settings.edit"), (self.save_since_button, "settings.edit"),
+                  (self.accounts_button, "users.manage")), self.ws)
 
         inner = QWidget()
         layout = QVBoxLayout(inner)
-        for box in (unit, records, adoption, calendar, printing, self.integrity_box, ui, files):
+        for box in (unit, accounts, records, adoption, calendar, printing, self.integrity_box, ui, files):
             layout.addWidget(box)
         layout.addStretch(1)
         scroll = QScrollArea()
@@ -248,6 +256,14 @@ class AboutPage(QWidget):
         dialog = CalendarDialog(self.ws, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.calendar_dialog = dialog
+        dialog.open()
+
+    def open_accounts(self) -> None:
+        from ..editors.accounts_dialog import AccountsDialog
+
+        dialog = AccountsDialog(self.ws, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.accounts_dialog = dialog
         dialog.open()
 
     def open_print_settings(self) -> None:
