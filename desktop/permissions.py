@@ -9,9 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
+
+
+# models.rules.accounts.ROLE_LABELS, listed for lupdate.
+_ROLE_TEXTS = (
+    QT_TRANSLATE_NOOP("Roles", "文书"),
+    QT_TRANSLATE_NOOP("Roles", "监委会"),
+    QT_TRANSLATE_NOOP("Roles", "村干部"),
+    QT_TRANSLATE_NOOP("Roles", "乡镇"),
+)
 
 
 def gate(target: QAction | QWidget, workspace, permission: str) -> bool:

@@ -28,13 +28,13 @@ class AccountModel(ListTableModel[AccountData]):
         return row.name
 
     def display(self, row: AccountData, col: int) -> str:
-        tr = QCoreApplication.translate
         if col == COL_NAME:
             return row.name
         if col == COL_ROLE:
-            return tr("Roles", row.role_label)
+            return QCoreApplication.translate("Roles", row.role_label)
         if col == COL_STATE:
-            return tr("AccountModel", "已停用") if row.disabled else tr("AccountModel", "在用")
+            return (QCoreApplication.translate("AccountModel", "已停用") if row.disabled
+                    else QCoreApplication.translate("AccountModel", "在用"))
         if col == COL_LOGIN:
             return row.last_login_at.astimezone().strftime("%Y-%m-%d %H:%M") if row.last_login_at else "—"
         return ""

@@ -203,6 +203,155 @@
       <source>已保存目录的会商与认可日期</source>
       <translation>Saved the catalog's consultation and adoption dates</translation>
     </message>
+    <message>
+      <source>账户与权限</source>
+      <translation>Accounts and permissions</translation>
+    </message>
+    <message>
+      <source>账户管理…</source>
+      <translation>Manage accounts…</translation>
+    </message>
+    <message>
+      <source>新增文书、监委会成员的账户，停用账户，重设密码；谁可以打印完整信息</source>
+      <translation>Add accounts for the clerk and the supervision committee, disable accounts, reset passwords; who may print full personal data</translation>
+    </message>
+    <message>
+      <source>账户</source>
+      <translation>Accounts</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountModel</name>
+    <message>
+      <source>用户名</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <source>角色</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>最近登录</source>
+      <translation>Last sign-in</translation>
+    </message>
+    <message>
+      <source>已停用</source>
+      <translation>Disabled</translation>
+    </message>
+    <message>
+      <source>在用</source>
+      <translation>Active</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountsDialog</name>
+    <message>
+      <source>账户管理</source>
+      <translation>Manage accounts</translation>
+    </message>
+    <message>
+      <source>账户</source>
+      <translation>Accounts</translation>
+    </message>
+    <message>
+      <source>新增账户(&amp;N)…</source>
+      <translation>&amp;New account…</translation>
+    </message>
+    <message>
+      <source>停用(&amp;D)</source>
+      <translation>&amp;Disable</translation>
+    </message>
+    <message>
+      <source>停用后不能再登录，以前的记录和签名保留</source>
+      <translation>A disabled account cannot sign in; its past records and signatures stay</translation>
+    </message>
+    <message>
+      <source>启用(&amp;E)</source>
+      <translation>&amp;Enable</translation>
+    </message>
+    <message>
+      <source>重设密码(&amp;R)…</source>
+      <translation>&amp;Reset password…</translation>
+    </message>
+    <message>
+      <source>谁可以打印完整信息（内部资料：完整身份证号、银行卡号）</source>
+      <translation>Who may print full personal data (internal copies: full ID and bank card numbers)</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>无法读取账户</source>
+      <translation>Cannot read the accounts</translation>
+    </message>
+    <message>
+      <source>已启用账户</source>
+      <translation>Accounts enabled</translation>
+    </message>
+    <message>
+      <source>已新增第一个账户“%1”（村干部），本次已用它登录。以后每次打开程序都要用账户登录；请为文书、监委会成员各新增一个账户。</source>
+      <translation>The first account “%1” (village officer) was added and you are now signed in with it. From now on everyone signs in when the program opens; please add an account for the clerk and for each supervision committee member.</translation>
+    </message>
+    <message>
+      <source>停用账户</source>
+      <translation>Disable account</translation>
+    </message>
+    <message>
+      <source>停用账户“%1”？停用后不能再登录，以前的记录保留。</source>
+      <translation>Disable the account “%1”? It will no longer be able to sign in; its past records stay.</translation>
+    </message>
+    <message>
+      <source>未能停用账户</source>
+      <translation>Could not disable the account</translation>
+    </message>
+    <message>
+      <source>未能启用账户</source>
+      <translation>Could not enable the account</translation>
+    </message>
+    <message>
+      <source>未能保存</source>
+      <translation>Could not save</translation>
+    </message>
+  </context>
+  <context>
+    <name>AdminPage</name>
+    <message>
+      <source>管理员账户</source>
+      <translation>Administrator account</translation>
+    </message>
+    <message>
+      <source>村干部（管理员）账户管理其他人的账户和设置。以后每次打开程序都要用账户登录；文书、监委会成员的账户由管理员在“关于与设置”中添加。</source>
+      <translation>The village officer (administrator) account manages the other accounts and the settings. From now on everyone signs in when the program opens; the administrator adds the clerk's and the committee members' accounts under “About and settings”.</translation>
+    </message>
+    <message>
+      <source>村干部姓名，登录时的用户名</source>
+      <translation>The village officer's name, used to sign in</translation>
+    </message>
+    <message>
+      <source>至少 8 个字符</source>
+      <translation>At least 8 characters</translation>
+    </message>
+    <message>
+      <source>用户名</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <source>密码</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>确认密码</source>
+      <translation>Repeat password</translation>
+    </message>
   </context>
   <context>
     <name>AnswerDialog</name>
@@ -337,6 +486,10 @@ Received %3 (%4); answer due by %5</translation>
       <location filename="../../desktop/editors/workflow_dialogs.py" line="146" />
       <source>以下内容含身份证号、银行卡号或电话号码，张贴的公告上将打码：</source>
       <translation>The following contain ID, bank card or phone numbers, which will be masked on the posted notice:</translation>
+    </message>
+    <message>
+      <source>审核人就是登录的账户；请由监委会成员用自己的账户登录审核</source>
+      <translation>The reviewer is the signed-in account; committee members review signed in with their own accounts</translation>
     </message>
   </context>
   <context>
@@ -2766,6 +2919,51 @@ Please run the full check in About and settings and inform the village affairs s
     </message>
   </context>
   <context>
+    <name>LoginDialog</name>
+    <message>
+      <source>登录 — 村务公开</source>
+      <translation>Sign in — Village affairs</translation>
+    </message>
+    <message>
+      <source>%1
+请输入您的用户名和密码。</source>
+      <translation>%1
+Please enter your user name and password.</translation>
+    </message>
+    <message>
+      <source>请输入您的用户名和密码。</source>
+      <translation>Please enter your user name and password.</translation>
+    </message>
+    <message>
+      <source>用户名</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <source>密码</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>用户名(&amp;U)</source>
+      <translation>&amp;User name</translation>
+    </message>
+    <message>
+      <source>密码(&amp;P)</source>
+      <translation>&amp;Password</translation>
+    </message>
+    <message>
+      <source>忘记密码请找村干部（管理员）重设。</source>
+      <translation>Forgot your password? Ask the village officer (administrator) to reset it.</translation>
+    </message>
+    <message>
+      <source>登录</source>
+      <translation>Sign in</translation>
+    </message>
+    <message>
+      <source>请输入用户名</source>
+      <translation>Please enter a user name</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <location filename="../../desktop/main_window.py" line="+68" />
@@ -2852,6 +3050,49 @@ Please run the full check in About and settings and inform the village affairs s
       <location line="+1" />
       <source>乡镇（街道）— 汇总、审核所辖各村的公开情况</source>
       <translation>Township (subdistrict) — collects and reviews its villages' disclosures</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewAccountDialog</name>
+    <message>
+      <source>新增账户</source>
+      <translation>New account</translation>
+    </message>
+    <message>
+      <source>本人姓名，登录时的用户名</source>
+      <translation>The person's own name, used to sign in</translation>
+    </message>
+    <message>
+      <source>%1（%2）</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <source>至少 8 个字符</source>
+      <translation>At least 8 characters</translation>
+    </message>
+    <message>
+      <source>用户名</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <source>角色</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>密码</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>确认密码</source>
+      <translation>Repeat password</translation>
+    </message>
+    <message>
+      <source>新增</source>
+      <translation>Add</translation>
+    </message>
+    <message>
+      <source>未能新增账户</source>
+      <translation>Could not add the account</translation>
     </message>
   </context>
   <context>
@@ -4414,6 +4655,41 @@ Print the full details?</translation>
     </message>
   </context>
   <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+      <source>重设密码</source>
+      <translation>Reset password</translation>
+    </message>
+    <message>
+      <source>至少 8 个字符</source>
+      <translation>At least 8 characters</translation>
+    </message>
+    <message>
+      <source>账户</source>
+      <translation>Account</translation>
+    </message>
+    <message>
+      <source>新密码</source>
+      <translation>New password</translation>
+    </message>
+    <message>
+      <source>确认密码</source>
+      <translation>Repeat password</translation>
+    </message>
+    <message>
+      <source>重设</source>
+      <translation>Reset</translation>
+    </message>
+    <message>
+      <source>两次输入的密码不一致</source>
+      <translation>The two passwords differ</translation>
+    </message>
+    <message>
+      <source>未能重设密码</source>
+      <translation>Could not reset the password</translation>
+    </message>
+  </context>
+  <context>
     <name>ReturnDialog</name>
     <message>
       <location filename="../../desktop/editors/workflow_dialogs.py" line="-80" />
@@ -4455,6 +4731,25 @@ Print the full details?</translation>
       <location line="+1" />
       <source>日期</source>
       <translation>Date</translation>
+    </message>
+  </context>
+  <context>
+    <name>Roles</name>
+    <message>
+      <source>文书</source>
+      <translation>Clerk</translation>
+    </message>
+    <message>
+      <source>监委会</source>
+      <translation>Supervision committee</translation>
+    </message>
+    <message>
+      <source>村干部</source>
+      <translation>Village officer</translation>
+    </message>
+    <message>
+      <source>乡镇</source>
+      <translation>Township</translation>
     </message>
   </context>
   <context>
