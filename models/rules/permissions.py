@@ -5,6 +5,11 @@ to grey out what a role may not do, and the CLI refuses with the same sentence.
 One table, asked by everyone (house rules): a write naming a permission that is not here is a
 programming error (`UnknownPermission`), never a silent allow.
 
+The admin (村干部) stands for the village committee, which by law drafts and posts its disclosures
+(the clerk drafts for it): so an admin may do whatever a clerk may, plus accounts, settings, posting
+and archiving. Separation of duties is between the committee's side and the supervision committee
+(监委会) that reviews — an admin never approves, and nobody approves a record they drafted.
+
 Printing unmasked copies is the one permission an admin can re-assign (setting
 ``print.unmasked_roles``); the others are fixed.
 """
@@ -29,24 +34,25 @@ class UnknownPermission(KeyError):
 
 
 _ALL = ROLES
+_OFFICE = ("clerk", "admin")  # the committee's side: the clerk, and the officers the clerk works for
 
 PERMISSIONS: dict[str, Permission] = {p.key: p for p in (
     # Records: the clerk drafts and edits; the committee reviews; the admin posts and files.
-    Permission("disclosure.edit", "起草、修改或删除公开记录", ("clerk",)),
-    Permission("disclosure.submit", "提交审核", ("clerk",)),
+    Permission("disclosure.edit", "起草、修改或删除公开记录", _OFFICE),
+    Permission("disclosure.submit", "提交审核", _OFFICE),
     Permission("disclosure.approve", "审核通过公开记录", ("reviewer", "supervisor")),
     Permission("disclosure.return", "退回公开记录", ("reviewer", "supervisor")),
     Permission("disclosure.post", "张贴公示", ("admin",)),
     Permission("disclosure.archive", "归档公开记录", ("admin",)),
-    Permission("disclosure.correct", "起草更正公告", ("clerk",)),
+    Permission("disclosure.correct", "起草更正公告", _OFFICE),
     # The clock ends posting periods; whoever is signed in when it happens records it.
     Permission("disclosure.expire", "登记公示期满", _ALL),
-    Permission("attachment.edit", "添加或删除附件（公示栏照片、票据）", ("clerk", "admin")),
-    Permission("import_mapping.edit", "保存名单导入的列对应", ("clerk",)),
-    Permission("feedback.edit", "登记或答复群众意见", ("clerk", "admin")),
-    Permission("print.unmasked", "打印含完整身份证号、银行卡号的内部核对件", ("clerk", "admin")),
+    Permission("attachment.edit", "添加或删除附件（公示栏照片、票据）", _OFFICE),
+    Permission("import_mapping.edit", "保存名单导入的列对应", _OFFICE),
+    Permission("feedback.edit", "登记或答复群众意见", _OFFICE),
+    Permission("print.unmasked", "打印含完整身份证号、银行卡号的内部核对件", _OFFICE),
     # The installation.
-    Permission("catalog.edit", "修改公开事项目录", ("clerk", "admin")),
+    Permission("catalog.edit", "修改公开事项目录", _OFFICE),
     Permission("calendar.edit", "录入节假日和调休上班日", ("admin",)),
     Permission("settings.edit", "修改设置", ("admin",)),
     Permission("users.manage", "管理账户（新增、停用、重设密码）", ("admin",)),

@@ -175,13 +175,13 @@ def test_reviewer_sees_drafting_greyed_with_the_rule_and_approves_as_themself(qt
     assert not page.approve_action.isEnabled()
 
 
-def test_clerk_may_not_approve_and_admin_may_not_draft(role_window):
+def test_clerk_may_not_approve_nor_the_admin_and_only_the_admin_posts(role_window):
     clerk_page = role_window("clerk").current_page()
     assert clerk_page.new_action.isEnabled()
     assert not clerk_page.approve_action.isEnabled() and "disclosure.approve" in clerk_page.approve_action.toolTip()
     admin_window = role_window("admin")
     admin_page = admin_window.current_page()
-    assert not admin_page.new_action.isEnabled() and not admin_page.approve_action.isEnabled()
+    assert admin_page.new_action.isEnabled() and not admin_page.approve_action.isEnabled()
     admin_window.show_page("about")
     about = admin_window.current_page()
     assert about.print_settings_button.isEnabled() and about.calendar_button.isEnabled()

@@ -146,7 +146,8 @@ COMMANDS = {
     "users.manage": lambda r: ("user", "disable", STAFF["supervisor"]),
 }
 ALLOWED = {
-    "disclosure.edit": {"clerk"}, "disclosure.submit": {"clerk"}, "disclosure.correct": {"clerk"},
+    "disclosure.edit": {"clerk", "admin"}, "disclosure.submit": {"clerk", "admin"},
+    "disclosure.correct": {"clerk", "admin"},
     "disclosure.approve": {"reviewer", "supervisor"}, "disclosure.return": {"reviewer", "supervisor"},
     "disclosure.post": {"admin"}, "disclosure.archive": {"admin"}, "feedback.edit": {"clerk", "admin"},
     "print.unmasked": {"clerk", "admin"}, "users.manage": {"admin"},
