@@ -13,7 +13,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-
 # models.rules.accounts.ROLE_LABELS, listed for lupdate.
 _ROLE_TEXTS = (
     QT_TRANSLATE_NOOP("Roles", "文书"),

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import CunwuError
-from models.services.accounts import new_account_problems, sign_in
-from models.services.context import Actor
 from models.rules.footer import phone_entry
 from models.rules.periods import parse_period
+from models.services.accounts import new_account_problems, sign_in
+from models.services.context import Actor
 from models.services.settings import check_setting
 from models.services.setup import initialize, setup_problems
 from models.services.templates import TemplateInfo, default_template_id, list_templates

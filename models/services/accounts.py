@@ -38,6 +38,7 @@ from ..rules.accounts import (
     user_name_problem,
 )
 from ..rules.passwords import hash_password, needs_rehash, verify_password
+from ..rules.permissions import UNMASKED_SETTING
 from ..storage import Database
 from .context import Actor, ServiceContext
 
@@ -274,30 +275,17 @@ class AccountService:
 
 
 def unmasked_roles(ctx: ServiceContext) -> tuple[str, ...]:
-    """The roles that may print unmasked copies now (the setting, or the table's default)."""
-    from ..rules.permissions import UNMASKED_SETTING, roles_for
-    from .settings import read_setting
+    """The roles that may print unmasked copies now (the setting ``print.unmasked_roles``)."""
+    from .settings import SettingsService
 
-    with ctx.read() as s:
-        value = read_setting(s, UNMASKED_SETTING, None)
-    return roles_for("print.unmasked", {"print.unmasked": value} if isinstance(value, list) else None)
+    return tuple(SettingsService(ctx).get(UNMASKED_SETTING))
 
 
 def set_unmasked_roles(ctx: ServiceContext, roles: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    """Admins choose who may print unmasked copies (``print.unmasked_roles``)."""
-    from ..rules.permissions import UNMASKED_SETTING, unmasked_roles_problem
-    from .settings import write_setting
+    """Admins choose who may print unmasked copies (the registry's ``print.unmasked_roles``)."""
+    from .settings import SettingsService
 
-    wanted = [r.strip() for r in roles if r and r.strip()]
-    problem = unmasked_roles_problem(wanted)
-    if problem:
-        raise ValidationError([Problem(problem, field=UNMASKED_SETTING, rule="role")], summary=problem)
-    ordered = [r for r in ROLES if r in wanted]
-    with ctx.write("settings.print.unmasked_roles", target_type="setting", target_id=UNMASKED_SETTING,
-                   permission="settings.edit") as w:
-        write_setting(w.session, UNMASKED_SETTING, ordered)
-        w.detail = {"roles": ordered}
-    return tuple(ordered)
+    return tuple(SettingsService(ctx).set(UNMASKED_SETTING, tuple(r.strip() for r in roles if r and r.strip())))
 
 
 __all__ = ["AccountData", "AccountService", "LockedOut", "SignInRefused", "has_accounts",

@@ -148,11 +148,11 @@ class ServiceContext:
         return account.role
 
     @staticmethod
-    def _overrides(session: Session) -> dict[str, list[str]]:
-        from .settings import read_setting
+    def _overrides(session: Session) -> dict[str, tuple[str, ...]]:
+        """The permissions the admin re-assigned (settings registry: ``print.unmasked_roles``)."""
+        from .settings import SETTINGS
 
-        roles = read_setting(session, P.UNMASKED_SETTING, None)
-        return {"print.unmasked": list(roles)} if isinstance(roles, list) else {}
+        return {"print.unmasked": SETTINGS[P.UNMASKED_SETTING].load(session)}
 
     def _authorize(self, session: Session, permission: str) -> None:
         P.permission(permission)  # an unknown permission is a bug: raise before anything else

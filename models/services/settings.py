@@ -23,6 +23,9 @@ Keys (shared/docs/cli.md):
   removable drive) that receives a copy of each automatic backup; empty: none.
 - ``footer.unit`` (受理单位), ``footer.address`` (通讯地址), ``footer.email``, ``footer.issuer`` (落款),
   ``footer.objection`` (the objection sentence) — text; empty means the printed default.
+- ``print.unmasked_roles`` — the roles that may print unmasked internal copies (comma-separated:
+  ``clerk,admin``, the default of models.rules.permissions); changing it, like every setting, needs
+  ``settings.edit`` (admins).
 """
 
 from __future__ import annotations
@@ -40,9 +43,11 @@ from sqlalchemy.orm import Session
 
 from ..entities import Installation, Setting
 from ..errors import CunwuError, Problem, ValidationError
+from ..rules.accounts import ROLES, role_label
 from ..rules.footer import MAX_FOOTER_TEXT, phone_entry, phone_line, phones_problems
 from ..rules.limits import DEFAULT_MAX_ROWS, MAX_MAX_ROWS, MIN_MAX_ROWS, InputLimits
 from ..rules.periods import PeriodError, month_period, month_text, parse_month
+from ..rules.permissions import UNMASKED_SETTING, roles_for, unmasked_roles_problem
 
 
 def read_setting(session: Session, key: str, default: Any) -> Any:
@@ -91,7 +96,7 @@ class SettingSpec:
 
     key: str
     label: str
-    kind: str  # month | int | text | phones
+    kind: str  # month | int | text | phones | roles
     help: str
     parse: Callable[[str], Any]  # text (CLI, a form field) → value; SettingValueError
     problems: Callable[[Any, date], list[str]]  # why a value may not be saved, as of a day
@@ -100,6 +105,8 @@ class SettingSpec:
     default: Callable[[Session], Any]
 
     def to_json(self, value: Any) -> Any:
+        if self.kind == "roles":
+            return list(value)
         return month_text(value) if self.kind == "month" else value
 
     def to_text(self, value: Any) -> str:
@@ -108,6 +115,8 @@ class SettingSpec:
             return month_text(value)
         if self.kind == "phones":
             return json.dumps(value, ensure_ascii=False)
+        if self.kind == "roles":
+            return ",".join(value)
         return str(value)
 
     def display(self, value: Any) -> str:
@@ -116,6 +125,8 @@ class SettingSpec:
             return month_period(value.year, value.month).label
         if self.kind == "phones":
             return "；".join(phone_line(e) for e in value) or "（无）"
+        if self.kind == "roles":
+            return "、".join(role_label(r) for r in value) or "（无人）"
         if self.kind == "int":
             return f"{value} 天" if self.key.endswith("_days") else str(value)
         return value or "（默认）"
@@ -305,6 +316,24 @@ def _store_phones(session: Session, value: list[dict[str, str]]) -> None:
     write_setting(session, FOOTER_STORE, data)
 
 
+def _parse_roles(text: str) -> tuple[str, ...]:
+    return tuple(r.strip() for r in re.split(r"[,，、\s]+", text or "") if r.strip())
+
+
+def _roles_rule(value: Any, today: date) -> list[str]:
+    problem = unmasked_roles_problem(value)
+    return [problem] if problem else []
+
+
+def _load_unmasked_roles(session: Session) -> tuple[str, ...]:
+    stored = read_setting(session, UNMASKED_SETTING, None)
+    return roles_for("print.unmasked", {"print.unmasked": stored} if isinstance(stored, list) else None)
+
+
+def _store_unmasked_roles(session: Session, value: Any) -> None:
+    write_setting(session, UNMASKED_SETTING, [r for r in ROLES if r in set(value)])
+
+
 def _spec_text(key: str, label: str, field: str, help_text: str, *, email: bool = False) -> SettingSpec:
     load, store = _footer_text(field)
     return SettingSpec(key, label, "text", help_text, _parse_text, _text_rule(label, email=email), load, store,
@@ -338,6 +367,11 @@ _SPECS: tuple[SettingSpec, ...] = (
     _spec_text("footer.email", "电子邮箱", "email", "受理单位的电子邮箱", email=True),
     _spec_text("footer.issuer", "落款", "issuer", "公告落款（留空：本村村民委员会）"),
     _spec_text("footer.objection", "异议说明", "objection_note", "邀请群众提出异议的一句话（留空：默认说明）"),
+    SettingSpec(UNMASKED_SETTING, "可打印完整信息的角色", "roles",
+                "谁可以打印含完整身份证号、银行卡号的内部核对件，角色用逗号分隔："
+                + "、".join(f"{r}（{role_label(r)}）" for r in ROLES),
+                _parse_roles, _roles_rule, _load_unmasked_roles, _store_unmasked_roles,
+                lambda _s: roles_for("print.unmasked")),
 )
 SETTINGS: dict[str, SettingSpec] = {s.key: s for s in _SPECS}
 

@@ -185,3 +185,17 @@ def test_cli_reviewer_must_be_the_signed_in_account(run, records, given):
     code, out, _err = run("disclosure", "approve", str(records["submitted"]), "--reviewer", "李监委", "--json",
                           user=STAFF["reviewer"], password=STAFF_PASSWORD)
     assert code == 0 and json.loads(out)["reviewer"] == "李监委"
+
+
+def test_unmasked_printing_is_a_setting_only_an_admin_changes(run, records):
+    code, out, _err = run("settings", "get", "print.unmasked_roles", user=STAFF["clerk"], password=STAFF_PASSWORD)
+    assert code == 0 and out.strip() == "clerk,admin"
+    code, _out, err = run("settings", "set", "print.unmasked_roles", "admin", user=STAFF["clerk"],
+                          password=STAFF_PASSWORD)
+    assert code == 1 and "规则 settings.edit" in err
+    assert run("settings", "set", "print.unmasked_roles", "admin,boss", user=STAFF["admin"],
+               password=STAFF_PASSWORD)[0] == 1
+    assert run("settings", "set", "print.unmasked_roles", "admin", user=STAFF["admin"], password=STAFF_PASSWORD)[0] == 0
+    code, _out, err = run("print", str(records["posted"]), "--out", records["out"], "--unmasked",
+                          user=STAFF["clerk"], password=STAFF_PASSWORD)
+    assert code == 1 and "规则 print.unmasked" in err and "只有村干部可以" in err
