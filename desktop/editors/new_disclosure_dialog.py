@@ -187,10 +187,11 @@ def new_disclosure_dialog(workspace, parent: QWidget, *, item_code: str | None =
                           period: str | None = None) -> NewDisclosureDialog | None:
     """The dialog over the active catalog items, creating through DisclosureService; None (and the
     reason shown) when there is nothing to choose from."""
+    from models.rules import workflow as W
     from models.services.catalog import CatalogService
     from models.services.disclosures import DisclosureService
 
-    may, reason = workspace.may("disclosure.edit")
+    may, reason = workspace.may(W.action("edit").permission)
     if not may:  # Ctrl+N or a to-do row's 新建 by a role that does not draft
         dialogs.info(QCoreApplication.translate("NewDisclosureDialog", "新建公开记录"), reason, parent=parent)
         return None

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from models.errors import CunwuError
 from models.printing.settings import print_settings
 from models.rules import kinds as K
+from models.rules import workflow as W
 from models.rules.money import format_money_cn
 from models.services.attachments import KINDS as ATTACHMENT_KINDS
 from models.services.attachments import AttachmentData, AttachmentService, file_sha256
@@ -401,8 +402,10 @@ class RecordDetail(QTabWidget):
         feedback = self.selected_feedback()
         self.answer_action.setEnabled(feedback is not None and not feedback.answered)
         self.print_answer_action.setEnabled(feedback is not None and feedback.answered)
-        gate_all(((self.add_attachment_action, "attachment.edit"), (self.remove_attachment_action, "attachment.edit"),
-                  (self.add_feedback_action, "feedback.edit"), (self.answer_action, "feedback.edit")), self.ws)
+        gate_all(((self.add_attachment_action, W.action("attach").permission),
+                  (self.remove_attachment_action, W.action("detach").permission),
+                  (self.add_feedback_action, W.action("feedback").permission),
+                  (self.answer_action, W.action("feedback").permission)), self.ws)
 
     # --- reading the selection --------------------------------------------------------------
     def selected_attachment(self) -> AttachmentData | None:

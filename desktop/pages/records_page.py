@@ -433,11 +433,9 @@ class RecordsPage(QWidget):
         for key, action in self.steps.items():
             show_step(action, key, d, self._step_tips[key])
         self.print_action.setEnabled(d is not None)
-        gate_all(((self.new_action, "disclosure.edit"), (self.edit_action, "disclosure.edit"),
-                  (self.submit_action, "disclosure.submit"), (self.approve_action, "disclosure.approve"),
-                  (self.return_action, "disclosure.return"), (self.post_action, "disclosure.post"),
-                  (self.correct_action, "disclosure.correct"), (self.archive_action, "disclosure.archive"),
-                  (self.delete_action, "disclosure.edit")), self.ws)
+        # …and greyed when the signed-in role may not take the step at all (the table's "who may").
+        gate_all([(self.new_action, W.action("edit").permission),
+                  *((action, W.action(key).permission) for key, action in self.steps.items())], self.ws)
 
     # --- steps ------------------------------------------------------------------------------
     def new_item(self) -> None:
@@ -470,7 +468,7 @@ class RecordsPage(QWidget):
         if refused is not None:
             self._status(refusal_text(refused))
             return
-        may, reason = self.ws.may("disclosure.edit")
+        may, reason = self.ws.may(W.action("edit").permission)
         if not may:  # a double-click by a reviewer: say why instead of opening an editor that cannot save
             self._status(reason)
             return

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 import models.services.disclosures  # noqa: F401  (registers the catalog's delete guard)
 from models.errors import CunwuError
+from models.rules import workflow as W
 from models.services.calendar import CalendarService
 from models.services.schedule import NOTICE_AHEAD_DAYS, DueEntry, PostingEnding, ScheduleService, TodoSummary
 
@@ -236,7 +237,8 @@ class TodoPage(QWidget):
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
-        gate_all(((self.new_action, "disclosure.edit"), (self.banner_button, "calendar.edit"),
+        gate_all(((self.new_action, W.action("edit").permission), (self.banner_button, "calendar.edit"),
+                  (self.since_change_button, "settings.edit"), (self.footer_button, "settings.edit")), self.ws)
                   (self.since_change_button, "settings.edit"), (self.footer_button, "settings.edit")), self.ws)
         self.banner_button.clicked.connect(self.open_calendar)
         self.since_change_button.clicked.connect(self.change_since)

@@ -10,8 +10,10 @@ The admin (村干部) stands for the village committee, which by law drafts and 
 and archiving. Separation of duties is between the committee's side and the supervision committee
 (监委会) that reviews — an admin never approves, and nobody approves a record they drafted.
 
-Printing unmasked copies is the one permission an admin can re-assign (setting
-``print.unmasked_roles``); the others are fixed.
+The steps of a record's workflow (draft, submit, approve, return, post, archive, correct, attach…)
+take their roles from the workflow table (models.rules.workflow), which names each step's
+permission; the rest are listed here. Printing unmasked copies is the one permission an admin can
+re-assign (setting ``print.unmasked_roles``); the others are fixed.
 """
 
 from __future__ import annotations
@@ -33,23 +35,31 @@ class UnknownPermission(KeyError):
     """A write named a permission the table does not have (a bug, not a user error)."""
 
 
-_ALL = ROLES
 _OFFICE = ("clerk", "admin")  # the committee's side: the clerk, and the officers the clerk works for
 
+# What each step of the workflow table allows, as a refusal names it (“不能{label}”). The roles of a
+# step come from the table (models.rules.workflow: who may), never from here.
+WORKFLOW_LABELS: dict[str, str] = {
+    "edit": "起草、修改公开记录", "submit": "提交审核", "approve": "审核通过公开记录", "return": "退回公开记录",
+    "post": "张贴公示", "expire": "登记公示期满", "archive": "归档公开记录", "correct": "起草更正公告",
+    "delete": "删除草稿", "attach": "添加附件（公示栏照片、票据）", "detach": "删除附件",
+    "feedback": "登记或答复群众意见",
+}
+
+
+def _workflow_permissions() -> list[Permission]:
+    from . import workflow as W
+
+    labels: dict[str, str] = {}
+    for action in W.ACTIONS:
+        labels.setdefault(action.permission, WORKFLOW_LABELS[action.key])
+    return [Permission(key, label, tuple(r for r in ROLES if r in W.roles_for_permission(key)))
+            for key, label in labels.items()]
+
+
 PERMISSIONS: dict[str, Permission] = {p.key: p for p in (
-    # Records: the clerk drafts and edits; the committee reviews; the admin posts and files.
-    Permission("disclosure.edit", "起草、修改或删除公开记录", _OFFICE),
-    Permission("disclosure.submit", "提交审核", _OFFICE),
-    Permission("disclosure.approve", "审核通过公开记录", ("reviewer", "supervisor")),
-    Permission("disclosure.return", "退回公开记录", ("reviewer", "supervisor")),
-    Permission("disclosure.post", "张贴公示", ("admin",)),
-    Permission("disclosure.archive", "归档公开记录", ("admin",)),
-    Permission("disclosure.correct", "起草更正公告", _OFFICE),
-    # The clock ends posting periods; whoever is signed in when it happens records it.
-    Permission("disclosure.expire", "登记公示期满", _ALL),
-    Permission("attachment.edit", "添加或删除附件（公示栏照片、票据）", _OFFICE),
+    *_workflow_permissions(),
     Permission("import_mapping.edit", "保存名单导入的列对应", _OFFICE),
-    Permission("feedback.edit", "登记或答复群众意见", _OFFICE),
     Permission("print.unmasked", "打印含完整身份证号、银行卡号的内部核对件", _OFFICE),
     # The installation.
     Permission("catalog.edit", "修改公开事项目录", _OFFICE),

@@ -17,11 +17,12 @@ may also need a fact about the record beyond its status (a `Condition`): a poste
 before its window ends only once a posted correction supersedes it; a record already superseded, or
 with a correction under way, is not corrected again.
 
-Roles are issue 10's: clerk (文书), reviewer (监委会), admin (村干部), supervisor (乡镇, township mode).
-`Action.permission` is the name a service passes to `ServiceContext.require`, and
-`roles_for_permission` / `allowed_roles` say which roles hold it — what `require` is to enforce.
-Nothing here checks roles: the reviewer-is-not-the-drafter rule stays in the service, next to the
-names it compares.
+Roles are issue 10's (models.rules.accounts): clerk (文书), reviewer (监委会), admin (村干部),
+supervisor (乡镇, township mode). Each step names its own permission (`Action.permission`), the name a
+service passes to `ServiceContext`; models.rules.permissions builds its entries for the steps from this
+table, and `roles_for_permission` / `allowed_roles` say which roles hold one — what every write is
+checked against. Nothing here checks roles: the reviewer-is-not-the-drafter rule stays in the service,
+next to the names it compares.
 
 Refusals are templates (`str.format`) over `RecordFacts`: ``{id}``, ``{label}`` (the status's label),
 ``{superseded_by}``, ``{pending_correction}``, ``{posting_start}``, ``{posting_end}``; the GUI
@@ -36,9 +37,9 @@ from datetime import date
 from typing import Any
 
 from ..errors import StateError
+from .accounts import ROLES  # people; SYSTEM is the program itself (expiry)
 
 CLERK, REVIEWER, ADMIN, SUPERVISOR, SYSTEM = "clerk", "reviewer", "admin", "supervisor", "system"
-ROLES = (CLERK, REVIEWER, ADMIN, SUPERVISOR)  # people; SYSTEM is the program itself (expiry)
 
 
 @dataclass(frozen=True)
@@ -128,27 +129,27 @@ ACTIONS: tuple[Action, ...] = (
         "submitted": "记录 #{id} 当前为“{label}”，不能修改；如需修改，请审核人退回",
         "approved": "记录 #{id} 当前为“{label}”，不能修改；如需修改，请审核人退回后重新提交",
     }),
-    Action("submit", "disclosure.edit",
+    Action("submit", "disclosure.submit",
            "记录 #{id} 当前为“{label}”，只有草稿或被退回的记录才能提交审核"),
-    Action("approve", "disclosure.review",
+    Action("approve", "disclosure.approve",
            "记录 #{id} 当前为“{label}”，只有待审核的记录才能审核通过"),
-    Action("return", "disclosure.review",
+    Action("return", "disclosure.return",
            "记录 #{id} 当前为“{label}”，只有待审核或已审核未公示的记录才能退回"),
     Action("post", "disclosure.post",
            "记录 #{id} 当前为“{label}”，尚未经监委会审核通过，不能公示",
            dict.fromkeys(PUBLIC_STATUSES, "记录 #{id} 已于 {posting_start} 张贴公示（当前为“{label}”），不能重复公示")),
     Action("expire", "disclosure.expire",
            "记录 #{id} 当前为“{label}”，只有公示中的记录才会公示期满", person=False),
-    Action("archive", "disclosure.post",
+    Action("archive", "disclosure.archive",
            "记录 #{id} 当前为“{label}”，只有公示期满的记录才能归档", {"archived": "记录 #{id} 已归档"}),
-    Action("correct", "disclosure.edit", _NOT_YET_PUBLIC, {
+    Action("correct", "disclosure.correct", _NOT_YET_PUBLIC, {
         "draft": "记录 #{id} 当前为“{label}”，尚未公示，无需更正，可直接修改",
         "returned": "记录 #{id} 当前为“{label}”，尚未公示，无需更正，可直接修改",
     }),
-    Action("delete", "disclosure.edit",
+    Action("delete", "disclosure.delete",
            "记录 #{id} 当前为“{label}”，已进入审核流程，不能删除，只能修改或更正"),
     Action("attach", "disclosure.attach", "记录 #{id} 当前为“{label}”，不能添加附件"),
-    Action("detach", "disclosure.edit",
+    Action("detach", "disclosure.detach",
            "记录 #{id} 当前为“{label}”，其附件已是存档证据，不能删除；只有草稿或被退回的记录可以删除附件"),
     Action("feedback", "feedback.edit",
            "记录 #{id} 尚未公示（当前为“{label}”），不能登记群众意见；公示后再登记"),
@@ -167,7 +168,9 @@ class Transition:
     conditions: tuple[Condition, ...] = ()
 
 
-_EDITORS = (CLERK,)
+# The admin (村干部) stands for the village committee, which drafts its own notices (the clerk drafts for
+# it): whatever the clerk does to a record, the admin may do too. Neither ever approves.
+_EDITORS = (CLERK, ADMIN)
 _REVIEWERS = (REVIEWER, SUPERVISOR)
 _COMMITTEE = (ADMIN,)
 _OFFICE = (CLERK, ADMIN)

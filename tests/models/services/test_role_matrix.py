@@ -29,8 +29,10 @@ EXPECTED: dict[str, set[str]] = {
     "disclosure.post": {"admin"},
     "disclosure.archive": {"admin"},
     "disclosure.correct": {"clerk", "admin"},
-    "disclosure.expire": {"clerk", "reviewer", "admin", "supervisor"},
-    "attachment.edit": {"clerk", "admin"},
+    "disclosure.delete": {"clerk", "admin"},
+    "disclosure.expire": {"admin"},
+    "disclosure.attach": {"clerk", "admin"},
+    "disclosure.detach": {"clerk", "admin"},
     "import_mapping.edit": {"clerk", "admin"},
     "feedback.edit": {"clerk", "admin"},
     "print.unmasked": {"clerk", "admin"},
@@ -43,6 +45,16 @@ EXPECTED: dict[str, set[str]] = {
 
 def test_the_table_is_the_contract():
     assert {k: set(p.roles) for k, p in PERMISSIONS.items() if k != "setup"} == EXPECTED
+
+
+def test_workflow_steps_take_their_roles_from_the_workflow_table():
+    from models.rules import workflow as W
+    from models.rules.permissions import WORKFLOW_LABELS
+
+    assert set(WORKFLOW_LABELS) == set(W.ACTION_KEYS)
+    for action in W.ACTIONS:
+        people = set(W.allowed_roles(action.key)) & set(ROLES)
+        assert people <= set(PERMISSIONS[action.permission].roles), action.key
 
 
 @pytest.fixture
@@ -93,6 +105,14 @@ def _attach(ctx, m):
     AttachmentService(ctx, m["data_dir"]).add(m["posted"], m["photo"])
 
 
+def _detach(ctx, m):
+    from models.services.attachments import AttachmentService
+
+    admin = AttachmentService(m["ctx"]["admin"], m["data_dir"])
+    added = admin.add(m["draft"], m["photo"])
+    AttachmentService(ctx, m["data_dir"]).remove(added.id)
+
+
 def _mapping(ctx, m):
     from models.services.import_mappings import remember_mapping
 
@@ -141,8 +161,10 @@ ACTIONS = {
     "disclosure.post": lambda ctx, m: _disclosures(ctx).post(m["approved"], start=TODAY),
     "disclosure.archive": lambda ctx, m: _disclosures(ctx).archive(m["expired"]),
     "disclosure.correct": lambda ctx, m: _disclosures(ctx).correct(m["posted"]),
+    "disclosure.delete": lambda ctx, m: _disclosures(ctx).delete(m["draft"]),
     "disclosure.expire": lambda ctx, m: _disclosures(ctx).expire_due(),
-    "attachment.edit": _attach,
+    "disclosure.attach": _attach,
+    "disclosure.detach": _detach,
     "import_mapping.edit": _mapping,
     "feedback.edit": _feedback,
     "print.unmasked": _print_unmasked,
