@@ -21,6 +21,7 @@ from models.services.context import Actor
 from models.storage import Database
 
 from .forms import confirm_buttons, problems_label
+from .screen_fit import fit_to_screen
 from .settings import Settings
 
 
@@ -64,7 +65,7 @@ class LoginDialog(QDialog):
         remembered = user or settings.last_user
         self.name_edit.setText(remembered)
         (self.password_edit if remembered else self.name_edit).setFocus(Qt.FocusReason.OtherFocusReason)
-        self.resize(380, 0)
+        fit_to_screen(self, 420)
 
     def show_message(self, text: str) -> None:
         self.message_label.setText(text)

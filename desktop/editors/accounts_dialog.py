@@ -39,6 +39,7 @@ from ..forms import confirm_buttons, problems_label
 from ..pages.table_page_parts import read_only_table
 from ..permissions import gate
 from ..qtmodels.account_model import AccountModel, AccountRole
+from ..screen_fit import fit_to_screen
 from .workflow_dialogs import show_modal
 
 
@@ -84,6 +85,7 @@ class NewAccountDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
+        fit_to_screen(self, 460)
         self.name_edit.setFocus()
 
     def confirm(self) -> None:
@@ -131,6 +133,7 @@ class ResetPasswordDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
+        fit_to_screen(self, 400)
         self.password_edit.setFocus()
 
     def confirm(self) -> None:
@@ -198,7 +201,7 @@ class AccountsDialog(QDialog):
         layout.addWidget(unmasked)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
-        self.resize(620, 420)
+        fit_to_screen(self, 660, 460)
         self.reload()
 
     @property

@@ -198,6 +198,32 @@ def _audit_log(v: _Village, parent):
     return AuditLogDialog(v.ws, parent=parent)
 
 
+def _login(v: _Village, parent):
+    from desktop.login_dialog import LoginDialog
+
+    return LoginDialog(v.db, v.settings, title="测试村", parent=parent)
+
+
+def _accounts(v: _Village, parent):
+    from desktop.editors.accounts_dialog import AccountsDialog
+
+    return AccountsDialog(v.ws, parent)
+
+
+def _new_account(v: _Village, parent):
+    from desktop.editors.accounts_dialog import NewAccountDialog
+    from models.services.accounts import AccountService
+
+    return NewAccountDialog(AccountService(v.ws.ctx), parent)
+
+
+def _reset_password(v: _Village, parent):
+    from desktop.editors.accounts_dialog import ResetPasswordDialog
+    from models.services.accounts import AccountService
+
+    return ResetPasswordDialog(AccountService(v.ws.ctx), "王文书", parent)
+
+
 #: name shown in the test -> (class path, builder)
 WINDOWS: dict[str, tuple[str, Callable[[_Village, Any], Any]]] = {
     "main window": ("desktop.main_window.MainWindow", _main_window),
@@ -220,6 +246,10 @@ WINDOWS: dict[str, tuple[str, Callable[[_Village, Any], Any]]] = {
     "print preview, large print": ("desktop.printing.preview_dialog.PrintPreviewDialog", _preview(True)),
     "print settings": ("desktop.printing.settings_dialog.PrintSettingsDialog", _print_settings),
     "audit trail": ("desktop.integrity.AuditLogDialog", _audit_log),
+    "login": ("desktop.login_dialog.LoginDialog", _login),
+    "accounts": ("desktop.editors.accounts_dialog.AccountsDialog", _accounts),
+    "new account": ("desktop.editors.accounts_dialog.NewAccountDialog", _new_account),
+    "reset password": ("desktop.editors.accounts_dialog.ResetPasswordDialog", _reset_password),
 }
 
 
