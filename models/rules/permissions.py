@@ -66,6 +66,13 @@ PERMISSIONS: dict[str, Permission] = {p.key: p for p in (
     Permission("calendar.edit", "录入节假日和调休上班日", ("admin",)),
     Permission("settings.edit", "修改设置", ("admin",)),
     Permission("users.manage", "管理账户（新增、停用、重设密码）", ("admin",)),
+    # A backup copies what every signed-in role may already read, and protects it: anyone may make
+    # one (they are also made automatically on exit). Restoring replaces the database: admins only.
+    Permission("backup.make", "备份数据", ROLES),
+    Permission("backup.restore", "从备份恢复数据", ("admin",)),
+    # Reading the audit trail and checking integrity change nothing: everyone signed in.
+    Permission("integrity.check", "检查数据完整性", ROLES),
+    Permission("audit.read", "查看操作记录", ROLES),
     Permission("setup", "初始设置", ("admin",)),
 )}
 

@@ -349,7 +349,8 @@ def restore(backup: Path, db_path: Path, data_dir: Path, actor: Actor) -> Restor
     # The restore itself goes on the record of the database it brought back.
     db = open_database(db_path)
     try:
-        with ServiceContext(db, actor).write("backup.restore", target_type="backup", target_id=backup.name) as w:
+        with ServiceContext(db, actor).write("backup.restore", target_type="backup", target_id=backup.name,
+                                             permission="backup.restore", checked_before=True) as w:
             w.detail = {"created": manifest.get("created"), "head": head.event_id if head else None,
                         "replaced_kept_at": str(kept) if kept else None}
     finally:

@@ -175,11 +175,17 @@ class ServiceContext:
 
     @contextmanager
     def write(self, action: str, *, permission: str, target_type: str | None = None,
-              target_id: str | None = None) -> Iterator[WriteScope]:
-        """One transaction: the permission checked, the caller's changes, the audit event."""
+              target_id: str | None = None, checked_before: bool = False) -> Iterator[WriteScope]:
+        """One transaction: the permission checked, the caller's changes, the audit event.
+
+        ``checked_before``: the permission was checked (`require`) against the database this one
+        replaced — a restore's own record, written into a database that may not know the account."""
         key = self.db.audit_key(create=True)
         with self.db.write_session() as session:
-            self._authorize(session, permission)
+            if checked_before:
+                P.permission(permission)
+            else:
+                self._authorize(session, permission)
             session.info.pop(TRANSITIONS_KEY, None)
             scope = WriteScope(session=session, action=action, target_type=target_type, target_id=target_id)
             yield scope

@@ -40,6 +40,10 @@ EXPECTED: dict[str, set[str]] = {
     "calendar.edit": {"admin"},
     "settings.edit": {"admin"},
     "users.manage": {"admin"},
+    "backup.make": {"clerk", "reviewer", "admin", "supervisor"},
+    "backup.restore": {"admin"},
+    "integrity.check": {"clerk", "reviewer", "admin", "supervisor"},
+    "audit.read": {"clerk", "reviewer", "admin", "supervisor"},
 }
 
 
@@ -153,6 +157,31 @@ def _users(ctx, m):
     AccountService(ctx).add("新文书", "clerk", "好密码-123456")
 
 
+def _backup(ctx, m):
+    from models.services.backup import BackupService
+
+    BackupService(ctx, m["data_dir"]).backup(m["data_dir"].parent / "out.cwbak")
+
+
+def _restore(ctx, m):
+    from models.services.backup import BackupService
+
+    made = BackupService(m["ctx"]["admin"], m["data_dir"]).backup(m["data_dir"].parent / "before.cwbak")
+    BackupService(ctx, m["data_dir"]).restore(made.path)
+
+
+def _check(ctx, m):
+    from models.services.integrity import IntegrityService
+
+    IntegrityService(ctx, m["data_dir"]).check()
+
+
+def _audit(ctx, m):
+    from models.services.audit_log import AuditLogService
+
+    AuditLogService(ctx).events()
+
+
 ACTIONS = {
     "disclosure.edit": _create,
     "disclosure.submit": lambda ctx, m: _disclosures(ctx).submit(m["draft"]),
@@ -172,6 +201,10 @@ ACTIONS = {
     "calendar.edit": _calendar,
     "settings.edit": _settings,
     "users.manage": _users,
+    "backup.make": _backup,
+    "backup.restore": _restore,
+    "integrity.check": _check,
+    "audit.read": _audit,
 }
 
 
