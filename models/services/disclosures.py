@@ -1067,9 +1067,9 @@ class DisclosureService:
         """Who reviews: the signed-in account (a name given must be that account's), or before
         accounts exist the name given, normalised; invisible characters are refused."""
         actor = self.ctx.actor
-        given = (reviewer or "").strip()
+        given = _name(reviewer, "reviewer", "审核人有误，未保存")  # the text rule every name follows
         if given:
-            problem = user_name_problem(given, "审核人")
+            problem = user_name_problem(given, "审核人")  # and the account-name rule (look-alikes)
             if problem is not None:
                 raise ValidationError([Problem(problem.message, field="reviewer", rule=problem.rule)],
                                       summary="审核人有误，未保存")
