@@ -239,7 +239,6 @@ class TodoPage(QWidget):
 
         gate_all(((self.new_action, W.action("edit").permission), (self.banner_button, "calendar.edit"),
                   (self.since_change_button, "settings.edit"), (self.footer_button, "settings.edit")), self.ws)
-                  (self.since_change_button, "settings.edit"), (self.footer_button, "settings.edit")), self.ws)
         self.banner_button.clicked.connect(self.open_calendar)
         self.since_change_button.clicked.connect(self.change_since)
         self.since_dismiss_button.clicked.connect(self.dismiss_since_note)
