@@ -54,6 +54,7 @@ from models.services.catalog import CatalogService
 from models.services.disclosures import DisclosureData, DisclosureService
 
 from .. import clock, dialogs
+from ..forms import offer_reopen
 from ..qtmodels.findings_model import FindingRole, FindingsModel
 from ..read_only import reason as read_only_reason
 from ..row_list import RowList
@@ -558,13 +559,7 @@ class DisclosureEditor(QDialog):
             self.tr("未保存：%1。您的修改仍在下面，可以选中复制；点“重新打开”查看对方保存的内容。").replace("%1", str(exc)))
         self.conflict_bar.show()
         self.message_label.setText(self.tr("未保存"))
-        choice = dialogs.ask(
-            self.tr("未保存"), str(exc),
-            [self.tr("重新打开（放弃我的修改）"), self.tr("保留我的修改")],
-            informative=self.tr("记录在您打开之后被修改过，您的修改没有保存，也没有覆盖对方的内容。"
-                                "可以先把您的修改复制出来，再重新打开。"),
-            default=1, warning=True, parent=self)
-        if choice == 0:
+        if offer_reopen(exc, parent=self):
             self.reopen(confirmed=True)
 
     def reopen(self, *, confirmed: bool = False) -> None:

@@ -510,5 +510,8 @@ class RecordDetail(QTabWidget):
 def answer_dialog(workspace, feedback: FeedbackData, parent: QWidget | None = None) -> AnswerDialog:
     """The answer dialog for one question, saving through FeedbackService.answer."""
     service = FeedbackService(workspace.ctx)
-    return AnswerDialog(feedback, lambda text, on: service.answer(feedback.id, text, on), parent=parent,
-                        public=print_settings(workspace.ctx).public_numbers)
+
+    def answer(text, on):  # the question as shown: answered or changed since → refused
+        return service.answer(feedback.id, text, on, expected_version=feedback.version)
+
+    return AnswerDialog(feedback, answer, parent=parent, public=print_settings(workspace.ctx).public_numbers)

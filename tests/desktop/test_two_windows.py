@@ -5,6 +5,8 @@ read-only window cannot write."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -15,6 +17,7 @@ from desktop.main_window import MainWindow
 from desktop.workspace import Workspace
 from models.entities import AuditEvent
 from models.rules.roster import preset_columns
+from models.services.catalog import CatalogService
 from models.services.disclosures import DisclosureService
 from models.storage import open_database
 
@@ -171,3 +174,44 @@ def test_read_only_window_opens_records_read_only_and_cannot_save(qtbot, ws, sec
     events = _audit_count(ws)
     _save_with_keys(qtbot, editor)
     assert DisclosureService(ws.ctx).get(d.id).body == "正文" and _audit_count(ws) == events
+
+
+def test_catalog_item_edited_in_another_window_is_refused_and_can_be_reopened(qtbot, catalog_page, workspace,
+                                                                              db_path, dialog_calls):
+    page = catalog_page
+    page.reload(select_code="CF-01")
+    rect = page.table_view.visualRect(page.table_view.currentIndex())
+    qtbot.mouseClick(page.table_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.table_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dialog = page.item_dialog
+    assert dialog is not None and dialog.editing
+    wait_active(qtbot, dialog)
+
+    # Another instance renames the item while this dialog is open.
+    other_db = open_database(db_path)
+    try:
+        other = Workspace.open(other_db, user="李会计", db_path=db_path, data_dir=workspace.data_dir,
+                               settings=workspace.settings)
+        theirs = CatalogService(other.ctx).get("CF-01")
+        CatalogService(other.ctx).update("CF-01", replace(theirs, name="财务收支（李）"), expected_version=theirs.version)
+    finally:
+        other_db.dispose()
+
+    dialog.name_edit.selectAll()
+    type_text(qtbot, dialog.name_edit, "财务收支（王）")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_S, CTRL)
+    assert page.item_dialog is dialog and dialog.isVisible()  # stays open, nothing saved
+    assert "这条记录已被 李会计 在" in dialog.problems_text()
+    assert dialog.name_edit.text() == "财务收支（王）"
+    assert CatalogService(workspace.ctx).get("CF-01").name == "财务收支（李）"
+    assert len(dialog_calls.of("ask")) == 1
+
+    # This time the clerk takes 重新打开: the form shows the stored item, and a save now goes through.
+    dialog_calls.ask_answer = 0
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_S, CTRL)
+    assert dialog.name_edit.text() == "财务收支（李）" and dialog.problems_text() == ""
+    dialog.name_edit.selectAll()
+    type_text(qtbot, dialog.name_edit, "财务收支（合）")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: page.item_dialog is None)
+    assert CatalogService(workspace.ctx).get("CF-01").name == "财务收支（合）"
