@@ -88,8 +88,9 @@ def settings_dir_for(data_dir: Path) -> Path:
     return default_settings_dir()
 
 
-def obtain_database(env, settings: Settings) -> Database | None:
-    """The first-run wizard when there is no database yet, else the opened database (None: give up)."""
+def obtain_database(env, settings: Settings, *, read_only: bool = False) -> Database | None:
+    """The first-run wizard when there is no database yet, else the opened database (None: give up).
+    Read-only (another window has it open) it is neither created nor upgraded, and refuses writes."""
     db_path = Path(env.db_path)
     if not db_path.exists():
         from .wizard import FirstRunWizard
@@ -103,7 +104,9 @@ def obtain_database(env, settings: Settings) -> Database | None:
     from . import dialogs
 
     try:
-        return open_database(db_path)
+        db = open_database(db_path, upgrade=not read_only)
+        db.read_only = read_only
+        return db
     except CunwuError as exc:
         dialogs.error(QCoreApplication.translate("App", "无法打开数据库"), exc)
         return None
@@ -184,11 +187,20 @@ def install_crash_hook(log_path: Path) -> None:
     sys.excepthook = hook
 
 
-def _open_workspace(env, settings: Settings, data_dir: Path):
-    """Open the database and the workspace over it; None (after telling the user) when it can't."""
-    db = obtain_database(env, settings)
+def _open_workspace(env, settings: Settings, data_dir: Path, opened: dict):
+    """Claim the database (its lock: another window may have it open), open it and the workspace over
+    it; None (after telling the user, or when they chose to quit or switch windows) when it can't.
+    What was opened goes into `opened` ("claim", "db") for run_gui to close."""
+    from .single_instance import claim_database
+
+    claim = claim_database(Path(env.db_path), env.user)
+    if claim is None:
+        return None
+    opened["claim"] = claim
+    db = obtain_database(env, settings, read_only=claim.read_only)
     if db is None:
-        return None, None
+        return None
+    opened["db"] = db
     from . import dialogs
     from .workspace import Workspace
 
@@ -197,11 +209,24 @@ def _open_workspace(env, settings: Settings, data_dir: Path):
                                    settings=settings)
     except CunwuError as exc:
         dialogs.error(QCoreApplication.translate("App", "无法打开数据库"), exc)
-        db.dispose()
-        return None, None
-    settings.last_opened = {"db": str(Path(env.db_path).resolve()), "title": workspace.installation.name,
-                            "user": workspace.installation.operator}
-    return db, workspace
+        return None
+    if not claim.read_only:
+        settings.last_opened = {"db": str(Path(env.db_path).resolve()), "title": workspace.installation.name,
+                                "user": workspace.installation.operator}
+    return workspace
+
+
+def _listen_for_raise(opened: dict, window) -> None:
+    """The instance holding the lock brings `window` forward when a second one asks."""
+    claim = opened.get("claim")
+    if claim is None or claim.read_only:
+        return
+    from .single_instance import RaiseServer
+
+    server = RaiseServer(claim.lock.db_path, window)
+    server.window = window
+    server.listen()
+    opened["server"] = server
 
 
 def run_gui(env) -> int:
@@ -224,26 +249,28 @@ def run_gui(env) -> int:
         marks = _Marks(window, app, quit_when_ready=False) if bench else None
 
         def attach() -> None:
-            db, workspace = _open_workspace(env, settings, data_dir)
+            workspace = _open_workspace(env, settings, data_dir, opened)
             if workspace is None:
                 window.hide()
-                app.exit(1 if Path(env.db_path).exists() else 0)
+                app.exit(1 if "claim" in opened and Path(env.db_path).exists() else 0)
                 return
-            opened["db"] = db
             window.attach(workspace)
             opened["watch"] = _watch(window, workspace)
+            _listen_for_raise(opened, window)
             if marks is not None:
                 QTimer.singleShot(0, marks.ready)
 
         _AfterFirstPaint(window, attach)
         window.show()
     else:
-        db, workspace = _open_workspace(env, settings, data_dir)
+        workspace = _open_workspace(env, settings, data_dir, opened)
         if workspace is None:
-            return 1 if Path(env.db_path).exists() else 0
-        opened["db"] = db
+            failed = "claim" in opened and Path(env.db_path).exists()  # not: chose to quit or switch
+            _close(opened)
+            return 1 if failed else 0
         window = MainWindow(workspace)
         opened["watch"] = _watch(window, workspace)
+        _listen_for_raise(opened, window)
         if bench:
             _Marks(window, app, quit_when_ready=True)
         window.show()
@@ -252,9 +279,8 @@ def run_gui(env) -> int:
     finally:
         settings.sync()
         if "watch" in opened:
-            opened["watch"].backup_on_exit()
-        if "db" in opened:
-            opened["db"].dispose()
+            opened.pop("watch").backup_on_exit()
+        _close(opened)
 
 
 def _watch(window, workspace):
@@ -264,3 +290,15 @@ def _watch(window, workspace):
     watch = IntegrityWatch(window, workspace)
     watch.start()
     return watch
+
+
+def _close(opened: dict) -> None:
+    """Dispose of the database, stop listening, then give up the lock (in that order)."""
+    if "db" in opened:
+        opened.pop("db").dispose()
+    server = opened.pop("server", None)
+    if server is not None:
+        server.server.close()
+    claim = opened.pop("claim", None)
+    if claim is not None:
+        claim.release()

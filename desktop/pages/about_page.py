@@ -34,6 +34,7 @@ from models.services.templates import template_name
 from .. import dialogs
 from ..editors.period_picker import PeriodPicker
 from ..formats import period_label
+from ..read_only import keep_disabled
 from ..registry import register_page
 from ..settings import LANGUAGES
 
@@ -152,6 +153,7 @@ class AboutPage(QWidget):
         self.print_settings_button.clicked.connect(self.open_print_settings)
         pform = QFormLayout(printing)
         pform.addRow(self.tr("公告页脚"), self.print_settings_button)
+        keep_disabled(self.ws, self.save_adoption_button, self.calendar_button, self.print_settings_button)
 
         from ..integrity import IntegrityBox
 

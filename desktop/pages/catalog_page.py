@@ -58,6 +58,7 @@ from ..qtmodels.catalog_model import (
     SortRole,
     posting_days_text,
 )
+from ..read_only import keep_disabled
 from ..registry import register_page
 from ..row_list import RowList
 from .table_page_parts import debounced_search, read_only_table
@@ -104,6 +105,8 @@ class CatalogPage(QWidget):
         self.export_action = QAction(self.tr("导出 xlsx"), self)
         self.export_action.setToolTip(self.tr("导出为标准目录格式的 xlsx 文件"))
         self.print_action = printing.print_action(self, "catalog", self.print_catalog)  # 打印目录… (Ctrl+P)
+        keep_disabled(self.ws, self.new_action, self.edit_action, self.toggle_action, self.delete_action,
+                      self.template_action, self.import_action)
 
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

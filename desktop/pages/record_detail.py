@@ -53,6 +53,7 @@ from ..qtmodels import attachment_model as am
 from ..qtmodels.attachment_model import AttachmentModel, AttachmentRole, attachment_kind_text
 from ..qtmodels.audit_model import AuditLogModel
 from ..qtmodels.todo_models import EntryRole, FeedbackModel
+from ..read_only import keep_disabled
 from ..row_list import ActionButton, RowList
 from ..workflow import show_step, status_colour, status_text
 
@@ -204,6 +205,9 @@ class RecordDetail(QTabWidget):
         self.feedback_rows = RowList(self.feedback_view, activate=self.answer_feedback,
                                      actions=[self.answer_action, self.print_answer_action],
                                      general_actions=[self.add_feedback_action])
+        # A read-only window shows attachments and questions but adds, removes and answers nothing.
+        keep_disabled(self.ws, self.add_attachment_action, self.remove_attachment_action, self.add_feedback_action,
+                      self.answer_action)
 
         self.addTab(self.summary, self.tr("概况"))
         self.addTab(attachments, self.tr("附件"))

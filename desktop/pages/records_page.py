@@ -70,6 +70,7 @@ from ..qtmodels.disclosure_list_model import (
     DisclosureListModel,
     DisclosureRole,
 )
+from ..read_only import keep_disabled
 from ..registry import register_page
 from ..row_list import RowList
 from ..workflow import decide, refusal_text, show_step, status_text
@@ -137,6 +138,9 @@ class RecordsPage(QWidget):
                       "archive": self.archive_action, "delete": self.delete_action}
         self._step_tips = {key: action.toolTip() for key, action in self.steps.items()}
         self.step_actions = list(self.steps.values())
+        # A read-only window still opens records (to read and print them), but changes nothing.
+        keep_disabled(self.ws, self.new_action, self.submit_action, self.approve_action, self.return_action,
+                      self.post_action, self.correct_action, self.archive_action, self.delete_action)
 
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
