@@ -215,3 +215,23 @@ def test_catalog_item_edited_in_another_window_is_refused_and_can_be_reopened(qt
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_S, CTRL)
     qtbot.waitUntil(lambda: page.item_dialog is None)
     assert CatalogService(workspace.ctx).get("CF-01").name == "财务收支（合）"
+
+
+def test_adding_a_week_of_holidays_in_the_calendar_dialog_is_one_audit_event(qtbot, ws, dialog_calls):
+    from datetime import date
+
+    from desktop.editors.calendar_dialog import CalendarDialog
+
+    dialog = CalendarDialog(ws, year=2027)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.from_edit.setDate(date(2027, 10, 1))
+    dialog.to_edit.setDate(date(2027, 10, 7))
+    events = _audit_count(ws)
+    type_text(qtbot, dialog.note_edit, "国庆节")
+    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)  # Enter in the note adds the days
+    assert dialog.model.rowCount() == 7 and _audit_count(ws) == events + 1
+    dialog.table.setFocus()
+    dialog.table.selectAll()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)  # after confirming
+    assert dialog.model.rowCount() == 0 and _audit_count(ws) == events + 2
