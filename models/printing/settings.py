@@ -110,6 +110,12 @@ def print_settings_version(ctx: ServiceContext) -> int:
         return setting_version(session, SETTING_KEY)
 
 
+def stored_print_settings(ctx: ServiceContext) -> tuple[PrintSettings, int]:
+    """The footer settings and their version, read together (for a form that saves them back)."""
+    with ctx.read() as session:
+        return _read(session), setting_version(session, SETTING_KEY)
+
+
 def set_print_settings(ctx: ServiceContext, *, phones: list[str] | tuple[str, ...] | None = None,
                        accepting_unit: str | None = None, issuer: str | None = None,
                        objection_note: str | None = None, expected_version: int | None = None) -> PrintSettings:
@@ -137,4 +143,4 @@ def set_print_settings(ctx: ServiceContext, *, phones: list[str] | tuple[str, ..
 
 
 __all__ = ["DEFAULT_OBJECTION_NOTE", "PrintSettings", "SETTING_KEY", "footer_problems", "office_numbers",
-           "print_settings", "print_settings_version", "set_print_settings"]
+           "print_settings", "print_settings_version", "set_print_settings", "stored_print_settings"]

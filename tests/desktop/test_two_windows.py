@@ -235,3 +235,29 @@ def test_adding_a_week_of_holidays_in_the_calendar_dialog_is_one_audit_event(qtb
     dialog.table.selectAll()
     qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)  # after confirming
     assert dialog.model.rowCount() == 0 and _audit_count(ws) == events + 2
+
+
+def test_print_settings_saved_over_another_windows_change_are_refused_then_reopened(qtbot, ws, second_ws,
+                                                                                   dialog_calls):
+    from desktop.printing.settings_dialog import open_print_settings
+    from models.printing.settings import print_settings, set_print_settings
+
+    dialog = open_print_settings(ws)
+    qtbot.addWidget(dialog)
+    wait_active(qtbot, dialog)
+    set_print_settings(second_ws.ctx, issuer="李会计填的落款")  # the other window saves first
+    type_text(qtbot, dialog.issuer_edit, "王文书填的落款")
+    qtbot.keyClick(dialog.issuer_edit, Qt.Key.Key_S, CTRL)
+    assert dialog.isVisible() and dialog.issuer_edit.text() == "王文书填的落款"
+    assert "这条记录已被 李会计 在" in dialog_calls.texts("ask")
+    assert print_settings(ws.ctx).issuer == "李会计填的落款"
+
+    dialog_calls.ask_answer = 0  # 重新打开
+    qtbot.keyClick(dialog.issuer_edit, Qt.Key.Key_S, CTRL)
+    assert dialog.issuer_edit.text() == "李会计填的落款"
+    dialog.phones_edit.setFocus()
+    type_text(qtbot, dialog.phones_edit, "村务监督委员会 13800000000")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.phones_edit, Qt.Key.Key_S, CTRL)
+    saved = print_settings(ws.ctx)
+    assert saved.issuer == "李会计填的落款" and saved.phones == ("村务监督委员会 13800000000",)
