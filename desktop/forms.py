@@ -54,11 +54,11 @@ def offer_reopen(error: RecordChanged, parent: QWidget | None = None) -> bool:
     """A save refused because someone else changed the record since the form was filled (another
     window, the CLI): say who and when and that nothing was overwritten; True when the clerk chose
     to reopen the record as it is now, False to keep the form's content (to copy it out)."""
-    tr = QCoreApplication.translate
     choice = dialogs.ask(
-        tr("Forms", "未保存"), str(error),
-        [tr("Forms", "重新打开（放弃我的修改）"), tr("Forms", "保留我的修改")],
-        informative=tr("Forms", "记录在您打开之后被修改过，您的修改没有保存，也没有覆盖对方的内容。"
-                                "可以先把您的修改复制出来，再重新打开。"),
+        QCoreApplication.translate("Forms", "未保存"), str(error),
+        [QCoreApplication.translate("Forms", "重新打开（放弃我的修改）"),
+         QCoreApplication.translate("Forms", "保留我的修改")],
+        informative=QCoreApplication.translate("Forms", "记录在您打开之后被修改过，您的修改没有保存，也没有覆盖对方的内容。"
+                                                        "可以先把您的修改复制出来，再重新打开。"),
         default=1, warning=True, parent=parent)
     return choice == 0

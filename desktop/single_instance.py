@@ -118,10 +118,6 @@ class Claim:
         self.lock.release()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SingleInstance", text)
-
-
 def claim_database(db_path: Path, user: str | None = None) -> Claim | None:
     """Take the database's lock, or ask what to do when another window holds it; None: quit."""
     lock = InstanceLock(db_path, user=user)
@@ -129,22 +125,25 @@ def claim_database(db_path: Path, user: str | None = None) -> Claim | None:
     owner = lock.acquire()
     if owner is None:
         return Claim(lock, read_only=False)
-    exists = Path(db_path).exists()
-    text = _tr("数据库 %1 已在另一个窗口中打开（%2）。").replace("%1", str(db_path)).replace("%2", owner.describe())
-    informative = _tr("两个窗口同时修改同一批记录容易互相覆盖。可以切换到已打开的窗口继续工作，"
-                      "或以只读方式打开（只能查看和打印，不能修改）。")
+    text = QCoreApplication.translate("SingleInstance", "数据库 %1 已在另一个窗口中打开（%2）。").replace("%1", str(db_path)) \
+        .replace("%2", owner.describe())
+    informative = QCoreApplication.translate("SingleInstance", "两个窗口同时修改同一批记录容易互相覆盖。可以切换到已打开的窗口继续工作，"
+                                       "或以只读方式打开（只能查看和打印，不能修改）。")
+    # A database still being created by the other instance's wizard cannot be opened read-only.
+    choices = (["read_only"] if Path(db_path).exists() else []) + ["switch", "quit"]
+    labels = {"read_only": QCoreApplication.translate("SingleInstance", "只读打开"), "switch": QCoreApplication.translate("SingleInstance", "切换到已打开的窗口"),
+              "quit": QCoreApplication.translate("SingleInstance", "退出")}
     while True:
-        buttons = [_tr("切换到已打开的窗口"), _tr("退出")]
-        if exists:
-            buttons.insert(0, _tr("只读打开"))
-        choice = dialogs.ask(_tr("数据库已打开"), text, buttons, informative=informative, default=0)
-        picked = None if choice is None else buttons[choice]
-        if picked == _tr("只读打开"):
+        choice = dialogs.ask(QCoreApplication.translate("SingleInstance", "数据库已打开"), text, [labels[c] for c in choices],
+                             informative=informative, default=0)
+        picked = "quit" if choice is None else choices[choice]
+        if picked == "read_only":
             return Claim(lock, read_only=True, other=owner)
-        if picked == _tr("切换到已打开的窗口"):
+        if picked == "switch":
             if ask_to_raise(db_path):
                 return None
-            dialogs.warn(_tr("无法切换"), _tr("已打开的窗口没有响应（可能在另一台计算机上，或正忙）。"
-                                          "请直接切换到那个窗口，或以只读方式打开。"))
+            dialogs.warn(QCoreApplication.translate("SingleInstance", "无法切换"),
+                         QCoreApplication.translate("SingleInstance", "已打开的窗口没有响应（可能在另一台计算机上，或正忙）。"
+                                              "请直接切换到那个窗口，或以只读方式打开。"))
             continue
         return None
