@@ -500,7 +500,7 @@ class RecordsPage(QWidget):
         if d is None:
             return
         try:
-            data = self.service.submit(d.id)
+            data = self.service.submit(d.id, expected_version=d.version)
         except CunwuError as exc:
             self._refused(self.tr("不能提交审核"), exc)
             self.reload(select_id=d.id)
@@ -527,8 +527,12 @@ class RecordsPage(QWidget):
         if d is None:
             return
         service = self.service
-        dialog = ApproveDialog(self._headline(d), lambda who, opinion, on: service.approve(d.id, who, opinion, on),
-                               reviewers=self._reviewers(d.drafter), notes=privacy_notes(d), parent=self)
+
+        def approve(who, opinion, on):  # the version on screen: changed since → refused
+            return service.approve(d.id, who, opinion, on, expected_version=d.version)
+
+        dialog = ApproveDialog(self._headline(d), approve, reviewers=self._reviewers(d.drafter),
+                               notes=privacy_notes(d), parent=self)
         show_modal(self, dialog, lambda dlg: self._done(dlg.result_data, self.tr("记录 #%1 已审核通过")))
         dialog.reviewer_combo.setFocus()
 
@@ -537,8 +541,11 @@ class RecordsPage(QWidget):
         if d is None or self.active_dialog is not None:
             return
         service = self.service
-        dialog = ReturnDialog(self._headline(d), lambda who, reason, on: service.return_(d.id, who, reason, on),
-                              reviewers=self._reviewers(d.drafter), parent=self)
+
+        def return_(who, reason, on):
+            return service.return_(d.id, who, reason, on, expected_version=d.version)
+
+        dialog = ReturnDialog(self._headline(d), return_, reviewers=self._reviewers(d.drafter), parent=self)
         show_modal(self, dialog, lambda dlg: self._done(dlg.result_data, self.tr("记录 #%1 已退回起草人修改")))
         dialog.reviewer_combo.setFocus()
 
@@ -559,7 +566,7 @@ class RecordsPage(QWidget):
             return WorkdayCalendar.add_days_inclusive(start, days)
 
         service = self.service
-        dialog = PostDialog(self._headline(d), lambda start, days: service.post(d.id, start, days),
+        dialog = PostDialog(self._headline(d), lambda start, days: service.post(d.id, start, days, expected_version=d.version),
                             minimum_days=item.posting_days, working_days=item.posting_working_days, end_of=end_of,
                             parent=self)
         show_modal(self, dialog, lambda dlg: self._done(dlg.result_data, self.tr("记录 #%1 已张贴公示")))
@@ -570,7 +577,7 @@ class RecordsPage(QWidget):
         if d is None:
             return
         try:
-            data = self.service.correct(d.id)
+            data = self.service.correct(d.id, expected_version=d.version)
         except CunwuError as exc:
             self._refused(self.tr("不能更正"), exc)
             return
@@ -585,7 +592,7 @@ class RecordsPage(QWidget):
                                .replace("%1", str(d.id)).replace("%2", d.title), ok_text=self.tr("归档"), parent=self):
             return
         try:
-            data = self.service.archive(d.id)
+            data = self.service.archive(d.id, expected_version=d.version)
         except CunwuError as exc:
             self._refused(self.tr("不能归档"), exc)
             return
@@ -599,7 +606,7 @@ class RecordsPage(QWidget):
                                .replace("%1", str(d.id)).replace("%2", d.title), ok_text=self.tr("删除"), parent=self):
             return
         try:
-            self.service.delete(d.id)
+            self.service.delete(d.id, expected_version=d.version)
         except CunwuError as exc:
             self._refused(self.tr("不能删除"), exc)
             return

@@ -261,3 +261,29 @@ def test_print_settings_saved_over_another_windows_change_are_refused_then_reope
         qtbot.keyClick(dialog.phones_edit, Qt.Key.Key_S, CTRL)
     saved = print_settings(ws.ctx)
     assert saved.issuer == "李会计填的落款" and saved.phones == ("村务监督委员会 13800000000",)
+
+
+def test_approving_a_record_changed_since_the_reviewer_looked_is_refused(qtbot, village_ws, records, editor_calls,
+                                                                         dialog_calls):
+    """The reviewer's list shows the submitted record; meanwhile it is returned, edited and submitted
+    again elsewhere. Approving what is on the reviewer's screen is refused, naming who and when."""
+    from desktop.pages.records_page import RecordsPage
+
+    from .records_support import TODAY, show_page
+
+    d = records.make("submitted")
+    page = show_page(qtbot, RecordsPage(village_ws), 1280, 800)
+    page.reload(select_id=d.id)
+    other = DisclosureService(village_ws.ctx, clock=lambda: TODAY)
+    other.return_(d.id, "赵监委", "请补充")
+    changed = other.update(d.id, body="补充后的正文")
+    other.submit(d.id)
+
+    page.approve_action.trigger()
+    dialog = page.active_dialog
+    wait_active(qtbot, dialog)
+    type_text(qtbot, dialog.reviewer_combo, "李监委")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert "这条记录已被 王文书 在" in dialog_calls.texts("error") and dialog.isVisible()
+    stored = other.get(d.id)
+    assert stored.status == "submitted" and stored.reviewer != "李监委" and stored.version > changed.version

@@ -102,3 +102,22 @@ def test_release_leaves_a_lock_someone_else_took(db_path, sleeper):
     _write(db_path, pid=sleeper)
     lock.release()
     assert lock_path_for(db_path).exists()
+
+
+def test_the_cli_is_not_blocked_by_a_gui_holding_the_lock(empty_village, db_path, data_dir, sleeper, capsys):
+    """A GUI holds the lock; `cunwu disclosure new` still writes (short transactions), and leaves the
+    GUI's lock alone."""
+    from models.cli import main
+    from models.rules.timing import TimingRule
+    from models.services.catalog import CatalogService, ItemData
+
+    _db, ctx = empty_village
+    CatalogService(ctx).add(ItemData(code="GG-01", group="村务", name="村务公告", timing=TimingRule("immediate")))
+    _write(db_path, pid=sleeper)
+    code = main(["--db", str(db_path), "--data-dir", str(data_dir), "--user", "王文书", "disclosure", "new",
+                 "--item", "GG-01", "--period", "2026-M11", "--title", "十一月公告", "--json"])
+    assert code == 0
+    from models.services.disclosures import DisclosureService
+
+    assert DisclosureService(ctx).get(json.loads(capsys.readouterr().out)["id"]).title == "十一月公告"
+    assert json.loads(lock_path_for(db_path).read_text(encoding="utf-8"))["pid"] == sleeper
