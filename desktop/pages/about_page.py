@@ -153,7 +153,8 @@ class AboutPage(QWidget):
         self.print_settings_button.clicked.connect(self.open_print_settings)
         pform = QFormLayout(printing)
         pform.addRow(self.tr("公告页脚"), self.print_settings_button)
-        keep_disabled(self.ws, self.save_adoption_button, self.calendar_button, self.print_settings_button)
+        keep_disabled(self.ws, self.save_adoption_button, self.save_since_button, self.calendar_button,
+                      self.print_settings_button)
 
         from ..integrity import IntegrityBox
 
