@@ -566,7 +566,11 @@ class RecordsPage(QWidget):
             return WorkdayCalendar.add_days_inclusive(start, days)
 
         service = self.service
-        dialog = PostDialog(self._headline(d), lambda start, days: service.post(d.id, start, days, expected_version=d.version),
+
+        def post(start, days):
+            return service.post(d.id, start, days, expected_version=d.version)
+
+        dialog = PostDialog(self._headline(d), post,
                             minimum_days=item.posting_days, working_days=item.posting_working_days, end_of=end_of,
                             parent=self)
         show_modal(self, dialog, lambda dlg: self._done(dlg.result_data, self.tr("记录 #%1 已张贴公示")))
