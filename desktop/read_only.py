@@ -17,27 +17,41 @@ def reason() -> str:
     return QCoreApplication.translate("ReadOnly", "只读打开：另一个窗口正在使用此数据库，这里不能修改")
 
 
+def _with_reason(tip: str) -> str:
+    """The reason first (it is why the control is grey), then what the control would do."""
+    return tip if tip.startswith(reason()) else (f"{reason()}\n{tip}" if tip else reason())
+
+
 class _KeepDisabled(QObject):
     def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.EnabledChange and isinstance(obj, QWidget) and obj.isEnabled():
-            obj.setEnabled(False)
+        if isinstance(obj, QWidget):
+            if event.type() == QEvent.Type.EnabledChange and obj.isEnabled():
+                obj.setEnabled(False)
+            elif event.type() == QEvent.Type.ToolTipChange and not obj.toolTip().startswith(reason()):
+                obj.setToolTip(_with_reason(obj.toolTip()))
         return False
 
 
+def _keep_action(action: QAction) -> None:
+    """`changed` comes with every property set (a page enabling it, setting its tooltip)."""
+    if action.isEnabled():
+        action.setEnabled(False)
+    if not action.toolTip().startswith(reason()):
+        action.setToolTip(_with_reason(action.toolTip()))
+
+
 def keep_disabled(workspace, *controls: QAction | QWidget) -> None:
-    """Disable these writing controls for as long as the workspace is read-only (no-op otherwise)."""
+    """Disable these writing controls for as long as the workspace is read-only (no-op otherwise);
+    their tooltip starts with why, whatever the page sets later."""
     if workspace is None or not workspace.read_only:
         return
     for control in controls:
         control.setEnabled(False)
-        tip = control.toolTip()
-        if reason() not in tip:
-            control.setToolTip(f"{tip}\n{reason()}" if tip else reason())
+        control.setToolTip(_with_reason(control.toolTip()))
         if isinstance(control, QAction):
-            control.enabledChanged.connect(lambda on, a=control: a.setEnabled(False) if on else None)
+            control.changed.connect(lambda a=control: _keep_action(a))
         else:
-            keeper = _KeepDisabled(control)
-            control.installEventFilter(keeper)
+            control.installEventFilter(_KeepDisabled(control))
 
 
 __all__ = ["keep_disabled", "reason"]
