@@ -523,13 +523,14 @@ class RecordsPage(QWidget):
     def approve_selected(self) -> None:
         if self.current is None or self.active_dialog is not None:
             return
+        seen = self.current.version  # the version on screen: changed since → refused
         d = self._whole()  # the dialog lists the personal numbers the notice will mask
         if d is None:
             return
         service = self.service
 
-        def approve(who, opinion, on):  # the version on screen: changed since → refused
-            return service.approve(d.id, who, opinion, on, expected_version=d.version)
+        def approve(who, opinion, on):
+            return service.approve(d.id, who, opinion, on, expected_version=seen)
 
         dialog = ApproveDialog(self._headline(d), approve, reviewers=self._reviewers(d.drafter),
                                notes=privacy_notes(d), parent=self)

@@ -296,6 +296,8 @@ class DisclosureSummary(_Record):
     created_at: datetime | None = None
     updated_at: datetime | None = None
     pending_correction: int | None = None
+    version: int = 1  # what a workflow step passes back as expected_version (models.services.versions)
+    updated_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
