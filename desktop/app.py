@@ -89,9 +89,10 @@ def settings_dir_for(data_dir: Path) -> Path:
     return default_settings_dir()
 
 
-def obtain_database(env, settings: Settings) -> tuple[Database | None, Actor | None]:
+def obtain_database(env, settings: Settings, *, read_only: bool = False) -> tuple[Database | None, Actor | None]:
     """The first-run wizard when there is no database yet, else the opened database (None: give up);
-    with the admin the wizard created, already signed in."""
+    with the admin the wizard created, already signed in. Read-only (another window has it open) it is
+    neither created nor upgraded, and refuses writes."""
     db_path = Path(env.db_path)
     if not db_path.exists():
         from .wizard import FirstRunWizard
@@ -105,7 +106,9 @@ def obtain_database(env, settings: Settings) -> tuple[Database | None, Actor | N
     from . import dialogs
 
     try:
-        return open_database(db_path), None
+        db = open_database(db_path, upgrade=not read_only)
+        db.read_only = read_only
+        return db, None
     except CunwuError as exc:
         dialogs.error(QCoreApplication.translate("App", "无法打开数据库"), exc)
         return None, None
@@ -206,12 +209,21 @@ def install_crash_hook(log_path: Path) -> None:
     sys.excepthook = hook
 
 
-def _open_workspace(env, settings: Settings, data_dir: Path, parent=None):
-    """Open the database, sign in when it has accounts, and open the workspace over it; None (after
-    telling the user) when it can't or the user cancels the login."""
-    db, actor = obtain_database(env, settings)
+def _open_workspace(env, settings: Settings, data_dir: Path, opened: dict, parent=None):
+    """Claim the database (its lock: another window may have it open), open it, sign in when it has
+    accounts, and open the workspace over it; None (after telling the user, or when they chose to quit,
+    switch windows or cancel the login) when it can't. What was opened goes into `opened` ("claim",
+    "db") for run_gui to close."""
+    from .single_instance import claim_database
+
+    claim = claim_database(Path(env.db_path), env.user)
+    if claim is None:
+        return None
+    opened["claim"] = claim
+    db, actor = obtain_database(env, settings, read_only=claim.read_only)
     if db is None:
-        return None, None
+        return None
+    opened["db"] = db
     from models.services.accounts import has_accounts
 
     from . import dialogs
@@ -221,17 +233,29 @@ def _open_workspace(env, settings: Settings, data_dir: Path, parent=None):
         if actor is None and has_accounts(db):
             actor = sign_in_dialog(db, settings, env.user, parent)
             if actor is None:
-                db.dispose()
-                return None, None
+                return None
         workspace = Workspace.open(db, user=env.user, db_path=Path(env.db_path), data_dir=data_dir,
                                    settings=settings, actor=actor)
     except CunwuError as exc:
         dialogs.error(QCoreApplication.translate("App", "无法打开数据库"), exc)
-        db.dispose()
-        return None, None
-    settings.last_opened = {"db": str(Path(env.db_path).resolve()), "title": workspace.installation.name,
-                            "user": "" if workspace.actor.authenticated else workspace.actor.name}
-    return db, workspace
+        return None
+    if not claim.read_only:
+        settings.last_opened = {"db": str(Path(env.db_path).resolve()), "title": workspace.installation.name,
+                                "user": "" if workspace.actor.authenticated else workspace.actor.name}
+    return workspace
+
+
+def _listen_for_raise(opened: dict, window) -> None:
+    """The instance holding the lock brings `window` forward when a second one asks."""
+    claim = opened.get("claim")
+    if claim is None or claim.read_only:
+        return
+    from .single_instance import RaiseServer
+
+    server = RaiseServer(claim.lock.db_path, window)
+    server.window = window
+    server.listen()
+    opened["server"] = server
 
 
 def run_gui(env) -> int:
@@ -254,26 +278,28 @@ def run_gui(env) -> int:
         marks = _Marks(window, app, quit_when_ready=False) if bench else None
 
         def attach() -> None:
-            db, workspace = _open_workspace(env, settings, data_dir, window)
+            workspace = _open_workspace(env, settings, data_dir, opened, window)
             if workspace is None:
                 window.hide()
-                app.exit(1 if Path(env.db_path).exists() else 0)
+                app.exit(1 if "claim" in opened and Path(env.db_path).exists() else 0)
                 return
-            opened["db"] = db
             window.attach(workspace)
             opened["watch"] = _watch(window, workspace)
+            _listen_for_raise(opened, window)
             if marks is not None:
                 QTimer.singleShot(0, marks.ready)
 
         _AfterFirstPaint(window, attach)
         window.show()
     else:
-        db, workspace = _open_workspace(env, settings, data_dir)
+        workspace = _open_workspace(env, settings, data_dir, opened)
         if workspace is None:
-            return 1 if Path(env.db_path).exists() else 0
-        opened["db"] = db
+            failed = "claim" in opened and Path(env.db_path).exists()  # not: chose to quit or switch
+            _close(opened)
+            return 1 if failed else 0
         window = MainWindow(workspace)
         opened["watch"] = _watch(window, workspace)
+        _listen_for_raise(opened, window)
         if bench:
             _Marks(window, app, quit_when_ready=True)
         window.show()
@@ -282,9 +308,8 @@ def run_gui(env) -> int:
     finally:
         settings.sync()
         if "watch" in opened:
-            opened["watch"].backup_on_exit()
-        if "db" in opened:
-            opened["db"].dispose()
+            opened.pop("watch").backup_on_exit()
+        _close(opened)
 
 
 def _watch(window, workspace):
@@ -294,3 +319,15 @@ def _watch(window, workspace):
     watch = IntegrityWatch(window, workspace)
     watch.start()
     return watch
+
+
+def _close(opened: dict) -> None:
+    """Dispose of the database, stop listening, then give up the lock (in that order)."""
+    if "db" in opened:
+        opened.pop("db").dispose()
+    server = opened.pop("server", None)
+    if server is not None:
+        server.server.close()
+    claim = opened.pop("claim", None)
+    if claim is not None:
+        claim.release()

@@ -181,3 +181,20 @@ def choose(title: str, label: str, options: Sequence[str], *, current: int = 0,
     if not dlg.exec():
         return None
     return list(options).index(dlg.textValue())
+
+
+def ask(title: str, text: str, buttons: Sequence[str], *, informative: str = "", default: int = 0,
+        warning: bool = False, parent: QWidget | None = None) -> int | None:
+    """Offer a choice of named buttons; the index of the one pressed, or None when closed with Esc.
+    The text can be selected and copied."""
+    icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, _parent(parent))
+    if informative:
+        box.setInformativeText(informative)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    pushed = [box.addButton(label, QMessageBox.ButtonRole.ActionRole) for label in buttons]
+    if pushed:
+        box.setDefaultButton(pushed[max(0, min(default, len(pushed) - 1))])
+    box.exec()
+    clicked = box.clickedButton()
+    return pushed.index(clicked) if clicked in pushed else None

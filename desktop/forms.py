@@ -1,5 +1,6 @@
-"""Pieces every form dialog shares: the red line of problems under the fields, and the confirm /
-cancel buttons with Enter and Ctrl+S bound to the confirm action."""
+"""Pieces every form dialog shares: the red line of problems under the fields, the confirm /
+cancel buttons with Enter and Ctrl+S bound to the confirm action, and the offer to reopen a record
+someone else changed meanwhile."""
 
 from __future__ import annotations
 
@@ -7,7 +8,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
+
+from models.errors import RecordChanged
+
+from . import dialogs
 
 ERROR_COLOR = "#c62828"
 
@@ -43,3 +48,17 @@ def confirm_buttons(dialog: QDialog, confirm_text: str, on_confirm: Callable[[],
     box.rejected.connect(dialog.reject)
     QShortcut(QKeySequence.StandardKey.Save, dialog, on_confirm)
     return box, ok, cancel
+
+
+def offer_reopen(error: RecordChanged, parent: QWidget | None = None) -> bool:
+    """A save refused because someone else changed the record since the form was filled (another
+    window, the CLI): say who and when and that nothing was overwritten; True when the clerk chose
+    to reopen the record as it is now, False to keep the form's content (to copy it out)."""
+    choice = dialogs.ask(
+        QCoreApplication.translate("Forms", "未保存"), str(error),
+        [QCoreApplication.translate("Forms", "重新打开（放弃我的修改）"),
+         QCoreApplication.translate("Forms", "保留我的修改")],
+        informative=QCoreApplication.translate("Forms", "记录在您打开之后被修改过，您的修改没有保存，也没有覆盖对方的内容。"
+                                                        "可以先把您的修改复制出来，再重新打开。"),
+        default=1, warning=True, parent=parent)
+    return choice == 0

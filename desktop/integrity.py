@@ -33,6 +33,7 @@ from models.services.integrity import IntegrityReport, IntegrityService
 from . import dialogs, workers
 from .pages.table_page_parts import read_only_table
 from .qtmodels.audit_model import AuditLogModel
+from .read_only import keep_disabled
 
 log = logging.getLogger("cunwu.desktop")
 
@@ -134,6 +135,9 @@ class IntegrityBox(QGroupBox):
         self.restore_button.clicked.connect(self.restore_from_file)
         self.extra_button.clicked.connect(self._choose_extra)
         self.save_settings_button.clicked.connect(self.save_settings)
+        # A read-only window (another one is editing) checks and reads the log, but never replaces
+        # the database under the other window, nor writes its backups or settings.
+        keep_disabled(self.ws, self.backup_button, self.restore_button, self.save_settings_button)
         self.refresh()
 
     def _service(self) -> BackupService:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from models.errors import CunwuError
 
 from .permissions import actor_text
+from .read_only import keep_disabled, reason
 from .registry import PageSpec, discover_pages, icon_of
 from .screen_fit import available_area, fit_to_screen
 
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
         self._shell = dict(shell or {})
         self.setWindowTitle(self.tr("村务公开 — %1").replace("%1", self._shell.get("title", "")))
         self._build()
+        if workspace is not None:
+            self._show_mode(workspace)
         self._restore()
 
     @property
@@ -82,6 +85,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("村务公开 — %1").replace("%1", workspace.installation.name))
         self.db_label.setText(self.tr("数据库：%1").replace("%1", str(workspace.db_path)))
         self.user_label.setText(self.tr("操作人：%1").replace("%1", actor_text(workspace)))
+        self._show_mode(workspace)
         row = self.sidebar.currentRow()
         if row >= 0:
             self._on_row_changed(row)
@@ -121,6 +125,11 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(self.tr("操作人：%1").replace("%1", self._shell.get("user", "")))
         for label in (self.db_label, self.user_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.read_only_label = QLabel()
+        self.read_only_label.setObjectName("readOnlyMode")
+        self.read_only_label.setStyleSheet("color: white; background: #b71c1c; padding: 0 6px; font-weight: bold;")
+        self.read_only_label.hide()
+        self.statusBar().addPermanentWidget(self.read_only_label)
         self.statusBar().addPermanentWidget(self.db_label)
         self.statusBar().addPermanentWidget(self.user_label)
 
@@ -172,6 +181,16 @@ class MainWindow(QMainWindow):
         from .help import show_guide
 
         return show_guide(self)
+
+    def _show_mode(self, workspace: Workspace) -> None:
+        """A read-only window says so in its title and status bar, and Ctrl+N creates nothing."""
+        if not workspace.read_only:
+            return
+        self.setWindowTitle(self.tr("村务公开 — %1（只读）").replace("%1", workspace.installation.name))
+        self.read_only_label.setText(self.tr("只读"))
+        self.read_only_label.setToolTip(reason())
+        self.read_only_label.show()
+        keep_disabled(workspace, self.new_action)
 
     def _restore(self) -> None:
         settings = self.settings

@@ -55,6 +55,12 @@ class Workspace:
         return ServiceContext(self.db, self.actor)
 
     @property
+    def read_only(self) -> bool:
+        """Opened read-only because another window is editing this database: pages disable their
+        write actions, and the database refuses writes anyway."""
+        return self.db.read_only
+
+    @property
     def installation(self) -> InstallationData:
         if self._installation is None:
             self._installation = installation(self.db)

@@ -7,6 +7,7 @@ Nothing here carries a traceback to the user.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 # How a field key reads in a message: services locate problems by key (the GUI focuses the widget
 # of that key), users read the Chinese name.
@@ -91,3 +92,23 @@ class ValidationError(CunwuError):
 
 class DatabaseError(CunwuError):
     """The database cannot be opened as asked (missing, newer than the app, not initialised)."""
+
+
+class RecordChanged(StateError):
+    """The record was changed by someone else since it was read (its version moved on); nothing was
+    written. `by` and `at` (UTC) say who and when, as far as the record knows."""
+
+    def __init__(self, by: str | None = None, at: datetime | None = None):
+        who = by or "其他人"
+        when = f"在 {at.astimezone().strftime('%Y-%m-%d %H:%M')} " if at is not None else ""
+        super().__init__(f"这条记录已被 {who} {when}修改，请重新打开")
+        self.by = by
+        self.at = at
+
+
+class ReadOnlyMode(PermissionDenied):
+    """Writes refused: the database was opened read-only (another window has it open for editing)."""
+
+    def __init__(self, message: str = "数据库以只读方式打开（另一个窗口正在编辑），不能保存修改。"
+                                      "请在已打开的窗口中修改，或关闭它后重新打开本程序。"):
+        super().__init__(message)

@@ -268,14 +268,10 @@ class CalendarDialog(QDialog):
             return
         kind = self.kind_combo.currentData()
         note = self.note_edit.text().strip()
-        service = self.service
+        days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
         added = 0
         try:
-            day = start
-            while day <= end:
-                service.add_day(day, kind, note or None)
-                added += 1
-                day += timedelta(days=1)
+            added = len(self.service.set_days(days, kind, note or None))  # one save, one audit event
         except CunwuError as exc:
             dialogs.error(self.tr("未能添加"), exc, parent=self)
         if start.year != self.year():
@@ -301,8 +297,7 @@ class CalendarDialog(QDialog):
                                .replace("%2", listed), ok_text=self.tr("删除"), parent=self):
             return
         try:
-            for day in days:
-                self.service.remove_day(day)
+            self.service.remove_days(days)
         except CunwuError as exc:
             dialogs.error(self.tr("未能删除"), exc, parent=self)
         self._load_year()

@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.errors import CunwuError, Problem, ValidationError
+from models.errors import CunwuError, Problem, RecordChanged, ValidationError
 from models.rules import catalog_terms as terms
 from models.rules.limits import MAX_POSTING_DAYS
 from models.rules.roster import PRESET_LABELS
 from models.services.catalog import GroupData, ItemData
 
 from .. import dialogs
-from ..forms import confirm_buttons, problems_label
+from ..forms import confirm_buttons, offer_reopen, problems_label
 from ..qtmodels.roster_model import preset_label
 from ..screen_fit import fit_to_screen, scrolling
 from .timing_editor import TimingEditor
@@ -65,10 +65,14 @@ _INVALID_LABEL_STYLE = "color: #c62828; font-weight: bold;"
 
 class CatalogItemDialog(QDialog):
     def __init__(self, item: ItemData, save: Callable[[ItemData], ItemData], *, editing: bool,
-                 groups: Sequence[GroupData] = (), parent: QWidget | None = None):
+                 groups: Sequence[GroupData] = (), reload: Callable[[], ItemData] | None = None,
+                 parent: QWidget | None = None):
+        """`save` gets the form's item, carrying the version it was loaded at; `reload` reads the item
+        as stored now, for when a save was refused because someone else changed it meanwhile."""
         super().__init__(parent)
         self._original = item
         self._save = save
+        self._reload = reload
         self._groups = list(groups)
         self.editing = editing
         self.saved: ItemData | None = None
@@ -314,10 +318,30 @@ class CatalogItemDialog(QDialog):
         except ValidationError as exc:
             self.show_problems(exc.problems, exc.summary)
             return
+        except RecordChanged as exc:
+            # The form keeps what the clerk typed; the refusal stays listed (selectable) until reopened.
+            self.show_problems([], str(exc))
+            if self._reload is not None and offer_reopen(exc, parent=self):
+                self.reopen()
+            return
         except CunwuError as exc:
             dialogs.error(self.tr("未保存"), exc, parent=self)
             return
         self.accept()
+
+    def reopen(self) -> None:
+        """Show the item as it is stored now (someone else's save), discarding the form's changes."""
+        try:
+            fresh = self._reload() if self._reload is not None else None
+        except CunwuError as exc:
+            dialogs.error(self.tr("无法重新打开"), exc, parent=self)
+            return
+        if fresh is None:
+            return
+        self._clear_problems()
+        self._original = fresh
+        self._load(fresh)
+        self.name_edit.setFocus()
 
     def show_problems(self, problems: Sequence[Problem], summary: str = "") -> None:
         lines = [f"• {p.located()}" for p in problems]

@@ -9,12 +9,18 @@
   and fields they name turn red (errors) or amber (warnings) with the message as tooltip, and the
   list under the editor jumps to the place on Enter or double-click. After saving, the list shows
   what the service found.
-- Ctrl+S saves through `DisclosureService.update` / `set_rows`; Esc closes, asking first when
+- Ctrl+S saves through one `DisclosureService.update` call (header, content and a roster's rows: one
+  transaction, one audit event), against the version the editor loaded: when someone else saved the
+  record meanwhile (another window, the CLI) the save is refused with who and when, nothing is
+  overwritten, and the clerk's text stays in the editor, selectable and copyable, with an offer to
+  reopen the record as it now is. Esc closes, asking first when
   something is unsaved; Ctrl+Z / Ctrl+Y undo and redo grid edits, pasted blocks, inserted,
   deleted and imported rows (text fields undo their own typing).
 - Whether the record may be edited is the workflow table's (models.rules.workflow) ``edit`` row:
   otherwise everything is read-only, the banner says the table's refusal (a posted record points
   to a correction, 更正; a submitted one to the reviewer) and so does the greyed 保存's tooltip.
+  Everything is read-only, too, when the database was opened read-only (another window is
+  editing it).
 """
 
 from __future__ import annotations
@@ -39,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.errors import CunwuError, Problem, ValidationError
+from models.errors import CunwuError, Problem, RecordChanged, ValidationError
 from models.printing.settings import print_settings
 from models.rules import kinds as K
 from models.rules import workflow as W
@@ -48,7 +54,9 @@ from models.services.catalog import CatalogService
 from models.services.disclosures import DisclosureData, DisclosureService
 
 from .. import clock, dialogs
+from ..forms import offer_reopen
 from ..qtmodels.findings_model import FindingRole, FindingsModel
+from ..read_only import reason as read_only_reason
 from ..row_list import RowList
 from ..screen_fit import fit_to_screen, scrolling
 from ..workflow import decide, refusal_text, show_step, status_colour, status_text
@@ -67,17 +75,22 @@ _BANNER_STYLE = {
 
 
 def open_disclosure_editor(workspace, disclosure_id: int, parent: QWidget | None = None) -> bool:
-    """Open the editor of a record (modal) and return True when the clerk saved anything."""
-    try:
-        editor = DisclosureEditor(workspace, disclosure_id, parent)
-    except CunwuError as exc:
-        dialogs.error(QCoreApplication.translate("DisclosureEditor", "无法打开记录"), exc, parent=parent)
-        return False
-    try:
-        editor.exec()
-        return editor.saved_once
-    finally:
-        editor.deleteLater()
+    """Open the editor of a record (modal) and return True when the clerk saved anything. When the
+    clerk chose to reopen a record someone else changed, a fresh editor opens on what is stored."""
+    saved = False
+    while True:
+        try:
+            editor = DisclosureEditor(workspace, disclosure_id, parent)
+        except CunwuError as exc:
+            dialogs.error(QCoreApplication.translate("DisclosureEditor", "无法打开记录"), exc, parent=parent)
+            return saved
+        try:
+            editor.exec()
+            saved = saved or editor.saved_once
+            if not editor.reopen_requested:
+                return saved
+        finally:
+            editor.deleteLater()
 
 
 class DisclosureEditor(QDialog):
@@ -90,6 +103,8 @@ class DisclosureEditor(QDialog):
         self.disclosure_id = int(disclosure_id)
         self.data: DisclosureData = self.service.get(self.disclosure_id)
         self.saved_once = False
+        self.reopen_requested = False  # the clerk chose to reopen after a refused save
+        self.conflict: RecordChanged | None = None  # the refusal of the last save, until reopened
         self.undo_stack = QUndoStack(self)
         self._shown_findings: list[K.Finding] = []
         self._service_findings: list[K.Finding] | None = None  # after a save, until the next change
@@ -124,6 +139,21 @@ class DisclosureEditor(QDialog):
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
         self.banner.hide()
+        # Shown when a save was refused because someone else changed the record meanwhile.
+        self.conflict_bar = QWidget()
+        self.conflict_bar.setObjectName("conflictBar")
+        self.conflict_bar.setStyleSheet("#conflictBar { " + _BANNER_STYLE["locked"] + " }")
+        self.conflict_label = QLabel()
+        self.conflict_label.setWordWrap(True)
+        self.conflict_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reopen_button = QPushButton(self.tr("重新打开"))
+        self.reopen_button.setToolTip(self.tr("放弃这里未保存的修改，打开记录现在保存的内容"))
+        self.reopen_button.clicked.connect(self.reopen)
+        conflict_layout = QHBoxLayout(self.conflict_bar)
+        conflict_layout.setContentsMargins(8, 4, 8, 4)
+        conflict_layout.addWidget(self.conflict_label, 1)
+        conflict_layout.addWidget(self.reopen_button)
+        self.conflict_bar.hide()
 
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(300)
@@ -259,6 +289,7 @@ class DisclosureEditor(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.conflict_bar)
         layout.addLayout(header)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(bottom)
@@ -307,12 +338,22 @@ class DisclosureEditor(QDialog):
         self._period_changed()
         self._update_modified()
 
+    def can_edit(self) -> bool:
+        """The record may be changed here: an editable status, and a database not opened read-only."""
+        return self.data.editable and not self.ws.read_only
+
     def _apply_editable(self) -> None:
         d = self.data
         editable = show_step(self.save_button, "edit", d, self.tr("保存（Ctrl+S）"))
         refused = decide("edit", d).refusal
         banner_kind = None
-        if refused is not None:
+        if editable and self.ws.read_only:
+            editable = False
+            self.save_button.setEnabled(False)
+            self.save_button.setToolTip(read_only_reason())
+            self.banner.setText(self.tr("以只读方式打开：另一个窗口正在使用此数据库，这里不能保存修改"))
+            banner_kind = "waiting"
+        elif refused is not None:
             self.banner.setText(refusal_text(refused))
             banner_kind = "locked" if W.is_public(d.status) else "waiting"
         elif d.open_return_reason:
@@ -339,7 +380,7 @@ class DisclosureEditor(QDialog):
         return (self.title_edit.text().strip(), self.body_edit.toPlainText(), self.period_edit.text().strip().upper())
 
     def is_dirty(self) -> bool:
-        if not self.data.editable:
+        if not self.can_edit():
             return False
         return self._header_values() != self._header_snapshot or self.kind_editor.is_dirty()
 
@@ -448,8 +489,8 @@ class DisclosureEditor(QDialog):
 
     # --- saving -------------------------------------------------------------------------------
     def save(self) -> bool:
-        """Store what is on screen; True when saved (or nothing needed saving)."""
-        if not self.data.editable:
+        """Store what is on screen in one service call; True when saved (or nothing needed saving)."""
+        if not self.can_edit():
             return False
         self.kind_editor.finish_editing()
         title, body, period = self._header_values()
@@ -475,16 +516,17 @@ class DisclosureEditor(QDialog):
             return True
 
         where: list[int] | None = None
+        if rows_dirty:
+            rows, where = self.kind_editor.rows_for_save()  # type: ignore[attr-defined]
+            fields["rows"] = rows
+            fields["columns"] = self.kind_editor.column_keys()  # type: ignore[attr-defined]
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            data = self.data
-            if rows_dirty:
-                rows, where = self.kind_editor.rows_for_save()  # type: ignore[attr-defined]
-                data = self.service.set_rows(self.disclosure_id, rows,
-                                             columns=self.kind_editor.column_keys())  # type: ignore[attr-defined]
-                self.kind_editor.mark_clean()
-            if fields:
-                data = self.service.update(self.disclosure_id, **fields)
+            data = self.service.update(self.disclosure_id, expected_version=self.data.version, **fields)
+        except RecordChanged as exc:
+            QApplication.restoreOverrideCursor()
+            self._refused(exc)
+            return False
         except ValidationError as exc:
             QApplication.restoreOverrideCursor()
             self._show_problems(exc.problems, where)
@@ -498,6 +540,8 @@ class DisclosureEditor(QDialog):
 
         self.data = data
         self.saved_once = True
+        self.conflict = None
+        self.conflict_bar.hide()
         self.kind_editor.mark_clean()
         self._header_snapshot = self._header_values()
         self._service_findings = self._from_service(data.findings, where)
@@ -506,6 +550,27 @@ class DisclosureEditor(QDialog):
         self.message_label.setText(self.tr("已保存"))
         self.saved.emit(self.disclosure_id)
         return True
+
+    def _refused(self, exc: RecordChanged) -> None:
+        """Someone else saved the record since it was opened: keep everything on screen (the clerk
+        can copy it out), say who and when, and offer to reopen the record as it is now."""
+        self.conflict = exc
+        self.conflict_label.setText(
+            self.tr("未保存：%1。您的修改仍在下面，可以选中复制；点“重新打开”查看对方保存的内容。").replace("%1", str(exc)))
+        self.conflict_bar.show()
+        self.message_label.setText(self.tr("未保存"))
+        if offer_reopen(exc, parent=self):
+            self.reopen(confirmed=True)
+
+    def reopen(self, *, confirmed: bool = False) -> None:
+        """Close this editor without saving and open the record afresh (see open_disclosure_editor)."""
+        self.kind_editor.finish_editing()
+        if not confirmed and self.is_dirty() and not dialogs.confirm(
+                self.tr("重新打开？"), self.tr("重新打开将丢弃这里尚未保存的修改。要继续吗？"),
+                ok_text=self.tr("重新打开"), parent=self):
+            return
+        self.reopen_requested = True
+        super().reject()
 
     def _from_service(self, findings: list[K.Finding], where: list[int] | None) -> list[K.Finding]:
         """The service numbers roster rows among the saved (filled) rows; the grid shows all rows."""

@@ -35,6 +35,7 @@ from .. import dialogs
 from ..editors.period_picker import PeriodPicker
 from ..formats import period_label
 from ..permissions import actor_text, gate_all
+from ..read_only import keep_disabled
 from ..registry import register_page
 from ..settings import LANGUAGES
 
@@ -160,6 +161,8 @@ class AboutPage(QWidget):
         self.print_settings_button.clicked.connect(self.open_print_settings)
         pform = QFormLayout(printing)
         pform.addRow(self.tr("公告页脚"), self.print_settings_button)
+        keep_disabled(self.ws, self.save_adoption_button, self.save_since_button, self.calendar_button,
+                      self.print_settings_button)
 
         from ..integrity import IntegrityBox
 

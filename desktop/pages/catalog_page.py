@@ -59,6 +59,7 @@ from ..qtmodels.catalog_model import (
     SortRole,
     posting_days_text,
 )
+from ..read_only import keep_disabled
 from ..registry import register_page
 from ..row_list import RowList
 from .table_page_parts import debounced_search, read_only_table
@@ -105,6 +106,8 @@ class CatalogPage(QWidget):
         self.export_action = QAction(self.tr("导出 xlsx"), self)
         self.export_action.setToolTip(self.tr("导出为标准目录格式的 xlsx 文件"))
         self.print_action = printing.print_action(self, "catalog", self.print_catalog)  # 打印目录… (Ctrl+P)
+        keep_disabled(self.ws, self.new_action, self.edit_action, self.toggle_action, self.delete_action,
+                      self.template_action, self.import_action)
 
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -403,11 +406,12 @@ class CatalogPage(QWidget):
     def _open_dialog(self, item: ItemData, *, editing: bool, groups) -> None:
         if editing:
             def save(data: ItemData) -> ItemData:
-                return self.service.update(item.code, data)
+                return self.service.update(item.code, data, expected_version=data.version)
         else:
             def save(data: ItemData) -> ItemData:
                 return self.service.add(data)
-        dialog = CatalogItemDialog(item, save, editing=editing, groups=groups, parent=self)
+        dialog = CatalogItemDialog(item, save, editing=editing, groups=groups, parent=self,
+                                   reload=(lambda: self.service.get(item.code)) if editing else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._dialog_saved(dialog))
         dialog.finished.connect(self._dialog_closed)
@@ -437,7 +441,8 @@ class CatalogPage(QWidget):
         restoring = not any(item.active for item in items)
         targets = [item for item in items if item.active != restoring]
         try:
-            self.service.set_active_many([item.code for item in targets], restoring)
+            self.service.set_active_many([item.code for item in targets], restoring,
+                                         {item.code: item.version for item in targets})
         except CunwuError as exc:
             dialogs.error(self.tr("未能更改状态"), exc, parent=self)
             return
@@ -466,7 +471,7 @@ class CatalogPage(QWidget):
         if not dialogs.confirm(self.tr("删除事项"), question, ok_text=self.tr("删除"), parent=self):
             return
         try:
-            self.service.delete_many([item.code for item in items])
+            self.service.delete_many([item.code for item in items], {item.code: item.version for item in items})
         except CunwuError as exc:
             dialogs.error(self.tr("不能删除"), exc, parent=self)
             return

@@ -55,6 +55,7 @@ from ..qtmodels import attachment_model as am
 from ..qtmodels.attachment_model import AttachmentModel, AttachmentRole, attachment_kind_text
 from ..qtmodels.audit_model import AuditLogModel
 from ..qtmodels.todo_models import EntryRole, FeedbackModel
+from ..read_only import keep_disabled
 from ..row_list import ActionButton, RowList
 from ..workflow import show_step, status_colour, status_text
 
@@ -206,6 +207,9 @@ class RecordDetail(QTabWidget):
         self.feedback_rows = RowList(self.feedback_view, activate=self.answer_feedback,
                                      actions=[self.answer_action, self.print_answer_action],
                                      general_actions=[self.add_feedback_action])
+        # A read-only window shows attachments and questions but adds, removes and answers nothing.
+        keep_disabled(self.ws, self.add_attachment_action, self.remove_attachment_action, self.add_feedback_action,
+                      self.answer_action)
 
         self.addTab(self.summary, self.tr("概况"))
         self.addTab(attachments, self.tr("附件"))
@@ -516,5 +520,8 @@ class RecordDetail(QTabWidget):
 def answer_dialog(workspace, feedback: FeedbackData, parent: QWidget | None = None) -> AnswerDialog:
     """The answer dialog for one question, saving through FeedbackService.answer."""
     service = FeedbackService(workspace.ctx)
-    return AnswerDialog(feedback, lambda text, on: service.answer(feedback.id, text, on), parent=parent,
-                        public=print_settings(workspace.ctx).public_numbers)
+
+    def answer(text, on):  # the question as shown: answered or changed since → refused
+        return service.answer(feedback.id, text, on, expected_version=feedback.version)
+
+    return AnswerDialog(feedback, answer, parent=parent, public=print_settings(workspace.ctx).public_numbers)

@@ -71,6 +71,7 @@ from ..qtmodels.disclosure_list_model import (
     DisclosureListModel,
     DisclosureRole,
 )
+from ..read_only import keep_disabled
 from ..registry import register_page
 from ..row_list import RowList
 from ..workflow import decide, refusal_text, show_step, status_text
@@ -138,6 +139,9 @@ class RecordsPage(QWidget):
                       "archive": self.archive_action, "delete": self.delete_action}
         self._step_tips = {key: action.toolTip() for key, action in self.steps.items()}
         self.step_actions = list(self.steps.values())
+        # A read-only window still opens records (to read and print them), but changes nothing.
+        keep_disabled(self.ws, self.new_action, self.submit_action, self.approve_action, self.return_action,
+                      self.post_action, self.correct_action, self.archive_action, self.delete_action)
 
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -504,7 +508,7 @@ class RecordsPage(QWidget):
         if d is None:
             return
         try:
-            data = self.service.submit(d.id)
+            data = self.service.submit(d.id, expected_version=d.version)
         except CunwuError as exc:
             self._refused(self.tr("不能提交审核"), exc)
             self.reload(select_id=d.id)
@@ -530,13 +534,17 @@ class RecordsPage(QWidget):
     def approve_selected(self) -> None:
         if self.current is None or self.active_dialog is not None:
             return
+        seen = self.current.version  # the version on screen: changed since → refused
         d = self._whole()  # the dialog lists the personal numbers the notice will mask
         if d is None:
             return
         service = self.service
-        dialog = ApproveDialog(self._headline(d), lambda who, opinion, on: service.approve(d.id, who, opinion, on),
-                               reviewers=self._reviewers(d.drafter), notes=privacy_notes(d),
-                               signed_in=self._signed_in(), parent=self)
+
+        def approve(who, opinion, on):
+            return service.approve(d.id, who, opinion, on, expected_version=seen)
+
+        dialog = ApproveDialog(self._headline(d), approve, reviewers=self._reviewers(d.drafter),
+                               notes=privacy_notes(d), signed_in=self._signed_in(), parent=self)
         show_modal(self, dialog, lambda dlg: self._done(dlg.result_data, self.tr("记录 #%1 已审核通过")))
         dialog.focus_first()
 
@@ -545,8 +553,12 @@ class RecordsPage(QWidget):
         if d is None or self.active_dialog is not None:
             return
         service = self.service
-        dialog = ReturnDialog(self._headline(d), lambda who, reason, on: service.return_(d.id, who, reason, on),
-                              reviewers=self._reviewers(d.drafter), signed_in=self._signed_in(), parent=self)
+
+        def return_(who, reason, on):
+            return service.return_(d.id, who, reason, on, expected_version=d.version)
+
+        dialog = ReturnDialog(self._headline(d), return_, reviewers=self._reviewers(d.drafter),
+                              signed_in=self._signed_in(), parent=self)
         show_modal(self, dialog, lambda dlg: self._done(dlg.result_data, self.tr("记录 #%1 已退回起草人修改")))
         dialog.focus_first()
 
@@ -567,7 +579,11 @@ class RecordsPage(QWidget):
             return WorkdayCalendar.add_days_inclusive(start, days)
 
         service = self.service
-        dialog = PostDialog(self._headline(d), lambda start, days: service.post(d.id, start, days),
+
+        def post(start, days):
+            return service.post(d.id, start, days, expected_version=d.version)
+
+        dialog = PostDialog(self._headline(d), post,
                             minimum_days=item.posting_days, working_days=item.posting_working_days, end_of=end_of,
                             parent=self)
         show_modal(self, dialog, lambda dlg: self._done(dlg.result_data, self.tr("记录 #%1 已张贴公示")))
@@ -578,7 +594,7 @@ class RecordsPage(QWidget):
         if d is None:
             return
         try:
-            data = self.service.correct(d.id)
+            data = self.service.correct(d.id, expected_version=d.version)
         except CunwuError as exc:
             self._refused(self.tr("不能更正"), exc)
             return
@@ -593,7 +609,7 @@ class RecordsPage(QWidget):
                                .replace("%1", str(d.id)).replace("%2", d.title), ok_text=self.tr("归档"), parent=self):
             return
         try:
-            data = self.service.archive(d.id)
+            data = self.service.archive(d.id, expected_version=d.version)
         except CunwuError as exc:
             self._refused(self.tr("不能归档"), exc)
             return
@@ -607,7 +623,7 @@ class RecordsPage(QWidget):
                                .replace("%1", str(d.id)).replace("%2", d.title), ok_text=self.tr("删除"), parent=self):
             return
         try:
-            self.service.delete(d.id)
+            self.service.delete(d.id, expected_version=d.version)
         except CunwuError as exc:
             self._refused(self.tr("不能删除"), exc)
             return

@@ -52,6 +52,7 @@ from ..formats import cn_date, period_label
 from ..permissions import gate_all
 from ..printing import actions as printing
 from ..qtmodels.todo_models import DueModel, EntryRole, FeedbackModel, OverdueModel, PostingEndingModel
+from ..read_only import keep_disabled
 from ..registry import register_page
 from ..row_list import ActionButton, RowList
 from .record_detail import answer_dialog
@@ -171,6 +172,7 @@ class TodoPage(QWidget):
         self.addAction(self.refresh_action)  # window shortcut while this page is the one shown
         self.new_button = ActionButton(self.new_action)
         self.refresh_button = ActionButton(self.refresh_action)
+        keep_disabled(self.ws, self.new_action)
         top = QHBoxLayout()
         top.addWidget(self.date_label)
         top.addSpacing(12)

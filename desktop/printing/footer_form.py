@@ -26,11 +26,9 @@ class FooterForm(QWidget):
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(f"（{DEFAULT_OBJECTION_NOTE}）")
         self.set_village(village)
-        for edit, value in ((self.accepting_edit, current.accepting_unit), (self.issuer_edit, current.issuer),
-                            (self.note_edit, current.objection_note)):
-            edit.setText(value)
+        for edit in (self.accepting_edit, self.issuer_edit, self.note_edit):
             edit.setClearButtonEnabled(True)
-        self.phones_edit.setPlainText("\n".join(current.phones))
+        self.fill(current)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("监督电话"), self.phones_edit)
@@ -40,6 +38,13 @@ class FooterForm(QWidget):
             form.addRow(self.tr("异议说明"), self.note_edit)
         else:
             self.note_edit.hide()
+
+    def fill(self, current: PrintSettings) -> None:
+        """Show these settings (on opening, and when reopened after someone else saved)."""
+        for edit, value in ((self.accepting_edit, current.accepting_unit), (self.issuer_edit, current.issuer),
+                            (self.note_edit, current.objection_note)):
+            edit.setText(value)
+        self.phones_edit.setPlainText("\n".join(current.phones))
 
     def set_village(self, village: str) -> None:
         """The defaults the placeholders show follow the village's name."""

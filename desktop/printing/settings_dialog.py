@@ -18,18 +18,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.errors import CunwuError
-from models.printing.settings import PrintSettings, print_settings, set_print_settings
+from models.errors import CunwuError, RecordChanged
+from models.printing.settings import PrintSettings, set_print_settings, stored_print_settings
 
 from .. import dialogs
-from ..forms import confirm_buttons
+from ..forms import confirm_buttons, offer_reopen
 from .footer_form import FooterForm
 
 
 class PrintSettingsDialog(QDialog):
-    def __init__(self, workspace, current: PrintSettings, parent: QWidget | None = None):
+    def __init__(self, workspace, current: PrintSettings, parent: QWidget | None = None, *,
+                 version: int | None = None):
+        """`version`: that of the settings shown, checked on save (someone else's change is refused)."""
         super().__init__(parent)
         self.ws = workspace
+        self.version = version
         self.saved: PrintSettings | None = None
         self.setWindowTitle(self.tr("打印设置"))
         self.setMinimumWidth(560)
@@ -59,7 +62,11 @@ class PrintSettingsDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.saved = set_print_settings(self.ws.ctx, **self.form.values())
+            self.saved = set_print_settings(self.ws.ctx, **self.form.values(), expected_version=self.version)
+        except RecordChanged as exc:
+            if offer_reopen(exc, parent=self):  # else the form keeps what was typed, to copy out
+                self.reopen()
+            return
         except CunwuError as exc:
             dialogs.error(self.tr("未保存"), exc, parent=self)
             return
@@ -67,14 +74,24 @@ class PrintSettingsDialog(QDialog):
         self.accept()
 
 
+    def reopen(self) -> None:
+        """Show the settings as stored now (someone else's save), discarding what was typed here."""
+        try:
+            current, self.version = stored_print_settings(self.ws.ctx)
+        except CunwuError as exc:
+            dialogs.error(self.tr("无法读取打印设置"), exc, parent=self)
+            return
+        self.form.fill(current)
+
+
 def open_print_settings(workspace, parent: QWidget | None = None) -> PrintSettingsDialog | None:
     """The 打印设置 dialog, window-modal (no nested event loop); None when the settings cannot be read."""
     try:
-        current = print_settings(workspace.ctx)
+        current, version = stored_print_settings(workspace.ctx)
     except CunwuError as exc:
         dialogs.error(QCoreApplication.translate("PrintSettingsDialog", "无法读取打印设置"), exc, parent=parent)
         return None
-    dialog = PrintSettingsDialog(workspace, current, parent)
+    dialog = PrintSettingsDialog(workspace, current, parent, version=version)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import DateTime, MetaData, Numeric, TypeDecorator
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy import DateTime, Integer, MetaData, Numeric, String, TypeDecorator
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from ..rules.limits import MONEY_DIGITS, MONEY_PLACES, QUANTITY_DIGITS, QUANTITY_PLACES
 
@@ -59,4 +59,17 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-__all__ = ["Base", "UTCDateTime", "Money", "Quantity", "utcnow", "Decimal"]
+class Versioned:
+    """A record two windows may edit: a counter every UPDATE checks (``WHERE version = <read>``,
+    SQLAlchemy's ``version_id_col``; no row updated → StaleDataError) and who changed it last.
+    See models.services.versions."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str | None] = mapped_column(String(50))
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:  # noqa: N805 - SQLAlchemy's declared_attr signature
+        return {"version_id_col": cls.__table__.c.version}
+
+
+__all__ = ["Base", "UTCDateTime", "Money", "Quantity", "Versioned", "utcnow", "Decimal"]

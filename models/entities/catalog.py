@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, UTCDateTime, utcnow
+from .base import Base, UTCDateTime, Versioned, utcnow
 
 
 class CatalogGroup(Base):
@@ -23,7 +23,7 @@ class CatalogGroup(Base):
     items: Mapped[list[CatalogItem]] = relationship(back_populates="group", order_by="CatalogItem.position")
 
 
-class CatalogItem(Base):
+class CatalogItem(Versioned, Base):
     """二级事项: one thing the village must disclose, with its rule of when and how."""
 
     __tablename__ = "catalog_item"

@@ -15,10 +15,10 @@ from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, 
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..rules.workflow import INITIAL_STATUS
-from .base import Base, Money, Quantity, UTCDateTime, utcnow
+from .base import Base, Money, Quantity, UTCDateTime, Versioned, utcnow
 
 
-class Disclosure(Base):
+class Disclosure(Versioned, Base):
     __tablename__ = "disclosure"
     __table_args__ = (
         Index("ix_disclosure_item_period", "item_id", "period"),
@@ -115,7 +115,7 @@ class Attachment(Base):
     added_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
-class Feedback(Base):
+class Feedback(Versioned, Base):
     """A villager's question or objection (异议) during posting, and its answer."""
 
     __tablename__ = "feedback"
@@ -131,6 +131,7 @@ class Feedback(Base):
     answered_by: Mapped[str | None] = mapped_column(String(50))
     recorded_by: Mapped[str] = mapped_column(String(50))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class CalendarDay(Base):

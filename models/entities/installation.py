@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Date, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, UTCDateTime, utcnow
+from .base import Base, UTCDateTime, Versioned, utcnow
 
 
 class Installation(Base):
@@ -28,10 +28,11 @@ class Installation(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
-class Setting(Base):
+class Setting(Versioned, Base):
     """Installation-wide settings that belong with the data (not per-user GUI state), as JSON text."""
 
     __tablename__ = "setting"
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

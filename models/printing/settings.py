@@ -27,7 +27,7 @@ from ..errors import Problem, ValidationError
 from ..rules.footer import phone_entry, phones_problems
 from ..rules.personal_numbers import public_numbers
 from ..services.context import ServiceContext
-from ..services.settings import FOOTER_STORE, SETTINGS, read_setting, write_setting
+from ..services.settings import FOOTER_STORE, SETTINGS, read_setting, setting_version, write_setting
 
 SETTING_KEY = FOOTER_STORE
 DEFAULT_OBJECTION_NOTE = "公示期间，如有异议，请向受理单位反映。"
@@ -104,10 +104,23 @@ def footer_problems(*, phones: list[str] | tuple[str, ...] | None = None,
     return out
 
 
+def print_settings_version(ctx: ServiceContext) -> int:
+    """The stored footer settings' version (0 when never set)."""
+    with ctx.read() as session:
+        return setting_version(session, SETTING_KEY)
+
+
+def stored_print_settings(ctx: ServiceContext) -> tuple[PrintSettings, int]:
+    """The footer settings and their version, read together (for a form that saves them back)."""
+    with ctx.read() as session:
+        return _read(session), setting_version(session, SETTING_KEY)
+
+
 def set_print_settings(ctx: ServiceContext, *, phones: list[str] | tuple[str, ...] | None = None,
                        accepting_unit: str | None = None, issuer: str | None = None,
-                       objection_note: str | None = None) -> PrintSettings:
-    """Change the given footer settings (``None`` leaves one as it is, ``""`` / ``[]`` clears it)."""
+                       objection_note: str | None = None, expected_version: int | None = None) -> PrintSettings:
+    """Change the given footer settings (``None`` leaves one as it is, ``""`` / ``[]`` clears it).
+    ``expected_version``: `print_settings_version` when the form was filled; changed since → refused."""
     clean_phones = tuple(p.strip() for p in phones if p and p.strip()) if phones is not None else None
     problems = footer_problems(phones=clean_phones, accepting_unit=accepting_unit, issuer=issuer,
                                objection_note=objection_note)
@@ -124,11 +137,10 @@ def set_print_settings(ctx: ServiceContext, *, phones: list[str] | tuple[str, ..
             if value is not None:
                 changes[key] = value.strip()
         updated = replace(current, **changes)
-        write_setting(w.session, SETTING_KEY, updated.to_json())
+        write_setting(w.session, SETTING_KEY, updated.to_json(), expected_version=expected_version)
         w.detail = updated.to_json()
     return updated
 
 
 __all__ = ["DEFAULT_OBJECTION_NOTE", "PrintSettings", "SETTING_KEY", "footer_problems", "office_numbers",
-           "print_settings",
-           "set_print_settings"]
+           "print_settings", "print_settings_version", "set_print_settings", "stored_print_settings"]

@@ -8,6 +8,7 @@ working days, feedback deadlines, schedule due dates); `CalendarService` is the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -49,6 +50,11 @@ def load_calendar(session: Session) -> WorkdayCalendar:
     return WorkdayCalendar(extra_holidays=holidays, extra_workdays=workdays)
 
 
+def _span(days: Sequence[date]) -> str:
+    """The audit target of one day ('2027-01-01') or several ('2027-01-01..2027-01-07')."""
+    return days[0].isoformat() if len(days) == 1 else f"{days[0].isoformat()}..{days[-1].isoformat()}"
+
+
 def _data(row: CalendarDay) -> CalendarDayData:
     return CalendarDayData(day=row.day, kind=row.kind, note=row.note, entered_by=row.entered_by)
 
@@ -78,29 +84,49 @@ class CalendarService:
     # --- writing ----------------------------------------------------------------------------
     def add_day(self, day: date, kind: str, note: str | None = None) -> CalendarDayData:
         """Enter (or re-enter, replacing kind and note) one day."""
+        return self.set_days([day], kind, note)[0]
+
+    def set_days(self, days: Sequence[date], kind: str, note: str | None = None) -> list[CalendarDayData]:
+        """Enter several days at once (a holiday's range): one transaction, one audit event."""
         if kind not in DAY_KINDS:
             raise ValidationError.single(f"日期类型“{kind}”应为 holiday（放假）或 workday（调休上班）")
         note = (note or "").strip() or None
         if note and len(note) > 100:
             raise ValidationError.single("备注不能超过 100 个字")
-        with self.ctx.write("calendar.day.set", target_type="calendar_day", target_id=day.isoformat(),
+        days = sorted(set(days))
+        if not days:
+            raise ValidationError.single("没有要录入的日期")
+        with self.ctx.write("calendar.day.set", target_type="calendar_day", target_id=_span(days),
                             permission=PERMISSION) as w:
-            row = w.session.get(CalendarDay, day)
-            before = None if row is None else {"kind": row.kind, "note": row.note}
-            if row is None:
-                row = CalendarDay(day=day, kind=kind, note=note, entered_by=self.ctx.actor.name)
-                w.session.add(row)
-            else:
-                row.kind, row.note, row.entered_by = kind, note, self.ctx.actor.name
+            out, before = [], {}
+            for day in days:
+                row = w.session.get(CalendarDay, day)
+                if row is None:
+                    row = CalendarDay(day=day, kind=kind, note=note, entered_by=self.ctx.actor.name)
+                    w.session.add(row)
+                else:
+                    before[day.isoformat()] = {"kind": row.kind, "note": row.note}
+                    row.kind, row.note, row.entered_by = kind, note, self.ctx.actor.name
+                out.append(row)
             w.session.flush()
-            w.detail = {"kind": kind, "note": note, "before": before}
-            return _data(row)
+            w.detail = {"kind": kind, "note": note, "days": len(days), "before": before or None}
+            return [_data(r) for r in out]
 
     def remove_day(self, day: date) -> None:
-        with self.ctx.write("calendar.day.remove", target_type="calendar_day", target_id=day.isoformat(),
+        self.remove_days([day])
+
+    def remove_days(self, days: Sequence[date]) -> None:
+        """Remove entered days: one transaction, one audit event; refused whole if one was never entered."""
+        days = sorted(set(days))
+        if not days:
+            return
+        with self.ctx.write("calendar.day.remove", target_type="calendar_day", target_id=_span(days),
                             permission=PERMISSION) as w:
-            row = w.session.get(CalendarDay, day)
-            if row is None:
-                raise NotFound(f"{day.isoformat()} 没有录入过节假日或调休上班日")
-            w.detail = {"kind": row.kind, "note": row.note}
-            w.session.delete(row)
+            removed = {}
+            for day in days:
+                row = w.session.get(CalendarDay, day)
+                if row is None:
+                    raise NotFound(f"{day.isoformat()} 没有录入过节假日或调休上班日")
+                removed[day.isoformat()] = {"kind": row.kind, "note": row.note}
+                w.session.delete(row)
+            w.detail = removed[days[0].isoformat()] if len(days) == 1 else {"days": removed}

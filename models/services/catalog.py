@@ -5,7 +5,7 @@ Services take a `ServiceContext`, return plain dataclasses, and open one short s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -20,6 +20,7 @@ from ..rules.limits import MAX_PARAGRAPH_CHARS, MAX_POSTING_DAYS, MAX_TITLE_CHAR
 from ..rules.search import matches
 from ..rules.timing import TimingError, TimingRule, parse_timing_text
 from .context import ServiceContext
+from .versions import check_version, stamp
 
 # Other aggregates register here a callable telling whether an item has records (disclosures, …),
 # so the catalog can retire instead of delete without importing them.
@@ -65,6 +66,7 @@ class ItemData:
     active: bool = True
     position: int = 0
     id: int | None = None
+    version: int | None = None  # as read from the database (None: not read from it)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -229,6 +231,7 @@ def _to_data(item: CatalogItem) -> ItemData:
         default_kind=item.default_kind,
         active=item.active,
         position=item.position,
+        version=item.version,
     )
 
 
@@ -282,12 +285,15 @@ def _apply(session: Session, row: CatalogItem, item: ItemData) -> list[str]:
     return changed
 
 
-def _rows_of(s: Session, codes: Sequence[str]) -> list[CatalogItem]:
-    """The items with these codes, in the order given; NotFound names the first code not there."""
+def _rows_of(s: Session, codes: Sequence[str],
+             versions: Mapping[str, int | None] | None = None) -> list[CatalogItem]:
+    """The items with these codes, in the order given; NotFound names the first code not there.
+    ``versions`` (code → the version the caller read) refuses an item changed since (`RecordChanged`)."""
     found = {r.code: r for r in s.execute(select(CatalogItem).where(CatalogItem.code.in_(codes))).scalars()}
     for code in codes:
         if code not in found:
             raise NotFound(f"目录中没有编号为“{code}”的事项")
+        check_version(found[code], (versions or {}).get(code))
     return [found[c] for c in codes]
 
 
@@ -351,42 +357,45 @@ class CatalogService:
                 raise ValidationError([Problem(f"编号“{item.code}”已被使用", field="编号", rule="unique")],
                                       summary="事项有误，未保存")
             pos = w.session.execute(select(func.coalesce(func.max(CatalogItem.position), 0))).scalar_one()
-            row = CatalogItem(code=item.code, position=pos + 1, timing={})
+            row = CatalogItem(code=item.code, position=pos + 1, timing={}, updated_by=self.ctx.actor.name)
             _apply(w.session, row, item)
             w.session.add(row)
             w.session.flush()
             w.detail = {"item": item.to_json()}
             return _to_data(row)
 
-    def update(self, code: str, item: ItemData) -> ItemData:
-        """Replace an item's columns (its code stays: records refer to it)."""
+    def update(self, code: str, item: ItemData, expected_version: int | None = None) -> ItemData:
+        """Replace an item's columns (its code stays: records refer to it). `expected_version`: the
+        version the editor read; an item changed since is refused (`RecordChanged`)."""
         item = normalized_item(replace(item, code=code))
         probs = item_problems(item)
         if probs:
             raise ValidationError(probs, summary="事项有误，未保存")
         with self.ctx.write("catalog.item.update", target_type="catalog_item", target_id=code,
                             permission="catalog.edit") as w:
-            row = w.session.execute(select(CatalogItem).where(CatalogItem.code == code)).scalar_one_or_none()
-            if row is None:
-                raise NotFound(f"目录中没有编号为“{code}”的事项")
+            row = _rows_of(w.session, [code], {code: expected_version})[0]
             changed = _apply(w.session, row, item)
+            if changed:
+                stamp(row, self.ctx.actor.name)
             w.detail = {"changed": changed}
             w.session.flush()
             return _to_data(row)
 
-    def set_active(self, code: str, active: bool) -> ItemData:
-        return self.set_active_many([code], active)[0]
+    def set_active(self, code: str, active: bool, expected_version: int | None = None) -> ItemData:
+        return self.set_active_many([code], active, {code: expected_version})[0]
 
-    def set_active_many(self, codes: Sequence[str], active: bool) -> list[ItemData]:
+    def set_active_many(self, codes: Sequence[str], active: bool,
+                        versions: Mapping[str, int | None] | None = None) -> list[ItemData]:
         """Retire (or restore) items: one transaction and one audit event however many are named;
-        a code not in the catalog refuses the lot."""
+        a code not in the catalog, or an item changed since its `versions` entry was read, refuses the lot."""
         codes = list(dict.fromkeys(codes))
         action = "catalog.item.restore" if active else "catalog.item.retire"
         with self.ctx.write(action, target_type="catalog_item", target_id=",".join(codes),
                             permission="catalog.edit") as w:
-            rows = _rows_of(w.session, codes)
+            rows = _rows_of(w.session, codes, versions)
             for row in rows:
                 row.active = active
+                stamp(row, self.ctx.actor.name)
             if len(codes) > 1:
                 w.detail = {"codes": codes}
             w.session.flush()
@@ -395,17 +404,18 @@ class CatalogService:
     def retire(self, code: str) -> ItemData:
         return self.set_active(code, False)
 
-    def delete(self, code: str) -> None:
+    def delete(self, code: str, expected_version: int | None = None) -> None:
         """Delete an item that has no records; one with records must be retired instead."""
-        self.delete_many([code])
+        self.delete_many([code], {code: expected_version})
 
-    def delete_many(self, codes: Sequence[str]) -> None:
+    def delete_many(self, codes: Sequence[str], versions: Mapping[str, int | None] | None = None) -> None:
         """Delete items that have no records, all or none: every item with records is named in the
-        refusal (those are retired instead). One transaction and one audit event."""
+        refusal (those are retired instead), and so is one changed since its `versions` entry was
+        read. One transaction and one audit event."""
         codes = list(dict.fromkeys(codes))
         with self.ctx.write("catalog.item.delete", target_type="catalog_item", target_id=",".join(codes),
                             permission="catalog.edit") as w:
-            rows = _rows_of(w.session, codes)
+            rows = _rows_of(w.session, codes, versions)
             refusals = []
             for row in rows:
                 used = sum(fn(w.session, row.id) for fn in _record_counters)
@@ -449,6 +459,7 @@ class CatalogService:
                     s.add(row)
                     result.added.append(item.code)
                 elif update_existing and _apply(s, row, item):
+                    stamp(row, self.ctx.actor.name)
                     result.updated.append(item.code)
                 else:
                     result.unchanged.append(item.code)

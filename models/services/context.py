@@ -38,10 +38,11 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from ..entities import Account, AuditEvent
 from ..entities.base import utcnow
-from ..errors import PermissionDenied
+from ..errors import PermissionDenied, RecordChanged
 from ..rules import permissions as P
 from ..storage import Database
 
@@ -181,16 +182,22 @@ class ServiceContext:
         ``checked_before``: the permission was checked (`require`) against the database this one
         replaced — a restore's own record, written into a database that may not know the account."""
         key = self.db.audit_key(create=True)
-        with self.db.write_session() as session:
-            if checked_before:
-                P.permission(permission)
-            else:
-                self._authorize(session, permission)
-            session.info.pop(TRANSITIONS_KEY, None)
-            scope = WriteScope(session=session, action=action, target_type=target_type, target_id=target_id)
-            yield scope
-            session.flush()
-            event = self._append_audit(session, scope, key)
+        try:
+            with self.db.write_session() as session:
+                if checked_before:
+                    P.permission(permission)
+                else:
+                    self._authorize(session, permission)
+                session.info.pop(TRANSITIONS_KEY, None)
+                session.info["actor"] = self.actor.name  # who, for rows stamped deep inside (settings)
+                scope = WriteScope(session=session, action=action, target_type=target_type, target_id=target_id)
+                yield scope
+                session.flush()
+                event = self._append_audit(session, scope, key)
+        except StaleDataError:
+            # A versioned row's UPDATE matched nothing: someone changed it since it was read
+            # (models.services.versions). Rolled back; who and when are not known here.
+            raise RecordChanged() from None
         self._witness(event, key)
 
     def _append_audit(self, session: Session, scope: WriteScope, key) -> AuditEvent:

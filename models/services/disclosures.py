@@ -57,6 +57,7 @@ from ..rules.search import search_key
 from ..rules.workdays import WorkdayCalendar
 from .catalog import register_record_counter
 from .context import ServiceContext, note_transition
+from .versions import check_version, stamp
 
 CORRECTION_PREFIX = "更正："
 
@@ -211,6 +212,8 @@ class DisclosureData(_Record):
     created_at: datetime | None = None
     updated_at: datetime | None = None
     pending_correction: int | None = None  # a correction of this record not yet posted
+    version: int = 1  # what an editor passes back as expected_version (models.services.versions)
+    updated_by: str | None = None
 
     @property
     def has_errors(self) -> bool:
@@ -297,6 +300,8 @@ class DisclosureSummary(_Record):
     created_at: datetime | None = None
     updated_at: datetime | None = None
     pending_correction: int | None = None
+    version: int = 1  # what a workflow step passes back as expected_version (models.services.versions)
+    updated_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -752,14 +757,13 @@ class DisclosureService:
                            event_date=ev, kind=knd, title=title, body=body,
                            content=norm, columns=cols, unit=K.content_unit(knd, norm), status=W.INITIAL_STATUS,
                            drafter=self.ctx.actor.name, posting_working_days=item.posting_working_days,
-                           is_correction=False, row_count=0, totals={})
+                           is_correction=False, row_count=len(prepared or []), updated_by=self.ctx.actor.name,
+                           totals=K.totals_json(K.compute_totals(knd, content=norm, rows=prepared or [])))
             d.search_key = search_key(d.title, item.name, item.code, per.text)
             s.add(d)
-            s.flush()
+            s.flush()  # the id, for the rows (inserted once: version 1 stays 1)
             if prepared:
                 s.execute(insert(RosterRow), _insert_dicts(d.id, prepared))
-            d.row_count = len(prepared or [])
-            d.totals = K.totals_json(K.compute_totals(knd, content=norm, rows=prepared or []))
             s.add(StatusChange(disclosure_id=d.id, status=d.status, by=self.ctx.actor.name, note="起草"))
             w.target_id = str(d.id)
             w.detail = {"item": item.code, "period": per.text, "kind": knd, "title": d.title,
@@ -769,88 +773,101 @@ class DisclosureService:
 
     def update(self, disclosure_id: int, *, title: str = _UNSET, body: str = _UNSET,
                content: Mapping[str, Any] | None = _UNSET, kind: str = _UNSET, period: str = _UNSET,
-               event_date: date | str | None = _UNSET, columns: Sequence[str] = _UNSET) -> DisclosureData:
-        """Change a draft or returned record; only the fields given change."""
+               event_date: date | str | None = _UNSET, columns: Sequence[str] = _UNSET,
+               rows: Sequence[Mapping[str, Any]] = _UNSET, expected_version: int | None = None) -> DisclosureData:
+        """Change a draft or returned record; only the fields given change. A roster's `rows`, when
+        given, replace its rows in the same transaction (one save, one audit event).
+
+        `expected_version` is the version the caller read (an editor's Ctrl+S): a record changed
+        since is refused with `RecordChanged` and nothing is written."""
+        return self._edit("disclosure.update", disclosure_id, title=title, body=body, content=content, kind=kind,
+                          period=period, event_date=event_date, columns=columns, rows=rows,
+                          expected_version=expected_version)
+
+    def set_rows(self, disclosure_id: int, rows: Sequence[Mapping[str, Any]],
+                 columns: Sequence[str] | None = None, expected_version: int | None = None) -> DisclosureData:
+        """Replace a roster's rows (bulk insert: fast for 10,000 rows). Rows whose numbers cannot be
+        read are refused, all of them named; other rule breaks become findings."""
+        return self._edit("disclosure.rows.set", disclosure_id, rows=rows, columns=columns,
+                          expected_version=expected_version)
+
+    def _edit(self, action: str, disclosure_id: int, *, title: str = _UNSET, body: str = _UNSET,
+              content: Mapping[str, Any] | None = _UNSET, kind: str = _UNSET, period: str = _UNSET,
+              event_date: date | str | None = _UNSET, columns: Sequence[str] | None = _UNSET,
+              rows: Sequence[Mapping[str, Any]] = _UNSET, expected_version: int | None = None) -> DisclosureData:
         per = self._period(period) if period is not _UNSET else None
         ev = _as_date(event_date, "事项日期") if event_date is not _UNSET else _UNSET
         if title is not _UNSET:
             title = _name(title, "title")
         if body is not _UNSET:
             body = _free(body, "body")
-        with self.ctx.write("disclosure.update", target_type="disclosure", target_id=str(disclosure_id),
+        prepared = (self._prepare_rows(rows) or []) if rows is not _UNSET else None
+        with self.ctx.write(action, target_type="disclosure", target_id=str(disclosure_id),
                             permission=_permission("edit")) as w:
             s = w.session
-            d = self._row(s, disclosure_id, lock=True)
+            d = self._row(s, disclosure_id, lock=True, expected_version=expected_version)
             self._step(s, d, "edit")
-            changed: list[str] = []
-            if kind is not _UNSET and kind != d.kind:
-                self._check_kind(kind, [] if kind == "roster" or not d.row_count else [{}])
-                d.kind = kind
-                changed.append("kind")
-            if title is not _UNSET and title != d.title:
-                d.title = title
-                changed.append("title")
-            if body is not _UNSET:
-                _check_body(body)
-            if body is not _UNSET and body != d.body:
-                d.body = body
-                changed.append("body")
-            if content is not _UNSET or "kind" in changed:
-                norm = K.normalize_content(d.kind, content if content is not _UNSET else d.content)
-                _content_text(norm)
-                if norm != d.content:
-                    d.content = norm
-                    changed.append("content")
-                d.unit = K.content_unit(d.kind, d.content)
-            if per is not None and per.text != d.period:
-                d.period, d.period_start, d.period_end = per.text, per.start, per.end
-                if per.kind == "event" and ev is _UNSET:
-                    d.event_date = per.start
-                changed.append("period")
-            if ev is not _UNSET and ev != d.event_date:
-                d.event_date = ev
-                changed.append("event_date")
-            if columns is not _UNSET and list(columns) != list(d.columns or []):
-                d.columns = list(columns)
-                changed.append("columns")
-            if changed:
-                item = s.get(CatalogItem, d.item_id)
-                d.search_key = search_key(d.title, item.name, item.code, d.period)
-                if d.kind != "roster":
-                    d.totals = K.totals_json(K.compute_totals(d.kind, content=d.content))
+            # One UPDATE of the record (one version step) at the end, not one per query below.
+            with s.no_autoflush:
+                stamp(d, self.ctx.actor.name)
+                changed: list[str] = []
+                if kind is not _UNSET and kind != d.kind:
+                    self._check_kind(kind, [] if kind == "roster" or not d.row_count else [{}])
+                    d.kind = kind
+                    changed.append("kind")
+                if title is not _UNSET and title != d.title:
+                    d.title = title
+                    changed.append("title")
+                if body is not _UNSET:
+                    _check_body(body)
+                if body is not _UNSET and body != d.body:
+                    d.body = body
+                    changed.append("body")
+                if content is not _UNSET or "kind" in changed:
+                    norm = K.normalize_content(d.kind, content if content is not _UNSET else d.content)
+                    _content_text(norm)
+                    if norm != d.content:
+                        d.content = norm
+                        changed.append("content")
+                    d.unit = K.content_unit(d.kind, d.content)
+                if per is not None and per.text != d.period:
+                    d.period, d.period_start, d.period_end = per.text, per.start, per.end
+                    if per.kind == "event" and ev is _UNSET:
+                        d.event_date = per.start
+                    changed.append("period")
+                if ev is not _UNSET and ev != d.event_date:
+                    d.event_date = ev
+                    changed.append("event_date")
+                if prepared is not None:
+                    self._check_kind(d.kind, prepared)
+                    s.execute(delete(RosterRow).where(RosterRow.disclosure_id == d.id))
+                    if prepared:
+                        s.execute(insert(RosterRow), _insert_dicts(d.id, prepared))
+                    if columns in (_UNSET, None) and prepared:
+                        columns = columns_of(prepared, s.get(CatalogItem, d.item_id).roster_preset)
+                    d.row_count = len(prepared)
+                    d.totals = K.totals_json(K.compute_totals(d.kind, rows=prepared))
+                    changed.append("rows")
+                if columns not in (_UNSET, None) and list(columns) != list(d.columns or []):
+                    d.columns = list(columns)
+                    changed.append("columns")
+                if changed:
+                    item = s.get(CatalogItem, d.item_id)
+                    d.search_key = search_key(d.title, item.name, item.code, d.period)
+                    if d.kind != "roster":
+                        d.totals = K.totals_json(K.compute_totals(d.kind, content=d.content))
             w.detail = {"changed": changed}
+            if prepared is not None:
+                w.detail.update(rows=d.row_count, totals=d.totals, columns=d.columns)
         return self.get(disclosure_id)
 
-    def set_rows(self, disclosure_id: int, rows: Sequence[Mapping[str, Any]],
-                 columns: Sequence[str] | None = None) -> DisclosureData:
-        """Replace a roster's rows (bulk insert: fast for 10,000 rows). Rows whose numbers cannot be
-        read are refused, all of them named; other rule breaks become findings."""
-        prepared = self._prepare_rows(rows) or []
-        with self.ctx.write("disclosure.rows.set", target_type="disclosure", target_id=str(disclosure_id),
-                            permission=_permission("edit")) as w:
-            s = w.session
-            d = self._row(s, disclosure_id, lock=True)
-            self._step(s, d, "edit")
-            self._check_kind(d.kind, prepared)
-            s.execute(delete(RosterRow).where(RosterRow.disclosure_id == d.id))
-            if prepared:
-                s.execute(insert(RosterRow), _insert_dicts(d.id, prepared))
-            if columns is not None:
-                d.columns = list(columns)
-            elif prepared:
-                d.columns = columns_of(prepared, s.get(CatalogItem, d.item_id).roster_preset)
-            d.row_count = len(prepared)
-            d.totals = K.totals_json(K.compute_totals(d.kind, rows=prepared))
-            w.detail = {"rows": d.row_count, "totals": d.totals, "columns": d.columns}
-        return self.get(disclosure_id)
-
-    def delete(self, disclosure_id: int) -> None:
+    def delete(self, disclosure_id: int, expected_version: int | None = None) -> None:
         """Discard a draft (anything further along stays on record). No step of the workflow leads
         back to draft, so a draft has never been submitted."""
         with self.ctx.write("disclosure.delete", target_type="disclosure", target_id=str(disclosure_id),
                             permission=_permission("delete")) as w:
             s = w.session
-            d = self._row(s, disclosure_id, lock=True)
+            d = self._row(s, disclosure_id, lock=True, expected_version=expected_version)
             self._step(s, d, "delete")
             w.detail = {"item_id": d.item_id, "period": d.period, "title": d.title}
             s.execute(delete(RosterRow).where(RosterRow.disclosure_id == d.id))
@@ -858,12 +875,12 @@ class DisclosureService:
             s.delete(d)
 
     # --- writing: workflow --------------------------------------------------------------------
-    def submit(self, disclosure_id: int) -> DisclosureData:
+    def submit(self, disclosure_id: int, expected_version: int | None = None) -> DisclosureData:
         """Send a draft (or a returned record) for review; refused while any finding is an error."""
         with self.ctx.write("disclosure.submit", target_type="disclosure", target_id=str(disclosure_id),
                             permission=_permission("submit")) as w:
             s = w.session
-            d = self._row(s, disclosure_id, lock=True)
+            d = self._row(s, disclosure_id, lock=True, expected_version=expected_version)
             status = self._status(d)
             step = self._step(s, d, "submit")
             errors = [f for f in self._findings(s, d) if f.is_error]
@@ -875,15 +892,15 @@ class DisclosureService:
         return self.get(disclosure_id)
 
     def approve(self, disclosure_id: int, reviewer: str | None = None, opinion: str | None = None,
-                on: date | str | None = None) -> DisclosureData:
-        """The supervision committee's approval: reviewer (not the drafter), opinion, date."""
+                on: date | str | None = None, expected_version: int | None = None) -> DisclosureData:
+        """The supervision committee's approval: reviewer (the signed-in account, not the drafter), opinion, date."""
         reviewer = self._reviewer_name(reviewer)
         opinion = _free(opinion, "opinion", "未审核").strip() or None
         on_date = _as_date(on, "审核日期") or self.today()
         with self.ctx.write("disclosure.approve", target_type="disclosure", target_id=str(disclosure_id),
                             permission=_permission("approve")) as w:
             s = w.session
-            d = self._row(s, disclosure_id, lock=True)
+            d = self._row(s, disclosure_id, lock=True, expected_version=expected_version)
             step = self._step(s, d, "approve")
             self._check_reviewer(d, reviewer)
             errors = [f for f in self._findings(s, d) if f.is_error]
@@ -896,7 +913,7 @@ class DisclosureService:
         return self.get(disclosure_id)
 
     def return_(self, disclosure_id: int, reviewer: str | None, reason: str,
-                on: date | str | None = None) -> DisclosureData:
+                on: date | str | None = None, expected_version: int | None = None) -> DisclosureData:
         """Send a submitted (or approved, not yet posted) record back to the drafter with reasons."""
         reviewer = self._reviewer_name(reviewer)
         reason = _free(reason, "reason", "未退回").strip()
@@ -906,7 +923,7 @@ class DisclosureService:
         with self.ctx.write("disclosure.return", target_type="disclosure", target_id=str(disclosure_id),
                             permission=_permission("return")) as w:
             s = w.session
-            d = self._row(s, disclosure_id, lock=True)
+            d = self._row(s, disclosure_id, lock=True, expected_version=expected_version)
             status = self._status(d)
             step = self._step(s, d, "return")
             self._check_reviewer(d, reviewer)
@@ -915,14 +932,15 @@ class DisclosureService:
             w.detail = {"reviewer": reviewer, "reason": reason, "from": status}
         return self.get(disclosure_id)
 
-    def post(self, disclosure_id: int, start: date | str | None = None, days: int | None = None) -> DisclosureData:
+    def post(self, disclosure_id: int, start: date | str | None = None, days: int | None = None,
+             expected_version: int | None = None) -> DisclosureData:
         """Put an approved record on the board from `start` (today) for `days` (the item's minimum),
         both ends counted; in working days when the catalog item says so."""
         start_d = _as_date(start, "公示开始日期") or self.today()
         with self.ctx.write("disclosure.post", target_type="disclosure", target_id=str(disclosure_id),
                             permission=_permission("post")) as w:
             s = w.session
-            d = self._row(s, disclosure_id, lock=True)
+            d = self._row(s, disclosure_id, lock=True, expected_version=expected_version)
             step = self._step(s, d, "post")
             item = s.get(CatalogItem, d.item_id)
             minimum = item.posting_days or 0
@@ -974,24 +992,24 @@ class DisclosureService:
             w.detail = {"ids": [d.id for d in rows], "today": today}
             return [d.id for d in rows]
 
-    def archive(self, disclosure_id: int) -> DisclosureData:
+    def archive(self, disclosure_id: int, expected_version: int | None = None) -> DisclosureData:
         """File a record whose posting period has ended (or that a posted correction superseded)."""
         with self.ctx.write("disclosure.archive", target_type="disclosure", target_id=str(disclosure_id),
                             permission=_permission("archive")) as w:
             s = w.session
-            d = self._row(s, disclosure_id, lock=True)
+            d = self._row(s, disclosure_id, lock=True, expected_version=expected_version)
             status = self._status(d)
             step = self._step(s, d, "archive")
             self._transition(s, d, step, note="归档")
             w.detail = {"from": status}
         return self.get(disclosure_id)
 
-    def correct(self, disclosure_id: int) -> DisclosureData:
+    def correct(self, disclosure_id: int, expected_version: int | None = None) -> DisclosureData:
         """Draft a correction notice (更正) of a posted record: content and rows copied; it supersedes
         the original once it is posted."""
         with self.ctx.write("disclosure.correct", target_type="disclosure", permission=_permission("correct")) as w:
             s = w.session
-            d = self._row(s, disclosure_id, lock=True)
+            d = self._row(s, disclosure_id, lock=True, expected_version=expected_version)
             self._step(s, d, "correct")
             item = s.get(CatalogItem, d.item_id)
             title = d.title if d.title.startswith(("更正：", "更正:")) else CORRECTION_PREFIX + d.title
@@ -1001,7 +1019,7 @@ class DisclosureService:
                              unit=d.unit, totals=dict(d.totals or {}), status=W.INITIAL_STATUS,
                              drafter=self.ctx.actor.name,
                              posting_working_days=item.posting_working_days, supersedes_id=d.id,
-                             is_correction=True, row_count=d.row_count)
+                             is_correction=True, row_count=d.row_count, updated_by=self.ctx.actor.name)
             new.search_key = search_key(title, item.name, item.code, d.period)
             s.add(new)
             s.flush()
@@ -1045,10 +1063,12 @@ class DisclosureService:
                                            field="kind", rule="kind")], summary="记录类型有误")
 
     @staticmethod
-    def _row(s: Session, disclosure_id: int, *, lock: bool = False) -> Disclosure:
+    def _row(s: Session, disclosure_id: int, *, lock: bool = False,
+             expected_version: int | None = None) -> Disclosure:
         d = s.get(Disclosure, int(disclosure_id), with_for_update=lock or None)
         if d is None:
             raise NotFound(f"没有编号为 {disclosure_id} 的公开记录")
+        check_version(d, expected_version)
         return d
 
     def _status(self, d: Disclosure) -> str:
@@ -1093,6 +1113,7 @@ class DisclosureService:
     def _transition(self, s: Session, d: Disclosure, status: str | None, note: str | None = None) -> None:
         assert status is not None, "a step that changes the status leads to one"
         d.status = status
+        stamp(d, self.ctx.actor.name)
         s.add(StatusChange(disclosure_id=d.id, status=status, by=self.ctx.actor.name, note=note))
         note_transition(s, d.id, status)  # the audit event lists it and seals the content
 
@@ -1138,7 +1159,7 @@ class DisclosureService:
             posting_working_days=bool(d.posting_working_days), supersedes=d.supersedes_id,
             superseded_by=self._superseded_by(s, d.id), is_correction=bool(d.is_correction), history=history,
             attachments=self._attachments(s, d.id), created_at=d.created_at, updated_at=d.updated_at,
-            pending_correction=self._pending_correction(s, d.id))
+            pending_correction=self._pending_correction(s, d.id), version=d.version, updated_by=d.updated_by)
 
     def _data(self, s: Session, d: Disclosure) -> DisclosureData:
         summary = self._summary(s, d)

@@ -29,6 +29,7 @@ from ..rules import workflow as W
 from .calendar import load_calendar
 from .context import ServiceContext
 from .settings import DEFAULT_ANSWER_DAYS, SETTINGS, answer_days_problems, read_setting, write_setting
+from .versions import check_version, stamp
 
 ANSWER_DAYS = SETTINGS["feedback.answer_days"]  # the registry entry: storage, rule, default
 ANSWER_WORKING_KEY = "feedback_answer_working"
@@ -61,6 +62,7 @@ class FeedbackData:
     recorded_by: str
     overdue: bool  # no answer by the as-of day and that day is after answer_due
     answered_late: bool  # answered after answer_due
+    version: int = 1  # what an answer dialog passes back as expected_version
 
     @property
     def answered(self) -> bool:
@@ -105,6 +107,7 @@ def _data(row: Feedback, title: str, today: date) -> FeedbackData:
         recorded_by=row.recorded_by,
         overdue=not answered_by_today and today > row.answer_due,
         answered_late=row.answered_on is not None and row.answered_on > row.answer_due,
+        version=row.version,
     )
 
 
@@ -184,7 +187,8 @@ class FeedbackService:
                         "from": from_name, "text": text}
             return _data(row, disclosure.title, today)
 
-    def answer(self, feedback_id: int, text: str, on: date | None = None) -> FeedbackData:
+    def answer(self, feedback_id: int, text: str, on: date | None = None,
+               expected_version: int | None = None) -> FeedbackData:
         today = date.today()
         on = on or today
         text = T.normalize_free_text(text or "").strip()
@@ -201,11 +205,14 @@ class FeedbackService:
             if row is None:
                 raise NotFound(f"没有编号为 {feedback_id} 的群众意见")
             if row.answered_on is not None:
-                raise StateError(f"意见 {feedback_id} 已于 {row.answered_on.isoformat()} 答复，不能重复答复")
+                by = f"由 {row.answered_by} " if row.answered_by else ""
+                raise StateError(f"意见 {feedback_id} 已{by}于 {row.answered_on.isoformat()} 答复，不能重复答复")
+            check_version(row, expected_version)
             if on < row.received_on:
                 raise ValidationError.single(
                     f"答复日期 {on.isoformat()} 早于收到日期 {row.received_on.isoformat()}")
             row.answer_text, row.answered_on, row.answered_by = text, on, self.ctx.actor.name
+            stamp(row, self.ctx.actor.name)
             s.flush()
             w.detail = {"answered_on": on, "text": text, "late": on > row.answer_due}
             title = s.execute(select(Disclosure.title).where(Disclosure.id == row.disclosure_id)).scalar_one()

@@ -42,12 +42,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..entities import Installation, Setting
-from ..errors import CunwuError, Problem, ValidationError
+from ..entities.base import utcnow
+from ..errors import CunwuError, Problem, RecordChanged, ValidationError
 from ..rules.accounts import ROLES, role_label
 from ..rules.footer import MAX_FOOTER_TEXT, phone_entry, phone_line, phones_problems
 from ..rules.limits import DEFAULT_MAX_ROWS, MAX_MAX_ROWS, MIN_MAX_ROWS, InputLimits
 from ..rules.periods import PeriodError, month_period, month_text, parse_month
 from ..rules.permissions import UNMASKED_SETTING, roles_for, unmasked_roles_problem
+from .versions import check_version
 
 
 def read_setting(session: Session, key: str, default: Any) -> Any:
@@ -61,13 +63,30 @@ def read_setting(session: Session, key: str, default: Any) -> Any:
         return default
 
 
-def write_setting(session: Session, key: str, value: Any) -> None:
+def setting_version(session: Session, key: str) -> int:
+    """The version of a stored value (0 when never set), for a form to pass back on save."""
+    row = session.get(Setting, key)
+    return 0 if row is None else row.version
+
+
+def write_setting(session: Session, key: str, value: Any, *, expected_version: int | None = None) -> None:
+    """Store ``value`` under ``key``, noting who (the write's actor) and when. ``expected_version``
+    (`setting_version` when the form was filled; 0: never set) refuses a value someone changed since
+    (`RecordChanged`); the row's UPDATE checks its version in any case (models.services.versions)."""
     text = json.dumps(value, ensure_ascii=False)
     row = session.get(Setting, key)
+    if expected_version is not None and (row.version if row is not None else 0) != expected_version:
+        if row is None:
+            raise RecordChanged()
+        check_version(row, expected_version)
     if row is None:
-        session.add(Setting(key=key, value=text))
-    else:
-        row.value = text
+        row = Setting(key=key, value=text)
+        session.add(row)
+    elif row.value == text:
+        return
+    row.value = text
+    row.updated_by = session.info.get("actor")
+    row.updated_at = utcnow()
 
 
 # Where the owners keep their values (rows of the `setting` table).

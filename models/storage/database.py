@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, event, exc
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..errors import DatabaseError
+from ..errors import DatabaseError, ReadOnlyMode
 from . import migrations
 from .audit_key import AuditKey, head_path_for, key_path_for, load_key, load_or_create_key
 from .private import private_dir, private_file, touch_private
@@ -54,6 +54,9 @@ class Database:
     def __init__(self, url: str, *, path: Path | None = None):
         self.url = url
         self.path = path
+        # Opened read-only (a second window while another edits): every write session is refused,
+        # so no service, import or dialog can write around it.
+        self.read_only = False
         # hide_parameters: a failed statement's message must not carry the roster's names and ID
         # numbers into the log file.
         self.engine = create_engine(url, future=True, hide_parameters=True)
@@ -75,6 +78,8 @@ class Database:
     @contextmanager
     def write_session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any exception."""
+        if self.read_only:
+            raise ReadOnlyMode()
         with self._write_sessions() as session:
             with session.begin():
                 yield session

@@ -1081,6 +1081,10 @@ Received %3 (%4); answer due by %5</translation>
       <source>未保存</source>
       <translation>Not saved</translation>
     </message>
+    <message>
+      <source>无法重新打开</source>
+      <translation>Cannot reopen</translation>
+    </message>
   </context>
   <context>
     <name>CatalogPage</name>
@@ -1978,6 +1982,30 @@ Please copy the report below and send it, with the log file, to whoever supports
       <source>把光标移到这条检查结果所指的地方（回车或双击）</source>
       <translation>Put the cursor where this finding points (Enter or double click)</translation>
     </message>
+    <message>
+      <source>重新打开</source>
+      <translation>Reopen</translation>
+    </message>
+    <message>
+      <source>放弃这里未保存的修改，打开记录现在保存的内容</source>
+      <translation>Discard the unsaved changes here and open the record as it is stored now</translation>
+    </message>
+    <message>
+      <source>以只读方式打开：另一个窗口正在使用此数据库，这里不能保存修改</source>
+      <translation>Opened read-only: another window is using this database, so nothing can be saved here</translation>
+    </message>
+    <message>
+      <source>未保存：%1。您的修改仍在下面，可以选中复制；点“重新打开”查看对方保存的内容。</source>
+      <translation>Not saved: %1. Your changes are still below and can be selected and copied; click “Reopen” to see what was saved meanwhile.</translation>
+    </message>
+    <message>
+      <source>重新打开？</source>
+      <translation>Reopen?</translation>
+    </message>
+    <message>
+      <source>重新打开将丢弃这里尚未保存的修改。要继续吗？</source>
+      <translation>Reopening discards the changes not yet saved here. Continue?</translation>
+    </message>
   </context>
   <context>
     <name>DisclosureListModel</name>
@@ -2555,6 +2583,22 @@ Please copy the report below and send it, with the log file, to whoever supports
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
+    <message>
+      <source>未保存</source>
+      <translation>Not saved</translation>
+    </message>
+    <message>
+      <source>重新打开（放弃我的修改）</source>
+      <translation>Reopen (discard my changes)</translation>
+    </message>
+    <message>
+      <source>保留我的修改</source>
+      <translation>Keep my changes</translation>
+    </message>
+    <message>
+      <source>记录在您打开之后被修改过，您的修改没有保存，也没有覆盖对方的内容。可以先把您的修改复制出来，再重新打开。</source>
+      <translation>The record was changed after you opened it. Your changes were not saved and did not overwrite the other changes. You can copy your changes out first, then reopen.</translation>
+    </message>
   </context>
   <context>
     <name>GridModel</name>
@@ -3027,6 +3071,14 @@ Please enter your user name and password.</translation>
       <location line="+52" />
       <source>页面出错，详情已记入日志：%1</source>
       <translation>This page failed; details are in the log: %1</translation>
+    </message>
+    <message>
+      <source>村务公开 — %1（只读）</source>
+      <translation>Village affairs disclosure — %1 (read-only)</translation>
+    </message>
+    <message>
+      <source>只读</source>
+      <translation>Read-only</translation>
     </message>
   </context>
   <context>
@@ -3985,6 +4037,13 @@ Print the full details?</translation>
       <location line="+75" />
       <source>总投资</source>
       <translation>total investment</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReadOnly</name>
+    <message>
+      <source>只读打开：另一个窗口正在使用此数据库，这里不能修改</source>
+      <translation>Opened read-only: another window is using this database, so nothing can be changed here</translation>
     </message>
   </context>
   <context>
@@ -5342,6 +5401,41 @@ Print the full details?</translation>
       <location line="+1" />
       <source>通用名单</source>
       <translation>General roster</translation>
+    </message>
+  </context>
+  <context>
+    <name>SingleInstance</name>
+    <message>
+      <source>数据库 %1 已在另一个窗口中打开（%2）。</source>
+      <translation>The database %1 is already open in another window (%2).</translation>
+    </message>
+    <message>
+      <source>两个窗口同时修改同一批记录容易互相覆盖。可以切换到已打开的窗口继续工作，或以只读方式打开（只能查看和打印，不能修改）。</source>
+      <translation>Two windows changing the same records easily overwrite each other. Switch to the open window to go on working there, or open read-only (view and print, no changes).</translation>
+    </message>
+    <message>
+      <source>切换到已打开的窗口</source>
+      <translation>Switch to the open window</translation>
+    </message>
+    <message>
+      <source>退出</source>
+      <translation>Quit</translation>
+    </message>
+    <message>
+      <source>只读打开</source>
+      <translation>Open read-only</translation>
+    </message>
+    <message>
+      <source>数据库已打开</source>
+      <translation>Database already open</translation>
+    </message>
+    <message>
+      <source>无法切换</source>
+      <translation>Cannot switch</translation>
+    </message>
+    <message>
+      <source>已打开的窗口没有响应（可能在另一台计算机上，或正忙）。请直接切换到那个窗口，或以只读方式打开。</source>
+      <translation>The open window does not answer (it may be on another computer, or busy). Switch to it yourself, or open read-only.</translation>
     </message>
   </context>
   <context>

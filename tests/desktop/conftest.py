@@ -37,6 +37,7 @@ class DialogRecorder:
     save_path: Path | None = None
     folder_path: Path | None = None
     choice: int | None = None
+    ask_answer: int | None = None  # the button `dialogs.ask` returns (None: closed with Esc)
 
     def of(self, kind: str) -> list[tuple[str, str, str]]:
         return [c for c in self.calls if c[0] == kind]
@@ -96,6 +97,11 @@ def dialog_calls(monkeypatch):
         rec.calls.append(("choose", title, "\n".join(options)))
         return rec.choice
 
+    def ask(title, text, buttons, **kwargs):
+        rec.calls.append(("ask", title, "\n".join([text, kwargs.get("informative", ""), *buttons])))
+        return rec.ask_answer
+
+    monkeypatch.setattr(dialogs, "ask", ask)
     for kind in ("info", "warn", "error"):
         monkeypatch.setattr(dialogs, kind, message(kind))
     monkeypatch.setattr(dialogs, "confirm", confirm)

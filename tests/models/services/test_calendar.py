@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -70,3 +70,26 @@ def test_bad_kind_refused(empty_village):
     with pytest.raises(ValidationError):
         CalendarService(ctx).add_day(date(2027, 1, 1), "party")
     assert CalendarService(ctx).list_days() == []
+
+
+def test_a_range_of_days_is_one_save_and_one_audit_event(empty_village):
+    """The dialog's 添加 of 2027-10-01..07 is one action: one transaction, one audit event; removing
+    several is too, and all or nothing."""
+    _db, ctx = empty_village
+    svc = CalendarService(ctx)
+
+    def events() -> list[tuple[str, str]]:
+        with ctx.read() as s:
+            return list(s.execute(select(AuditEvent.action, AuditEvent.target_id)
+                                  .where(AuditEvent.action.like("calendar.%")).order_by(AuditEvent.id)))
+
+    week = [date(2027, 10, 1) + timedelta(days=n) for n in range(7)]
+    added = svc.set_days(week, "holiday", "国庆节")
+    assert [d.day for d in added] == week and all(d.note == "国庆节" for d in added)
+    assert events() == [("calendar.day.set", "2027-10-01..2027-10-07")]
+    with pytest.raises(NotFound, match="2027-10-08"):
+        svc.remove_days([date(2027, 10, 7), date(2027, 10, 8)])
+    assert len(svc.list_days(2027)) == 7  # nothing removed
+    svc.remove_days(week[5:])
+    assert [d.day for d in svc.list_days(2027)] == week[:5]
+    assert events()[-1] == ("calendar.day.remove", "2027-10-06..2027-10-07") and len(events()) == 2

@@ -147,3 +147,14 @@ def test_structured_content_text_is_normalised_and_bidi_refused(empty_village):
     with pytest.raises(ValidationError, match=re.escape("摘要含有不可见的文字方向控制符 U+202E")):
         svc.create("CW-01", "2026-M08", "8月财务", content=bad)
     assert svc.get(d.id).content["rows"][0]["summary"] == "购买\n办公用品" and len(svc.list()) == 1
+
+
+def test_a_ten_megabyte_remark_is_refused_by_its_length_cap_and_nothing_is_stored(env):
+    _db, _ctx, svc = env
+    remark = f"备{ZWSP}" * 5_000_000  # 10 million characters, half of them invisible
+    with pytest.raises(ValidationError) as err:
+        svc.create("DB-01", "2026-Q3", "低保名单", rows=[{"name": "张三", "amount": "10", "remark": remark}])
+    [problem] = err.value.problems
+    assert (problem.row, problem.field, problem.rule) == (1, "remark", "length")
+    assert "备注超过 500 个字（实为 5000000 个字）" in problem.message  # counted after zero-width removal
+    assert svc.list() == []

@@ -120,3 +120,45 @@ def test_light_revision_reading_agrees_with_alembic():
     assert set(migrations.revision_graph()) == {r.revision for r in script.walk_revisions()}
     for rev in script.walk_revisions():
         assert migrations.revision_graph()[rev.revision] == rev.down_revision
+
+
+def test_upgrades_kept_schema_0002_database_and_versions_start_at_one(tmp_path):
+    """A database from the second schema (kept under tests/data: a roster draft, a posted notice
+    with a villager's question, footer settings) upgrades with every record at version 1."""
+    import shutil
+    from pathlib import Path
+
+    from models.services.context import Actor, ServiceContext
+    from models.services.disclosures import DisclosureService
+    from models.services.feedback import FeedbackService
+
+    src = Path(__file__).resolve().parents[2] / "data" / "schema-0002.sqlite3"
+    p = tmp_path / "old2.sqlite3"
+    shutil.copy(src, p)
+    db = open_database(p)
+    assert migrations.schema_state(db.engine).current == migrations.head_revision()
+    ctx = ServiceContext(db, Actor("老文书"))
+    svc = DisclosureService(ctx)
+    roster = svc.get(1)
+    assert [r["name"] for r in roster.rows] == ["王小明", "李四"] and roster.version == 1
+    assert FeedbackService(ctx).list(disclosure_id=2)[0].version == 1
+    with db.read_session() as s:
+        assert s.execute(text("SELECT DISTINCT version FROM catalog_item")).scalars().all() == [1]
+        assert s.execute(text("SELECT version FROM setting")).scalars().all() == [1]
+    assert svc.update(1, title="改名", expected_version=1).version == 2
+    db.dispose()
+
+
+def test_migrations_build_what_the_entities_declare(tmp_path):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import create_engine
+
+    from models.entities import Base
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'm.sqlite3'}")
+    migrations.upgrade_to_head(engine)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    engine.dispose()
+    assert diff == []
