@@ -128,7 +128,8 @@ def test_the_check_is_in_the_updates_where_between_two_open_sessions(env):
                   .values(body="别处的修改", version=Disclosure.version + 1))
     ctx = ServiceContext(db, Actor("王文书"))
     events = _audit_count(db)
-    with pytest.raises(RecordChanged, match="请重新打开"), ctx.write("disclosure.update", target_type="disclosure") as w:
+    with pytest.raises(RecordChanged, match="请重新打开"), \
+            ctx.write("disclosure.update", target_type="disclosure", permission="disclosure.edit") as w:
         row = w.session.merge(stale, load=False)  # the version read before the other change
         row.body = "会被拒绝的修改"
     assert wang.get(d.id).body == "别处的修改"
