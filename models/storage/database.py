@@ -236,8 +236,12 @@ class FileState:
         return self.kind in ("empty", "unfinished")
 
 
-def _read_only_connection(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+def _peek_connection(path: Path) -> sqlite3.Connection:
+    """A connection that only reads. Opened read-write when it may be (never creating the file nor
+    changing its journal mode: only a statement that writes would), because a read-only connection
+    to a WAL database leaves its -wal and -shm files behind when it closes."""
+    mode = "ro" if _unwritable(path) else "rw"
+    return sqlite3.connect(f"file:{quote(str(path))}?mode={mode}", uri=True)
 
 
 def inspect_file(path: Path) -> FileState:
@@ -261,7 +265,7 @@ def inspect_file(path: Path) -> FileState:
     if header != SQLITE_HEADER:
         return FileState("foreign")
     try:
-        conn = _read_only_connection(path)
+        conn = _peek_connection(path)
         try:
             tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if not tables:
