@@ -20,9 +20,7 @@ from models.services.disclosures import DisclosureService
 from models.services.setup import initialize, installation
 from models.storage import create_database, open_database
 from models.storage import database as storage
-from models.storage.faults import (
-    CORRUPT, DISK_FULL, LOCKED, NOT_OURS, READ_ONLY, StorageFault, fault_for,
-)
+from models.storage.faults import CORRUPT, DISK_FULL, LOCKED, NOT_OURS, READ_ONLY, StorageFault, fault_for
 
 ROWS = [{"name": f"张{i}", "amount": "10.00"} for i in range(50)]
 
