@@ -16,6 +16,7 @@ from ..rules import text as T
 from ..rules.region import region_code_problem
 from ..storage import Database, create_database, open_database
 from ..storage.database import inspect_file, place_database, refuse_unless_ours, remove_database_files
+from ..storage.faults import StorageFault, fault_message
 from .catalog import CatalogService
 from .context import Actor, ServiceContext
 from .settings import setting_spec, store_settings
@@ -103,6 +104,9 @@ def initialize(path: Path, *, mode: str, code: str, name: str, township: str | N
         finally:
             db.dispose()  # the last connection closed: the WAL is folded in and removed
         place_database(building, path, replace=replacing)
+    except StorageFault as fault:
+        remove_database_files(building)
+        raise StorageFault(fault.kind, fault_message(fault.kind, path)) from None  # the user's path, not ours
     except BaseException:
         remove_database_files(building)
         raise

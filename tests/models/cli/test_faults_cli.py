@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from models.cli import main
-from models.cli.common import QuietFileHandler
+from models.cli.common import LogFileHandler
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -143,7 +143,7 @@ def test_output_file_on_a_full_disk_is_named(run, monkeypatch, tmp_path):
 
 
 def test_log_handler_that_cannot_write_stays_silent(tmp_path, capsys):
-    handler = QuietFileHandler(tmp_path / "cunwu.log", encoding="utf-8", delay=True)
+    handler = LogFileHandler(tmp_path / "cunwu.log", encoding="utf-8", delay=True)
 
     class Full:
         def write(self, _text):
@@ -179,9 +179,9 @@ def _mount_tmpfs(where: Path, size: str) -> bool:
 
 @pytest.mark.timeout(300)
 def test_real_full_disk_with_data_dir_on_it(tmp_path):
-    """A whole `cunwu` process with --data-dir on a full 400 KB tmpfs: one line, no WAL, no record."""
+    """A whole `cunwu` process with --data-dir on a full 800 KB tmpfs: one line, no WAL, no record."""
     disk = tmp_path / "small-disk"
-    if not _mount_tmpfs(disk, "400k"):
+    if not _mount_tmpfs(disk, "800k"):
         pytest.skip("cannot mount a tmpfs here (needs root); the injected disk-full tests cover the mapping")
     try:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -190,7 +190,7 @@ def test_real_full_disk_with_data_dir_on_it(tmp_path):
         done = subprocess.run([*cmd, "init", "--mode", "village", "--code", "410322100201", "--name", "平乐村",
                                "--township", "平乐镇"], capture_output=True, text=True, env=env, check=False)
         assert done.returncode == 0, done.stderr
-        csv = _roster_csv(tmp_path / "名单.csv", 40000)
+        csv = _roster_csv(tmp_path / "名单.csv", 60000)
         done = subprocess.run([*cmd, "disclosure", "new", "--item", "DW-07", "--period", "2026", "--title", "测试",
                                "--from", str(csv), "--map", "name=姓名,amount=金额（元）,remark=备注"],
                               capture_output=True, text=True, env=env, check=False)

@@ -281,20 +281,31 @@ def test_init_builds_beside_the_target_and_renames_into_place(db_path, monkeypat
                     operator="王文书", template_id="village-standard")
     db.dispose()
     assert seen["target_during_build"] is False and seen["building"]
-    assert sorted(p.name for p in db_path.parent.iterdir()) == ["cunwu.sqlite3"]  # no temp, no WAL
+    # No temp file, no WAL; the audit chain's key and head moved with the database.
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [
+        "cunwu.sqlite3", "cunwu.sqlite3.auditkey", "cunwu.sqlite3.auditkey-head"]
+    from models.services.integrity import IntegrityService
+
+    again = open_database(db_path)
+    try:
+        report = IntegrityService(ServiceContext(again, Actor("王文书", "admin")), db_path.parent).check()
+        assert not report.problems, [p.message for p in report.problems]
+    finally:
+        again.dispose()
 
 
 def test_init_failing_late_leaves_nothing(db_path, monkeypatch):
     from models.services import catalog
 
     def merge(self, *a, **kw):
-        raise StorageFault(DISK_FULL, "磁盘已满：测试，未保存任何内容")
+        raise fault_for(sqlite3.OperationalError("database or disk is full"), self.ctx.db.path)
 
     monkeypatch.setattr(catalog.CatalogService, "merge", merge)
-    with pytest.raises(StorageFault):
+    with pytest.raises(StorageFault) as exc:
         initialize(db_path, mode="village", code="410322100201", name="测试村", township="城关镇",
                    operator="王文书", template_id="village-standard")
-    assert list(db_path.parent.iterdir()) == []
+    assert str(exc.value).startswith(f"磁盘已满：{db_path} ")  # the user's path, not the temp file's
+    assert list(db_path.parent.iterdir()) == []  # no database, no temp, no key
 
 
 def test_init_sweeps_the_temp_file_of_a_killed_init(db_path):
