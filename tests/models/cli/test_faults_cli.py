@@ -81,6 +81,12 @@ def test_half_initialised_database_is_named_and_init_restarts_it(run, db_path):
     assert code == 0 and out.count('"code"') > 10
 
 
+def test_init_help_says_what_it_replaces(capsys):
+    assert main(["init", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "临时文件" in out and "初始化未完成" in out and "空文件" in out and "不改动" in out
+
+
 def test_init_still_refuses_a_database_in_use(run):
     assert init(run)[0] == 0
     code, _, err = init(run)
