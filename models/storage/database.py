@@ -82,7 +82,7 @@ class Database:
         self.path = path
         # A fault kind (corrupt, read_only: the file is opened read-only) or True (a second window
         # while another edits): every write session is refused, so nothing can write around it.
-        self.read_only: str | bool | None = read_only
+        self.read_only: str | bool = read_only or False
         if read_only and path is not None:
             uri = f"file:{quote(str(path))}?mode=ro"
             self.engine = create_engine("sqlite+pysqlite://", future=True, hide_parameters=True,

@@ -32,13 +32,15 @@ def _open_window(env, qtbot):
     window over it. (run_gui's own loop is covered in test_app.py.)"""
     from desktop.settings import Settings
 
-    db, workspace = app_module._open_workspace(env, Settings(env.data_dir / "gui-settings"), env.data_dir)
+    opened: dict = {}
+    workspace = app_module._open_workspace(env, Settings(env.data_dir / "gui-settings"), env.data_dir, opened)
     assert workspace is not None
+    opened["claim"].release()  # the instance lock is another test's subject
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    return db, window
+    return opened["db"], window
 
 
 def _corrupt(path):
@@ -77,7 +79,7 @@ def test_sound_database_shows_no_banner(qapp, qtbot, empty_village, env):
     empty_village[0].dispose()
     opened, window = _open_window(env, qtbot)
     try:
-        assert opened.read_only is None and not window.storage_banner.isVisible()
+        assert opened.read_only is False and not window.storage_banner.isVisible()
     finally:
         window.close()
         opened.dispose()
