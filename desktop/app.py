@@ -92,31 +92,58 @@ def settings_dir_for(data_dir: Path) -> Path:
 def obtain_database(env, settings: Settings, *, read_only: bool = False) -> tuple[Database | None, Actor | None]:
     """The first-run wizard when there is no database yet, else the opened database (None: give up);
     with the admin the wizard created, already signed in. Read-only (another window has it open) it is
-    neither created nor upgraded, and refuses writes."""
+    neither created nor upgraded, and refuses writes.
+
+    An empty file or a set-up an older version left unfinished is offered a clean restart (the
+    wizard, whose set-up replaces it). The opened database's pages are checked (`quick_check`):
+    a corrupt one is opened read-only, and the window says so in a banner."""
+    from models.storage import open_database
+    from models.storage.database import inspect_file
+    from models.storage.faults import fault_for
+
+    from . import dialogs
+
     db_path = Path(env.db_path)
-    if not db_path.exists():
+    title = QCoreApplication.translate("App", "无法打开数据库")
+    try:
+        state = inspect_file(db_path)
+    except CunwuError as exc:
+        dialogs.error(title, exc)
+        return None, None
+    if state.replaceable and not read_only and not dialogs.confirm(
+            QCoreApplication.translate("App", "重新开始初始设置"),
+            QCoreApplication.translate("App", "%1 是空文件，或是一次未完成的初始设置留下的数据库，里面没有可用的内容。"
+                                              "要重新开始初始设置吗？新的数据库会替换它。").replace("%1", str(db_path)),
+            ok_text=QCoreApplication.translate("App", "重新开始初始设置")):
+        return None, None
+    if state.kind == "missing" or (state.replaceable and not read_only):
         from .wizard import FirstRunWizard
 
         wizard = FirstRunWizard(db_path, operator=env.user)
         if wizard.exec() != QWizard.DialogCode.Accepted or wizard.database is None:
             return None, None
         return wizard.database, wizard.actor
-    from models.storage import open_database
-
-    from . import dialogs
-
     try:
         db = open_database(db_path, upgrade=not read_only)
-        db.read_only = read_only
+        problems = db.quick_check()
+        if problems:
+            log.warning("quick_check failed for %s: %s", db_path, "; ".join(problems[:5]))
+            db.dispose()
+            db = open_database(db_path, read_only=True)
+        elif read_only:
+            db.read_only = True
         return db, None
     except CunwuError as exc:
-        dialogs.error(QCoreApplication.translate("App", "无法打开数据库"), exc)
+        dialogs.error(title, exc)
         return None, None
-    except Exception as exc:  # e.g. the driver's "file is not a database": a bad file, not a bug of ours
-        log.exception("cannot open %s", db_path)
-        dialogs.error(QCoreApplication.translate("App", "无法打开数据库"),
-                      QCoreApplication.translate("App", "%1 不是本程序的数据库，或文件已损坏。").replace("%1", str(db_path)),
-                      details=str(exc))
+    except Exception as exc:
+        fault = fault_for(exc, db_path)
+        if fault is not None:
+            dialogs.error(title, fault)
+            return None, None
+        log.exception("cannot open %s", db_path)  # a bug of ours: the details go to the log
+        dialogs.error(title, QCoreApplication.translate("App", "%1 不是本程序的数据库，或文件已损坏。")
+                      .replace("%1", str(db_path)), details=str(exc))
         return None, None
 
 

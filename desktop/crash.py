@@ -105,6 +105,11 @@ class CrashHandler:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
+        from models.storage.faults import fault_for
+
+        fault = fault_for(exc) if not isinstance(exc, CunwuError) else None
+        if fault is not None:  # a full disk, a read-only folder: the user's to fix, not a crash
+            exc_type, exc = type(fault), fault
         report = format_report(exc_type, exc, tb)
         logged = write_log(self.log_path, report)
         log.error("unhandled %s: %s", exc_type.__name__, exc)

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.db_label.setText(self.tr("数据库：%1").replace("%1", str(workspace.db_path)))
         self.user_label.setText(self.tr("操作人：%1").replace("%1", actor_text(workspace)))
         self._show_mode(workspace)
+        self._show_storage_state()
         row = self.sidebar.currentRow()
         if row >= 0:
             self._on_row_changed(row)
@@ -114,12 +115,25 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(placeholder)
         self.sidebar.currentRowChanged.connect(self._on_row_changed)
 
+        # A database that can only be read (corrupt pages, a read-only file) says so above every page.
+        self.storage_banner = QLabel()
+        self.storage_banner.setObjectName("storageBanner")
+        self.storage_banner.setWordWrap(True)
+        self.storage_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.storage_banner.setStyleSheet("QLabel#storageBanner { background: #fdecea; color: #8a1c12;"
+                                          " border: 1px solid #e0a39b; padding: 6px; }")
+        self.storage_banner.hide()
         central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(6, 6, 6, 0)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(6, 6, 6, 0)
+        outer.addWidget(self.storage_banner)
+        layout = QHBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
+        self._show_storage_state()
 
         self.db_label = QLabel(self.tr("数据库：%1").replace("%1", self._shell.get("db", "")))
         self.user_label = QLabel(self.tr("操作人：%1").replace("%1", self._shell.get("user", "")))
@@ -175,6 +189,12 @@ class MainWindow(QMainWindow):
             about_action.triggered.connect(lambda: self.show_page("about"))
             help_menu.addAction(about_action)
         self.addAction(self.help_action)
+
+    def _show_storage_state(self) -> None:
+        message = self.ws.db.read_only_message if self.ws is not None else None
+        if message:
+            self.storage_banner.setText(self.tr("只能查看，不能保存。%1").replace("%1", message))
+        self.storage_banner.setVisible(bool(message))
 
     def show_help(self):
         """The quick guide (F1), beside the window; asking again brings it forward."""

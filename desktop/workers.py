@@ -51,7 +51,10 @@ class Job(QRunnable):
         except BaseException as exc:  # handed to the GUI thread, which shows or re-raises it
             if not isinstance(exc, Exception):
                 raise
-            self.signals.failed.emit(exc)
+            from models.storage.faults import fault_for
+
+            # A full disk or a read-only folder met writing a file reads as such, like any refusal.
+            self.signals.failed.emit(fault_for(exc) or exc)
             return
         if self._cancel.is_set():
             self.signals.cancelled.emit()

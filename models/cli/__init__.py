@@ -106,7 +106,14 @@ def main(argv: Sequence[str] | None = None, gui_launcher: Callable[[Env], int] |
         except OSError:
             pass
         return 0
-    except Exception:  # last resort: log it, tell the user where, never print the traceback
+    except Exception as exc:  # last resort: log it, tell the user where, never print the traceback
+        from ..storage.faults import fault_for
+
+        fault = fault_for(exc, env.db_path)  # a full disk or read-only folder met outside the engine
+        if fault is not None:
+            logging.getLogger("cunwu").warning("%s in %s: %s", fault.kind, args.command, exc)
+            sys.stderr.write(f"{fault}\n")
+            return 1
         logging.getLogger("cunwu").exception("unexpected error in %s", args.command)
         sys.stderr.write(f"程序内部错误，未完成操作。详情已记入日志：{env.log_path}\n")
         return 1

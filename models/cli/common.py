@@ -29,14 +29,24 @@ class CliExit(Exception):
         self.code = code
 
 
-class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """The log, created owner-only (0600) — also each new file after a rollover."""
+class LogFileHandler(logging.handlers.RotatingFileHandler):
+    """The log, created owner-only (0600) — also each new file after a rollover — which never
+    raises into the user's terminal: a record that cannot be written (a full disk, a read-only or
+    vanished folder) is dropped, not printed with a traceback."""
 
     def _open(self):
         from ..storage.private import touch_private
 
         touch_private(self.baseFilename)
         return super()._open()
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        try:
+            if self.stream is not None:
+                self.stream.close()
+        except Exception:  # noqa: BLE001 - the stream is broken already
+            pass
+        self.stream = None  # reopened on the next record, when the disk may have room again
 
 
 class RedactingFormatter(logging.Formatter):
@@ -67,8 +77,8 @@ def setup_logging(data_dir: Path) -> None:
         if not data_dir.exists():
             private_dir(data_dir)
         log_dir = private_dir(data_dir / "logs")
-        handler: logging.Handler = _PrivateRotatingFileHandler(
-            log_dir / "cunwu.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+        handler: logging.Handler = LogFileHandler(
+            log_dir / "cunwu.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8", delay=True)
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -166,12 +166,10 @@ def cmd_new(env: Env, args) -> int:
                                                    remembered=mapping_for(ctx, args.item), preset_keys=preset_keys,
                                                    limits=SettingsService(ctx).input_limits())
     svc = _service(env)
+    # The record and the mapping its file was read with: one transaction (a failure keeps neither,
+    # so a retrying script never imports twice).
     data = svc.create(args.item, args.period, args.title, kind=kind, body=body, content=content, rows=rows,
-                      columns=columns, event_date=args.event_date)
-    if args.from_file and used_mapping:
-        from ..services.import_mappings import remember_mapping
-
-        remember_mapping(env.ctx(), args.item, used_mapping)
+                      columns=columns, event_date=args.event_date, mapping=used_mapping or None)
     if args.json:
         print_json({"id": data.id})
     else:

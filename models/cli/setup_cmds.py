@@ -12,7 +12,10 @@ from .common import Env, add_json_flag, month_arg, new_password, print_json
 
 
 def register(sub) -> None:
-    p = sub.add_parser("init", help="新建数据库并完成初始设置")
+    p = sub.add_parser("init", help="新建数据库并完成初始设置",
+                       description="新建数据库并完成初始设置。数据库先在目标旁的临时文件中建好，再一次改名到位。"
+                                   "已在使用的数据库或别的程序的文件一律拒绝、不改动；空文件（0 字节）和旧版本"
+                                   "中途被结束留下的“初始化未完成”的数据库会被识别并替换。")
     p.add_argument("--mode", required=True, choices=["village", "township"], help="village（村）或 township（乡镇）")
     p.add_argument("--code", required=True, help="统计用区划代码：村 12 位，乡镇 9 位")
     p.add_argument("--name", required=True, help="村（社区）或乡镇（街道）名称")

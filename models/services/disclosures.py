@@ -57,6 +57,7 @@ from ..rules.search import search_key
 from ..rules.workdays import WorkdayCalendar
 from .catalog import register_record_counter
 from .context import ServiceContext, note_transition
+from .import_mappings import store_mapping
 from .versions import check_version, stamp
 
 CORRECTION_PREFIX = "更正："
@@ -734,8 +735,12 @@ class DisclosureService:
     # --- writing: content -------------------------------------------------------------------
     def create(self, item_code: str, period: str, title: str, kind: str | None = None, body: str = "",
                content: Mapping[str, Any] | None = None, rows: Sequence[Mapping[str, Any]] | None = None,
-               columns: Sequence[str] | None = None, event_date: date | str | None = None) -> DisclosureData:
-        """A new draft for a catalog item and period; `kind` defaults to the item's default kind."""
+               columns: Sequence[str] | None = None, event_date: date | str | None = None,
+               mapping: Mapping[str, str] | None = None) -> DisclosureData:
+        """A new draft for a catalog item and period; `kind` defaults to the item's default kind.
+
+        ``mapping`` ({roster key: file header}) is the column mapping the rows were read with,
+        remembered for the item in the same transaction as the record."""
         per = self._period(period)
         ev = _as_date(event_date, "事项日期") or (per.start if per.kind == "event" else None)
         title, body = _name(title, "title"), _free(body, "body")
@@ -768,6 +773,8 @@ class DisclosureService:
             w.target_id = str(d.id)
             w.detail = {"item": item.code, "period": per.text, "kind": knd, "title": d.title,
                         "rows": d.row_count, "totals": d.totals}
+            if mapping:
+                w.detail["mapping"] = store_mapping(s, item.id, dict(mapping))
             new_id = d.id
         return self.get(new_id)
 

@@ -37,13 +37,21 @@ def remember_mapping(ctx: ServiceContext, item_code: str, mapping: dict[str, str
     clean = _clean(mapping)
     with ctx.write("import_mapping.remember", target_type="catalog_item", target_id=item_code,
                    permission="import_mapping.edit") as w:
-        item_id = _item_id(w.session, item_code)
-        row = w.session.get(ImportMapping, item_id)
-        if row is None:
-            w.session.add(ImportMapping(item_id=item_id, mapping=clean))
-        else:
-            row.mapping = clean
+        store_mapping(w.session, _item_id(w.session, item_code), clean)
         w.detail = {"mapping": clean}
+    return clean
+
+
+def store_mapping(session, item_id: int, mapping: dict[str, str]) -> dict[str, str]:
+    """Remember ``mapping`` inside a write that is already open: an action that imports a file
+    and remembers how its columns were read (`DisclosureService.create(mapping=…)`) is one
+    transaction, so a failure keeps neither."""
+    clean = _clean(mapping)
+    row = session.get(ImportMapping, item_id)
+    if row is None:
+        session.add(ImportMapping(item_id=item_id, mapping=clean))
+    else:
+        row.mapping = clean
     return clean
 
 

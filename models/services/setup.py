@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,9 @@ from ..errors import DatabaseError, Problem, ValidationError
 from ..rules import text as T
 from ..rules.accounts import user_name_problem
 from ..rules.region import region_code_problem
-from ..storage import Database, create_database
+from ..storage import Database, create_database, open_database
+from ..storage.database import inspect_file, place_database, refuse_unless_ours, remove_database_files
+from ..storage.faults import StorageFault, fault_message
 from .catalog import CatalogService
 from .context import Actor, ServiceContext
 from .settings import setting_spec, store_settings
@@ -67,7 +70,8 @@ def initialize(path: Path, *, mode: str, code: str, name: str, township: str | N
                operator: str, template_id: str | None, since: date | None = None,
                settings: dict[str, Any] | None = None, admin: str | None = None,
                admin_password: str | None = None) -> Database:
-    """Create the database at `path` and set it up; refuses an existing database, writes nothing on error.
+    """Create the database at `path` and set it up, whole or not at all; refuses an existing database
+    (an empty file, or a set-up an older version left unfinished, is replaced), writes nothing on error.
 
     ``since`` is the start month (`schedule.since`; default: this month); ``settings`` more registry
     settings to store with the set-up (the wizard's print footer), checked by their rules first.
@@ -87,42 +91,62 @@ def initialize(path: Path, *, mode: str, code: str, name: str, township: str | N
         raise ValidationError(problems, summary="初始设置有误，未创建数据库")
     items = load_template(template_id) if template_id else []
     path = Path(path)
-    if path.exists() and path.stat().st_size > 0:
+    replacing = _refuse_existing(path)
+    # Built whole in a temp file beside the target, then renamed into place: a kill at any point
+    # leaves either no database or a complete one, never one that is half set up.
+    _sweep_stale_builds(path)
+    building = path.with_name(f".{path.name}.init-{os.getpid()}.tmp")
+    try:
+        db = create_database(building)
+        try:
+            ctx = ServiceContext(db, Actor(operator.strip(), "admin"))
+            with ctx.write("setup.init", target_type="installation", permission="setup") as w:
+                w.session.add(Installation(id=1, mode=mode, code=code.strip(), name=T.normalize_name(name),
+                                           township=T.normalize_name(township or "") or None,
+                                           operator=T.normalize_name(operator),
+                                           template_id=template_id))
+                store_settings(w.session, values)
+                w.detail = {"mode": mode, "code": code, "name": name, "township": township,
+                            "template": template_id,
+                            **{key: setting_spec(key).to_json(v) for key, v in values.items()}}
+            if items:
+                CatalogService(ctx).merge(items, action="catalog.template.load", source=template_id or "",
+                                          update_existing=False)
+            if admin is not None:
+                from .accounts import AccountService
+
+                AccountService(ctx).add(admin, "admin", admin_password or "")
+            db.checkpoint()
+        finally:
+            db.dispose()  # the last connection closed: the WAL is folded in and removed
+        place_database(building, path, replace=replacing)
+    except StorageFault as fault:
+        remove_database_files(building)
+        raise StorageFault(fault.kind, fault_message(fault.kind, path)) from None  # the user's path, not ours
+    except BaseException:
+        remove_database_files(building)
+        raise
+    return open_database(path)
+
+
+def _refuse_existing(path: Path) -> bool:
+    """Whether ``init`` replaces what is at ``path`` (nothing, an empty file or a set-up an older
+    version left unfinished); a database in use, or another program's file, is refused."""
+    state = inspect_file(path)
+    if state.kind == "missing":
+        return False
+    if state.replaceable:
+        return True
+    if state.kind == "ours":
         raise DatabaseError(f"数据库已存在：{path}，不能重复初始化。")
-    try:
-        db = create_database(path)
-    except DatabaseError:
-        raise  # the file appeared meanwhile: it is not ours to remove
-    except Exception:
-        _remove_database_files(path)  # a migration failing half way leaves a file too
-        raise
-    try:
-        ctx = ServiceContext(db, Actor(operator.strip(), "admin"))
-        with ctx.write("setup.init", target_type="installation", permission="setup") as w:
-            w.session.add(Installation(id=1, mode=mode, code=code.strip(), name=T.normalize_name(name),
-                                       township=T.normalize_name(township or "") or None,
-                                       operator=T.normalize_name(operator),
-                                       template_id=template_id))
-            store_settings(w.session, values)
-            w.detail = {"mode": mode, "code": code, "name": name, "township": township, "template": template_id,
-                        **{key: setting_spec(key).to_json(v) for key, v in values.items()}}
-        if items:
-            CatalogService(ctx).merge(items, action="catalog.template.load", source=template_id or "",
-                                      update_existing=False)
-        if admin is not None:
-            from .accounts import AccountService
-
-            AccountService(ctx).add(admin, "admin", admin_password or "")
-    except Exception:
-        db.dispose()
-        _remove_database_files(path)
-        raise
-    return db
+    refuse_unless_ours(path, state)  # foreign or corrupt: named, and left as it is
+    raise DatabaseError(f"数据库已存在：{path}，不能重复初始化。")
 
 
-def _remove_database_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal", ".auditkey", ".auditkey-head"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
+def _sweep_stale_builds(path: Path) -> None:
+    """Temp databases of an ``init`` that was killed (a kill runs no cleanup)."""
+    for stale in path.parent.glob(f".{path.name}.init-*.tmp"):
+        remove_database_files(stale)
 
 
 def installation(db: Database) -> InstallationData:

@@ -437,6 +437,14 @@ Received %3 (%4); answer due by %5</translation>
       <source>%1 不是本程序的数据库，或文件已损坏。</source>
       <translation>%1 is not a database of this program, or the file is damaged.</translation>
     </message>
+    <message>
+      <source>重新开始初始设置</source>
+      <translation>Start the set-up again</translation>
+    </message>
+    <message>
+      <source>%1 是空文件，或是一次未完成的初始设置留下的数据库，里面没有可用的内容。要重新开始初始设置吗？新的数据库会替换它。</source>
+      <translation>%1 is an empty file, or a database left by a set-up that did not finish; it holds nothing usable. Start the set-up again? The new database will replace it.</translation>
+    </message>
   </context>
   <context>
     <name>ApproveDialog</name>
@@ -3014,6 +3022,10 @@ Please enter your user name and password.</translation>
       <location line="+12" />
       <source>村务公开 — %1</source>
       <translation>Village affairs disclosure — %1</translation>
+    </message>
+    <message>
+      <source>只能查看，不能保存。%1</source>
+      <translation>View only — nothing can be saved. %1</translation>
     </message>
     <message>
       <location line="+11" />

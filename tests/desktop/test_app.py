@@ -66,7 +66,8 @@ def test_second_start_paints_the_window_before_opening_the_database(qapp, empty_
     assert seen == ["村务公开 — 测试村"]
 
 
-@pytest.mark.parametrize("content", [b"garbage garbage garbage", b""])
+# (An empty file is offered a clean restart instead: test_storage_faults_gui.py.)
+@pytest.mark.parametrize("content", [b"garbage garbage garbage", b"SQLite format 3\x00" + b"\x07" * 200])
 def test_a_bad_database_file_is_reported_not_raised(qapp, env, dialog_calls, content):
     env.db_path.write_bytes(content)
     assert app_module.run_gui(env) == 1

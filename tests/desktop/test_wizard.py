@@ -164,7 +164,7 @@ def test_chosen_template_is_loaded(qtbot, db_path, template_resources):
 
 
 def test_refusal_is_shown_and_the_wizard_stays(qtbot, db_path, dialog_calls):
-    db_path.write_bytes(b"not empty")  # initialize() refuses an existing database
+    db_path.write_bytes(b"not empty")  # initialize() refuses a file it does not recognise, and leaves it
     wizard = _wizard(qtbot, db_path)
     _next(qtbot, wizard)
     _fill_identity(qtbot, wizard.identity_page)
@@ -173,7 +173,7 @@ def test_refusal_is_shown_and_the_wizard_stays(qtbot, db_path, dialog_calls):
 
     assert wizard.isVisible()
     assert wizard.database is None
-    assert "数据库已存在" in dialog_calls.texts("error")
+    assert "不是本程序的数据库" in dialog_calls.texts("error") and "未改动" in dialog_calls.texts("error")
     assert db_path.read_bytes() == b"not empty"
 
 
