@@ -207,7 +207,7 @@ def _template_not_loaded(db_path):
     """An older init killed between its two transactions: installation, template named, 0 items."""
     db = create_database(db_path)
     ctx = ServiceContext(db, Actor("王文书", "admin"))
-    with ctx.write("setup.init", target_type="installation") as w:
+    with ctx.write("setup.init", target_type="installation", permission="setup") as w:
         w.session.add(Installation(id=1, mode="village", code="410322100201", name="测试村", township="城关镇",
                                    operator="王文书", template_id="village-standard"))
     db.dispose()
