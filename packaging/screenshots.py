@@ -3,7 +3,7 @@
     xvfb-run -a -s "-screen 0 1366x900x24" python packaging/screenshots.py
     QT_QPA_PLATFORM=offscreen python packaging/screenshots.py
 
-Writes docs/screenshots/catalog.png (main window, 1280×800, catalog page), catalog-item.png (the
+Writes docs/screenshots/catalog.png (main window, 1280×720, what fits a 1366×768 screen, catalog page), catalog-item.png (the
 item editor), wizard.png (first-run wizard), todo.png (the start page), records.png (公开记录 with
 records in every state), roster-editor.png (a roster typed like a spreadsheet) and print-preview.png. Nothing outside the temporary folder is touched:
 settings and data live there too. `--out DIR` writes elsewhere, `--lang en` shows the English UI.
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-SIZE = (1280, 800)
+SIZE = (1280, 720)  # fits a 1366×768 screen with a taskbar
 
 
 def _demo_items():
@@ -199,7 +199,7 @@ def _record_shots(window, workspace, out: Path) -> None:
 
     preview = preview_disclosure(workspace, ids["roster"], window)
     if preview is not None:
-        preview.resize(1100, 800)
+        preview.resize(1100, 720)
         for _ in range(200):  # the notice renders on the thread pool
             QThreadPool.globalInstance().waitForDone(50)
             QApplication.processEvents()
