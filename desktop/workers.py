@@ -62,11 +62,24 @@ class Job(QRunnable):
             self.signals.finished.emit(result)
 
 
+# On a one-core PC (or a process pinned to one core) Qt sizes the global pool to one thread: a slow
+# job — a month's print, a large record being read — would then hold back every other, e.g. the
+# record the clerk selected next. Two threads at least, whatever the core count.
+MIN_THREADS = 2
+
+
+def _pool(pool: QThreadPool | None) -> QThreadPool:
+    pool = pool or QThreadPool.globalInstance()
+    if pool.maxThreadCount() < MIN_THREADS:
+        pool.setMaxThreadCount(MIN_THREADS)
+    return pool
+
+
 def start(job: Job, pool: QThreadPool | None = None) -> Job:
-    (pool or QThreadPool.globalInstance()).start(job)
+    _pool(pool).start(job)
     return job
 
 
 def withdraw(job: Job, pool: QThreadPool | None = None) -> bool:
     """Take a job back before it started (True); one already running goes on (False)."""
-    return (pool or QThreadPool.globalInstance()).tryTake(job)
+    return _pool(pool).tryTake(job)

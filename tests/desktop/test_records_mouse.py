@@ -245,3 +245,20 @@ def test_the_latest_selection_wins_and_a_late_record_is_dropped(qtbot, page, rec
     assert shown == [second.id]
     assert page.current.id == second.id and isinstance(page.current, DisclosureData)
     assert "第二份公告" in page.detail.summary.toPlainText() and "第一份名单" not in page.detail.summary.toPlainText()
+
+
+def test_a_slow_record_does_not_hold_back_the_next_on_one_core(qtbot):
+    """With one core Qt's pool has one thread; the jobs' pool keeps two so a slow read (or a print)
+    cannot queue the clerk's next selection behind it."""
+    from desktop import workers
+
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)  # what Qt picks on a one-core machine
+    gate, order = threading.Event(), []
+    slow = workers.Job(lambda _p, _c: (gate.wait(5), order.append("slow")))
+    quick = workers.Job(lambda _p, _c: order.append("quick"))
+    workers.start(slow, pool)
+    workers.start(quick, pool)
+    qtbot.waitUntil(lambda: order == ["quick"], timeout=3000)
+    gate.set()
+    assert pool.waitForDone(5000) and order == ["quick", "slow"]
