@@ -278,7 +278,8 @@ class RosterImportDialog(QDialog):
     def choose_file(self) -> bool:
         """Ask for a file; True when one was chosen (reading starts)."""
         path = dialogs.open_file(self.tr("选择名单文件"),
-                                 self.tr("表格文件 (*.xlsx *.xlsm *.csv);;Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)"),
+                                 self.tr("表格文件 (*.xlsx *.xlsm *.xls *.et *.ods *.csv);;Excel 工作簿 (*.xlsx *.xls);;"
+                                         "OpenDocument 表格 (*.ods);;CSV 文件 (*.csv)"),
                                  purpose=dialogs.IMPORT_ROSTER, parent=self)
         if path is None:
             return False
@@ -483,7 +484,7 @@ class RosterImportDialog(QDialog):
         mapping = {k: v for k, v in r.mapping.items() if k in self.keys}
         if mapping:
             try:
-                remember_mapping(self.ws.ctx, self.item_code, mapping)
+                remember_mapping(self.ws.ctx, self.item_code, mapping, keep_absent=True)
             except CunwuError:
                 log.warning("could not remember the column mapping for %s", self.item_code, exc_info=True)
         self.imported_rows = [{k: row.get(k) for k in self.keys if k in row} for row in r.rows]

@@ -66,6 +66,9 @@ from .table_page_parts import debounced_search, read_only_table
 
 SEARCH_DELAY_MS = 250
 XLSX_FILTER = QT_TRANSLATE_NOOP("CatalogPage", "Excel 工作簿 (*.xlsx)")
+# What an import reads (models.exchange.sheet_formats): xlsx, Excel 97-2003, OpenDocument.
+SHEET_FILTER = QT_TRANSLATE_NOOP(
+    "CatalogPage", "表格文件 (*.xlsx *.xlsm *.xls *.et *.ods);;Excel 工作簿 (*.xlsx *.xls);;OpenDocument 表格 (*.ods)")
 
 
 class CatalogPage(QWidget):
@@ -507,7 +510,7 @@ class CatalogPage(QWidget):
 
     # --- xlsx, off the GUI thread -------------------------------------------------------------
     def import_xlsx(self) -> None:
-        path = dialogs.open_file(self.tr("导入目录"), self.tr(XLSX_FILTER), purpose=dialogs.IMPORT_CATALOG, parent=self)
+        path = dialogs.open_file(self.tr("导入目录"), self.tr(SHEET_FILTER), purpose=dialogs.IMPORT_CATALOG, parent=self)
         if path is None:
             return
         from models.exchange.catalog_xlsx import import_catalog_xlsx

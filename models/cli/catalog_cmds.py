@@ -15,7 +15,7 @@ def register(sub) -> None:
     add_json_flag(lp)
     lp.add_argument("--all", action="store_true", help="包括已停用的事项")
     lp.set_defaults(handler=cmd_list)
-    ip = csub.add_parser("import", help="从 xlsx 导入目录（按编号合并）")
+    ip = csub.add_parser("import", help="从 xlsx、xls 或 ods 导入目录（按编号合并）")
     ip.add_argument("file")
     ip.set_defaults(handler=cmd_import)
     ep = csub.add_parser("export", help="导出目录为 xlsx（标准目录格式）")

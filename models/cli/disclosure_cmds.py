@@ -23,7 +23,7 @@ def register(sub) -> None:
     np.add_argument("--period", required=True, help="期间：2026-M11、2026-Q3、2026 或事项日期 2026-07-18")
     np.add_argument("--title", required=True, help="标题")
     np.add_argument("--kind", choices=KINDS, help="记录类型（默认取目录事项的类型；用 --from 时为 roster）")
-    np.add_argument("--from", dest="from_file", metavar="FILE", help="从 xlsx 或 csv 读入名单")
+    np.add_argument("--from", dest="from_file", metavar="FILE", help="从 xlsx、xls、ods 或 csv 读入名单")
     np.add_argument("--map", dest="map_spec", metavar="SPEC", help="列对应，如 name=姓名,id_number=身份证号,amount=金额")
     np.add_argument("--content-file", dest="content_file", metavar="FILE.json", help="结构化内容（JSON）")
     np.add_argument("--body-file", dest="body_file", metavar="FILE", help="正文（文本文件）")
@@ -124,11 +124,12 @@ def _read_roster(path: str, map_spec: str | None, *, remembered: dict | None = N
     from ..exchange.roster_import import parse_map_spec, read_roster
 
     try:
-        # --map wins; else the mapping confirmed last time for this catalog item; else header guessing.
-        mapping = parse_map_spec(map_spec) if map_spec else remembered
+        # --map wins; else the mapping confirmed last time for this catalog item, for the columns
+        # this file has; else header guessing.
+        mapping = parse_map_spec(map_spec) if map_spec else None
     except ValueError as exc:
         raise CunwuError(f"--map 有误：{exc}") from None
-    result = read_roster(path, mapping, preset_keys, limits=limits)
+    result = read_roster(path, mapping, preset_keys, limits=limits, remembered=None if map_spec else remembered)
     # read_roster has parsed every row and run the roster checks (check digits, area × rate …).
     if result.problems:
         sys.stderr.write(f"名单文件 {path} 有 {len(result.problems)} 处错误，未新建记录：\n")

@@ -36,14 +36,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -58,7 +57,8 @@ from ..services.catalog import CatalogService, ItemData, MergeResult, item_probl
 from ..services.context import ServiceContext
 from ..services.setup import installation
 from .cell_text import write_text_cell
-from .sheet_guard import SheetError, check_xlsx
+from .sheet_formats import read_sheets
+from .sheet_guard import SheetError, fill_merged_down
 
 SHEET_NAME = "公开事项清单"
 TITLE_SUFFIX = "村务公开事项清单"
@@ -673,49 +673,24 @@ class _RowReader:
 
 
 def _load_rows(path: Path, file: str) -> tuple[str, list[tuple]]:
-    """(sheet name, rows as value tuples) of the sheet holding the catalog; refuses unreadable files."""
+    """(sheet name, rows as value tuples) of the sheet holding the catalog — from an xlsx, xls or ods
+    file, within the size, row and cell limits of every import (models.exchange.sheet_formats) — with
+    each value merged down over several data rows (公开主体, 公开依据, 类别 …) in every row it spans.
+    Refuses unreadable files."""
     if not path.is_file():
         raise _refuse(file, f"找不到文件：{path}")
-    with path.open("rb") as fh:
-        magic = fh.read(8)
-    if magic.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _refuse(file, "这是旧版 .xls 文件或加过密码的工作簿：请在 WPS 或 Excel 中“另存为” .xlsx（不设密码）后再导入")
-    if not zipfile.is_zipfile(path):
-        raise _refuse(file, "不是有效的 xlsx 工作簿（请选择 WPS 或 Excel 保存的 .xlsx 文件）")
-    try:  # sizes, rows and cell lengths before openpyxl parses anything (a bomb is refused in ~0 s)
-        check_xlsx(path, InputLimits(max_rows=MAX_ROWS))
+    try:
+        grids = read_sheets(path, None, InputLimits(max_rows=MAX_ROWS))
+        grids.sort(key=lambda g: g.name != SHEET_NAME)  # stable: the export's own sheet first
+        for grid in grids:
+            h = _find_header(grid.rows)
+            if h is not None:
+                # Rows from the one after the first header row: a header merged down over both
+                # header rows stays blank below, which the two-row header reader expects.
+                return grid.name, fill_merged_down(grid.rows, grid.merges, h + 2, file=file, sheet=grid.name)
     except SheetError as exc:
         raise _refuse(file, exc.message, sheet=exc.sheet, row=exc.row, fld=exc.column, rule=exc.rule) from None
-    try:
-        with path.open("rb") as fh:
-            # read_only streams rows; merged cells then read as blank except their first cell,
-            # which the header reader and the fill-down of 类别/一级事项 expect.
-            wb = load_workbook(fh, read_only=True, data_only=True)
-            try:
-                names = wb.sheetnames
-                order = ([SHEET_NAME] if SHEET_NAME in names else []) + [n for n in names if n != SHEET_NAME]
-                for name in order:
-                    ws = wb[name]
-                    if not hasattr(ws, "iter_rows"):
-                        continue  # a chart sheet
-                    if hasattr(ws, "reset_dimensions"):
-                        ws.reset_dimensions()  # some writers record a wrong used range
-                    rows: list[tuple] = []
-                    for n, values in enumerate(ws.iter_rows(values_only=True), start=1):
-                        if n > MAX_ROWS:
-                            if any(_text(v) for v in values):
-                                raise _refuse(file, f"工作表行数超过 {MAX_ROWS} 行，不像是公开事项清单", sheet=name)
-                            continue
-                        rows.append(tuple(values))
-                    if _find_header(rows) is not None:
-                        return name, rows
-            finally:
-                wb.close()
-    except ValidationError:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file; the user needs one line
-        raise _refuse(file, f"无法读取工作簿（文件可能已损坏）：{type(exc).__name__}") from None
-    sheets = "、".join(f"“{n}”" for n in names) or "（无）"
+    sheets = "、".join(f"“{g.name}”" for g in grids) or "（无）"
     raise _refuse(file, f"找不到公开事项清单的表头（含“序号”或“公开事项”的行）；工作表：{sheets}")
 
 

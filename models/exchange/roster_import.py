@@ -1,4 +1,5 @@
-"""Reading the clerk's own roster spreadsheets (xlsx from Excel/WPS, csv in UTF-8 or GBK).
+"""Reading the clerk's own roster spreadsheets (xlsx from Excel/WPS, Excel 97-2003 xls, ods from
+LibreOffice/WPS — all through models.exchange.sheet_formats — and csv in UTF-8 or GBK).
 
 Clerks' files are not tidy: a title row above the header ("2026年耕地地力保护补贴发放名单"), a
 two-row header ("补贴面积" over "亩"), blank lines, numbers stored as text ("1,234.50"), a 合计 line
@@ -31,7 +32,8 @@ from ..rules.roster import (
     parse_row,
     roster_totals,
 )
-from .sheet_guard import ROWS_SETTING, SheetError, column_letter, read_cells_checked
+from .sheet_formats import KIND_WORDS, SPREADSHEET_SUFFIXES, mismatch, read_sheets, sniff
+from .sheet_guard import ROWS_SETTING, Merge, SheetError, column_letter, fill_merged_down
 
 # How far down the header may sit (title rows, 填报单位 lines …).
 HEADER_SEARCH_ROWS = 30
@@ -391,11 +393,14 @@ def _find_table(grid: list[tuple[Any, ...]], wanted: set[str]) -> tuple[int, int
 
 
 def _build(file: str, sheet: str | None, grid: list[tuple[Any, ...]], wanted: set[str],
-           encoding: str | None) -> RawTable | None:
+           encoding: str | None, merges: list[Merge] = ()) -> RawTable | None:
     found = _find_table(grid, wanted)
     if found is None:
         return None
     at, nrows = found
+    # A rate or group merged down over several rows applies to each of them: filled before any
+    # row is read or checked (header cells merged over the two header rows are left alone).
+    grid = fill_merged_down(grid, list(merges), at + nrows + 1, file=file, sheet=sheet)
     upper = grid[at]
     lower = grid[at + 1] if nrows == 2 else ()
     width = max(len(upper), len(lower))
@@ -447,7 +452,7 @@ def _build(file: str, sheet: str | None, grid: list[tuple[Any, ...]], wanted: se
 
 def read_table(path: str | Path, *, headers: Iterable[str] = (), sheet: str | None = None,
                limits: InputLimits | None = None) -> RawTable:
-    """The table inside an xlsx or csv file. ``headers`` are header names the caller expects (a
+    """The table inside an xlsx, xls, ods or csv file. ``headers`` are header names the caller expects (a
     mapping's source headers), which help find the header row. Raises ``ValidationError`` (one
     located Problem) when the file cannot be read, holds more than ``limits`` allow (checked
     before it is parsed: models.exchange.sheet_guard) or holds no recognisable table."""
@@ -460,32 +465,34 @@ def read_table(path: str | Path, *, headers: Iterable[str] = (), sheet: str | No
     wanted |= {_base(h) for h in list(wanted)}
     suffix = path.suffix.lower()
     try:
-        with path.open("rb") as fh:
-            magic = fh.read(8)
+        kind = sniff(path)
     except OSError as exc:
         raise _fail(f"无法打开：{exc.strerror or exc}", file) from None
-
-    if suffix in (".xls", ".et") or magic.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _fail("这是旧版 Excel（.xls）或 WPS 格式，请在 Excel/WPS 中另存为 .xlsx 后再导入", file, "format")
-    if suffix in (".xlsx", ".xlsm") or magic.startswith(b"PK"):
+    if kind in ("xlsx", "xls", "ods") or suffix in SPREADSHEET_SUFFIXES:
         try:
-            grids, names = read_cells_checked(path, sheet, limits)
+            grids = read_sheets(path, sheet, limits, kind=kind)
+            for grid in grids:
+                table = _build(file, grid.name, grid.rows, wanted, None, grid.merges)
+                if table is not None:
+                    return table
         except SheetError as exc:
             raise _refused(exc) from None
-        for name, grid in zip(names, grids, strict=True):
-            table = _build(file, name, grid, wanted, None)
-            if table is not None:
-                return table
         raise _fail("没有找到表头行：前几行中没有同时含“姓名”“身份证号”“金额”等列名的行；"
                     "请检查文件，或用列对应（--map）写明表头", file, "header")
-    if suffix in (".csv", ".txt", ""):
+    if kind == "text" and suffix in (".csv", ".txt", ""):
         encoding, grid = _read_csv(path, limits)
         table = _build(file, None, grid, wanted, encoding)
         if table is None:
             raise _fail("没有找到表头行：前几行中没有同时含“姓名”“身份证号”“金额”等列名的行；"
                         "请检查文件，或用列对应（--map）写明表头", file, "header")
         return table
-    raise _fail(f"不支持的文件类型“{path.suffix}”：请使用 .xlsx 或 .csv", file, "format")
+    wrong = mismatch(path, kind)
+    if wrong is not None:
+        raise _refused(wrong)
+    if kind != "text":
+        raise _refused(SheetError(f"不是表格文件（内容是{KIND_WORDS.get(kind, KIND_WORDS['unknown'])}）："
+                                  "请使用 .xlsx、.xls、.ods 或 .csv 文件", file=file, rule="format"))
+    raise _fail(f"不支持的文件类型“{path.suffix}”：请使用 .xlsx、.xls、.ods 或 .csv", file, "format")
 
 
 # --- reading a roster ----------------------------------------------------------------------------
@@ -557,7 +564,7 @@ def _resolve(table: RawTable, mapping: dict[str, str], explicit: set[str],
 
 def read_roster(path: str | Path, mapping: dict[str, str] | None = None, columns: Sequence[str] | None = None,
                 *, keep_unmapped: bool = False, sheet: str | None = None,
-                limits: InputLimits | None = None) -> RosterReadResult:
+                limits: InputLimits | None = None, remembered: dict[str, str] | None = None) -> RosterReadResult:
     """Read and check a roster file. Never raises for bad input: everything is in ``problems``.
 
     ``mapping`` ({key: header}, e.g. from ``parse_map_spec`` or a remembered mapping) wins; headers
@@ -566,15 +573,24 @@ def read_roster(path: str | Path, mapping: dict[str, str] | None = None, columns
     missing from the file is one problem instead of one per row. With ``keep_unmapped`` every
     other named column is kept as a custom column keyed by its header text. ``limits`` bounds the
     file (rows: the ``import.max_rows`` setting, read by the caller; default 100,000).
+
+    ``remembered`` (the mapping confirmed for this catalog item last time) applies to the columns the
+    file has: a column it names that this file lacks is guessed or left out like any other — an
+    optional one (银行卡号, 备注 …) is simply not read, a required one missing is one problem naming
+    the remembered header. ``mapping`` entries win over it.
     """
     path = Path(path)
     explicit = dict(mapping or {})
+    remembered = {k: v for k, v in (remembered or {}).items() if k not in explicit}
     result = RosterReadResult(file=path.name)
     try:
-        table = read_table(path, headers=list(explicit.values()) + list(columns or ()), sheet=sheet, limits=limits)
+        table = read_table(path, headers=list(explicit.values()) + list(remembered.values()) + list(columns or ()),
+                           sheet=sheet, limits=limits)
     except ValidationError as exc:
         result.problems.extend(exc.problems)
         return result
+    remembered_absent = {k: h for k, h in remembered.items() if not table.column_index(h)}
+    explicit.update({k: h for k, h in remembered.items() if k not in remembered_absent})
     result.sheet, result.encoding = table.sheet, table.encoding
     result.headers, result.header_row = table.headers, table.header_row
     result.skipped_total_row = table.skipped_total_row
@@ -615,6 +631,12 @@ def read_roster(path: str | Path, mapping: dict[str, str] | None = None, columns
         if key in explicit:
             continue  # already reported: the header the mapping names is not in the file
         label = STANDARD_COLUMNS[key].label.split("（")[0]
+        if key in remembered_absent:
+            result.problems.append(_problem(
+                result, f"文件中没有“{label}”列（必填）：上次记住的列对应是 {key}={remembered_absent[key]}，"
+                f"本文件没有“{remembered_absent[key]}”这一列；表头有：{'、'.join(h for h in table.headers if h)}",
+                header=label, rule="missing_column"))
+            continue
         result.problems.append(_problem(
             result, f"文件中没有找到“{label}”列；请用列对应指定，例如 {key}=表头名称", rule="missing_column"))
     if result.problems:

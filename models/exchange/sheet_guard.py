@@ -23,7 +23,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 from xml.etree import ElementTree
@@ -34,6 +34,7 @@ CHUNK = 1024 * 1024
 # UTF-8 takes up to 4 bytes a character and XML entities (&amp;, &#x4E2D;) up to 10: a cell of the
 # allowed length never spans more bytes than this factor times it.
 BYTES_PER_CHAR = 10
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?"')
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="\$?([A-Za-z]{0,3})\$?(\d*)(?::\$?([A-Za-z]{1,3})\$?(\d+))?"')
 _ROW_TAGS = (b"<row ", b"<row>", b"<x:row ", b"<x:row>")
 _LONGEST_TAG = max(map(len, _ROW_TAGS))
@@ -78,10 +79,16 @@ def _letters_to_index(letters: str) -> int:
     return n
 
 
+# A merged range: (first row, first column, last row, last column), 1-based, inclusive.
+Merge = tuple[int, int, int, int]
+
+
 @dataclass
 class _Scan:
     rows: int = 0
     longest_run: int = 0
+    merges: list[Merge] = field(default_factory=list)
+    merge_tail: bytes = b""
 
 
 def _worksheet_names(zf: zipfile.ZipFile, file: str) -> dict[str, str]:
@@ -131,6 +138,7 @@ def _stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo, scan: _Scan, *, count_ro
                 raise SheetError(f"有单元格超过 {limits.max_cell_chars} 个字（Excel 单元格的上限），不能导入",
                                  file=file, sheet=sheet, rule="cell_length")
             if count_rows:
+                _scan_merges(scan, piece, limits, file, sheet)
                 scan.rows += sum(piece.count(tag) for tag in _ROW_TAGS)
                 if tail:  # a tag cut in two by the piece boundary
                     edge = tail + piece[:_LONGEST_TAG]
@@ -140,6 +148,62 @@ def _stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo, scan: _Scan, *, count_ro
                 if scan.rows > limits.max_rows:
                     raise SheetError(f"行数超过导入上限 {limits.max_rows} 行（设置 {ROWS_SETTING}），未导入任何内容",
                                      file=file, sheet=sheet, rule="max_rows")
+
+
+def _scan_merges(scan: _Scan, piece: bytes, limits: InputLimits, file: str, sheet: str | None) -> None:
+    """Collect ``<mergeCell ref="A3:A9"/>`` ranges from one piece of a worksheet (a tag cut by the
+    piece boundary is completed by the tail carried over). openpyxl's streaming mode does not
+    expose them, and the import needs them to fill a merged value into every row it spans."""
+    data = scan.merge_tail + piece
+    if b"mergeCell" not in data:
+        scan.merge_tail = data[-200:]
+        return
+    end = 0
+    for m in _MERGE.finditer(data):
+        end = m.end()
+        c1, r1 = _letters_to_index(m.group(1).decode("ascii")), int(m.group(2))
+        c2, r2 = ((_letters_to_index(m.group(3).decode("ascii")), int(m.group(4))) if m.group(3) else (c1, r1))
+        if r2 < r1 or c2 < c1:
+            r1, r2, c1, c2 = min(r1, r2), max(r1, r2), min(c1, c2), max(c1, c2)
+        if r2 > r1:  # only ranges over several rows change what a row reads
+            scan.merges.append((r1, c1, r2, c2))
+        if len(scan.merges) > limits.max_rows:
+            raise SheetError(f"合并单元格超过 {limits.max_rows} 处，不像是名单或目录，未导入任何内容",
+                             file=file, sheet=sheet, rule="merges")
+    scan.merge_tail = data[max(end, len(data) - 200):]
+
+
+def fill_merged_down(rows: list[tuple[Any, ...]], merges: list[Merge], first_row: int, *, file: str,
+                     sheet: str | None = None) -> list[tuple[Any, ...]]:
+    """``rows`` (position = sheet row − 1) with the value of each range merged over several rows
+    written into every row it spans, in the range's first column — for ranges that begin at or
+    below ``first_row`` (the first data row: header cells merged down over two header rows stay as
+    they are, the header reader expects them blank). Ranges past the last row read are cut there.
+    Valid ranges never overlap; a file whose ranges overlap to more cells than the sheet holds is
+    refused rather than filled for minutes."""
+    if not merges:
+        return rows
+    budget = sum(len(r) for r in rows) + len(rows)
+    out = list(rows)
+    for r1, c1, r2, _c2 in merges:
+        if r1 < first_row or r1 > len(out):
+            continue
+        anchor = out[r1 - 1]
+        value = anchor[c1 - 1] if c1 - 1 < len(anchor) else None
+        if value is None:
+            continue
+        for r in range(r1 + 1, min(r2, len(out)) + 1):
+            budget -= 1
+            if budget < 0:
+                raise SheetError("合并单元格的范围互相重叠（文件已损坏），请在 Excel 或 WPS 中取消合并后另存",
+                                 file=file, sheet=sheet, rule="merges")
+            cells = list(out[r - 1])
+            if len(cells) < c1:
+                cells += [None] * (c1 - len(cells))
+            if cells[c1 - 1] is None or (isinstance(cells[c1 - 1], str) and not cells[c1 - 1].strip()):
+                cells[c1 - 1] = value
+            out[r - 1] = tuple(cells)
+    return out
 
 
 def _check_dimension(head: bytes, limits: InputLimits, file: str, sheet: str | None) -> None:
@@ -156,9 +220,11 @@ def _check_dimension(head: bytes, limits: InputLimits, file: str, sheet: str | N
                          file=file, sheet=sheet, rule="max_columns")
 
 
-def check_xlsx(path: Path, limits: InputLimits) -> None:
+def check_xlsx(path: Path, limits: InputLimits) -> dict[str, list[Merge]]:
     """Refuse ``path`` (``SheetError``) when it is not an xlsx or holds more than ``limits`` allow.
-    Reads the zip directory and streams worksheets and shared strings; holds at most ~2 MB."""
+    Reads the zip directory and streams worksheets and shared strings; holds at most ~2 MB.
+    Returns each worksheet's ranges merged over several rows, by sheet name."""
+    merges: dict[str, list[Merge]] = {}
     file = path.name
     size = path.stat().st_size
     if size > limits.max_file_bytes:
@@ -183,8 +249,10 @@ def check_xlsx(path: Path, limits: InputLimits) -> None:
             for info in infos:
                 part = info.filename
                 if part.startswith("xl/worksheets/") and part.endswith(".xml"):
-                    _stream(zf, info, _Scan(), count_rows=True, limits=limits, file=file,
-                            sheet=sheet_names.get(part, PurePosixPath(part).name))
+                    name = sheet_names.get(part, PurePosixPath(part).name)
+                    scan = _Scan()
+                    _stream(zf, info, scan, count_rows=True, limits=limits, file=file, sheet=name)
+                    merges[name] = scan.merges
                 elif part == "xl/sharedStrings.xml":
                     _stream(zf, info, _Scan(), count_rows=False, limits=limits, file=file, sheet=None)
     except SheetError:
@@ -195,6 +263,7 @@ def check_xlsx(path: Path, limits: InputLimits) -> None:
         raise SheetError("工作簿目录的 XML 格式有误（文件已损坏）", file=file, rule="corrupt") from None
     except OSError as exc:
         raise SheetError(f"无法读取：{exc.strerror or exc}", file=file, rule="io") from None
+    return merges
 
 
 def _why(exc: BaseException) -> str:
@@ -238,14 +307,23 @@ def _locate_bad_value(path: Path, part: str | None) -> tuple[int, str, str] | No
     return None
 
 
-def read_cells_checked(path: Path, sheet: str | None, limits: InputLimits) -> tuple[list[list[tuple[Any, ...]]],
-                                                                                     list[str]]:
+@dataclass
+class SheetGrid:
+    """One worksheet as read: value rows (position = sheet row − 1) and its ranges merged over
+    several rows (``fill_merged_down`` applies them once the caller knows where the data starts)."""
+
+    name: str
+    rows: list[tuple[Any, ...]]
+    merges: list[Merge] = field(default_factory=list)
+
+
+def read_cells_checked(path: Path, sheet: str | None, limits: InputLimits) -> list[SheetGrid]:
     """Every worksheet's rows (value tuples; gaps filled so position = row number − 1), the asked-for
     sheet or the active one first, each row and cell checked against ``limits`` as it streams."""
     import openpyxl  # local: only imports that read files pay for it
 
     file = path.name
-    check_xlsx(path, limits)
+    merges = check_xlsx(path, limits)
     with path.open("rb") as fh:  # a file object: openpyxl then does not judge the file by its suffix
         try:
             wb = openpyxl.load_workbook(fh, read_only=True, data_only=True)
@@ -262,10 +340,32 @@ def read_cells_checked(path: Path, sheet: str | None, limits: InputLimits) -> tu
             if sheet is not None and sheet not in names:
                 raise SheetError(f"没有名为“{sheet}”的工作表（有：{'、'.join(names)}）", file=file, rule="sheet")
             order = [sheet] if sheet else [wb.active.title] + [n for n in names if n != wb.active.title]
-            grids = [_rows_checked(wb[name], name, path, limits) for name in order]
-            return grids, order
+            return [SheetGrid(name, _rows_checked(wb[name], name, path, limits), merges.get(name, []))
+                    for name in order]
         finally:
             wb.close()
+
+
+def check_row(cells: tuple[Any, ...], n: int, *, file: str, sheet: str | None,
+              limits: InputLimits) -> tuple[Any, ...]:
+    """Row ``n`` (1-based) of a sheet checked against ``limits`` — the row count, the width and every
+    text cell's length — and returned without its trailing empty cells. Every reader (xlsx, xls,
+    ods) calls it, so a file is held to the same limits whatever its format."""
+    if n > limits.max_rows:
+        raise SheetError(f"行数超过导入上限 {limits.max_rows} 行（设置 {ROWS_SETTING}），未导入任何内容",
+                         file=file, sheet=sheet, rule="max_rows")
+    width = len(cells)
+    while width and cells[width - 1] is None:
+        width -= 1
+    if width > limits.max_columns:
+        raise SheetError(f"有 {width} 列，超过上限 {limits.max_columns} 列", file=file, sheet=sheet, row=n,
+                         column=column_letter(width), rule="max_columns")
+    for i in range(width):
+        value = cells[i]
+        if isinstance(value, str) and len(value) > limits.max_cell_chars:
+            raise SheetError(f"单元格有 {len(value)} 个字，超过上限 {limits.max_cell_chars} 个字", file=file,
+                             sheet=sheet, row=n, column=column_letter(i + 1), rule="cell_length")
+    return cells if width == len(cells) else tuple(cells[:width])
 
 
 def _rows_checked(ws: Any, name: str, path: Path, limits: InputLimits) -> list[tuple[Any, ...]]:
@@ -273,6 +373,8 @@ def _rows_checked(ws: Any, name: str, path: Path, limits: InputLimits) -> list[t
     if not hasattr(ws, "iter_rows"):  # chart sheets
         return []
     part = getattr(ws, "_worksheet_path", None)  # for locating a bad cell after a failure
+    if hasattr(ws, "reset_dimensions"):
+        ws.reset_dimensions()  # some writers record a wrong used range, and openpyxl cuts rows to it
     rows: list[tuple[Any, ...]] = []
     it: Iterator[tuple[Any, ...]] = ws.iter_rows(values_only=True)
     while True:
@@ -293,20 +395,4 @@ def _rows_checked(ws: Any, name: str, path: Path, limits: InputLimits) -> list[t
                                  rule="number") from None
             raise SheetError(f"第 {len(rows) + 1} 行附近有单元格的值无法读取（{type(exc).__name__}），"
                              "请在 Excel 或 WPS 中检查该处后另存", file=file, sheet=name, rule="cell") from None
-        n = len(rows) + 1
-        if n > limits.max_rows:
-            raise SheetError(f"行数超过导入上限 {limits.max_rows} 行（设置 {ROWS_SETTING}），未导入任何内容",
-                             file=file, sheet=name, rule="max_rows")
-        width = len(cells)
-        while width and cells[width - 1] is None:
-            width -= 1
-        if width > limits.max_columns:
-            raise SheetError(f"有 {width} 列，超过上限 {limits.max_columns} 列", file=file, sheet=name, row=n,
-                             column=column_letter(width), rule="max_columns")
-        for i in range(width):
-            value = cells[i]
-            if isinstance(value, str) and len(value) > limits.max_cell_chars:
-                raise SheetError(f"单元格有 {len(value)} 个字，超过上限 {limits.max_cell_chars} 个字", file=file,
-                                 sheet=name, row=n, column=column_letter(i + 1), rule="cell_length")
-        rows.append(cells if width == len(cells) else cells[:width])
-    return rows
+        rows.append(check_row(cells, len(rows) + 1, file=file, sheet=name, limits=limits))

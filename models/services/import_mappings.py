@@ -32,27 +32,41 @@ def _clean(mapping: dict[str, str]) -> dict[str, str]:
     return clean
 
 
-def remember_mapping(ctx: ServiceContext, item_code: str, mapping: dict[str, str]) -> dict[str, str]:
-    """Store ``mapping`` ({roster key: file header}) for the catalog item, replacing an older one."""
+def remember_mapping(ctx: ServiceContext, item_code: str, mapping: dict[str, str], *,
+                     keep_absent: bool = False) -> dict[str, str]:
+    """Store ``mapping`` ({roster key: file header}) for the catalog item, replacing an older one
+    (with ``keep_absent``: keeping the older one's columns this mapping does not name, see
+    ``store_mapping``). Returns what is now remembered."""
     clean = _clean(mapping)
     with ctx.write("import_mapping.remember", target_type="catalog_item", target_id=item_code,
                    permission="import_mapping.edit") as w:
-        store_mapping(w.session, _item_id(w.session, item_code), clean)
-        w.detail = {"mapping": clean}
-    return clean
+        stored = store_mapping(w.session, _item_id(w.session, item_code), clean, keep_absent=keep_absent)
+        w.detail = {"mapping": stored}
+    return stored
 
 
-def store_mapping(session, item_id: int, mapping: dict[str, str]) -> dict[str, str]:
+def store_mapping(session, item_id: int, mapping: dict[str, str], *, keep_absent: bool = True) -> dict[str, str]:
     """Remember ``mapping`` inside a write that is already open: an action that imports a file
     and remembers how its columns were read (`DisclosureService.create(mapping=…)`) is one
-    transaction, so a failure keeps neither."""
+    transaction, so a failure keeps neither.
+
+    With ``keep_absent`` (an import remembering how its file was read), a column the earlier mapping
+    named and this file did not have (this year's file without 银行卡号) stays remembered, unless its
+    header now belongs to another column: a file that lacks an optional column does not make the next
+    one with it lose its mapping."""
     clean = _clean(mapping)
     row = session.get(ImportMapping, item_id)
-    if row is None:
-        session.add(ImportMapping(item_id=item_id, mapping=clean))
-    else:
-        row.mapping = clean
-    return clean
+    if row is None or not keep_absent:
+        if row is None:
+            session.add(ImportMapping(item_id=item_id, mapping=clean))
+        else:
+            row.mapping = clean
+        return clean
+    used = set(clean.values())
+    kept = {k: h for k, h in dict(row.mapping or {}).items() if k not in clean and h not in used}
+    merged = {**kept, **clean}
+    row.mapping = merged
+    return merged
 
 
 def mapping_for(ctx: ServiceContext, item_code: str) -> dict[str, str] | None:

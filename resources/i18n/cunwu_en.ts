@@ -1102,6 +1102,10 @@ Received %3 (%4); answer due by %5</translation>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
+      <source>表格文件 (*.xlsx *.xlsm *.xls *.et *.ods);;Excel 工作簿 (*.xlsx *.xls);;OpenDocument 表格 (*.ods)</source>
+      <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.et *.ods);;Excel workbooks (*.xlsx *.xls);;OpenDocument spreadsheets (*.ods)</translation>
+    </message>
+    <message>
       <location line="+24" />
       <source>新增</source>
       <translation>New</translation>
@@ -5130,8 +5134,8 @@ Print the full details?</translation>
     </message>
     <message>
       <location line="+1" />
-      <source>从 Excel/WPS 表格（.xlsx）或 CSV 文件导入名单（Ctrl+I）</source>
-      <translation>Import the roster from an Excel/WPS workbook (.xlsx) or a CSV file (Ctrl+I)</translation>
+      <source>从 Excel/WPS 表格（.xlsx、.xls、.ods）或 CSV 文件导入名单（Ctrl+I）</source>
+      <translation>Import the roster from an Excel/WPS workbook (.xlsx, .xls, .ods) or a CSV file (Ctrl+I)</translation>
     </message>
     <message>
       <location line="+1" />
@@ -5285,8 +5289,8 @@ Print the full details?</translation>
     </message>
     <message>
       <location line="+1" />
-      <source>表格文件 (*.xlsx *.xlsm *.csv);;Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
-      <translation>Spreadsheets (*.xlsx *.xlsm *.csv);;Excel workbooks (*.xlsx);;CSV files (*.csv)</translation>
+      <source>表格文件 (*.xlsx *.xlsm *.xls *.et *.ods *.csv);;Excel 工作簿 (*.xlsx *.xls);;OpenDocument 表格 (*.ods);;CSV 文件 (*.csv)</source>
+      <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.et *.ods *.csv);;Excel workbooks (*.xlsx *.xls);;OpenDocument spreadsheets (*.ods);;CSV files (*.csv)</translation>
     </message>
     <message>
       <location line="+39" />

@@ -219,6 +219,36 @@ def test_mapping_is_remembered_per_item(cli, tmp_path):
     assert row["name"] == "张三" and row["amount"] == "100.00" and row["id_number"] == "11010519491231002X"
 
 
+def test_remembered_mapping_with_optional_columns_reads_a_file_without_them(cli, empty_village, tmp_path):
+    """A mapping remembered with 卡号/备注 reads next year's file without them; a required column
+    missing is named (file, column, rule); the optional columns stay remembered for a later file."""
+    from models.services.import_mappings import mapping_for
+
+    _db, ctx = empty_village
+    full = tmp_path / "2026.csv"
+    full.write_text("户主,证件,钱数,卡号,备注\n张三,11010519491231002X,100.00,6228480012345678901,补发\n",
+                    encoding="utf-8")
+    code, _out, err = cli("disclosure", "new", "--item", "DB-01", "--period", "2026-Q3", "--title", "低保名单",
+                          "--from", str(full), "--map", "name=户主,id_number=证件,amount=钱数,bank_card=卡号,remark=备注")
+    assert code == 0, err
+    lean = tmp_path / "2027.csv"
+    lean.write_text("户主,证件,钱数\n李四,110105198001010016,50.50\n", encoding="utf-8")
+    code, out, err = cli("disclosure", "new", "--item", "DB-01", "--period", "2026-Q4", "--title", "低保名单",
+                         "--from", str(lean), "--json")
+    assert code == 0, err
+    code, shown, _ = cli("disclosure", "show", str(json.loads(out)["id"]), "--json")
+    assert json.loads(shown)["rows"][0]["name"] == "李四"
+    assert mapping_for(ctx, "DB-01") == {"name": "户主", "id_number": "证件", "amount": "钱数",
+                                         "bank_card": "卡号", "remark": "备注"}
+
+    nameless = tmp_path / "2028.csv"
+    nameless.write_text("申领人员,证件,钱数\n王五,110105198001010016,50.50\n", encoding="utf-8")
+    code, _out, err = cli("disclosure", "new", "--item", "DB-01", "--period", "2027-Q1", "--title", "低保名单",
+                          "--from", str(nameless))
+    assert code == 1
+    assert "2028.csv" in err and "姓名" in err and "户主" in err and "必填" in err
+
+
 # The CLI's steps and how each is typed; the refusal printed is the workflow table's.
 CLI_STEPS = {
     "submit": lambda i: ("disclosure", "submit", i),

@@ -558,3 +558,57 @@ def test_cli_refuses_a_bad_file_naming_the_row(empty_village, db_path, tmp_path,
     assert main(["--db", str(db_path), "catalog", "import", str(tmp_path / "fake.xlsx")]) == 1
     err = capsys.readouterr().err
     assert "fake.xlsx" in err and "Traceback" not in err
+
+
+# --- merged cells and the other formats clerks have (.xls, .ods) -------------------------------------
+
+def _as_format(path: Path, fmt: str) -> Path:
+    """The same workbook (values and merged ranges) saved as .xls (xlwt) or .ods, or itself."""
+    from tests.sheet_files import sheets_of, write_ods, write_xls
+
+    if fmt == "xlsx":
+        return path
+    target = path.with_suffix(f".{fmt}")
+    return (write_xls if fmt == "xls" else write_ods)(target, sheets_of(path))
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
+def test_merged_cells_fill_every_row_they_span(tmp_path, fmt):
+    # 公开依据 and 公开主体 merged down over three items, as county catalogs print them: the value
+    # stands in the first row only; every item it spans gets it (not the default publisher).
+    rows = [_std_row(1, "财务收支", 公开依据="《村务公开条例》", 公开主体="村党支部"),
+            _std_row(2, "资产发包", 公开依据=None, 公开主体=None),
+            _std_row(3, "债权债务", 公开依据=None, 公开主体=None),
+            _std_row(4, "村干部报酬")]
+    path = _as_format(_write_sheet(tmp_path / "merged.xlsx", STD_COLS, rows, merges=("E4:E6", "G4:G6")), fmt)
+    sheet = read_catalog_xlsx(path)
+    assert [(i.name, i.basis, i.publisher) for i in sheet.items] == [
+        ("财务收支", "《村务公开条例》", "村党支部"), ("资产发包", "《村务公开条例》", "村党支部"),
+        ("债权债务", "《村务公开条例》", "村党支部"), ("村干部报酬", "《村民委员会组织法》第三十条", "村民委员会")]
+    assert sheet.rows == [4, 5, 6, 7] and sheet.file == path.name
+
+
+@pytest.mark.parametrize("fmt", ["xls", "ods"])
+def test_export_saved_as_xls_or_ods_imports_whole(empty_village, tmp_path, fmt):
+    db, ctx = empty_village
+    _add_sample_catalog(ctx)
+    first = tmp_path / "目录.xlsx"
+    export_catalog_xlsx(ctx, first)
+    other = _as_format(first, fmt)
+    db2, ctx2 = _new_village(tmp_path / "second.sqlite3")
+    try:
+        result = import_catalog_xlsx(ctx2, other)
+        assert len(result.added) == 13 and result.sheet == SHEET_NAME
+        assert _catalog_json(ctx2) == _catalog_json(ctx)
+    finally:
+        db2.dispose()
+
+
+def test_a_web_page_saved_as_xls_is_named(empty_village, tmp_path):
+    _db, ctx = empty_village
+    path = tmp_path / "目录.xls"
+    path.write_text("<html><body><table><tr><td>序号</td></tr></table></body></html>", encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        import_catalog_xlsx(ctx, path)
+    p = caught.value.problems[0]
+    assert p.file == "目录.xls" and p.rule == "format" and "网页" in p.message and "另存为 .xlsx" in p.message

@@ -172,13 +172,14 @@ def test_xlsx_content_behind_an_ods_suffix_is_read_by_its_content(tmp_path):
     assert [r["name"] for r in result.rows] == ["村民0"]
 
 
-def test_a_real_ods_is_named_as_such(tmp_path):
+def test_a_damaged_ods_is_named_as_such(tmp_path):
+    # .ods files are read now (test_sheet_formats); one whose content.xml is not XML is refused by name
     path = tmp_path / "r.ods"
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         zf.writestr("content.xml", "<office:document-content/>")
     p = _refused(path)
-    assert p.rule == "format" and ".ods" in p.message and "另存为 .xlsx" in p.message
+    assert p.rule == "corrupt" and ".ods" in p.message and "另存为 .xlsx" in p.message
 
 
 def test_a_nan_cell_is_named_by_row_and_column(tmp_path):
