@@ -59,6 +59,7 @@ from ..services.setup import installation
 from .cell_text import write_text_cell
 from .sheet_formats import read_sheets
 from .sheet_guard import SheetError, fill_merged_down
+from .xlsx_layout import lay_out_for_print
 
 SHEET_NAME = "公开事项清单"
 TITLE_SUFFIX = "村务公开事项清单"
@@ -202,11 +203,16 @@ def _kind_cell(item: ItemData) -> str:
     return f"{label}（{item.roster_preset}）" if item.roster_preset else label
 
 
+# A tick column holds one ■ or √; its name in the header row wraps a character a line.
+TICK_WIDTH = 3.2
+MIN_TEXT_WIDTH = 4.0
+
+
 @dataclass(frozen=True)
 class _Col:
     top: str
     sub: str | None
-    width: float
+    width: float  # the widest the column grows; narrower when its content is (xlsx_layout)
     value: Callable[[int, ItemData], Any]
     text: bool = False  # long text: left-aligned and wrapped
     validation: str | None = None  # list for a data-validation drop-down
@@ -218,7 +224,7 @@ def _tick_col(top: str, option: str, attr: str) -> _Col:
         ticked = option in current if isinstance(current, tuple) else current == option
         return TICK if ticked else None
 
-    return _Col(top, option, 4.5, value, validation=f'"{TICK}"')
+    return _Col(top, option, TICK_WIDTH, value, validation=f'"{TICK}"')
 
 
 def _export_columns(with_rule: bool) -> list[_Col]:
@@ -226,28 +232,28 @@ def _export_columns(with_rule: bool) -> list[_Col]:
         _Col("序号", None, 5, lambda n, i: n),
         _Col("编号", None, 10, lambda n, i: i.code),
         _Col("类别", None, 6, lambda n, i: i.category),
-        _Col(_ITEM_TOP, "一级事项", 12, lambda n, i: i.group, text=True),
-        _Col(_ITEM_TOP, "二级事项", 18, lambda n, i: i.name, text=True),
-        _Col("公开内容（要素）", None, 32, lambda n, i: i.content or None, text=True),
-        _Col("公开依据", None, 30, lambda n, i: i.basis or None, text=True),
-        _Col("公开时限", None, 20, lambda n, i: i.timing_text or i.timing.describe(), text=True),
-        _Col("公开主体", None, 12, lambda n, i: i.publisher, text=True),
+        _Col(_ITEM_TOP, "一级事项", 10, lambda n, i: i.group, text=True),
+        _Col(_ITEM_TOP, "二级事项", 14, lambda n, i: i.name, text=True),
+        _Col("公开内容（要素）", None, 26, lambda n, i: i.content or None, text=True),
+        _Col("公开依据", None, 22, lambda n, i: i.basis or None, text=True),
+        _Col("公开时限", None, 14, lambda n, i: i.timing_text or i.timing.describe(), text=True),
+        _Col("公开主体", None, 9, lambda n, i: i.publisher, text=True),
     ]
     for ch in terms.ALL_CHANNELS:
-        cols.append(_Col("公开渠道和载体", ch, 4.5,
+        cols.append(_Col("公开渠道和载体", ch, TICK_WIDTH,
                          lambda n, i, ch=ch: CHANNEL_TICK if ch in i.channels else CHANNEL_BLANK,
                          validation=f'"{CHANNEL_TICK},{CHANNEL_BLANK}"'))
     for key, attr in (("audience", "audience"), ("mode", "mode"), ("level", "level")):
         cols += [_tick_col(_label(key), o, attr) for o in _GROUPS[key][2]]
-    cols.append(_Col("领域", None, 12, lambda n, i: i.domain or None, text=True))
+    cols.append(_Col("领域", None, 8, lambda n, i: i.domain or None, text=True))
     cols += [_tick_col("五公开", fp, "five_public") for fp in terms.FIVE_PUBLIC]
     cols += [
-        _Col("公示天数", None, 7, lambda n, i: _posting_cell(i)),
-        _Col("记录类型", None, 10, lambda n, i: _kind_cell(i)),
-        _Col("停用", None, 5, lambda n, i: None if i.active else RETIRED_MARK, validation=f'"{RETIRED_MARK},否"'),
+        _Col("公示天数", None, 6, lambda n, i: _posting_cell(i), text=True),
+        _Col("记录类型", None, 9, lambda n, i: _kind_cell(i), text=True),
+        _Col("停用", None, 4, lambda n, i: None if i.active else RETIRED_MARK, validation=f'"{RETIRED_MARK},否"'),
     ]
     if with_rule:
-        cols.append(_Col("时限规则", None, 22,
+        cols.append(_Col("时限规则", None, 18,
                          lambda n, i: None if _reads_back(i) else rule_wording(i.timing), text=True))
     return cols
 
@@ -272,8 +278,6 @@ def catalog_workbook(items: Sequence[ItemData], title: str) -> Workbook:
     write_text_cell(ws.cell(1, 1), title).font = Font(name="宋体", size=16, bold=True)
     ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = 32
-    ws.row_dimensions[2].height = 24
-    ws.row_dimensions[3].height = 96  # narrow tick columns wrap their names over several lines
 
     merges: list[tuple[int, int, int, int]] = [(1, 1, 1, ncol)]
     c = 1
@@ -323,8 +327,6 @@ def catalog_workbook(items: Sequence[ItemData], title: str) -> Workbook:
     for r1, c1, r2, c2 in merges:
         ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
 
-    for k, col in enumerate(cols, start=1):
-        ws.column_dimensions[get_column_letter(k)].width = col.width
     if items:
         by_list: dict[str, list[str]] = {}
         for k, col in enumerate(cols, start=1):
@@ -338,15 +340,12 @@ def catalog_workbook(items: Sequence[ItemData], title: str) -> Workbook:
             ws.add_data_validation(dv)
 
     ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 6)  # headers and 序号…二级事项 stay in view
-    ws.print_title_rows = f"{HEADER_ROWS[0]}:{HEADER_ROWS[-1]}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A3
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    # Widths from the items' content up to each column's width, rows as tall as their wrapped
+    # text, the header rows on every page, landscape A3 one page wide (models.exchange.xlsx_layout).
+    bounds = {k: (min(col.width, TICK_WIDTH if col.width == TICK_WIDTH else MIN_TEXT_WIDTH), col.width)
+              for k, col in enumerate(cols, start=1)}
+    lay_out_for_print(ws, title_rows=(HEADER_ROWS[0], HEADER_ROWS[-1]), first_data_row=FIRST_DATA_ROW,
+                      bounds=bounds)
     return wb
 
 
