@@ -176,3 +176,28 @@ def test_a_file_without_a_table_says_so(qtbot, ws, tmp_path, dialog_calls):
     _wait_read(qtbot, dialog)
     assert any("没有找到表头行" in t for t in dialog.problem_texts())
     assert not dialog.confirm_button.isEnabled()
+
+
+def test_import_an_ods_with_a_merged_rate_through_the_editor(qtbot, ws, tmp_path, dialog_calls):
+    """An .ods from LibreOffice/WPS, its 补贴标准 merged down over all rows: read, every row gets the
+    rate and its amount is checked, confirmed with a click."""
+    from tests.models.exchange.test_sheet_formats import as_format, merged_roster
+
+    path = as_format(merged_roster(tmp_path / "地力补贴.xlsx", wrong_amount=False), "ods")
+    d = DisclosureService(ws.ctx).create("CW-13", "2026", "地力补贴名单", kind="roster")
+    editor = open_editor(qtbot, ws, d.id)
+    roster = editor.kind_editor
+    dialog_calls.open_path = path
+    roster.import_rows()
+    dialog = roster.import_dialog
+    _wait_read(qtbot, dialog)
+    assert dialog.problem_texts() == []
+    assert dialog.preview_model.rowCount() == 4
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: roster.import_dialog is None)
+    model = roster.model
+    assert [model.text(i, "name") for i in range(4)] == ["张三", "李四", "王五", "赵六"]
+    assert [model.text(i, "group") for i in range(4)] == ["一组", "一组", "一组", "二组"]
+    assert [model.index(i, model.column_of("rate")).data() for i in range(4)] == ["100"] * 4
+    assert [model.index(i, model.column_of("amount")).data() for i in range(4)] == [
+        "250.00", "120.00", "350.00", "400.00"]
