@@ -101,8 +101,11 @@ def preview_disclosure(workspace, disclosure_id: int, parent: QWidget | None = N
 
     from .preview_dialog import PreviewSource
 
+    service = DisclosureService(workspace.ctx, clock=clock.service_clock)
     try:
-        data = DisclosureService(workspace.ctx, clock=clock.service_clock).get(disclosure_id)
+        # The header only: a roster's rows are read and laid out by the render, off the GUI thread.
+        summary = service.summary(disclosure_id)
+        personal = summary.kind == "roster" or bool(K.privacy_findings(service.findings(disclosure_id)))
     except CunwuError as exc:
         dialogs.error(translate("Printing", "无法打印"), exc, parent=parent)
         return None
@@ -111,8 +114,7 @@ def preview_disclosure(workspace, disclosure_id: int, parent: QWidget | None = N
     def render(options, unmasked, _progress, _cancelled):
         return NoticePrinter(ctx, today=today).print_disclosure(disclosure_id, None, options, unmasked=unmasked)
 
-    personal = data.kind == "roster" or bool(K.privacy_findings(data.findings))
-    return open_preview(workspace, PreviewSource(data.title, render, personal=personal), parent)
+    return open_preview(workspace, PreviewSource(summary.title, render, personal=personal), parent)
 
 
 def preview_catalog(workspace, parent: QWidget | None = None) -> PrintPreviewDialog:

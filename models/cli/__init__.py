@@ -19,16 +19,25 @@ from ..errors import CunwuError
 from .argparse_zh import ChineseParser, chinese
 from .common import CliExit, Env, setup_logging
 
-GROUPS: list[str] = [
-    "models.cli.setup_cmds",
-    "models.cli.catalog_cmds",
-    "models.cli.disclosure_cmds",
-    "models.cli.schedule_cmds", "models.cli.feedback_cmds",
-    "models.cli.print_cmds",
-    "models.cli.settings_cmds",
-    "models.cli.integrity_cmds",
-    "models.cli.user_cmds",
-]
+#: Each top-level command and the module that registers it, in the order `cunwu --help` lists them.
+#: Parsing a command imports only its own module (whose services load when its handler runs), so
+#: `cunwu print` does not pay for the setup services; help, a typo or no command import them all.
+#: A test checks this table against what the modules register.
+COMMANDS: dict[str, str] = {
+    "init": "models.cli.setup_cmds", "templates": "models.cli.setup_cmds",
+    "catalog": "models.cli.catalog_cmds",
+    "disclosure": "models.cli.disclosure_cmds",
+    "due": "models.cli.schedule_cmds",
+    "feedback": "models.cli.feedback_cmds",
+    "print": "models.cli.print_cmds",
+    "settings": "models.cli.settings_cmds",
+    "check": "models.cli.integrity_cmds", "log": "models.cli.integrity_cmds",
+    "backup": "models.cli.integrity_cmds", "restore": "models.cli.integrity_cmds",
+    "user": "models.cli.user_cmds",
+}
+GROUPS: list[str] = list(dict.fromkeys(COMMANDS.values()))
+# Global options that take a value: the command is the first word after them.
+_VALUE_OPTIONS = ("--db", "--data-dir", "--user")
 
 
 def _global_parser(**kw) -> argparse.ArgumentParser:
@@ -54,13 +63,30 @@ def _gui_only(argv: list[str]) -> argparse.Namespace | None:
     return args
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_word(argv: Sequence[str]) -> str | None:
+    """The top-level command ``argv`` names (the first word that is not a global option), or None."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word in _VALUE_OPTIONS:
+            skip = True
+        elif not word.startswith("-"):
+            return word
+        elif word == "--":
+            return None
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser; given ``argv`` naming a known command, with only that command's group."""
     parser = _global_parser()
     parser.add_argument("--version", action="version", version=f"cunwu {__version__}", help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseParser)
     import importlib
 
-    for name in GROUPS:
+    word = command_word(argv) if argv is not None else None
+    for name in [COMMANDS[word]] if word in COMMANDS else GROUPS:
         importlib.import_module(name).register(sub)
     return parser
 
@@ -71,7 +97,7 @@ def main(argv: Sequence[str] | None = None, gui_launcher: Callable[[Env], int] |
     if args is None:
         try:
             with chinese():
-                args = build_parser().parse_args(argv)
+                args = build_parser(argv).parse_args(argv)
         except SystemExit as exc:
             return int(exc.code or 0)
     env = Env.from_args(args)
@@ -86,7 +112,7 @@ def main(argv: Sequence[str] | None = None, gui_launcher: Callable[[Env], int] |
     if handler is None:  # a group named without its action (`cunwu settings`): its help
         try:
             with chinese():
-                build_parser().parse_args([*argv, "--help"])
+                build_parser(argv).parse_args([*argv, "--help"])
         except SystemExit:
             pass
         return 2
@@ -124,4 +150,4 @@ def main(argv: Sequence[str] | None = None, gui_launcher: Callable[[Env], int] |
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
 
-__all__ = ["main", "build_parser", "os"]
+__all__ = ["COMMANDS", "build_parser", "command_word", "main", "os"]

@@ -17,11 +17,20 @@ There is no bold face. ``FONT_MAIN_BOLD`` is the same file registered under a se
 ``<b>`` in a Paragraph works, but looks regular); :func:`draw_string` draws it with a synthetic bold
 (fill + stroke of the outline).
 
+Registering a font makes ReportLab parse its tables (≈ 0.1 s for the main font, more for the 29 MB
+Ext-B..F one), on every run of `cunwu print`. So the fallbacks are registered only when a text needs
+one of their characters (their coverage comes from the cache below), and what ReportLab's parse
+extracts is kept in a cache file per font (the user cache folder, ``$CUNWU_CACHE_DIR`` to move it),
+keyed by the font file's path, size and time and by ReportLab's version. The raw font data is still
+read from the .ttf, so embedded subsets are byte-identical with or without the cache.
+
 No Qt here: this module is used by the renderers and the CLI alike.
 """
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import os
 import re
 import threading
@@ -31,8 +40,9 @@ from pathlib import Path
 from typing import Literal
 from xml.sax.saxutils import escape
 
+import reportlab
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 
 __all__ = [
@@ -100,8 +110,134 @@ def _fix_to_unicode_cmap(cmap: str) -> str:
     return _LONG_BFCHAR.sub(lambda m: f"{m.group(1)} <{_utf16_hex(int(m.group(2), 16))}>", cmap)
 
 
+# --- parsed font tables, cached -----------------------------------------------------------------
+
+CACHE_ENV = "CUNWU_CACHE_DIR"
+# Bumped when what is stored changes shape.
+_CACHE_FORMAT = 1
+
+
+def font_cache_dir() -> Path:
+    """Where parsed font tables are kept (``$CUNWU_CACHE_DIR`` or the user cache folder)."""
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override) / "fonts"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("cunwu", appauthor=False)) / "fonts"
+
+
+def _cache_file(font_path: str) -> Path | None:
+    try:
+        st = os.stat(font_path)
+    except OSError:
+        return None
+    key = f"{_CACHE_FORMAT}|{reportlab.Version}|{os.path.abspath(font_path)}|{st.st_size}|{st.st_mtime_ns}"
+    digest = hashlib.sha256(key.encode()).hexdigest()[:24]
+    return font_cache_dir() / f"{Path(font_path).stem}-{digest}.marshal"
+
+
+# ReportLab keeps the font's names as bytes carrying their decoded text, and its design-unit scale as
+# a function of unitsPerEm; marshal stores plain types only, so those two are stored as what makes them.
+_NAME_TAG = "\0TTFNameBytes"
+_SCALE_TAG = "\0unitsPerEm"
+
+
+def _pdf_scale(units_per_em: int):
+    """ReportLab's scale from design units to 1/1000 em (``TTFontFile.extractInfo``)."""
+    if units_per_em == 1000:
+        return lambda x: x
+    factor = 1000 / units_per_em
+    return lambda x: x * factor
+
+
+def _to_plain(values: dict) -> dict:
+    out = {}
+    for k, v in values.items():
+        if isinstance(v, TTFNameBytes):
+            v = (_NAME_TAG, bytes(v), v.ustr)
+        elif k == "_pdfScale":
+            v = (_SCALE_TAG,)
+        out[k] = v
+    return out
+
+
+def _from_plain(values: dict) -> dict:
+    out = {}
+    for k, v in values.items():
+        if isinstance(v, tuple) and len(v) == 3 and v[0] == _NAME_TAG:
+            name = bytes.__new__(TTFNameBytes, v[1])
+            name.ustr = v[2]
+            v = name
+        elif v == (_SCALE_TAG,):
+            v = _pdf_scale(values["unitsPerEm"])
+        out[k] = v
+    return out
+
+
+def _load_cached_info(font_path: str) -> dict | None:
+    path = _cache_file(font_path)
+    if path is None:
+        return None
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None  # absent, unreadable or damaged: parse the font again
+    return _from_plain(data) if isinstance(data, dict) else None
+
+
+def _store_cached_info(font_path: str, info: dict) -> None:
+    """Keep ``info`` for the next run; a cache that cannot be written is only slower, never an error."""
+    path = _cache_file(font_path)
+    if path is None:
+        return
+    try:
+        data = marshal.dumps(_to_plain(info))
+    except ValueError:  # a value marshal cannot hold (a newer ReportLab): no cache for this font
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temp.write_bytes(data)
+        os.replace(temp, path)
+    except OSError:
+        pass
+
+
+class _CachedFace(TTFontFace):
+    """ReportLab's TrueType face whose table extraction (``extractInfo``) is read from the cache when
+    the font file and ReportLab are the ones it was made from. The font's bytes are read as usual."""
+
+    def extractInfo(self, charInfo=1) -> None:  # noqa: N802, N803 - ReportLab's names
+        cached = _load_cached_info(self.filename) if charInfo else None
+        if cached is not None:
+            self.__dict__.update(cached)
+            return
+        before = dict(self.__dict__)
+        super().extractInfo(charInfo)
+        if charInfo:
+            _store_cached_info(self.filename, {k: v for k, v in self.__dict__.items()
+                                               if k not in before or before[k] is not v})
+
+
 class _NoticeTTFont(TTFont):
-    """A ReportLab TTFont whose ToUnicode CMaps are valid for code points above U+FFFF."""
+    """A ReportLab TTFont whose ToUnicode CMaps are valid for code points above U+FFFF, and whose face
+    comes from :class:`_CachedFace`."""
+
+    def __init__(self, name: str, filename: str) -> None:
+        # TTFont.__init__'s steps, with the caching face in place of TTFontFace (a test compares the
+        # attributes with a plain TTFont's, so a ReportLab that changes them is noticed).
+        from fnmatch import fnmatch
+        from weakref import WeakKeyDictionary
+
+        from reportlab import rl_config
+
+        self.fontName = name
+        self.face = _CachedFace(filename)
+        self.encoding = TTEncoding()
+        self.state = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
 
     def addObjects(self, doc) -> None:
         state = self.state.get(doc)
@@ -132,8 +268,19 @@ def fonts_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
 
+def _load_font(name: str) -> _NoticeTTFont:
+    path = fonts_dir() / _FONT_FILES[name]
+    if not path.is_file():
+        raise FileNotFoundError(f"font file for {name} missing: {path}")
+    font = _NoticeTTFont(name, str(path))
+    if name == FONT_MAIN_BOLD:
+        font.face.name = _BOLD_FACE_NAME
+    return font
+
+
 def register_fonts() -> None:
-    """Register the shipped fonts and their families with ReportLab. Safe to call repeatedly.
+    """Register the main font (regular and bold names) and its family with ReportLab. Safe to call
+    repeatedly; the fallbacks are registered when a text first needs them (:func:`_code_points`).
 
     The folder is looked up on the first call; later calls change nothing.
     Raises FileNotFoundError naming the file if the installation lacks one.
@@ -144,27 +291,29 @@ def register_fonts() -> None:
     with _lock:
         if _registered:
             return
-        folder = fonts_dir()
-        fonts: list[_NoticeTTFont] = []
-        for name, file_name in _FONT_FILES.items():
-            path = folder / file_name
-            if not path.is_file():
-                raise FileNotFoundError(f"font file for {name} missing: {path}")
-            font = _NoticeTTFont(name, str(path))
-            if name == FONT_MAIN_BOLD:
-                font.face.name = _BOLD_FACE_NAME
-            fonts.append(font)
+        fonts = [_load_font(FONT_MAIN), _load_font(FONT_MAIN_BOLD)]
+        for name in FALLBACK_FONTS:  # an incomplete installation is named now, not at the first rare name
+            if not (fonts_dir() / _FONT_FILES[name]).is_file():
+                raise FileNotFoundError(f"font file for {name} missing: {fonts_dir() / _FONT_FILES[name]}")
         for font in fonts:
             pdfmetrics.registerFont(font)
             _coverage[font.fontName] = frozenset(font.face.charToGlyph)
-        # <b> and <i> in Paragraph markup resolve through the family; there are no italics, and
-        # the fallbacks have no bold either, so they map onto themselves.
+        # <b> and <i> in Paragraph markup resolve through the family; there are no italics.
         pdfmetrics.registerFontFamily(
             FONT_MAIN, normal=FONT_MAIN, bold=FONT_MAIN_BOLD, italic=FONT_MAIN, boldItalic=FONT_MAIN_BOLD
         )
-        for name in FALLBACK_FONTS:
-            pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
         _registered = True
+
+
+def _register_fallback(name: str) -> frozenset[int]:
+    """Register one fallback font (it has no bold or italic: its family maps onto itself)."""
+    with _lock:
+        if name not in _coverage:
+            font = _load_font(name)
+            pdfmetrics.registerFont(font)
+            pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
+            _coverage[name] = frozenset(font.face.charToGlyph)
+        return _coverage[name]
 
 
 # --- coverage ----------------------------------------------------------------------------------
@@ -176,6 +325,8 @@ def _code_points(font_name: str) -> frozenset[int]:
         return _coverage[font_name]
     except KeyError:
         pass
+    if font_name in FALLBACK_FONTS:
+        return _register_fallback(font_name)
     font = pdfmetrics.getFont(font_name)  # raises KeyError for an unknown name
     face = getattr(font, "face", None)
     char_to_glyph = getattr(face, "charToGlyph", None)

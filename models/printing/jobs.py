@@ -73,11 +73,11 @@ class NoticePrinter:
         if unmasked:  # refused before a single full ID number is laid out
             self.ctx.require("print.unmasked")
         service = DisclosureService(self.ctx)
-        data = service.get(disclosure_id)
+        data = service.get(disclosure_id, checked=False)  # the notice lays out what is stored
         superseded = None
         if data.is_correction and data.supersedes:
             try:
-                superseded = service.get(data.supersedes)
+                superseded = service.summary(data.supersedes)  # its title and date
             except NotFound:
                 superseded = None
         item = self._item(data.item_code)

@@ -215,9 +215,14 @@ class DisclosureData(_Record):
     pending_correction: int | None = None  # a correction of this record not yet posted
     version: int = 1  # what an editor passes back as expected_version (models.services.versions)
     updated_by: str | None = None
+    # False when read with `get(..., checked=False)`: `findings` were not computed (printing never
+    # reads them; a posted record's were settled when it was submitted).
+    checked: bool = True
 
     @property
     def has_errors(self) -> bool:
+        if not self.checked:
+            raise ValueError("record read without its checks: findings unknown")
         return K.has_errors(self.findings)
 
 
@@ -655,9 +660,12 @@ class DisclosureService:
         return self._clock()
 
     # --- reading ------------------------------------------------------------------------------
-    def get(self, disclosure_id: int) -> DisclosureData:
+    def get(self, disclosure_id: int, *, checked: bool = True) -> DisclosureData:
+        """The whole record with its rows. ``checked=False`` leaves out the kind's checks (for a
+        roster of 10,000 rows most of the read): for printing, which lays out what is stored and
+        never reads findings."""
         with self.ctx.read() as s:
-            return self._data(s, self._row(s, disclosure_id))
+            return self._data(s, self._row(s, disclosure_id), checked=checked)
 
     def summary(self, disclosure_id: int) -> DisclosureSummary:
         """The record's facts without reading its rows or running its checks (cheap for a roster of
@@ -1168,14 +1176,15 @@ class DisclosureService:
             attachments=self._attachments(s, d.id), created_at=d.created_at, updated_at=d.updated_at,
             pending_correction=self._pending_correction(s, d.id), version=d.version, updated_by=d.updated_by)
 
-    def _data(self, s: Session, d: Disclosure) -> DisclosureData:
+    def _data(self, s: Session, d: Disclosure, *, checked: bool = True) -> DisclosureData:
         summary = self._summary(s, d)
         facts = {f.name: getattr(summary, f.name) for f in fields(DisclosureSummary)}
         rows = _load_rows(s, d.id) if d.row_count or d.kind == "roster" else []
         facts.update(row_count=len(rows) or facts["row_count"],
                      totals=K.compute_totals(d.kind, content=d.content, rows=rows))  # from the rows themselves
         return DisclosureData(**facts, body=d.body or "", content=dict(d.content or {}),
-                              columns=list(d.columns or []), rows=rows, findings=self._findings(s, d, rows))
+                              columns=list(d.columns or []), rows=rows,
+                              findings=self._findings(s, d, rows) if checked else [], checked=checked)
 
 
 def _escape_like(term: str) -> str:

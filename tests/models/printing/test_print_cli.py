@@ -125,3 +125,22 @@ def test_errors_exit_codes_and_nothing_written(village_db, tmp_path, capsys, arg
     err = capsys.readouterr().err
     assert words in err and "Traceback" not in err
     assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "x.txt").exists()
+
+
+def test_printing_does_not_recheck_the_record(village_db, tmp_path, monkeypatch):
+    """A posted record's findings were settled at submit: printing lays out what is stored."""
+    from models.rules import kinds
+
+    calls = []
+    real = kinds.check_disclosure
+
+    def spy(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(kinds, "check_disclosure", spy)
+    assert run(village_db, "print", str(village_db["roster"]), "--out", str(tmp_path / "a.pdf")) == 0
+    assert calls == []
+    # ... while `show` (like the editor) still checks it
+    assert run(village_db, "disclosure", "show", str(village_db["roster"]), "--json") == 0
+    assert len(calls) == 1

@@ -1,0 +1,181 @@
+"""`cunwu print` as a clerk or a township script meets it: one whole process, against LibreOffice's
+whole process converting the same table, side by side in this run.
+
+Set-up (not timed): a village database made through the CLI (`init`, `disclosure new --from` an xlsx
+of the roster, `submit`, `approve`, `post`), the same table as the notice prints it written to an xlsx
+for LibreOffice (bench.printing.write_xlsx), and a month of 40 posted notices for `print due`.
+
+Timed: `cunwu print ID --out f.pdf` and `soffice --headless --convert-to pdf f.xlsx` (a warm profile),
+alternately A B A B … after a warm-up of each, medians of RUNS; wall time and CPU time (user + system
+of the child process). Goal (issue 13): cunwu ≥ 4× faster than LibreOffice at 1,000 and 10,000 rows.
+Also `cunwu print due --month` for 40 notices, and peak memory (max RSS) of each process.
+
+    python -m bench print_process            (or: make bench)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .common import OUT, ROOT
+from .printing import LibreOffice, find_soffice, printed_table, roster_record, write_xlsx
+
+SIZES = (1_000, 10_000)
+RUNS = 5
+GOAL = 4.0
+DUE_NOTICES = 40
+
+
+def _cunwu(db: Path, *args: str, data: Path) -> list[str]:
+    return [sys.executable, "-m", "desktop.entry", "--db", str(db), "--data-dir", str(data), *args]
+
+
+def _env() -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its bytecode compiled
+    return env
+
+
+def _run(cmd: list[str]) -> str:
+    done = subprocess.run(cmd, env=_env(), capture_output=True, text=True, timeout=1800)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd[2:5])}…: exit {done.returncode}: {done.stderr[-500:]}")
+    return done.stdout
+
+
+def timed(cmd: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system) and max RSS (KiB) of one whole process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if proc.stderr:
+        proc.stderr.close()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{cmd[0]} … exit {proc.returncode}: {err[-500:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def _roster_xlsx(path: Path, n: int) -> None:
+    """The roster as a clerk's spreadsheet (the import's input)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["村民小组", "姓名", "身份证号", "面积", "标准", "金额", "备注"])
+    for r in roster_record(n).rows:
+        sheet.append([r["group"], r["name"], r["id_number"], str(r["quantity"]), str(r["rate"]), str(r["amount"]),
+                      r["remark"]])
+    book.save(path)
+
+
+def build_village(work: Path, sizes: tuple[int, ...]) -> tuple[Path, Path, dict[int, int]]:
+    db, data = work / "village.sqlite3", work / "data"
+    _run(_cunwu(db, "init", "--mode", "village", "--code", "410322100001", "--name", "测试村", "--township",
+                "城关镇", "--operator", "王会计", "--since", "2026-01", data=data))
+    ids = {}
+    for n in sizes:
+        xlsx = work / f"import-{n}.xlsx"
+        _roster_xlsx(xlsx, n)
+        out = _run(_cunwu(db, "disclosure", "new", "--item", "CW-13", "--period", "2026-M11", "--kind", "roster",
+                          "--title", "2026年耕地地力保护补贴发放名单公示", "--from", str(xlsx), "--json", data=data))
+        ids[n] = json.loads(out)["id"]
+        _post(db, data, ids[n])
+    _month_of_notices(db, data, work)
+    return db, data, ids
+
+
+def _post(db: Path, data: Path, record: int) -> None:
+    _run(_cunwu(db, "disclosure", "submit", str(record), data=data))
+    _run(_cunwu(db, "disclosure", "approve", str(record), "--reviewer", "李监委", data=data))
+    _run(_cunwu(db, "disclosure", "post", str(record), "--start", "2026-11-20", data=data))
+
+
+def _month_of_notices(db: Path, data: Path, work: Path) -> None:
+    """DUE_NOTICES short notices and rosters posted in November 2026, through the services (faster)."""
+    code = r"""
+import sys
+from datetime import date
+from models.storage.database import open_database
+from models.services.context import Actor, ServiceContext
+from models.services.disclosures import DisclosureService
+from pathlib import Path
+db = open_database(Path(sys.argv[1]))
+clerk = DisclosureService(ServiceContext(db, Actor("王会计")), clock=lambda: date(2026, 11, 20))
+chief = DisclosureService(ServiceContext(db, Actor("李监委", "reviewer")), clock=lambda: date(2026, 11, 20))
+for i in range(int(sys.argv[2])):
+    body = "经村民代表会议讨论通过，现将有关事项公告如下：" + "村内道路硬化、路灯安装、垃圾清运等。" * (3 + i % 5)
+    d = clerk.create("CW-22", f"2026-M{1 + i % 10}", f"村务监督委员会工作情况公告（第{i + 1}号）", kind="notice", body=body)
+    clerk.submit(d.id)
+    chief.approve(d.id, "李监委")
+    clerk.post(d.id, start=date(2026, 11, 1 + i % 28))
+"""
+    done = subprocess.run([sys.executable, "-c", code, str(db), str(DUE_NOTICES)], env=_env(), capture_output=True,
+                          text=True, timeout=600)
+    if done.returncode != 0:
+        raise RuntimeError(f"month of notices: {done.stderr[-800:]}")
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def run(sizes: tuple[int, ...] = SIZES, runs: int = RUNS) -> None:
+    soffice = find_soffice()
+    work = Path(tempfile.mkdtemp(prefix="bench-print-process-", dir=OUT if OUT.exists() else None))
+    try:
+        db, data, ids = build_village(work, sizes)
+        office = LibreOffice(soffice, work) if soffice else None
+        if office is None:
+            print("print_process: LibreOffice (soffice) is not available: cunwu's figures alone, no ratio")
+        for n in sizes:
+            pdf = work / f"out-{n}.pdf"
+            ours_cmd = _cunwu(db, "print", str(ids[n]), "--out", str(pdf), data=data)
+            ours: list[tuple[float, float, int]] = []
+            theirs: list[tuple[float, float, int]] = []
+            if office is not None:
+                header, rows = printed_table(roster_record(n))
+                xlsx = work / f"table-{n}.xlsx"
+                write_xlsx(xlsx, "2026年耕地地力保护补贴发放名单公示", header, rows)
+                lo_cmd = [office.soffice, f"-env:UserInstallation={office.profile}", "--headless", "--convert-to",
+                          "pdf", "--outdir", str(work / "lo-out"), str(xlsx)]
+                timed(lo_cmd)  # warm-up (the first start also creates the profile)
+            timed(ours_cmd)  # warm-up
+            for _ in range(runs):
+                ours.append(timed(ours_cmd))
+                if office is not None:
+                    theirs.append(timed(lo_cmd))
+            size = pdf.stat().st_size
+            wall, cpu = _median([w for w, _, _ in ours]), _median([c for _, c, _ in ours])
+            rss = max(m for _, _, m in ours) / 1024
+            line = (f"print_process: `cunwu print` {n:,}-row roster, whole process, median of {runs}: "
+                    f"{wall:.2f} s wall, {cpu:.2f} s CPU, peak {rss:.0f} MB (PDF {size / 1e6:.2f} MB)")
+            if theirs:
+                lo_wall, lo_cpu = _median([w for w, _, _ in theirs]), _median([c for _, c, _ in theirs])
+                ratio = lo_wall / wall
+                line += (f"; LibreOffice {lo_wall:.2f} s wall, {lo_cpu:.2f} s CPU → cunwu {ratio:.2f}× faster "
+                         f"by wall, {lo_cpu / cpu:.2f}× by CPU (goal ≥ {GOAL:g}× by wall: "
+                         f"{'met' if ratio >= GOAL else 'NOT met'})")
+            print(line, flush=True)
+        due_cmd = _cunwu(db, "print", "due", "--month", "2026-11", "--out", str(work / "due.pdf"), data=data)
+        timed(due_cmd)
+        due = [timed(due_cmd) for _ in range(runs)]
+        print(f"print_process: `cunwu print due --month 2026-11` ({DUE_NOTICES} notices + the month's rosters), "
+              f"whole process, median of {runs}: {_median([w for w, _, _ in due]):.2f} s wall, "
+              f"{_median([c for _, c, _ in due]):.2f} s CPU", flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,107 @@
+"""Parsed font tables come from a cache file, fallbacks load only when a text needs them, and the
+PDF is byte-for-byte the same either way."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+
+from models.printing import fonts
+
+ROOT = Path(__file__).resolve().parents[3]
+MAIN_TTF = str(fonts.fonts_dir() / "cunwu-hei.ttf")
+
+# Draws a short notice with the given names and reports the PDF's hash and the fonts registered.
+_SCRIPT = r"""
+import hashlib, io, json, sys
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+from models.printing.fonts import FONT_MAIN, draw_string, register_fonts
+register_fonts()
+buffer = io.BytesIO()
+canvas = Canvas(buffer, pagesize=A4, invariant=1, initialFontName=FONT_MAIN)
+for i, name in enumerate(sys.argv[1:]):
+    draw_string(canvas, 72, 700 - 20 * i, f"{i + 1}. {name} 耕地地力保护补贴 1,234.50 元", 12)
+canvas.showPage()
+canvas.save()
+print(json.dumps({"sha": hashlib.sha256(buffer.getvalue()).hexdigest(),
+                  "fonts": sorted(pdfmetrics.getRegisteredFontNames())}))
+"""
+
+
+def _draw(cache: Path, *names: str) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), fonts.CACHE_ENV: str(cache)}
+    done = subprocess.run([sys.executable, "-c", _SCRIPT, *names], env=env, capture_output=True, text=True,
+                          timeout=120, check=True)
+    return json.loads(done.stdout)
+
+
+def test_same_pdf_cold_warm_and_damaged_cache(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    names = ("王建国", "张䶮", "吉𠮷", "孙𪛖")
+    cold = _draw(cache, *names)
+    files = sorted(p.name for p in (cache / "fonts").iterdir())
+    assert len(files) == 3, files  # main (regular and bold share a file), and both fallbacks
+    warm = _draw(cache, *names)
+    for f in (cache / "fonts").iterdir():  # a damaged cache is parsed again, never trusted
+        f.write_bytes(f.read_bytes()[:100])
+    damaged = _draw(cache, *names)
+    assert cold["sha"] == warm["sha"] == damaged["sha"]
+
+
+def test_fallbacks_load_only_when_a_text_needs_them(tmp_path: Path) -> None:
+    common = _draw(tmp_path, "王建国", "李秀英")
+    assert fonts.FONT_MAIN in common["fonts"]
+    assert not set(fonts.FALLBACK_FONTS) & set(common["fonts"])
+    ext_a = _draw(tmp_path, "张䶮")
+    assert fonts.FONT_FALLBACK in ext_a["fonts"] and fonts.FONT_FALLBACK_SIP not in ext_a["fonts"]
+    assert fonts.FONT_FALLBACK_SIP in _draw(tmp_path, "孙𪛖")["fonts"]
+
+
+def test_cached_face_equals_parsed_face(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(fonts.CACHE_ENV, str(tmp_path))
+    parsed = TTFontFace(MAIN_TTF)
+    first = fonts._CachedFace(MAIN_TTF)  # parses and stores
+    assert fonts._load_cached_info(MAIN_TTF) is not None
+    second = fonts._CachedFace(MAIN_TTF)  # from the cache
+    for face in (first, second):
+        assert vars(face).keys() == vars(parsed).keys()
+        for key, value in vars(parsed).items():
+            if key == "_pdfScale":  # a function of unitsPerEm: compare what it does
+                assert [face._pdfScale(x) for x in (0, 1, 2048, -37)] == [value(x) for x in (0, 1, 2048, -37)]
+            else:
+                assert vars(face)[key] == value, key
+    assert second.name.ustr == parsed.name.ustr
+
+
+def test_notice_font_has_the_attributes_of_a_reportlab_font(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(fonts.CACHE_ENV, str(tmp_path))
+    ours = fonts._NoticeTTFont("CacheProbe", MAIN_TTF)
+    theirs = TTFont("CacheProbe", MAIN_TTF)
+    assert vars(ours).keys() == vars(theirs).keys()
+    assert (ours.shapable, ours._asciiReadable) == (theirs.shapable, theirs._asciiReadable)
+
+
+def test_cache_key_follows_the_font_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(fonts.CACHE_ENV, str(tmp_path / "cache"))
+    copy = tmp_path / "copy.ttf"
+    copy.write_bytes(Path(MAIN_TTF).read_bytes())
+    before = fonts._cache_file(str(copy))
+    os.utime(copy, ns=(1_000_000_000, 1_000_000_000))
+    assert fonts._cache_file(str(copy)) != before
+
+
+def test_unwritable_cache_only_costs_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv(fonts.CACHE_ENV, str(blocker))
+    face = fonts._CachedFace(MAIN_TTF)
+    assert face.charToGlyph and not (blocker / "fonts").exists()
