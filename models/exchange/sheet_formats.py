@@ -142,6 +142,9 @@ def _pick(names: list[str], sheet: str | None, file: str) -> list[str]:
 
 # --- .xls ------------------------------------------------------------------------------------------------
 
+_WPS_ET = "这是 WPS 表格自有格式（.et），无法直接读取：请在 WPS 中“另存为” .xlsx 后再导入"
+
+
 def _read_xls(path: Path, sheet: str | None, limits: InputLimits) -> list[SheetGrid]:
     import os
 
@@ -154,7 +157,9 @@ def _read_xls(path: Path, sheet: str | None, limits: InputLimits) -> list[SheetG
                                       logfile=quiet, ragged_rows=True)
     except xlrd.XLRDError as exc:
         text = str(exc)
-        if "encrypted" in text.lower():
+        if path.suffix.lower() == ".et":  # WPS's own format: an .xls inside only when WPS saved it so
+            why = _WPS_ET
+        elif "encrypted" in text.lower():
             why = "工作簿设了打开密码：请在 Excel 或 WPS 中去掉密码后再导入"
         elif "workbook" in text.lower() and "ole2" in text.lower():
             why = "不是 Excel 97-2003 工作簿（可能是 Word 文档或加了密码的 .xlsx）：请在 Excel 或 WPS 中另存为 .xlsx 再导入"
@@ -165,8 +170,9 @@ def _read_xls(path: Path, sheet: str | None, limits: InputLimits) -> list[SheetG
         raise SheetError("文件内容超出可读取的范围（文件可能已损坏）", file=file, rule="limit") from None
     except Exception as exc:  # xlrd raises struct.error, IndexError, AssertionError … on a damaged file
         log.info("xlrd could not read %s: %r", file, exc)
-        raise SheetError("文件已损坏，无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入", file=file,
-                         rule="corrupt") from None
+        why = (_WPS_ET if path.suffix.lower() == ".et"
+               else "文件已损坏，无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入")
+        raise SheetError(why, file=file, rule="corrupt") from None
     try:
         grids = []
         for name in _pick(book.sheet_names(), sheet, file):

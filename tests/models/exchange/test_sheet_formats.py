@@ -152,6 +152,16 @@ def test_a_damaged_xls_is_a_sentence_not_a_traceback(tmp_path):
     assert "另存为 .xlsx" in result.problems[0].message and "Error" not in result.problems[0].message
 
 
+def test_a_wps_et_file_xlrd_cannot_read_is_named(tmp_path):
+    path = tmp_path / "名单.et"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1000)
+    [p] = read_roster(path).problems
+    assert p.file == "名单.et" and "WPS" in p.message and ".et" in p.message and "另存为" in p.message
+    # an .et that WPS saved as Excel 97-2003 inside is read
+    good = write_xls(tmp_path / "x.xls", [("名单", _big_rows(3), [])]).rename(tmp_path / "好.et")
+    assert [r["name"] for r in read_roster(good).rows] == ["村民1", "村民2"]
+
+
 # --- content that does not match the suffix ---------------------------------------------------------
 
 @pytest.mark.parametrize("name,content,words", [
