@@ -183,7 +183,8 @@ def fill_merged_down(rows: list[tuple[Any, ...]], merges: list[Merge], first_row
     refused rather than filled for minutes."""
     if not merges:
         return rows
-    budget = sum(len(r) for r in rows) + len(rows)
+    # Ranges that do not overlap fill at most the sheet's area (rows × its widest row).
+    budget = (max((len(r) for r in rows), default=0) + 1) * len(rows)
     out = list(rows)
     for r1, c1, r2, _c2 in merges:
         if r1 < first_row or r1 > len(out):

@@ -210,3 +210,18 @@ def test_a_required_column_missing_from_a_remembered_mapping_is_named(tmp_path):
     # a mapping given for this import (--map) still names a header the file lacks, optional or not
     explicit = read_roster(path, {"name": "申领人员", "id_number": "证件", "bank_card": "卡号"})
     assert [p.rule for p in explicit.problems] == ["missing_header"]
+
+
+def test_overlapping_merged_ranges_are_refused_not_filled_for_minutes(tmp_path):
+    from models.exchange.sheet_guard import fill_merged_down
+
+    rows = [("姓名", "标准")] + [(f"村民{i}", 100 if i == 1 else None) for i in range(1, 1001)]
+    merges = [(2, 2, 1001, 2)] * 5000  # the same range 5,000 times: 5 million cells from 1,000 rows
+    start = time.perf_counter()
+    with pytest.raises(SheetError) as caught:
+        fill_merged_down(rows, merges, 2, file="r.xlsx", sheet="名单")
+    assert caught.value.rule == "merges" and time.perf_counter() - start < 2
+    # valid ranges fill: every column merged down over the whole table, rows otherwise one cell wide
+    rows = [("姓名", "一", "二", "三")] + [("甲", 1, 2, 3)] + [("乙",)] * 99
+    filled = fill_merged_down(rows, [(2, c, 101, c) for c in (2, 3, 4)], 2, file="r.xlsx")
+    assert filled[-1] == ("乙", 1, 2, 3)
