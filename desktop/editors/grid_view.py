@@ -445,6 +445,10 @@ class GridView(QTableView):
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt name
         super().focusInEvent(event)
         model = self.model()
+        # A click sets the current cell itself: choosing the first cell here would scroll the view
+        # before the press is handled, and the press would land on another cell.
+        if event.reason() == Qt.FocusReason.MouseFocusReason:
+            return
         if model is not None and not self.currentIndex().isValid() and model.rowCount():
             columns = self.editable_columns() if isinstance(model, GridModel) else [0]
             self.setCurrentIndex(model.index(0, columns[0] if columns else 0))

@@ -375,22 +375,44 @@ def _project_blocks(data: Any) -> list[Block]:
     return blocks
 
 
+def _raise_period(start: Any, end: Any) -> str:
+    """筹资筹劳时间: ``2026年3月1日至2026年3月31日``, or the one day given."""
+    first, last = day_text(start), day_text(end)
+    if first and last:
+        return f"{first}至{last}"
+    return first or last
+
+
 def _yishi_blocks(data: Any) -> list[Block]:
     c = data.content or {}
     unit = _text(c.get("unit")) or "元"
     blocks: list[Block] = _paragraphs(data.body)
-    if _text(c.get("project")):
-        blocks.append(Para(f"议事项目：{_text(c.get('project'))}", "field"))
-    if c.get("total") not in (None, ""):
-        blocks.append(Para(f"筹资筹劳总额：{money(c.get('total'), unit)} {unit}", "field"))
+    fields = [
+        ("议事项目", _text(c.get("project"))),
+        ("建设性质", _text(c.get("nature"))),
+        ("建设规模", _text(c.get("scale"))),
+        ("筹资筹劳总额", f"{money(c.get('total'), unit)} {unit}" if c.get("total") not in (None, "") else ""),
+        ("筹资筹劳时间", _raise_period(c.get("raise_start"), c.get("raise_end"))),
+    ]
+    blocks += [Para(f"{label}：{value}", "field") for label, value in fields if value]
     blocks.append(_sources_table(c.get("sources") or [], unit, c.get("total")))
     standard = []
-    if c.get("per_person") not in (None, ""):
-        standard.append(f"每人筹资 {money(c.get('per_person'))} 元")
-    if c.get("labour_days") not in (None, ""):
+    per_person = _decimal(c.get("per_person"))
+    if per_person:  # optional: a plan without a money contribution prints none (never "0.00 元")
+        standard.append(f"每人筹资 {money(per_person)} 元")
+    terms = K.labour_terms(c)
+    if terms is None and _decimal(c.get("labour_days")):
         standard.append(f"每人投劳 {quantity(c.get('labour_days'))} 个工日")
     if standard:
         blocks.append(Para("筹资筹劳标准：" + "，".join(standard) + "。", "field"))
+    if terms is not None:
+        persons, days, rate = terms
+        blocks.append(Para(
+            f"筹劳：{persons} 人 × {quantity(days)} 天 × {money(rate)} 元/人·天 = "
+            f"投劳折资 {money(K.labour_money(persons, days, rate))} 元。", "field"))
+    members = K.finance_group_members(c.get("finance_group"))
+    if members:
+        blocks.append(Para(f"理财小组成员：{'、'.join(members)}", "field"))
     exemptions = [e for e in (c.get("exemptions") or []) if isinstance(e, Mapping)]
     if exemptions:
         blocks.append(Table(
@@ -411,6 +433,13 @@ def _decision_blocks(data: Any) -> list[Block]:
 
     def count(value: Any) -> str:
         return "" if value is None or value == "" else str(value)
+
+    # A meeting counted by households prints 户: the header then leaves the unit to each cell.
+    by_households = any(K.meeting_counted(m) == "households" for m in meetings)
+
+    def attend(value: Any, who: str) -> str:
+        text = count(value)
+        return f"{text} {who}" if text and by_households else text
 
     rows: list[list[str]] = []
     seen: set[int] = set()
@@ -440,8 +469,9 @@ def _decision_blocks(data: Any) -> list[Block]:
                 result = "已公开"
             else:
                 result = "—"
+            who = K.attendance_unit(m)
             rows.append([str(stage), name, K.MEETING_KINDS.get(kind, kind), day_text(m.get("date")),
-                         count(m.get("due")), count(m.get("present")), count(m.get("for")),
+                         attend(m.get("due"), who), attend(m.get("present"), who), count(m.get("for")),
                          count(m.get("against")), count(m.get("abstain")), result, _text(m.get("content"))])
     blocks: list[Block] = _paragraphs(data.body)
     if _text(c.get("matter")):
@@ -449,17 +479,21 @@ def _decision_blocks(data: Any) -> list[Block]:
     if combined:
         blocks.append(Para("村党组织书记、村委会主任“一肩挑”，第一、二步合并召开会议。", "field"))
     blocks.append(Table(
-        [Column("步骤", "center", wrap=False), Column("程序"), Column("会议"), Column("日期", "center", wrap=False),
-         Column("应到（人）", "right", wrap=False), Column("实到（人）", "right", wrap=False),
-         Column("同意（票）", "right", wrap=False), Column("反对（票）", "right", wrap=False),
-         Column("弃权（票）", "right", wrap=False), Column("结果", "center"), Column("主要内容")],
+        # counts are short: a minimum width keeps their two-line headers ("同意" / "（票）") legible
+        [Column("步骤", "center", wrap=False, min_width=9), Column("程序"), Column("会议"),
+         Column("日期", "center", wrap=False),
+         Column("应到" if by_households else "应到（人）", "right", wrap=False, min_width=11),
+         Column("实到" if by_households else "实到（人）", "right", wrap=False, min_width=11),
+         Column("同意（票）", "right", wrap=False, min_width=11), Column("反对（票）", "right", wrap=False, min_width=11),
+         Column("弃权（票）", "right", wrap=False, min_width=11), Column("结果", "center"), Column("主要内容")],
         rows, caption="“四议两公开”程序", name="四议两公开程序"))
     if decided is not None:
         n, m = decided
         outcome = "决议未通过" if n in failed_rows else "决议通过"
+        who = K.attendance_unit(m)
         blocks.append(Para(
-            f"表决结果：经{K.MEETING_KINDS.get(_text(m.get('kind')), '')}表决，应到 {count(m.get('due'))} 人，"
-            f"实到 {count(m.get('present'))} 人，同意 {count(m.get('for')) or 0} 票，"
+            f"表决结果：经{K.MEETING_KINDS.get(_text(m.get('kind')), '')}表决，应到 {count(m.get('due'))} {who}，"
+            f"实到 {count(m.get('present'))} {who}，同意 {count(m.get('for')) or 0} 票，"
             f"反对 {count(m.get('against')) or 0} 票，弃权 {count(m.get('abstain')) or 0} 票，{outcome}。", "field"))
     else:
         blocks.append(Para("表决结果：尚未经村民会议或村民代表会议表决。", "field"))

@@ -11,10 +11,14 @@ strings); every check reads values through the same tolerant parsers, so any of 
 - project  — ``{"name","location","content","unit","budget","sources":[{"name","amount"}],"contractor",
              "bidding","start","end","stages":[{"name","date","result"}]}``; sources add up to budget.
 - decision — 四议两公开: ``{"matter","combined_first_two","meetings":[{"stage","kind","date","due",
-             "present","for","against","abstain","content"}]}``; stages in order, quorum and majority
-             per 村民委员会组织法 and the Party rules, in exact integer arithmetic.
-- yishi    — 一事一议 筹资筹劳: ``{"project","unit","total","sources":[{"name","amount"}],"per_person",
-             "labour_days","exemptions":[{"name","reason"}]}``; sources add up to the total.
+             "present","for","against","abstain","content","counted"}]}``; stages in order, quorum and
+             majority per 村民委员会组织法 and the Party rules, in exact integer arithmetic; a 村民会议
+             is counted by adult villagers (``counted`` "adults", the default) or by households
+             ("households": 应到/实到 are households, printed 户).
+- yishi    — 一事一议 筹资筹劳: ``{"project","nature","scale","unit","total","sources":[{"name","amount"}],
+             "per_person","labour_persons","labour_days","labour_rate","raise_start","raise_end",
+             "finance_group":[names],"exemptions":[{"name","reason"}]}``; sources add up to the total;
+             筹劳人数 × 每人天数 × 元/人·天 = the 投劳折资 source; the per-person standard is optional.
 - roster   — rows checked by `models.rules.roster.check_roster_rows`.
 """
 
@@ -29,7 +33,7 @@ from typing import Any, Literal
 
 from .catalog_terms import KIND_LABELS, KINDS
 from .limits import MAX_COUNT, MAX_MONEY, date_problem
-from .money import ZERO, format_money, parse_decimal
+from .money import ZERO, amount_of, format_money, parse_decimal
 from .personal_numbers import find_personal_numbers
 from .roster import check_roster_rows, number_column_findings, number_column_kinds, personal_number_message
 from .text import normalize_free_text
@@ -62,6 +66,25 @@ MEETING_KINDS: dict[str, str] = {
     "notice": "公开",
 }
 VOTING_MEETINGS = ("party_members", "representatives", "villagers")
+#: How a 村民会议 is counted (村组法 第22条): by adult villagers (over half must attend) or by
+#: households (two thirds of the households' representatives). "persons" is what earlier versions of
+#: the editor stored for adults.
+COUNTED: dict[str, str] = {"adults": "按年满十八周岁村民", "households": "按户"}
+_COUNTED_ALIASES = {"persons": "adults"}
+
+
+def meeting_counted(meeting: Mapping[str, Any]) -> str:
+    """"households" when a meeting's 应到/实到 are households (a 村民会议 counted by households),
+    else "adults". The one place that decides whether a meeting prints 户 or 人."""
+    if _text(meeting.get("kind")) != "villagers":
+        return "adults"
+    counted = _text(meeting.get("counted"))
+    return "households" if counted == "households" else "adults"
+
+
+def attendance_unit(meeting: Mapping[str, Any]) -> str:
+    """户 for a meeting counted by households, 人 otherwise."""
+    return "户" if meeting_counted(meeting) == "households" else "人"
 
 # Column labels of row-level fields (roster rows, finance rows, decision meetings) for messages.
 FIELD_LABELS: dict[str, str] = {
@@ -69,7 +92,7 @@ FIELD_LABELS: dict[str, str] = {
     "rate": "标准", "amount": "金额", "remark": "备注", "bank_card": "银行卡号", "phone": "电话",
     "date": "日期", "voucher": "凭证号", "summary": "摘要", "class": "类别", "income": "收入", "expense": "支出",
     "stage": "步骤", "kind": "会议类型", "due": "应到", "present": "实到", "for": "同意", "against": "反对",
-    "abstain": "弃权", "content": "内容",
+    "abstain": "弃权", "content": "内容", "counted": "计数方式",
 }
 
 # Keys whose totals are quantities (areas, counts, days), not money: printed without rounding to fen.
@@ -447,6 +470,95 @@ def project_totals(content: Mapping[str, Any] | None) -> dict[str, Any]:
 
 # --- 一事一议 ---------------------------------------------------------------------------------
 
+#: The 一事一议 source that the labour (筹劳人数 × 天数 × 元/人·天) is converted into.
+LABOUR_SOURCE = "投劳折资"
+#: Common 建设性质 of a 一事一议 project (the field is free text; these are offered).
+YISHI_NATURES = ("新建", "改建", "扩建", "维修")
+_WAN = Decimal(10000)
+
+
+def finance_group_members(value: Any) -> list[str]:
+    """The 理财小组's members from a list of names or one text ("张三、李四，王五")."""
+    if isinstance(value, list | tuple):
+        parts = [_text(v) for v in value]
+    else:
+        parts = re.split(r"[、，,；;\s]+", _text(value))
+    return [p for p in parts if p]
+
+
+def labour_money(persons: int, days: Decimal, rate: Decimal) -> Decimal:
+    """投劳折资 in 元: 筹劳人数 × 每人天数 × 元/人·天, half-up to the fen (the roster's rule)."""
+    return amount_of(persons * days, rate)
+
+
+def in_yuan(amount: Decimal, unit: str | None) -> Decimal:
+    return amount * _WAN if unit == "万元" else amount
+
+
+def labour_terms(content: Mapping[str, Any] | None) -> tuple[int, Decimal, Decimal] | None:
+    """(人数, 每人天数, 元/人·天) when all three are given and readable, else None."""
+    c = _content(content)
+    persons = _int(c.get("labour_persons"))
+    days = _decimal(c.get("labour_days"))
+    rate = _decimal(c.get("labour_rate"))
+    if persons is None or days is None or rate is None:
+        return None
+    return persons, days, rate
+
+
+def _check_labour(ck: _Checker, c: Mapping[str, Any], sources: list[Mapping[str, Any]], unit: str | None) -> None:
+    """筹劳人数 × 每人天数 × 元/人·天 = the 投劳折资 line(s) of the sources, to the fen."""
+    persons = ck.count(c.get("labour_persons"), "筹劳人数", field="labour_persons", required=False)
+    days = None
+    if not _blank(c.get("labour_days")):
+        days = _decimal(c.get("labour_days"))
+        if days is None:
+            ck.add("number", f"每人投劳天数“{c.get('labour_days')}”不是有效数字", field="labour_days")
+        elif days < 0:
+            ck.add("negative", "每人投劳天数不能为负数", field="labour_days")
+            days = None
+        elif days > MAX_COUNT:
+            ck.add("range", f"每人投劳天数不能超过 {MAX_COUNT:,}（实为 {c.get('labour_days')}）", field="labour_days")
+            days = None
+    # The rate is in 元 per person-day whatever the plan's unit.
+    rate = ck.money(c.get("labour_rate"), "投劳折资标准（元/人·天）", field="labour_rate", required=False)
+    labour_lines = [(i, s) for i, s in enumerate(sources, start=1) if _text(s.get("name")) == LABOUR_SOURCE]
+    given = {"labour_persons": not _blank(c.get("labour_persons")),
+             "labour_rate": not _blank(c.get("labour_rate"))}
+    if not any(given.values()):
+        # Only 每人投劳天数 (a standard) or nothing at all: no labour money to check.
+        line_sum = sum((_decimal(s.get("amount")) or ZERO for _i, s in labour_lines), ZERO)
+        if labour_lines and line_sum:
+            ck.add("labour_terms",
+                   f"资金来源“{LABOUR_SOURCE}” {_fmt(line_sum, unit)}{_unit_suffix(unit)}未注明筹劳人数、"
+                   f"每人天数和折资标准（元/人·天），无法核对",
+                   field="labour_persons", severity="warning")
+        return
+    missing = [label for key, label in (("labour_persons", "筹劳人数"), ("labour_days", "每人投劳天数"),
+                                        ("labour_rate", "投劳折资标准（元/人·天）")) if _blank(c.get(key))]
+    for label in missing:
+        key = {"筹劳人数": "labour_persons", "每人投劳天数": "labour_days"}.get(label, "labour_rate")
+        ck.add("required", f"已填写筹劳情况，还需填写{label}才能计算投劳折资", field=key)
+    if missing or persons is None or days is None or rate is None:
+        return
+    computed = labour_money(persons, days, rate)
+    formula = (f"筹劳 {persons} 人 × {quantity_text(days)} 天 × {_fmt(rate)} 元/人·天 = "
+               f"{_fmt(computed)} 元")
+    if not labour_lines:
+        if computed:
+            ck.add("labour_source", f"{formula}，但资金来源中没有“{LABOUR_SOURCE}”一项", field="sources")
+        return
+    amounts = [_decimal(s.get("amount")) for _i, s in labour_lines]
+    if any(a is None for a in amounts):
+        return  # the unreadable amount is named by the sources check
+    stated = sum((a for a in amounts if a is not None), ZERO)
+    stated_yuan = in_yuan(stated, unit)
+    if stated_yuan != computed:
+        where = f"资金来源第 {labour_lines[0][0]} 项“{LABOUR_SOURCE}”"
+        shown = f"{_fmt(stated, unit)} {unit}" + (f"（{_fmt(stated_yuan)} 元）" if unit == "万元" else "")
+        ck.add("labour_money", f"{formula}，与{where} {shown}不符", field=f"sources[{labour_lines[0][0]}].amount")
+
+
 def check_yishi(content: Mapping[str, Any] | None) -> list[Finding]:
     c = _content(content)
     ck = _Checker()
@@ -463,14 +575,18 @@ def check_yishi(content: Mapping[str, Any] | None) -> list[Finding]:
             ck.add("sources_total",
                    f"资金来源合计 {_fmt(s, unit)} 与合计 {_fmt(total, unit)} 不符{_unit_suffix(unit)}",
                    field="sources")
-    # The per-person standard is in 元 per person whatever the plan's unit.
-    ck.money(c.get("per_person"), "每人筹资标准", field="per_person")
-    if not _blank(c.get("labour_days")):
-        d = _decimal(c.get("labour_days"))
-        if d is None:
-            ck.add("number", f"每人投劳天数“{c.get('labour_days')}”不是有效数字", field="labour_days")
-        elif d < 0:
-            ck.add("negative", "每人投劳天数不能为负数", field="labour_days")
+    # The per-person standard is in 元 per person whatever the plan's unit; optional (a plan may
+    # raise no money from villagers, only labour), and a 0 is not printed.
+    ck.money(c.get("per_person"), "每人筹资标准", field="per_person", required=False)
+    _check_labour(ck, c, sources, unit)
+    start = ck.day(c.get("raise_start"), "筹资筹劳开始日期", field="raise_start", required=False)
+    end = ck.day(c.get("raise_end"), "筹资筹劳结束日期", field="raise_end", required=False)
+    if start and end and end < start:
+        ck.add("end_before_start", f"筹资筹劳结束日期 {end.isoformat()} 早于开始日期 {start.isoformat()}",
+               field="raise_end")
+    group = c.get("finance_group")
+    if group is not None and not isinstance(group, str | list | tuple):
+        ck.add("format", "理财小组成员应为姓名列表或以顿号分隔的姓名", field="finance_group")
     for i, e in enumerate(ck.items(c.get("exemptions"), "减免对象", "exemptions"), start=1):
         if not _text(e.get("name")):
             ck.add("required", f"第 {i} 个减免对象未填写姓名或类别", field=f"exemptions[{i}].name")
@@ -481,7 +597,10 @@ def check_yishi(content: Mapping[str, Any] | None) -> list[Finding]:
 
 
 def yishi_totals(content: Mapping[str, Any] | None) -> dict[str, Any]:
-    return _funded_totals(content, "total")
+    out = _funded_totals(content, "total")
+    terms = labour_terms(content)
+    out["labour_money"] = labour_money(*terms) if terms else None
+    return out
 
 
 # --- 四议两公开 -------------------------------------------------------------------------------
@@ -499,10 +618,18 @@ def _more_than_half(n: int) -> int:
 def _check_votes(ck: _Checker, i: int, kind: str, m: Mapping[str, Any]) -> None:
     label = MEETING_KINDS.get(kind, kind)
     voting = kind in VOTING_MEETINGS
-    households = kind == "villagers" and _text(m.get("counted")) == "households"
-    who = "户" if households else "人"
-    due = ck.count(m.get("due"), "应到人数", row=i, field="due", required=voting)
-    present = ck.count(m.get("present"), "实到人数", row=i, field="present", required=voting)
+    counted = _text(m.get("counted"))
+    if counted and counted not in COUNTED and counted not in _COUNTED_ALIASES:
+        ck.add("counted", f"计数方式“{counted}”应为 adults（{COUNTED['adults']}）或 households（{COUNTED['households']}）",
+               row=i, field="counted")
+    elif counted == "households" and kind != "villagers":
+        ck.add("counted", f"按户计数只适用于村民会议，{label}按人数计算", row=i, field="counted",
+               severity="warning")
+    households = meeting_counted(m) == "households"
+    who = attendance_unit(m)
+    noun = "户数" if households else "人数"
+    due = ck.count(m.get("due"), f"应到{noun}", row=i, field="due", required=voting)
+    present = ck.count(m.get("present"), f"实到{noun}", row=i, field="present", required=voting)
     yes = ck.count(m.get("for"), "同意票数", row=i, field="for", required=voting)
     against = ck.count(m.get("against"), "反对票数", row=i, field="against", required=False)
     abstain = ck.count(m.get("abstain"), "弃权票数", row=i, field="abstain", required=False)
@@ -634,13 +761,14 @@ TEXT_FIELDS: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {
     "finance": ((), {"rows": ("voucher", "summary")}),
     "project": (("name", "location", "content", "contractor", "bidding"),
                 {"sources": ("name",), "stages": ("name", "result")}),
-    "yishi": (("project",), {"sources": ("name",), "exemptions": ("name", "reason")}),
+    "yishi": (("project", "nature", "scale", "finance_group"), {"sources": ("name",), "exemptions": ("name", "reason")}),
     "decision": (("matter",), {"meetings": ("content",)}),
     "roster": ((), {}),
 }
 _MAIN_LISTS = {"finance": "rows", "decision": "meetings"}
 _TEXT_LABELS = {"title": "标题", "body": "正文", "name": "项目名称", "location": "建设地点", "content": "建设内容",
-                "contractor": "施工单位", "bidding": "招标方式", "project": "议事项目", "matter": "决策事项"}
+                "contractor": "施工单位", "bidding": "招标方式", "project": "议事项目", "matter": "决策事项",
+                "nature": "建设性质", "scale": "建设规模", "finance_group": "理财小组"}
 _LIST_TEXT_LABELS = {"sources.name": "资金来源第 {i} 项名称", "stages.name": "实施进度第 {i} 行“阶段”",
                      "stages.result": "实施进度第 {i} 行“进展情况”", "exemptions.name": "减免对象第 {i} 行“减免对象”",
                      "exemptions.reason": "减免对象第 {i} 行“减免理由”"}
@@ -676,7 +804,10 @@ def check_personal_numbers(kind: str, *, title: str | None = None, body: str | N
     c = _content(content)
     top, lists = TEXT_FIELDS.get(kind, ((), {}))
     for key in top:
-        out += _privacy(c.get(key), key, pub, what=_TEXT_LABELS.get(key, key))
+        value = c.get(key)
+        if isinstance(value, list | tuple):  # a list of names (理财小组)
+            value = "、".join(_text(v) for v in value)
+        out += _privacy(value, key, pub, what=_TEXT_LABELS.get(key, key))
     for list_key, keys in lists.items():
         items = c.get(list_key)
         if not isinstance(items, list):
@@ -783,13 +914,13 @@ _MONEY_KEYS: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {
     # kind: (top-level money keys, {list key: money keys in each item})
     "finance": (("opening", "closing"), {"rows": ("income", "expense")}),
     "project": (("budget",), {"sources": ("amount",)}),
-    "yishi": (("total", "per_person"), {"sources": ("amount",)}),
+    "yishi": (("total", "per_person", "labour_rate"), {"sources": ("amount",)}),
     "decision": ((), {}),
 }
 _DATE_KEYS: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {
     "finance": ((), {"rows": ("date",)}),
     "project": (("start", "end"), {"stages": ("date",)}),
-    "yishi": ((), {}),
+    "yishi": (("raise_start", "raise_end"), {}),
     "decision": ((), {"meetings": ("date",)}),
 }
 _INT_KEYS = {"decision": {"meetings": ("stage", "due", "present", "for", "against", "abstain")}}
@@ -868,9 +999,18 @@ def normalize_content(kind: str, content: Mapping[str, Any] | None) -> dict[str,
                     d[k] = _norm_int(item[k])
             new_items.append(d)
         out[list_key] = new_items
-    if kind == "yishi" and "labour_days" in content and not _blank(content["labour_days"]):
-        d = _decimal(content["labour_days"])
-        out["labour_days"] = quantity_text(d) if d is not None else _json_value(content["labour_days"])
+    if kind == "yishi":
+        if "labour_days" in content and not _blank(content["labour_days"]):
+            d = _decimal(content["labour_days"])
+            out["labour_days"] = quantity_text(d) if d is not None else _json_value(content["labour_days"])
+        if "labour_persons" in content:
+            out["labour_persons"] = _norm_int(content["labour_persons"])
+        if isinstance(content.get("finance_group"), str | list | tuple):
+            out["finance_group"] = [normalize_free_text(n) for n in finance_group_members(content["finance_group"])]
+    if kind == "decision" and isinstance(out.get("meetings"), list):
+        for m in out["meetings"]:
+            if isinstance(m, dict) and m.get("counted") in _COUNTED_ALIASES:
+                m["counted"] = _COUNTED_ALIASES[m["counted"]]
     return out
 
 
@@ -888,7 +1028,8 @@ def kind_label(kind: str) -> str:
 
 
 __all__ = [
-    "Finding", "Severity", "UNITS", "FINANCE_CLASSES", "YISHI_SOURCES", "DECISION_STAGES", "MEETING_KINDS",
+    "Finding", "Severity", "UNITS", "FINANCE_CLASSES", "YISHI_SOURCES", "YISHI_NATURES", "LABOUR_SOURCE",
+    "COUNTED", "meeting_counted", "attendance_unit", "labour_money", "labour_terms", "finance_group_members", "DECISION_STAGES", "MEETING_KINDS",
     "ROSTER_KEYS", "FIELD_LABELS", "KINDS", "check_disclosure", "check_notice", "check_title", "check_finance",
     "check_project", "check_decision", "check_yishi", "check_roster", "check_personal_numbers", "TEXT_FIELDS",
     "PRIVACY_RULES", "privacy_findings", "compute_totals", "totals_json",

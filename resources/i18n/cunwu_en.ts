@@ -1789,7 +1789,27 @@ Please copy the report below and send it, with the log file, to whoever supports
       <source>四议两公开（六个步骤）</source>
       <translation>Four deliberations, two disclosures (six steps)</translation>
     </message>
-  </context>
+      <message>
+      <source>按年满十八周岁村民</source>
+      <translation>By adult villagers</translation>
+    </message>
+    <message>
+      <source>按户</source>
+      <translation>By households</translation>
+    </message>
+    <message>
+      <source>户</source>
+      <translation>households</translation>
+    </message>
+    <message>
+      <source>应到：党员、村民代表、年满十八周岁的村民人数；村民会议按户计数时为户数</source>
+      <translation>Due: members, representatives or adult villagers; households when a villagers' meeting counts households</translation>
+    </message>
+    <message>
+      <source>村民会议按年满十八周岁村民（过半数到会）还是按户（三分之二的户代表到会）计算；应到、实到随之为人数或户数，公告印“人”或“户”</source>
+      <translation>A villagers' meeting counts adult villagers (more than half attend) or households (two thirds of the households' representatives attend); due and present are people or households accordingly, and the notice prints 人 or 户</translation>
+    </message>
+</context>
   <context>
     <name>DisclosureEditor</name>
     <message>
@@ -6182,7 +6202,91 @@ Print the full details?</translation>
       <source>合计</source>
       <translation>total</translation>
     </message>
-  </context>
+      <message>
+      <source>新建</source>
+      <translation>New construction</translation>
+    </message>
+    <message>
+      <source>改建</source>
+      <translation>Rebuilding</translation>
+    </message>
+    <message>
+      <source>扩建</source>
+      <translation>Extension</translation>
+    </message>
+    <message>
+      <source>维修</source>
+      <translation>Repair</translation>
+    </message>
+    <message>
+      <source>新建、改建、扩建或维修</source>
+      <translation>new construction, rebuilding, extension or repair</translation>
+    </message>
+    <message>
+      <source>如：长 1.2 公里、宽 3.5 米、厚 0.18 米</source>
+      <translation>e.g. 1.2 km long, 3.5 m wide, 0.18 m thick</translation>
+    </message>
+    <message>
+      <source>成员姓名，以顿号分隔：张三、李四、王五</source>
+      <translation>Members' names, separated by 、: 张三、李四、王五</translation>
+    </message>
+    <message>
+      <source>可不填</source>
+      <translation>optional</translation>
+    </message>
+    <message>
+      <source>建设性质(&amp;X)</source>
+      <translation>Nature of the works(&amp;X)</translation>
+    </message>
+    <message>
+      <source>建设规模(&amp;G)</source>
+      <translation>Scale(&amp;G)</translation>
+    </message>
+    <message>
+      <source>理财小组(&amp;F)</source>
+      <translation>Finance group(&amp;F)</translation>
+    </message>
+    <message>
+      <source>筹资筹劳时间(&amp;T)</source>
+      <translation>Raising period(&amp;T)</translation>
+    </message>
+    <message>
+      <source>至</source>
+      <translation>to</translation>
+    </message>
+    <message>
+      <source>人 ×</source>
+      <translation>people ×</translation>
+    </message>
+    <message>
+      <source>天/人 ×</source>
+      <translation>days each ×</translation>
+    </message>
+    <message>
+      <source>元/人·天</source>
+      <translation>yuan per person-day</translation>
+    </message>
+    <message>
+      <source>筹劳(&amp;L)</source>
+      <translation>Labour(&amp;L)</translation>
+    </message>
+    <message>
+      <source>填写人数、天数和折资标准后自动计算投劳折资</source>
+      <translation>Enter people, days and the rate to compute the labour's value</translation>
+    </message>
+    <message>
+      <source>投劳折资 %1 元</source>
+      <translation>Labour valued at %1 yuan</translation>
+    </message>
+    <message>
+      <source>✗ 与资金来源“%1”不符</source>
+      <translation>✗ differs from the source "%1"</translation>
+    </message>
+    <message>
+      <source>＝ 资金来源“%1” ✓</source>
+      <translation>= the source "%1" ✓</translation>
+    </message>
+</context>
   <context>
     <name>_StepDialog</name>
     <message>

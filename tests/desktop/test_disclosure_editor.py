@@ -430,3 +430,116 @@ def test_yishi_sources_sum(qtbot, ws, service):
     assert {s["name"]: s["amount"] for s in stored.content["sources"]}["投劳折资"] == "10000.00"
     assert len(stored.content["sources"]) == 4  # sources left without an amount are not in the plan
     assert not stored.has_errors
+
+
+def _click_and_type(qtbot, widget, text):
+    """Click a field as a clerk does, select what it holds and type over it."""
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
+    assert widget.hasFocus() or widget.isAncestorOf(QApplication.focusWidget())
+    qtbot.keyClick(focus_widget(), Qt.Key.Key_A, CTRL)
+    type_here(qtbot, text)
+
+
+def focus_widget():
+    return QApplication.focusWidget()
+
+
+def test_yishi_real_fields_typed_and_the_labour_money_checked(qtbot, ws, service):
+    d = service.create("CW-20", "2026-05-06", "一事一议筹资筹劳方案", kind="yishi", content={
+        "project": "三组生产路硬化", "unit": "万元", "total": "12",
+        "sources": [{"name": "投劳折资", "amount": "4.8"}, {"name": "财政奖补", "amount": "6"},
+                    {"name": "村集体投入", "amount": "1.2"}]})
+    editor = open_editor(qtbot, ws, d.id)
+    ye = editor.kind_editor
+    assert ye.findings() == [] or all(f.severity == "warning" for f in ye.findings())  # no per-person amount needed
+    assert "填写人数、天数和折资标准" in ye.labour_line.text()
+
+    _click_and_type(qtbot, ye.nature_combo, "改建")
+    _click_and_type(qtbot, ye.scale_edit, "长1.2公里、宽3.5米")
+    _click_and_type(qtbot, ye.group_edit, "张理财、李会计、王监督")
+    _click_and_type(qtbot, ye.start_edit, "2026-03-01")
+    key(qtbot, Qt.Key.Key_Tab)
+    type_here(qtbot, "2026-03-31")
+    # 120 人 × 5 天 × 80 元/人·天 = 48000 元 = 4.8 万元: the source line agrees
+    _click_and_type(qtbot, ye.persons_edit, "120")
+    key(qtbot, Qt.Key.Key_Tab)
+    type_here(qtbot, "5")
+    key(qtbot, Qt.Key.Key_Tab)
+    type_here(qtbot, "80")
+    assert ye.labour_line.text().startswith("投劳折资 48000.00 元") and "✓" in ye.labour_line.text()
+    assert [f for f in ye.findings() if f.is_error] == []
+
+    # 100 people: 40000 元 is not the 4.8 万元 on the 投劳折资 line, and that cell says so
+    _click_and_type(qtbot, ye.persons_edit, "100")
+    assert ye.labour_line.text().startswith("投劳折资 40000.00 元") and "✗" in ye.labour_line.text()
+    wrong = [f for f in ye.findings() if f.rule == "labour_money"]
+    assert wrong and "4.80 万元（48000.00 元）" in wrong[0].message
+    model = ye.sources_model
+    cell = model.index(0, model.column_of("amount"))
+    assert "40000.00 元" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    _click_and_type(qtbot, ye.persons_edit, "120")
+    assert "✓" in ye.labour_line.text()
+
+    assert editor.save()
+    c = service.get(d.id).content
+    assert (c["nature"], c["scale"], c["finance_group"]) == ("改建", "长1.2公里、宽3.5米", ["张理财", "李会计", "王监督"])
+    assert (c["raise_start"], c["raise_end"]) == ("2026-03-01", "2026-03-31")
+    assert (c["labour_persons"], c["labour_days"], c["labour_rate"]) == (120, "5", "80.00")
+    assert c["per_person"] is None
+    assert not service.get(d.id).has_errors
+
+
+def test_yishi_editor_fits_the_screen_with_its_new_fields(qtbot, ws, service):
+    d = service.create("CW-20", "2026-05-06", "一事一议筹资筹劳方案", kind="yishi", content={
+        "project": "三组生产路硬化", "unit": "元", "total": "1000", "sources": [{"name": "村民筹资", "amount": "1000"}]})
+    editor = open_editor(qtbot, ws, d.id)
+    assert editor.width() <= 1366 and editor.height() <= 768
+    ye = editor.kind_editor
+    for w in (ye.nature_combo, ye.scale_edit, ye.group_edit, ye.persons_edit, ye.labour_edit, ye.rate_edit,
+              ye.start_edit, ye.end_edit, ye.labour_line, ye.sources_view, ye.exemptions_view):
+        assert w.isVisible() and w.width() > 30, w
+    chain = ye.tab_chain()
+    assert chain.index(ye.persons_edit) < chain.index(ye.labour_edit) < chain.index(ye.rate_edit)
+
+
+def test_decision_villagers_meeting_counted_by_households(qtbot, ws, service):
+    d = service.create("CW-06", "2026-05-06", "决议公开", kind="decision", content={
+        "matter": "道路硬化", "meetings": [
+            {"stage": 1, "kind": "party_branch", "date": "2026-03-01", "content": "提议"},
+            {"stage": 2, "kind": "two_committees", "date": "2026-03-03", "content": "商议"},
+            {"stage": 3, "kind": "party_members", "date": "2026-03-08", "due": 30, "present": 20, "for": 16,
+             "content": "审议"},
+            {"stage": 4, "kind": "villagers", "date": "2026-03-12", "due": 300, "present": 200, "for": 150,
+             "content": "表决"}]})
+    editor = open_editor(qtbot, ws, d.id)
+    de = editor.kind_editor
+    model, view = de.model, de.view
+    # counted by adult villagers (the default): 200 of 300 is more than half
+    assert de.results()[3] == "实到 200/300 > 1/2 ✓；同意 150/200 > 1/2 ✓"
+    # the clerk picks 按户 in the 计数方式 cell with the mouse and the keyboard
+    col = model.column_of("counted")
+    view.scrollTo(model.index(3, col))
+    rect = view.visualRect(model.index(3, col))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.currentIndex().row() == 3 and view.currentIndex().column() == col
+    type_here(qtbot, "按户")
+    key(qtbot, Qt.Key.Key_Return)
+    assert model.text(3, "counted") == "households"
+    assert de.results()[3] == "实到 200/300 户 ≥ 2/3 ✓；同意 150/200 > 1/2 ✓"
+    model.setData(model.index(3, model.column_of("present")), "199")
+    assert de.results()[3].startswith("实到 199/300 户 < 2/3 ✗")
+    quorum = [f for f in de.findings() if f.rule == "quorum"]
+    assert quorum and "199 户" in quorum[0].message and "至少需 200 户" in quorum[0].message
+    model.setData(model.index(3, model.column_of("present")), "210")
+    assert editor.save()
+    stored = service.get(d.id).content["meetings"][3]
+    assert stored["counted"] == "households" and stored["present"] == 210
+
+
+def test_decision_editor_reads_what_earlier_versions_stored_as_adults(qtbot, ws, service):
+    d = service.create("CW-06", "2026-05-06", "决议公开", kind="decision", content={
+        "matter": "道路硬化", "meetings": [
+            {"stage": 1, "kind": "party_branch", "date": "2026-03-01", "content": "提议", "counted": "persons"}]})
+    de = open_editor(qtbot, ws, d.id).kind_editor
+    assert de.model.text(0, "counted") == "adults"
+    assert de.model.index(0, de.model.column_of("counted")).data() == "按年满十八周岁村民"

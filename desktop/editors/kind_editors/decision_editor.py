@@ -18,7 +18,15 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from models.rules.kinds import DECISION_STAGES, MEETING_KINDS, VOTING_MEETINGS, Finding, check_decision
+from models.rules.kinds import (
+    COUNTED,
+    DECISION_STAGES,
+    MEETING_KINDS,
+    VOTING_MEETINGS,
+    Finding,
+    check_decision,
+    meeting_counted,
+)
 from models.services.disclosures import DisclosureData
 
 from ...qtmodels.grid_model import GridColumn, GridModel
@@ -34,6 +42,8 @@ _LABELS_FOR_TRANSLATION = (
     QT_TRANSLATE_NOOP("DecisionEditor", "村党组织会议"), QT_TRANSLATE_NOOP("DecisionEditor", "村两委联席会议"),
     QT_TRANSLATE_NOOP("DecisionEditor", "党员大会"), QT_TRANSLATE_NOOP("DecisionEditor", "村民代表会议"),
     QT_TRANSLATE_NOOP("DecisionEditor", "村民会议"), QT_TRANSLATE_NOOP("DecisionEditor", "公开"),
+    # kinds.COUNTED
+    QT_TRANSLATE_NOOP("DecisionEditor", "按年满十八周岁村民"), QT_TRANSLATE_NOOP("DecisionEditor", "按户"),
 )
 RESULT = "_result"  # computed column: never stored
 MEETING_KEYS = ("stage", "kind", "date", "due", "present", "for", "against", "abstain", "content", "counted")
@@ -55,14 +65,17 @@ def vote_summary(kind: str, due: int | None, present: int | None, yes: int | Non
     the meeting does not vote or the counts are not there yet."""
     if kind not in VOTING_MEETINGS or due is None or present is None:
         return "", None
-    two_thirds = kind in ("party_members", "representatives") or (kind == "villagers" and households)
+    households = meeting_counted({"kind": kind, "counted": "households" if households else ""}) == "households"
+    two_thirds = kind in ("party_members", "representatives") or households
     if two_thirds:
         quorum = 3 * present >= 2 * due
         text = QCoreApplication.translate("DecisionEditor", "实到 %1/%2 %3 2/3 %4").replace("%3", "≥" if quorum else "<")
     else:
         quorum = 2 * present > due
         text = QCoreApplication.translate("DecisionEditor", "实到 %1/%2 %3 1/2 %4").replace("%3", ">" if quorum else "≤")
-    text = text.replace("%1", str(present)).replace("%2", str(due)).replace("%4", "✓" if quorum else "✗")
+    # a meeting counted by households says so: "实到 200/300 户 ≥ 2/3 ✓"
+    due_text = str(due) + (" " + QCoreApplication.translate("DecisionEditor", "户") if households else "")
+    text = text.replace("%1", str(present)).replace("%2", due_text).replace("%4", "✓" if quorum else "✗")
     if yes is None:
         return text, quorum
     base = due if kind == "party_members" else present
@@ -76,19 +89,19 @@ def meeting_columns() -> list[GridColumn]:
     stages = tuple((str(n), str(n) + " " + QCoreApplication.translate("DecisionEditor", name))
                    for n, (name, _kinds) in DECISION_STAGES.items())
     kinds = tuple((k, QCoreApplication.translate("DecisionEditor", label)) for k, label in MEETING_KINDS.items())
-    counted = (("persons", QCoreApplication.translate("DecisionEditor", "按人数")), ("households", QCoreApplication.translate("DecisionEditor", "按户数")))
+    counted = tuple((key, QCoreApplication.translate("DecisionEditor", label)) for key, label in COUNTED.items())
     return [
         GridColumn("stage", QCoreApplication.translate("DecisionEditor", "步骤"), "choice", stages, width=27),
         GridColumn("kind", QCoreApplication.translate("DecisionEditor", "会议"), "choice", kinds, width=13),
         GridColumn("date", QCoreApplication.translate("DecisionEditor", "日期"), "date", width=11),
         GridColumn("due", QCoreApplication.translate("DecisionEditor", "应到"), "int", width=5,
-                   hint=QCoreApplication.translate("DecisionEditor", "应到人数：党员、村民代表、年满十八周岁的村民或户数")),
+                   hint=QCoreApplication.translate("DecisionEditor", "应到：党员、村民代表、年满十八周岁的村民人数；村民会议按户计数时为户数")),
         GridColumn("present", QCoreApplication.translate("DecisionEditor", "实到"), "int", width=5),
         GridColumn("for", QCoreApplication.translate("DecisionEditor", "同意"), "int", width=5),
         GridColumn("against", QCoreApplication.translate("DecisionEditor", "反对"), "int", width=5),
         GridColumn("abstain", QCoreApplication.translate("DecisionEditor", "弃权"), "int", width=5),
-        GridColumn("counted", QCoreApplication.translate("DecisionEditor", "计数方式"), "choice", counted, width=8,
-                   hint=QCoreApplication.translate("DecisionEditor", "村民会议按到会人数（过半数）还是按户代表（三分之二）计算")),
+        GridColumn("counted", QCoreApplication.translate("DecisionEditor", "计数方式"), "choice", counted, width=10,
+                   hint=QCoreApplication.translate("DecisionEditor", "村民会议按年满十八周岁村民（过半数到会）还是按户（三分之二的户代表到会）计算；应到、实到随之为人数或户数，公告印“人”或“户”")),
         GridColumn("content", QCoreApplication.translate("DecisionEditor", "会议内容"), width=20, stretch=True),
         GridColumn(RESULT, QCoreApplication.translate("DecisionEditor", "表决结果"), editable=False, width=40,
                    hint=QCoreApplication.translate("DecisionEditor", "按法定人数和表决比例自动判断")),
@@ -165,6 +178,9 @@ class DecisionEditor(ContentEditor):
         combined = c.get("combined_first_two")
         self.combined_check.setChecked(combined is True or str(combined).lower() in ("true", "1"))
         meetings = [dict(m) for m in (c.get("meetings") or []) if isinstance(m, dict)]
+        for m in meetings:  # what earlier versions stored for adults
+            if m.get("counted") == "persons":
+                m["counted"] = "adults"
         present = {str(m.get("stage")) for m in meetings}
         rows = meetings + [{"stage": str(n), "kind": DEFAULT_KINDS[n]} for n in DECISION_STAGES
                            if str(n) not in present]

@@ -229,6 +229,57 @@ def test_yishi_notice_has_sources_standard_and_exemptions(env):
         assert expected in flat, expected
 
 
+YISHI_FULL = {"project": "三组生产路硬化", "nature": "新建", "scale": "长1.2公里、宽3.5米、厚0.18米", "unit": "万元",
+              "total": "12", "raise_start": "2026-03-01", "raise_end": "2026-03-31",
+              "sources": [{"name": "投劳折资", "amount": "4.8"}, {"name": "财政奖补", "amount": "6"},
+                          {"name": "村集体投入", "amount": "1.2"}],
+              "per_person": "0", "labour_persons": 120, "labour_days": "5", "labour_rate": "80",
+              "finance_group": ["张理财", "李会计", "王监督"], "exemptions": [{"name": "五保户", "reason": "无劳动能力"}]}
+
+
+def test_yishi_notice_prints_its_real_fields_and_the_labour_line(env):
+    _ctx, svc, _post, printer = env
+    record = svc.create("YS-01", "2026-07-02", "一事一议筹资筹劳方案公示", content=YISHI_FULL)
+    assert not record.has_errors, record.findings
+    flat = squeezed(all_text(printer.print_disclosure(record.id).data))
+    for expected in ("议事项目：三组生产路硬化", "建设性质：新建", "建设规模：长1.2公里、宽3.5米、厚0.18米",
+                     "筹资筹劳总额：12.00万元", "筹资筹劳时间：2026年3月1日至2026年3月31日",
+                     "金额（万元）", "投劳折资4.80", "合计12.00",
+                     "筹劳：120人×5天×80.00元/人·天=投劳折资48,000.00元。",
+                     "理财小组成员：张理财、李会计、王监督"):
+        assert expected in flat, expected
+    # no money raised per person: no standard line, and never "0.00 元"
+    assert "每人筹资" not in flat and "0.00元" not in flat.replace("80.00元", "").replace("48,000.00元", "")
+
+
+def test_yishi_notice_with_a_wrong_labour_line_cannot_be_submitted(env):
+    _ctx, svc, _post, _printer = env
+    content = json.loads(json.dumps(YISHI_FULL))
+    content["labour_persons"] = 100  # 100 × 5 × 80 = 40000 元 ≠ 4.8 万元
+    record = svc.create("YS-01", "2026-07-02", "一事一议筹资筹劳方案公示", content=content)
+    labour = [f for f in record.findings if f.rule == "labour_money"]
+    assert labour and labour[0].message == ("筹劳 100 人 × 5 天 × 80.00 元/人·天 = 40000.00 元，"
+                                            "与资金来源第 1 项“投劳折资” 4.80 万元（48000.00 元）不符")
+    with pytest.raises(StateError, match="不能提交审核") as refused:
+        svc.submit(record.id)
+    assert "投劳折资" in str(refused.value)
+
+
+def test_decision_by_households_prints_hu(env):
+    _ctx, svc, _post, printer = env
+    content = json.loads(json.dumps(DECISION))
+    content["meetings"][3] = {"stage": 4, "kind": "villagers", "counted": "households", "date": "2026-06-10",
+                              "due": 300, "present": 210, "for": 180, "against": 20, "abstain": 10,
+                              "content": "村民会议（户代表）表决"}
+    record = svc.create("JC-01", "2026-07-05", "关于村集体机动地发包的决策公开", content=content)
+    assert not record.has_errors, record.findings
+    flat = squeezed(all_text(printer.print_disclosure(record.id).data))
+    assert "表决结果：经村民会议表决，应到300户，实到210户，同意180票，反对20票，弃权10票，决议通过。" in flat
+    assert "300户210户" in flat  # the table's 应到 / 实到 cells
+    assert "26人" in flat  # the 党员大会 in the same table stays in 人
+    assert "应到300人" not in flat and "应到（人）" not in flat
+
+
 def test_plain_notice_prints_its_body(env):
     _ctx, svc, _post, printer = env
     record = svc.create("GG-01", "2026-07-03", "关于开展人居环境整治的通知",

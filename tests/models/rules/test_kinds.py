@@ -119,7 +119,8 @@ def yishi(**over):
     c = {"project": "修建文化广场", "unit": "元", "total": "50000",
          "sources": [{"name": "村民筹资", "amount": "10000"}, {"name": "投劳折资", "amount": "5000"},
                      {"name": "财政奖补", "amount": "35000"}],
-         "per_person": "15", "labour_days": "2", "exemptions": [{"name": "五保户", "reason": "五保供养"}]}
+         "per_person": "15", "labour_persons": 25, "labour_days": "2", "labour_rate": "100",
+         "exemptions": [{"name": "五保户", "reason": "五保供养"}]}
     c.update(over)
     return c
 
@@ -134,9 +135,68 @@ def test_yishi_sums_and_names():
     assert rules(f) == [] and rules(f, "warning") == ["source_name"]
 
 
-def test_yishi_needs_per_person_standard():
-    assert "required" in rules(K.check_yishi(yishi(per_person=None)))
+def test_yishi_per_person_standard_is_optional_but_not_negative():
+    assert K.check_yishi(yishi(per_person=None)) == []
+    assert K.check_yishi(yishi(per_person="0")) == []
+    assert K.check_yishi(yishi(per_person="")) == []
+    f = K.check_yishi(yishi(per_person="-5"))
+    assert rules(f) == ["negative"] and f[0].field == "per_person"
     assert K.YISHI_SOURCES == ("村民筹资", "投劳折资", "财政奖补", "社会捐赠", "村集体投入", "整合资金", "其他")
+
+
+def test_yishi_labour_money_is_persons_times_days_times_rate():
+    # 25 人 × 2 天 × 100.00 元/人·天 = 5000.00 元 = the 投劳折资 line
+    assert K.check_yishi(yishi()) == []
+    assert K.yishi_totals(yishi())["labour_money"] == Decimal("5000.00")
+    f = K.check_yishi(yishi(labour_persons=24))
+    assert rules(f) == ["labour_money"]
+    assert f[0].field == "sources[2].amount"
+    assert f[0].message == ("筹劳 24 人 × 2 天 × 100.00 元/人·天 = 4800.00 元，与资金来源第 2 项“投劳折资” "
+                            "5000.00 元不符")
+    # fractional days and rates round half-up to the fen: 7 × 1.5 × 33.33 = 349.965 → 349.97
+    c = yishi(labour_persons=7, labour_days="1.5", labour_rate="33.33", total="45349.97")
+    c["sources"][1]["amount"] = "349.97"
+    assert K.check_yishi(c) == []
+    c["sources"][1]["amount"] = "349.96"
+    assert sorted(rules(K.check_yishi(c))) == ["labour_money", "sources_total"]
+
+
+def test_yishi_labour_in_wan_yuan_compares_in_yuan():
+    c = yishi(unit="万元", total="5", labour_persons=120, labour_days="5", labour_rate="80")
+    c["sources"] = [{"name": "村民筹资", "amount": "0.2"}, {"name": "投劳折资", "amount": "4.8"}]
+    assert K.check_yishi(c) == []  # 120 × 5 × 80 = 48000 元 = 4.8 万元
+    c["sources"][1]["amount"] = "4.5"
+    c["sources"][0]["amount"] = "0.5"
+    f = K.check_yishi(c)
+    assert rules(f) == ["labour_money"]
+    assert "= 48000.00 元" in f[0].message and "4.50 万元（45000.00 元）" in f[0].message
+
+
+def test_yishi_labour_needs_all_three_terms_and_its_source_line():
+    f = K.check_yishi(yishi(labour_rate=None))
+    assert rules(f) == ["required"] and f[0].field == "labour_rate" and "元/人·天" in f[0].message
+    f = K.check_yishi(yishi(labour_days=None))
+    assert rules(f) == ["required"] and f[0].field == "labour_days"
+    c = yishi(total="45000")
+    del c["sources"][1]  # no 投劳折资 line, yet 25 people work 2 days at 100 元
+    f = K.check_yishi(c)
+    assert rules(f) == ["labour_source"] and "5000.00 元" in f[0].message and "投劳折资" in f[0].message
+    # the old standard (每人投劳 2 个工日) alone is not a labour account: only a hint on the line
+    f = K.check_yishi(yishi(labour_persons=None, labour_rate=None))
+    assert rules(f) == [] and rules(f, "warning") == ["labour_terms"]
+    assert rules(K.check_yishi(yishi(labour_persons="2.5")), "error") == ["integer"]
+
+
+def test_yishi_raising_period_and_finance_group():
+    assert K.check_yishi(yishi(raise_start="2026-03-01", raise_end="2026年3月31日")) == []
+    f = K.check_yishi(yishi(raise_start="2026-03-31", raise_end="2026-03-01"))
+    assert rules(f) == ["end_before_start"] and f[0].field == "raise_end"
+    assert rules(K.check_yishi(yishi(raise_start="三月"))) == ["date"]
+    assert K.finance_group_members("张三、李四，王五 赵六") == ["张三", "李四", "王五", "赵六"]
+    stored = K.normalize_content("yishi", yishi(finance_group="张三、李四", labour_persons="25", labour_rate="100"))
+    assert stored["finance_group"] == ["张三", "李四"]
+    assert stored["labour_persons"] == 25 and stored["labour_rate"] == "100.00"
+    assert rules(K.check_yishi(yishi(finance_group=5))) == ["format"]
 
 
 # --- 四议两公开 -------------------------------------------------------------------------------
@@ -196,8 +256,32 @@ def test_villagers_meeting_by_adults_or_households():
     hh = dict(due=300, present=200, counted="households", **{"for": 101})
     assert rules(K.check_decision(decision(*base, meeting(4, "villagers", "2026-05-20", **hh)))) == []
     hh_low = dict(due=300, present=199, counted="households", **{"for": 101})
-    assert rules(K.check_decision(decision(*base, meeting(4, "villagers", "2026-05-20", **hh_low)))) \
-        == ["quorum"]
+    f = K.check_decision(decision(*base, meeting(4, "villagers", "2026-05-20", **hh_low)))
+    assert rules(f) == ["quorum"]
+    assert f[0].message == "村民会议实到 199 户，不足应到户代表 300 户的三分之二（至少需 200 户）"
+    # more than half of the 199 households present in favour: 100 is not
+    hh_half = dict(due=300, present=200, counted="households", **{"for": 100})
+    f = K.check_decision(decision(*base, meeting(4, "villagers", "2026-05-20", **hh_half)))
+    assert rules(f) == ["majority"] and "实到 200 户的半数（至少需 101 票）" in f[0].message
+    # "adults" (and "persons", what earlier editors stored) is the default rule
+    for counted in ("adults", "persons", None):
+        adults_c = dict(adults, counted=counted)
+        assert rules(K.check_decision(decision(*base, meeting(4, "villagers", "2026-05-20", **adults_c)))) == []
+
+
+def test_counted_is_named_and_only_for_villagers_meetings():
+    base = (*FIRST_TWO, party(25, 20))
+    bad = dict(due=300, present=250, counted="家庭", **{"for": 200})
+    f = K.check_decision(decision(*base, meeting(4, "villagers", "2026-05-20", **bad)))
+    assert rules(f) == ["counted"] and f[0].row == 4 and "adults" in f[0].message and "households" in f[0].message
+    # households on a representatives meeting: counted by persons, with a hint
+    f = K.check_decision(decision(*base, meeting(4, "representatives", "2026-05-20", counted="households",
+                                                  due=30, present=20, **{"for": 11})))
+    assert rules(f) == [] and rules(f, "warning") == ["counted"]
+    assert K.attendance_unit({"kind": "representatives", "counted": "households"}) == "人"
+    assert K.attendance_unit({"kind": "villagers", "counted": "households"}) == "户"
+    stored = K.normalize_content("decision", decision(meeting(4, "villagers", "2026-05-20", counted="persons")))
+    assert stored["meetings"][0]["counted"] == "adults"
 
 
 def test_votes_and_attendance_consistency():
