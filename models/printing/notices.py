@@ -338,32 +338,47 @@ def _finance_blocks(data: Any) -> list[Block]:
 # --- projects, 一事一议 ------------------------------------------------------------------------------
 
 
-def _sources_table(sources: Iterable[Mapping[str, Any]], unit: str, total: Any) -> Table:
-    items = [s for s in sources if isinstance(s, Mapping)]
-    rows = [[str(n), _text(s.get("name")), money(s.get("amount"), unit)] for n, s in enumerate(items, start=1)]
+def _funding_table(lines: Iterable[Mapping[str, Any]], unit: str, *, what: str = "资金来源",
+                   caption: str | None = None) -> Table:
+    """A funding list (sources or uses) as printed on real funding notices: 序号, the line's name, a
+    文号 column when any line has one, the amount in the plan's unit, and a 合计 row: the sum of the
+    lines (a printed total equals its rows; the checks hold the stated total equal to it)."""
+    items = [s for s in lines if isinstance(s, Mapping)]
+    with_doc = any(_text(s.get("doc_no")) for s in items)
+    columns = [Column("序号", "center", wrap=False), Column(what)]
+    if with_doc:
+        columns.append(Column("文号"))
+    columns.append(Column(f"金额（{unit}）", "right", wrap=False))
+    rows = [[str(n), _text(s.get("name")), *([_text(s.get("doc_no"))] if with_doc else []), money(s.get("amount"), unit)]
+            for n, s in enumerate(items, start=1)]
     computed = sum((_decimal(s.get("amount")) or ZERO for s in items), ZERO)
-    return Table([Column("序号", "center", wrap=False), Column("资金来源"),
-                  Column(f"金额（{unit}）", "right", wrap=False)],
-                 rows, totals_row=["合计", "", money(total if total is not None else computed, unit)],
-                 caption="资金来源", name="资金来源")
+    totals = ["合计", "", *([""] if with_doc else []), money(computed, unit)]
+    return Table(columns, rows, totals_row=totals, caption=caption or what, name=what)
 
 
 def _project_blocks(data: Any) -> list[Block]:
     c = data.content or {}
     unit = _text(c.get("unit")) or "元"
+    funding = K.is_funding_plan(c)
     blocks: list[Block] = _paragraphs(data.body)
+    stated = "资金总额" if funding else "总投资"
     fields = [
-        ("项目名称", _text(c.get("name"))),
+        ("资金名称" if funding else "项目名称", _text(c.get("name"))),
         ("建设地点", _text(c.get("location"))),
         ("建设内容", _text(c.get("content"))),
-        ("总投资", f"{money(c.get('budget'), unit)} {unit}" if c.get("budget") not in (None, "") else ""),
+        (stated, f"{money(c.get('budget'), unit)} {unit}" if c.get("budget") not in (None, "") else ""),
         ("施工单位", _text(c.get("contractor"))),
         ("招标方式", _text(c.get("bidding"))),
         ("开工日期", day_text(c.get("start"))),
         ("竣工日期", day_text(c.get("end"))),
     ]
     blocks += [Para(f"{label}：{value}", "field") for label, value in fields if value]
-    blocks.append(_sources_table(c.get("sources") or [], unit, c.get("budget")))
+    if funding:
+        # 资金安排公示: numbered sections, sources by level with their 文号, then the uses
+        blocks.append(_funding_table(c.get("sources") or [], unit, caption="一、资金来源"))
+        blocks.append(_funding_table(c.get("uses") or [], unit, what="资金用途", caption="二、资金用途"))
+    else:
+        blocks.append(_funding_table(c.get("sources") or [], unit))
     stages = [s for s in (c.get("stages") or []) if isinstance(s, Mapping)]
     if stages:
         blocks.append(Table(
@@ -395,7 +410,7 @@ def _yishi_blocks(data: Any) -> list[Block]:
         ("筹资筹劳时间", _raise_period(c.get("raise_start"), c.get("raise_end"))),
     ]
     blocks += [Para(f"{label}：{value}", "field") for label, value in fields if value]
-    blocks.append(_sources_table(c.get("sources") or [], unit, c.get("total")))
+    blocks.append(_funding_table(c.get("sources") or [], unit))
     standard = []
     per_person = _decimal(c.get("per_person"))
     if per_person:  # optional: a plan without a money contribution prints none (never "0.00 元")

@@ -8,8 +8,10 @@ strings); every check reads values through the same tolerant parsers, so any of 
 - notice   — title and body text.
 - finance  — ``{"opening","closing","rows":[{"date","voucher","summary","class","income","expense"}]}``;
              closing = opening + Σincome − Σexpense.
-- project  — ``{"name","location","content","unit","budget","sources":[{"name","amount"}],"contractor",
-             "bidding","start","end","stages":[{"name","date","result"}]}``; sources add up to budget.
+- project  — ``{"name","location","content","unit","budget","sources":[{"name","amount","doc_no"}],
+             "uses":[{"name","amount","doc_no"}],"contractor","bidding","start","end",
+             "stages":[{"name","date","result"}]}``; sources add up to budget. A project that lists its
+             ``uses`` is a funding notice (资金安排公示): sources = uses = the stated total (资金总额).
 - decision — 四议两公开: ``{"matter","combined_first_two","meetings":[{"stage","kind","date","due",
              "present","for","against","abstain","content","counted"}]}``; stages in order, quorum and
              majority per 村民委员会组织法 and the Party rules, in exact integer arithmetic; a 村民会议
@@ -101,7 +103,7 @@ QUANTITY_TOTALS = ("quantity", "labour_days", "household_size")
 TOTAL_LABELS: dict[str, str] = {
     "rows": "行数", "amount": "金额", "quantity": "数量", "household_size": "人口", "opening": "期初余额",
     "income": "收入", "expense": "支出", "closing": "期末余额", "budget": "总投资", "total": "合计",
-    "sources": "资金来源合计", "last_stage": "已到步骤",
+    "sources": "资金来源合计", "uses": "资金用途合计", "last_stage": "已到步骤", "labour_money": "投劳折资",
 }
 
 
@@ -393,19 +395,26 @@ def finance_totals(content: Mapping[str, Any] | None) -> dict[str, Any]:
 
 # --- project ----------------------------------------------------------------------------------
 
-def _check_sources(ck: _Checker, sources: list[Mapping[str, Any]], unit: str | None,
-                   known: Sequence[str] | None = None) -> Decimal | None:
-    """Sum of the funding sources (None when one cannot be read)."""
+#: The two lists of a funding plan: (content key, what it is called in messages and on paper).
+FUNDING_LISTS = (("sources", "资金来源"), ("uses", "资金用途"))
+
+
+def _check_lines(ck: _Checker, key: str, lines: list[Mapping[str, Any]], unit: str | None,
+                 known: Sequence[str] | None = None) -> Decimal | None:
+    """Sum of a funding list's lines — ``sources`` or ``uses``, each ``{"name","amount","doc_no"}``
+    (文号 optional) — or None when an amount cannot be read. Each finding names the list and the line."""
+    what = dict(FUNDING_LISTS)[key]
     total = ZERO
     ok = True
-    for i, s in enumerate(sources, start=1):
+    for i, s in enumerate(lines, start=1):
         name = _text(s.get("name"))
         if not name:
-            ck.add("required", f"第 {i} 项资金来源未填写名称", field=f"sources[{i}].name")
+            ck.add("required", f"{what}第 {i} 项未填写名称", field=f"{key}[{i}].name")
         elif known is not None and name not in known:
-            ck.add("source_name", f"资金来源“{name}”不在常用来源（{'、'.join(known)}）之中，请核对",
-                   field=f"sources[{i}].name", severity="warning")
-        amt = ck.money(s.get("amount"), f"资金来源“{name or i}”的金额", field=f"sources[{i}].amount", unit=unit)
+            ck.add("source_name", f"{what}“{name}”不在常用来源（{'、'.join(known)}）之中，请核对",
+                   field=f"{key}[{i}].name", severity="warning")
+        named = f"“{name}”" if name else ""
+        amt = ck.money(s.get("amount"), f"{what}第 {i} 项{named}的金额", field=f"{key}[{i}].amount", unit=unit)
         if amt is None:
             ok = False
         else:
@@ -413,31 +422,59 @@ def _check_sources(ck: _Checker, sources: list[Mapping[str, Any]], unit: str | N
     return total if ok else None
 
 
+def _check_sources(ck: _Checker, sources: list[Mapping[str, Any]], unit: str | None,
+                   known: Sequence[str] | None = None) -> Decimal | None:
+    """Sum of the funding sources (None when one cannot be read)."""
+    return _check_lines(ck, "sources", sources, unit, known)
+
+
+def is_funding_plan(content: Mapping[str, Any] | None) -> bool:
+    """A project that lists its uses (用途) is a funding notice: sources = uses = the stated total."""
+    uses = _content(content).get("uses")
+    return isinstance(uses, list) and any(isinstance(u, Mapping) for u in uses)
+
+
 def check_project(content: Mapping[str, Any] | None) -> list[Finding]:
     c = _content(content)
     ck = _Checker()
+    funding = is_funding_plan(c)
+    stated = "资金总额" if funding else "总投资"
     if not _text(c.get("name")):
         ck.add("required", "未填写项目名称", field="name")
-    if not _text(c.get("location")):
+    # A funding notice allocates to several projects: place, works and contractor are in its
+    # allocation table, not in the notice.
+    if not funding and not _text(c.get("location")):
         ck.add("required", "未填写项目地点", field="location", severity="warning")
-    if not _text(c.get("content")):
+    if not funding and not _text(c.get("content")):
         ck.add("required", "未填写建设内容", field="content", severity="warning")
     unit = ck.unit(c.get("unit"))
-    budget = ck.money(c.get("budget"), "总投资", field="budget", unit=unit)
+    budget = ck.money(c.get("budget"), stated, field="budget", unit=unit)
     sources = ck.items(c.get("sources"), "资金来源", "sources")
+    total = None
     if not sources:
         ck.add("required", "未填写资金来源", field="sources")
     else:
-        total = _check_sources(ck, sources, unit)
+        total = _check_lines(ck, "sources", sources, unit)
         if total is not None and budget is not None and total != budget:
             ck.add("sources_total",
-                   f"资金来源合计 {_fmt(total, unit)} 与总投资 {_fmt(budget, unit)} 不符{_unit_suffix(unit)}",
+                   f"资金来源合计 {_fmt(total, unit)} 与{stated} {_fmt(budget, unit)} 不符{_unit_suffix(unit)}",
                    field="sources")
+    uses = ck.items(c.get("uses"), "资金用途", "uses")
+    if uses:
+        used = _check_lines(ck, "uses", uses, unit)
+        if used is not None and budget is not None and used != budget:
+            ck.add("uses_total",
+                   f"资金用途合计 {_fmt(used, unit)} 与{stated} {_fmt(budget, unit)} 不符{_unit_suffix(unit)}",
+                   field="uses")
+        elif used is not None and total is not None and budget is None and used != total:
+            ck.add("sources_uses",
+                   f"资金来源合计 {_fmt(total, unit)} 与资金用途合计 {_fmt(used, unit)} 不符{_unit_suffix(unit)}",
+                   field="uses")
     start = ck.day(c.get("start"), "开工日期", field="start", required=False)
     end = ck.day(c.get("end"), "竣工日期", field="end", required=False)
     if start and end and end < start:
         ck.add("end_before_start", f"竣工日期 {end.isoformat()} 早于开工日期 {start.isoformat()}", field="end")
-    if not _text(c.get("contractor")):
+    if not funding and not _text(c.get("contractor")):
         ck.add("required", "未填写施工单位", field="contractor", severity="warning")
     previous: date | None = None
     for i, st in enumerate(ck.items(c.get("stages"), "项目阶段", "stages"), start=1):
@@ -465,7 +502,11 @@ def _funded_totals(content: Mapping[str, Any] | None, total_key: str) -> dict[st
 
 
 def project_totals(content: Mapping[str, Any] | None) -> dict[str, Any]:
-    return _funded_totals(content, "budget")
+    out = _funded_totals(content, "budget")
+    if is_funding_plan(content):
+        uses = [u for u in (_content(content).get("uses") or []) if isinstance(u, Mapping)]
+        out["uses"] = sum((_decimal(u.get("amount")) or ZERO for u in uses), ZERO)
+    return out
 
 
 # --- 一事一议 ---------------------------------------------------------------------------------
@@ -760,7 +801,7 @@ TEXT_FIELDS: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {
     "notice": ((), {}),
     "finance": ((), {"rows": ("voucher", "summary")}),
     "project": (("name", "location", "content", "contractor", "bidding"),
-                {"sources": ("name",), "stages": ("name", "result")}),
+                {"sources": ("name", "doc_no"), "uses": ("name", "doc_no"), "stages": ("name", "result")}),
     "yishi": (("project", "nature", "scale", "finance_group"), {"sources": ("name",), "exemptions": ("name", "reason")}),
     "decision": (("matter",), {"meetings": ("content",)}),
     "roster": ((), {}),
@@ -769,7 +810,8 @@ _MAIN_LISTS = {"finance": "rows", "decision": "meetings"}
 _TEXT_LABELS = {"title": "标题", "body": "正文", "name": "项目名称", "location": "建设地点", "content": "建设内容",
                 "contractor": "施工单位", "bidding": "招标方式", "project": "议事项目", "matter": "决策事项",
                 "nature": "建设性质", "scale": "建设规模", "finance_group": "理财小组"}
-_LIST_TEXT_LABELS = {"sources.name": "资金来源第 {i} 项名称", "stages.name": "实施进度第 {i} 行“阶段”",
+_LIST_TEXT_LABELS = {"sources.name": "资金来源第 {i} 项名称", "sources.doc_no": "资金来源第 {i} 项文号",
+                     "uses.name": "资金用途第 {i} 项名称", "uses.doc_no": "资金用途第 {i} 项文号", "stages.name": "实施进度第 {i} 行“阶段”",
                      "stages.result": "实施进度第 {i} 行“进展情况”", "exemptions.name": "减免对象第 {i} 行“减免对象”",
                      "exemptions.reason": "减免对象第 {i} 行“减免理由”"}
 
@@ -913,7 +955,7 @@ def totals_from_json(data: Mapping[str, Any] | None) -> dict[str, Any]:
 _MONEY_KEYS: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {
     # kind: (top-level money keys, {list key: money keys in each item})
     "finance": (("opening", "closing"), {"rows": ("income", "expense")}),
-    "project": (("budget",), {"sources": ("amount",)}),
+    "project": (("budget",), {"sources": ("amount",), "uses": ("amount",)}),
     "yishi": (("total", "per_person", "labour_rate"), {"sources": ("amount",)}),
     "decision": ((), {}),
 }
@@ -1029,7 +1071,7 @@ def kind_label(kind: str) -> str:
 
 __all__ = [
     "Finding", "Severity", "UNITS", "FINANCE_CLASSES", "YISHI_SOURCES", "YISHI_NATURES", "LABOUR_SOURCE",
-    "COUNTED", "meeting_counted", "attendance_unit", "labour_money", "labour_terms", "finance_group_members", "DECISION_STAGES", "MEETING_KINDS",
+    "COUNTED", "FUNDING_LISTS", "is_funding_plan", "meeting_counted", "attendance_unit", "labour_money", "labour_terms", "finance_group_members", "DECISION_STAGES", "MEETING_KINDS",
     "ROSTER_KEYS", "FIELD_LABELS", "KINDS", "check_disclosure", "check_notice", "check_title", "check_finance",
     "check_project", "check_decision", "check_yishi", "check_roster", "check_personal_numbers", "TEXT_FIELDS",
     "PRIVACY_RULES", "privacy_findings", "compute_totals", "totals_json",

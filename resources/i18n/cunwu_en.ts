@@ -4074,7 +4074,47 @@ Print the full details?</translation>
       <source>总投资</source>
       <translation>total investment</translation>
     </message>
-  </context>
+      <message>
+      <source>文号</source>
+      <translation>Document no.</translation>
+    </message>
+    <message>
+      <source>如：偃财预〔2026〕15号（可不填）</source>
+      <translation>e.g. 偃财预〔2026〕15号 (optional)</translation>
+    </message>
+    <message>
+      <source>资金用途</source>
+      <translation>Uses of funds</translation>
+    </message>
+    <message>
+      <source>资金用途合计 %1 %2</source>
+      <translation>Uses total %1 %2</translation>
+    </message>
+    <message>
+      <source>添加用途</source>
+      <translation>Add use</translation>
+    </message>
+    <message>
+      <source>资金用途（资金安排公示填写）</source>
+      <translation>Uses of funds (for a funding notice)</translation>
+    </message>
+    <message>
+      <source>填写用途即为资金安排公示：资金来源合计＝资金用途合计＝资金总额</source>
+      <translation>Listing uses makes this a funding notice: sources total = uses total = total funds</translation>
+    </message>
+    <message>
+      <source>资金总额</source>
+      <translation>total funds</translation>
+    </message>
+    <message>
+      <source>资金总额(&amp;M)</source>
+      <translation>Total funds(&amp;M)</translation>
+    </message>
+    <message>
+      <source>未填写用途：按工程项目公示</source>
+      <translation>No uses listed: printed as a project notice</translation>
+    </message>
+</context>
   <context>
     <name>ReadOnly</name>
     <message>

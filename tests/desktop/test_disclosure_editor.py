@@ -349,14 +349,15 @@ def test_project_sources_in_wan_yuan(qtbot, ws, service):
     editor = open_editor(qtbot, ws, d.id)
     pe = editor.kind_editor
     model = pe.sources_model
-    assert model.headerData(1, Qt.Orientation.Horizontal) == "金额（万元）"
+    amount = model.column_of("amount")
+    assert model.headerData(amount, Qt.Orientation.Horizontal) == "金额（万元）"
     assert "≠ 总投资 86.50 ✗" in pe.sources_sum.text()
     assert any(f.rule == "sources_total" for f in pe.findings())
     model.insert_rows(2, [{"name": "村民筹资", "amount": "6.5"}])
     assert "＝ 总投资 86.50 ✓" in pe.sources_sum.text()
     assert not any(f.rule == "sources_total" for f in pe.findings())
     pe.unit_combo.setCurrentIndex(pe.unit_combo.findData("元"))
-    assert model.headerData(1, Qt.Orientation.Horizontal) == "金额（元）"
+    assert model.headerData(amount, Qt.Orientation.Horizontal) == "金额（元）"
     assert editor.save()
     assert service.get(d.id).content["sources"][2] == {"name": "村民筹资", "amount": "6.50"}
 
@@ -543,3 +544,44 @@ def test_decision_editor_reads_what_earlier_versions_stored_as_adults(qtbot, ws,
     de = open_editor(qtbot, ws, d.id).kind_editor
     assert de.model.text(0, "counted") == "adults"
     assert de.model.index(0, de.model.column_of("counted")).data() == "按年满十八周岁村民"
+
+
+def test_project_becomes_a_funding_notice_when_uses_are_typed(qtbot, ws, service):
+    d = service.create("CW-19", "2026-04-01", "关于2026年衔接资金安排的公示", kind="project", content={
+        "name": "2026年衔接推进乡村振兴补助资金", "unit": "万元", "budget": "356.8",
+        "sources": [{"name": "中央衔接资金", "amount": "200"}, {"name": "省级衔接资金", "amount": "100.5"},
+                    {"name": "县本级", "amount": "56.3"}]})
+    editor = open_editor(qtbot, ws, d.id)
+    pe = editor.kind_editor
+    assert "未填写用途" in pe.uses_sum.text() and pe.budget_label.text() == "总投资(&M)"
+    # 文号 of the first source, typed after a mouse click on its cell
+    sm, sv = pe.sources_model, pe.sources_view
+    rect = sv.visualRect(sm.index(0, sm.column_of("doc_no")))
+    qtbot.mouseClick(sv.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert sv.currentIndex().column() == sm.column_of("doc_no")
+    type_here(qtbot, "豫财农〔2026〕3号")
+    key(qtbot, Qt.Key.Key_Return)
+    # the uses, typed row by row: 236.8 + 120 = 356.8
+    um, uv = pe.uses_model, pe.uses_view
+    rect = uv.visualRect(um.index(0, 0))
+    qtbot.mouseClick(uv.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    type_here(qtbot, "产业发展")
+    key(qtbot, Qt.Key.Key_Tab)
+    key(qtbot, Qt.Key.Key_Tab)
+    type_here(qtbot, "236.8")
+    key(qtbot, Qt.Key.Key_Return)
+    assert pe.budget_label.text() == "资金总额(&M)"
+    assert "资金用途合计 236.80 万元" in pe.uses_sum.text() and "≠ 资金总额 356.80 ✗" in pe.uses_sum.text()
+    wrong = [f for f in pe.findings() if f.rule == "uses_total"]
+    assert wrong and wrong[0].message == "资金用途合计 236.80 与资金总额 356.80 不符 万元"
+    um.insert_rows(1, [{"name": "基础设施", "amount": "119.99"}])
+    assert "相差 -0.01" in pe.uses_sum.text()
+    um.setData(um.index(1, um.column_of("amount")), "120")
+    assert "＝ 资金总额 356.80 ✓" in pe.uses_sum.text() and "＝ 资金总额 356.80 ✓" in pe.sources_sum.text()
+    assert [f for f in pe.findings() if f.is_error] == []
+    assert editor.save()
+    c = service.get(d.id).content
+    assert c["sources"][0] == {"name": "中央衔接资金", "doc_no": "豫财农〔2026〕3号", "amount": "200.00"}
+    assert c["sources"][1] == {"name": "省级衔接资金", "amount": "100.50"}
+    assert c["uses"] == [{"name": "产业发展", "amount": "236.80"}, {"name": "基础设施", "amount": "120.00"}]
+    assert not service.get(d.id).has_errors

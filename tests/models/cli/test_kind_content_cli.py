@@ -85,3 +85,40 @@ def test_decision_content_file_counted_by_households(cli, tmp_path):
     finding = json.loads(cli("disclosure", "show", str(did), "--json")[1])["findings"][0]
     assert finding["rule"] == "counted" and finding["row"] == 4 and finding["field"] == "counted"
     assert "households" in finding["message"]
+
+
+FUNDING = {"name": "2026年衔接推进乡村振兴补助资金", "unit": "万元", "budget": 356.8,
+           "sources": [{"name": "中央衔接资金", "amount": 200, "doc_no": "豫财农〔2026〕3号"},
+                       {"name": "省级衔接资金", "amount": "100.5", "doc_no": "豫财农〔2026〕12号"},
+                       {"name": "县本级", "amount": "56.3"}],
+           "uses": [{"name": "产业发展", "amount": "236.8"}, {"name": "基础设施", "amount": 120}]}
+
+
+@pytest.fixture
+def project_item(empty_village):
+    _db, ctx = empty_village
+    CatalogService(ctx).add(ItemData(code="XM-01", group="工程项目", name="项目资金", timing=TimingRule("immediate"),
+                                      posting_days=10, default_kind="project"))
+
+
+def test_funding_notice_content_file_sources_uses_and_total(cli, tmp_path, project_item):
+    did, err = _new(cli, tmp_path, "XM-01", FUNDING)
+    assert err.strip() == ""
+    d = json.loads(cli("disclosure", "show", str(did), "--json")[1])
+    assert d["content"]["sources"][1] == {"name": "省级衔接资金", "amount": "100.50", "doc_no": "豫财农〔2026〕12号"}
+    assert (d["totals"]["budget"], d["totals"]["sources"], d["totals"]["uses"]) == ("356.80", "356.80", "356.80")
+    assert d["findings"] == []
+    out = tmp_path / "f.pdf"
+    code, _o, err = cli("print", str(did), "--out", str(out))
+    assert code == 0, err
+    from pypdf import PdfReader
+
+    text = "".join(p.extract_text() for p in PdfReader(str(out)).pages).replace(" ", "").replace("\n", "")
+    assert "一、资金来源" in text and "二、资金用途" in text and "豫财农〔2026〕12号" in text
+
+    bad = json.loads(json.dumps(FUNDING))
+    bad["uses"][1]["amount"] = "119.99"
+    did, err = _new(cli, tmp_path, "XM-01", bad)
+    assert "资金用途合计 356.79 与资金总额 356.80 不符 万元" in err
+    code, _o, err = cli("disclosure", "submit", str(did))
+    assert code == 1 and "资金用途合计 356.79 与资金总额 356.80 不符" in err

@@ -229,6 +229,49 @@ def test_yishi_notice_has_sources_standard_and_exemptions(env):
         assert expected in flat, expected
 
 
+FUNDING = {"name": "2026年衔接推进乡村振兴补助资金", "unit": "万元", "budget": "356.8",
+           "sources": [{"name": "中央衔接资金", "amount": "200", "doc_no": "豫财农〔2026〕3号"},
+                       {"name": "省级衔接资金", "amount": "100.5", "doc_no": "豫财农〔2026〕12号"},
+                       {"name": "县本级", "amount": "56.3"}],
+           "uses": [{"name": "产业发展", "amount": "236.8"}, {"name": "基础设施", "amount": "120"}]}
+
+
+def test_funding_notice_prints_sources_with_doc_numbers_and_uses(env):
+    _ctx, svc, _post, printer = env
+    record = svc.create("XM-01", "2026-07-01", "关于2026年衔接推进乡村振兴补助资金安排的公示", content=FUNDING)
+    assert not record.has_errors, record.findings
+    text = all_text(printer.print_disclosure(record.id).data)
+    flat = squeezed(text)
+    for expected in ("资金名称：2026年衔接推进乡村振兴补助资金", "资金总额：356.80万元",
+                     "一、资金来源", "序号资金来源文号金额（万元）", "1中央衔接资金豫财农〔2026〕3号200.00",
+                     "2省级衔接资金豫财农〔2026〕12号100.50", "3县本级56.30", "合计356.80",
+                     "二、资金用途", "序号资金用途金额（万元）", "1产业发展236.80", "2基础设施120.00"):
+        assert expected in flat, expected
+    assert flat.count("合计356.80") == 2  # sources and uses each add up to the stated total
+    assert "总投资" not in flat and "施工单位" not in flat
+
+
+def test_project_sources_print_a_doc_number_column_only_when_a_line_has_one(env):
+    _ctx, svc, _post, printer = env
+    plain = svc.create("XM-01", "2026-07-01", "村内道路硬化工程项目公示", content=PROJECT)
+    assert "文号" not in squeezed(all_text(printer.print_disclosure(plain.id).data))
+    content = json.loads(json.dumps(PROJECT))
+    content["sources"][0]["doc_no"] = "偃财预〔2026〕15号"
+    with_doc = svc.create("XM-01", "2026-07-01", "村内道路硬化工程项目公示", content=content)
+    flat = squeezed(all_text(printer.print_disclosure(with_doc.id).data))
+    assert "序号资金来源文号金额（万元）" in flat and "财政奖补偃财预〔2026〕15号30.00" in flat
+    assert "资金用途" not in flat
+
+
+def test_funding_notice_that_does_not_add_up_cannot_be_submitted(env):
+    _ctx, svc, _post, _printer = env
+    content = json.loads(json.dumps(FUNDING))
+    content["uses"][1]["amount"] = "119.99"
+    record = svc.create("XM-01", "2026-07-01", "资金安排公示", content=content)
+    with pytest.raises(StateError, match="资金用途合计 356.79 与资金总额 356.80 不符"):
+        svc.submit(record.id)
+
+
 YISHI_FULL = {"project": "三组生产路硬化", "nature": "新建", "scale": "长1.2公里、宽3.5米、厚0.18米", "unit": "万元",
               "total": "12", "raise_start": "2026-03-01", "raise_end": "2026-03-31",
               "sources": [{"name": "投劳折资", "amount": "4.8"}, {"name": "财政奖补", "amount": "6"},

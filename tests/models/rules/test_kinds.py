@@ -113,6 +113,59 @@ def test_project_unit_and_dates():
     assert "unit" in rules(K.check_project(project(unit="千元")))
 
 
+# --- funding notices (资金安排公示): sources = uses = the stated total ---------------------------
+
+def funding(**over):
+    c = {"name": "2026年衔接推进乡村振兴补助资金", "unit": "万元", "budget": "356.8",
+         "sources": [{"name": "中央衔接资金", "amount": "200", "doc_no": "豫财农〔2026〕3号"},
+                     {"name": "省级衔接资金", "amount": "100.5", "doc_no": "豫财农〔2026〕12号"},
+                     {"name": "县本级", "amount": "56.3"}],
+         "uses": [{"name": "产业发展", "amount": "236.8"}, {"name": "基础设施", "amount": "120"}]}
+    c.update(over)
+    return c
+
+
+def test_funding_notice_sources_equal_uses_equal_total():
+    f = K.check_project(funding())
+    assert f == []  # no contractor or place asked of a funding notice: its allocation table has them
+    assert K.is_funding_plan(funding()) and not K.is_funding_plan(project())
+    t = K.compute_totals("project", content=funding())
+    assert (t["budget"], t["sources"], t["uses"]) == (Decimal("356.8"), Decimal("356.80"), Decimal("356.80"))
+
+
+def test_funding_notice_uses_off_by_a_fen_names_the_list_and_both_figures():
+    c = funding()
+    c["uses"][1]["amount"] = "119.99"
+    f = K.check_project(c)
+    assert rules(f) == ["uses_total"] and f[0].field == "uses"
+    assert f[0].message == "资金用途合计 356.79 与资金总额 356.80 不符 万元"
+    c = funding(budget="357")
+    f = K.check_project(c)
+    assert sorted(rules(f)) == ["sources_total", "uses_total"]
+    assert "资金来源合计 356.80 与资金总额 357.00 不符" in f[0].message
+
+
+def test_funding_notice_line_errors_name_the_list_and_the_line():
+    c = funding()
+    c["uses"].append({"name": "", "amount": "壹万"})
+    f = K.check_project(c)
+    assert [(x.rule, x.field) for x in f if x.is_error] == [("required", "uses[3].name"), ("number", "uses[3].amount")]
+    assert f[0].message == "资金用途第 3 项未填写名称"
+    assert f[1].message == "资金用途第 3 项的金额“壹万”不是有效数字"
+    # without a stated total, sources and uses are compared with each other
+    c = funding(budget=None)
+    c["uses"][0]["amount"] = "236"
+    f = K.check_project(c)
+    assert "sources_uses" in rules(f)
+    assert next(x for x in f if x.rule == "sources_uses").message == "资金来源合计 356.80 与资金用途合计 356.00 不符 万元"
+
+
+def test_funding_lines_keep_their_doc_numbers_and_exact_amounts():
+    stored = K.normalize_content("project", funding())
+    assert stored["sources"][0] == {"name": "中央衔接资金", "amount": "200.00", "doc_no": "豫财农〔2026〕3号"}
+    assert stored["uses"][1] == {"name": "基础设施", "amount": "120.00"}
+
+
 # --- 一事一议 ---------------------------------------------------------------------------------
 
 def yishi(**over):
