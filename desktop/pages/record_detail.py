@@ -74,6 +74,7 @@ TOTAL_LABELS = {
     "budget": QT_TRANSLATE_NOOP("RecordDetail", "总投资"),
     "total": QT_TRANSLATE_NOOP("RecordDetail", "合计"),
     "sources": QT_TRANSLATE_NOOP("RecordDetail", "资金来源合计"),
+    "uses": QT_TRANSLATE_NOOP("RecordDetail", "资金用途合计"),
     "last_stage": QT_TRANSLATE_NOOP("RecordDetail", "已到步骤"),
 }
 MONEY_KINDS = ("roster", "finance", "project", "yishi")

@@ -103,7 +103,7 @@ QUANTITY_TOTALS = ("quantity", "labour_days", "household_size")
 TOTAL_LABELS: dict[str, str] = {
     "rows": "行数", "amount": "金额", "quantity": "数量", "household_size": "人口", "opening": "期初余额",
     "income": "收入", "expense": "支出", "closing": "期末余额", "budget": "总投资", "total": "合计",
-    "sources": "资金来源合计", "uses": "资金用途合计", "last_stage": "已到步骤", "labour_money": "投劳折资",
+    "sources": "资金来源合计", "uses": "资金用途合计", "last_stage": "已到步骤", "labour_money": "投劳折资（元）",
 }
 
 

@@ -4483,7 +4483,11 @@ Print the full details?</translation>
       <source>答复选中的意见（回车或双击）</source>
       <translation>Answer the selected question (Enter or double click)</translation>
     </message>
-  </context>
+      <message>
+      <source>资金用途合计</source>
+      <translation>Uses total</translation>
+    </message>
+</context>
   <context>
     <name>RecordsPage</name>
     <message>
