@@ -18,6 +18,8 @@ FIELD_NAMES = {
     # roster keys (models.rules.roster): a row refused at save time names the column as printed
     "group": "村民小组", "name": "姓名", "id_number": "身份证号", "household_size": "家庭人口",
     "quantity": "数量", "rate": "标准", "amount": "金额", "remark": "备注",
+    # surveys (models.rules.survey): a form's number; its questions are named "Q3" as the import's columns
+    "respondent": "问卷编号",
 }
 
 

@@ -14,8 +14,10 @@ from .disclosure import (
     StatusChange,
 )
 from .installation import Installation, Setting
+from .survey import Survey, SurveyAdjudication, SurveyDemand, SurveyForm
 
 __all__ = [
     "Base", "Account", "AuditEvent", "CatalogGroup", "CatalogItem", "Installation", "Setting",
     "Disclosure", "RosterRow", "StatusChange", "Attachment", "Feedback", "CalendarDay", "ImportMapping",
+    "Survey", "SurveyForm", "SurveyAdjudication", "SurveyDemand",
 ]

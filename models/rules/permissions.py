@@ -61,6 +61,10 @@ PERMISSIONS: dict[str, Permission] = {p.key: p for p in (
     *_workflow_permissions(),
     Permission("import_mapping.edit", "保存名单导入的列对应", _OFFICE),
     Permission("print.unmasked", "打印含完整身份证号、银行卡号的内部核对件", _OFFICE),
+    # Opinion surveys (models.services.surveys): the committee's side builds them, types the paper
+    # forms (both passes of a double entry) and decides where the two passes differ.
+    Permission("survey.edit", "建立问卷、录入或导入问卷答卷", _OFFICE),
+    Permission("survey.adjudicate", "裁定两遍录入不一致的答卷", _OFFICE),
     # The installation.
     Permission("catalog.edit", "修改公开事项目录", _OFFICE),
     Permission("calendar.edit", "录入节假日和调休上班日", ("admin",)),

@@ -297,6 +297,25 @@ def _rows_of(s: Session, codes: Sequence[str],
     return [found[c] for c in codes]
 
 
+def insert_item(session: Session, item: ItemData, actor: str) -> CatalogItem:
+    """Add one item inside the caller's write (its transaction and audit event): checked, its code
+    unique, placed last. `CatalogService.add` and a survey's "add the requested topic" both use it."""
+    item = normalized_item(item)
+    probs = item_problems(item)
+    if probs:
+        raise ValidationError(probs, summary="事项有误，未保存")
+    exists = session.execute(select(CatalogItem.id).where(CatalogItem.code == item.code)).scalar()
+    if exists:
+        raise ValidationError([Problem(f"编号“{item.code}”已被使用", field="编号", rule="unique")],
+                              summary="事项有误，未保存")
+    pos = session.execute(select(func.coalesce(func.max(CatalogItem.position), 0))).scalar_one()
+    row = CatalogItem(code=item.code, position=pos + 1, timing={}, updated_by=actor)
+    _apply(session, row, item)
+    session.add(row)
+    session.flush()
+    return row
+
+
 class CatalogService:
     def __init__(self, ctx: ServiceContext):
         self.ctx = ctx
@@ -352,15 +371,7 @@ class CatalogService:
             raise ValidationError(probs, summary="事项有误，未保存")
         with self.ctx.write("catalog.item.add", target_type="catalog_item", target_id=item.code,
                             permission="catalog.edit") as w:
-            exists = w.session.execute(select(CatalogItem.id).where(CatalogItem.code == item.code)).scalar()
-            if exists:
-                raise ValidationError([Problem(f"编号“{item.code}”已被使用", field="编号", rule="unique")],
-                                      summary="事项有误，未保存")
-            pos = w.session.execute(select(func.coalesce(func.max(CatalogItem.position), 0))).scalar_one()
-            row = CatalogItem(code=item.code, position=pos + 1, timing={}, updated_by=self.ctx.actor.name)
-            _apply(w.session, row, item)
-            w.session.add(row)
-            w.session.flush()
+            row = insert_item(w.session, item, self.ctx.actor.name)
             w.detail = {"item": item.to_json()}
             return _to_data(row)
 

@@ -37,6 +37,8 @@ EXPECTED: dict[str, set[str]] = {
     "feedback.edit": {"clerk", "admin"},
     "print.unmasked": {"clerk", "admin"},
     "catalog.edit": {"clerk", "admin"},
+    "survey.edit": {"clerk", "admin"},
+    "survey.adjudicate": {"clerk", "admin"},
     "calendar.edit": {"admin"},
     "settings.edit": {"admin"},
     "users.manage": {"admin"},
@@ -182,6 +184,22 @@ def _audit(ctx, m):
     AuditLogService(ctx).events()
 
 
+def _survey(ctx, m):
+    from models.services.surveys import SurveyService
+
+    SurveyService(ctx).create_from_template("satisfaction")
+
+
+def _adjudicate(ctx, m):
+    from models.services.surveys import SurveyService
+
+    admin = SurveyService(m["ctx"]["admin"])
+    s = admin.create_from_template("satisfaction")
+    admin.save_form(s.id, 1, {"1": "A", "2": "C", "5": "A"})
+    admin.save_form(s.id, 1, {"1": "B", "2": "C", "5": "A"}, entry=2)
+    SurveyService(ctx).adjudicate(s.id, 1, {"Q1": "A"})
+
+
 ACTIONS = {
     "disclosure.edit": _create,
     "disclosure.submit": lambda ctx, m: _disclosures(ctx).submit(m["draft"]),
@@ -198,6 +216,8 @@ ACTIONS = {
     "feedback.edit": _feedback,
     "print.unmasked": _print_unmasked,
     "catalog.edit": _catalog,
+    "survey.edit": _survey,
+    "survey.adjudicate": _adjudicate,
     "calendar.edit": _calendar,
     "settings.edit": _settings,
     "users.manage": _users,
