@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "check": "models.cli.integrity_cmds", "log": "models.cli.integrity_cmds",
     "backup": "models.cli.integrity_cmds", "restore": "models.cli.integrity_cmds",
     "user": "models.cli.user_cmds",
+    "survey": "models.cli.survey_cmds",
 }
 GROUPS: list[str] = list(dict.fromkeys(COMMANDS.values()))
 # Global options that take a value: the command is the first word after them.
