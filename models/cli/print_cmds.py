@@ -41,6 +41,8 @@ def register(sub) -> None:
     survey = p.add_mutually_exclusive_group()
     survey.add_argument("--questionnaire", action="store_true", help="survey：打印问卷")
     survey.add_argument("--results", action="store_true", help="survey：打印结果")
+    p.add_argument("--base", choices=("selections", "respondents"),
+                   help="survey --results：多选题百分比的基数，selections 选择总数（默认）或 respondents 答题人数")
     p.set_defaults(handler=cmd_print)
 
 
@@ -78,6 +80,8 @@ def cmd_print(env: Env, args) -> int:
         raise _usage("--month 只用于 cunwu print due")
     if (args.questionnaire or args.results) and target != "survey":
         raise _usage("--questionnaire / --results 只用于 cunwu print survey")
+    if args.base and not args.results:
+        raise _usage("--base 只用于 cunwu print survey N --results")
     if not args.out.lower().endswith(".pdf"):
         raise _usage(f"输出文件应以 .pdf 结尾：{args.out}")
     check_output_path(args.out)  # a folder, device or link is refused before the work, not after
@@ -103,10 +107,13 @@ def cmd_print(env: Env, args) -> int:
         elif target == "feedback":
             result = printer.print_feedback(_number(args.number, "群众意见", "feedback"), args.out, options)
         else:
-            _number(args.number, "问卷", "survey")
+            survey_id = _number(args.number, "问卷", "survey")
             if not (args.questionnaire or args.results):
                 raise _usage("请指定 --questionnaire（问卷）或 --results（结果）")
-            raise CunwuError("问卷打印尚未提供：民意调查功能完成后即可使用")
+            if args.unmasked:
+                raise _usage("问卷不含个人信息，无需 --unmasked")
+            result = printer.print_survey(survey_id, "questionnaire" if args.questionnaire else "results", args.out,
+                                          options, base=args.base or "selections")
     except MissingGlyphError as exc:
         raise CunwuError(str(exc)) from None
     except OSError as exc:

@@ -101,6 +101,27 @@ class NoticePrinter:
         return self._stamp(feedback_answer_notice(feedback, village=installation(self.ctx.db),
                                                   settings=print_settings(self.ctx), options=options))
 
+    def survey_document(self, survey_id: int, what: str, options: PrintOptions | None = None, *,
+                        base: str = "selections") -> NoticeDocument:
+        """``what``: ``questionnaire`` (the paper form) or ``results`` (the result notice; ``base``
+        for multiple choice: ``selections`` or ``respondents``)."""
+        from ..services.surveys import SurveyService
+        from .survey_notices import questionnaire_document, results_document
+
+        service = SurveyService(self.ctx)
+        village, settings = installation(self.ctx.db), print_settings(self.ctx)
+        if what == "questionnaire":
+            doc = questionnaire_document(service.get(survey_id), village=village, settings=settings, options=options)
+        elif what == "results":
+            results = service.results(survey_id)
+            if not results.respondents:
+                raise StateError(f"问卷 {survey_id} 还没有计入统计的答卷，不能打印结果")
+            doc = results_document(results, village=village, settings=settings, options=options,
+                                   base="respondents" if base == "respondents" else "selections", today=self.today)
+        else:
+            raise ValueError(f"unknown survey print {what!r}")
+        return self._stamp(doc)
+
     def due_documents(self, year: int, month: int, options: PrintOptions | None = None, *,
                       unmasked: bool = False, progress: Progress | None = None,
                       cancelled: Cancelled | None = None) -> list[NoticeDocument]:
@@ -187,6 +208,10 @@ class NoticePrinter:
 
     def print_feedback(self, feedback_id: int, out: Out = None, options: PrintOptions | None = None) -> PrintResult:
         return self._render([self.feedback_document(feedback_id, options)], out)
+
+    def print_survey(self, survey_id: int, what: str, out: Out = None, options: PrintOptions | None = None, *,
+                     base: str = "selections") -> PrintResult:
+        return self._render([self.survey_document(survey_id, what, options, base=base)], out)
 
     def print_due(self, year: int, month: int, out: Out = None, options: PrintOptions | None = None, *,
                   unmasked: bool = False, progress: Progress | None = None,
