@@ -37,10 +37,12 @@ Findings (:class:`FormFinding`) name the question (``field`` "Q3", "Q3_other", "
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
@@ -139,9 +141,14 @@ class Question:
     def is_choice(self) -> bool:
         return self.type in CHOICE_TYPES
 
-    @property
+    @cached_property
     def letters(self) -> str:
         return "".join(o.letter for o in self.options)
+
+    @cached_property
+    def _canonical(self) -> frozenset[str]:
+        """Cells already canonical for a single/rating question (its letters): the import's fast path."""
+        return frozenset(self.letters) if self.type != "multiple" else frozenset()
 
     @property
     def other_option(self) -> Option | None:
@@ -176,6 +183,21 @@ class Questionnaire:
         if 1 <= no <= len(self.questions):
             return self.questions[no - 1]
         return None
+
+    @cached_property
+    def cell_keys(self) -> dict[str, tuple[Question, bool]]:
+        """"3", "Q3", "q3" → (question 3, False); "3_other", "Q3_other" → (question 3, True)."""
+        out: dict[str, tuple[Question, bool]] = {}
+        for q in self.questions:
+            for k in (q.key, q.field, f"q{q.no}"):
+                out[k] = (q, False)
+                out[f"{k}_other"] = (q, True)
+        return out
+
+    @cached_property
+    def skippers(self) -> tuple[Question, ...]:
+        """The questions that have skip rules, in order (path_of looks at these only)."""
+        return tuple(q for q in self.questions if q.skip)
 
     def fields(self) -> list[str]:
         """Every field of a form in order, as the import's columns name them (double entry compares
@@ -355,6 +377,17 @@ def parse_questionnaire(doc: Mapping[str, Any]) -> Questionnaire:
     return Questionnaire(title, tuple(questions), purpose, target, period)
 
 
+@lru_cache(maxsize=64)
+def _parse_stored(text: str) -> Questionnaire:
+    return parse_questionnaire(json.loads(text))
+
+
+def stored_questionnaire(definition: Mapping[str, Any]) -> Questionnaire:
+    """The questionnaire of a stored definition, parsed once per distinct definition (every save
+    and every count reads it; the parse is the cost of a few hundred dict lookups each time)."""
+    return _parse_stored(json.dumps(definition, ensure_ascii=False, sort_keys=True))
+
+
 # --- cells: what one answer looks like ---------------------------------------------------------------
 
 
@@ -400,6 +433,8 @@ def normalize_cell(question: Question, raw: Any) -> tuple[str, FormFinding | Non
     """The canonical cell text of an answer to ``question`` and the finding that refuses it, if any.
     Choice letters are upper-cased, half-width; multiple choice sorted ("CA" → "AC"); a digit key
     is not a letter here (the entry screen maps digits through :func:`letter_for_key`)."""
+    if raw.__class__ is str and raw in question._canonical:  # "B" for a single choice: already canonical
+        return raw, None
     text = cell_text(raw).strip()
     f = question.field
     if not text:
@@ -416,7 +451,7 @@ def normalize_cell(question: Question, raw: Any) -> tuple[str, FormFinding | Non
                 return letters, FormFinding(f, "single_many", f"{question.type_label}题只能选一项，填了“{letters}”",
                                             question.no)
             return letters, None
-        chosen = "".join(sorted(set(letters), key=valid.index))
+        chosen = letters if len(letters) == 1 else "".join(sorted(set(letters), key=valid.index))
         if question.max is not None and len(chosen) > question.max:
             return chosen, FormFinding(f, "over_max", f"最多选 {question.max} 项，选了 {len(chosen)} 项（{chosen}）",
                                        question.no)
@@ -497,18 +532,21 @@ def path_of(questionnaire: Questionnaire, answers: Mapping[str, str]) -> dict[in
     apply (it must be blank)."""
     skipped: dict[int, SkippedBy] = {}
     n = len(questionnaire.questions)
-    no = 1
-    while no <= n:
-        q = questionnaire.questions[no - 1]
+    on_path_from = 1  # the first question not skipped by an earlier answer
+    for q in questionnaire.skippers:
+        if q.no < on_path_from:
+            continue  # skipped itself: its rules do not apply
         cell = answers.get(q.key, "")
+        if not cell:
+            continue
         rule = next((r for r in q.skip if r.matches(cell)), None)
         if rule is None:
-            no += 1
             continue
         stop = n + 1 if rule.to == END else int(rule.to)
-        for k in range(no + 1, stop):
-            skipped[k] = SkippedBy(no, rule)
-        no = stop
+        by = SkippedBy(q.no, rule)
+        for k in range(q.no + 1, stop):
+            skipped[k] = by
+        on_path_from = stop
     return skipped
 
 
@@ -558,7 +596,20 @@ def check_form(questionnaire: Questionnaire, raw: Mapping[str, Any]) -> CheckedF
     answers: dict[str, str] = {}
     findings: list[FormFinding] = []
     others: dict[int, str] = {}
+    keys = questionnaire.cell_keys
     for key, value in raw.items():
+        if value is None or value == "":
+            continue  # blank: not answered (whatever the column; an unknown blank column says nothing)
+        known = keys.get(key)
+        if known is not None:  # the common case: "3", "Q3", "3_other" of a question that exists
+            q, is_other = known
+            if not is_other:
+                cell, finding = normalize_cell(q, value)
+                if finding is not None:
+                    findings.append(finding)
+                if cell:
+                    answers[q.key] = cell
+                continue
         k = str(key).strip()
         if k[:1] in ("Q", "q"):
             k = k[1:]
