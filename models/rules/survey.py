@@ -42,8 +42,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .limits import MAX_NAME_CHARS, MAX_PARAGRAPH_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, number_size_problem
