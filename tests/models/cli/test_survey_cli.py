@@ -108,3 +108,32 @@ def test_template_new_and_show(cli):
     sid = str(json.loads(out)["id"])
     code, out, _ = cli("survey", "show", sid)
     assert code == 0 and "选 C 跳到第 5 题" in out
+
+
+def test_demand_to_catalog_and_results_xlsx(cli, tmp_path):
+    import openpyxl
+
+    code, out, _ = cli("survey", "new", "--template", "demand", "--json")
+    sid = str(json.loads(out)["id"])
+    csv = tmp_path / "d.csv"
+    csv.write_text("respondent,Q1,Q1_other,Q2\n1,AB,,A\n2,AJ,水费收缴,B\n3,A,,E\n", encoding="utf-8")
+    assert cli("survey", "import-responses", sid, str(csv))[0] == 0
+    code, out, _ = cli("survey", "demand", sid, "--json")
+    rows = json.loads(out)
+    assert code == 0 and rows[0] == {"question": 1, "letter": "A", "label": "村级财务收支明细", "item": "FW-04",
+                                     "item_name": "村级财务收支明细", "count": 3, "percent": "100.00",
+                                     "percent_of_selections": "60.00", "recorded": None}
+    assert cli("survey", "mark-item", sid, "FW-07", "--question", "1", "--letter", "b")[0] == 0
+    code, out, _ = cli("survey", "add-item", sid, "--name", "水费收缴情况", "--question", "1", "--letter", "J", "--json")
+    assert code == 0
+    new_code = json.loads(out)["code"]
+    code, out, _ = cli("catalog", "list", "--json")
+    assert any(i["code"] == new_code and i["name"] == "水费收缴情况" for i in json.loads(out))
+    assert json.loads(cli("survey", "demand", sid, "--json")[1])[1]["recorded"] == "marked"
+    assert cli("survey", "mark-item", sid, "XX-99")[0] == 1
+    xlsx = tmp_path / "结果.xlsx"
+    code, out, _ = cli("survey", "results", sid, "--xlsx", str(xlsx))
+    assert code == 0 and xlsx.exists()
+    cells = [c for row in openpyxl.load_workbook(xlsx)["统计结果"].iter_rows(values_only=True) for c in row]
+    assert "A. 村级财务收支明细" in cells and "其他：水费收缴" in cells
+    assert cli("survey", "results", sid, "--xlsx", str(tmp_path / "x.pdf"))[0] == 2
