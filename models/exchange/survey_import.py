@@ -5,8 +5,8 @@ letters ("B", "ACD"), a number or text, and ``Qn_other`` for the "其他" text; 
 The header row is the first non-blank row; Chinese headers 问卷编号 / 编号 and 村民小组 / 小组 are
 read as ``respondent`` and ``group``.
 
-The file is read through the guarded readers the roster import uses (sheet_guard: sizes, rows,
-cells checked before and while parsing). Any bad row refuses the whole file, and every bad row is
+The file is read through the guarded readers the roster import uses (sheet_formats / sheet_guard:
+xlsx, xls, ods or csv; sizes, rows, cells checked before and while parsing). Any bad row refuses the whole file, and every bad row is
 named with its row and question (models.rules.survey.check_form's rules, plus a respondent number
 repeated in the file). A column that names a person (姓名, 身份证号 …) is refused: the survey is
 anonymous by design.
@@ -22,7 +22,8 @@ from typing import Any
 from ..errors import Problem, ValidationError
 from ..rules import survey as R
 from ..rules.limits import InputLimits
-from .sheet_guard import SheetError, read_cells_checked
+from .sheet_formats import KIND_WORDS, SPREADSHEET_SUFFIXES, mismatch, read_sheets, sniff
+from .sheet_guard import SheetError
 
 _RESPONDENT = {"respondent", "问卷编号", "编号", "答卷编号"}
 _GROUP = {"group", "村民小组", "小组", "组别"}
@@ -40,25 +41,30 @@ class ParsedForm:
 
 
 def _grid(path: Path, limits: InputLimits) -> tuple[str | None, list[tuple[Any, ...]]]:
+    """The first worksheet (or the csv) as value rows, by the roster import's own dispatch: the
+    content decides the format (xlsx, xls, ods, csv in UTF-8 or GBK), the limits hold for each."""
     from .roster_import import _fail, _read_csv, _refused  # the one csv reader (encodings, limits)
 
     file = path.name
     if not path.is_file():
         raise _fail("文件不存在", file)
-    with path.open("rb") as fh:
-        magic = fh.read(8)
-    suffix = path.suffix.lower()
-    if suffix in (".xls", ".et") or magic.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _fail("这是旧版 Excel（.xls）或 WPS 格式，请在 Excel/WPS 中另存为 .xlsx 后再导入", file, "format")
-    if suffix in (".xlsx", ".xlsm") or magic.startswith(b"PK"):
+    try:
+        kind = sniff(path)
+    except OSError as exc:
+        raise _fail(f"无法打开：{exc.strerror or exc}", file) from None
+    if kind in ("xlsx", "xls", "ods") or path.suffix.lower() in SPREADSHEET_SUFFIXES:
         try:
-            grids, names = read_cells_checked(path, None, limits)
+            grid = read_sheets(path, None, limits, kind=kind)[0]
         except SheetError as exc:
             raise _refused(exc) from None
-        return names[0], grids[0]
-    if suffix in (".csv", ".txt", ""):
+        return grid.name, grid.rows
+    if kind == "text" and path.suffix.lower() in (".csv", ".txt", ""):
         return None, _read_csv(path, limits)[1]
-    raise _fail(f"不支持的文件类型“{path.suffix}”：请使用 .xlsx 或 .csv", file, "format")
+    wrong = mismatch(path, kind)
+    if wrong is not None:
+        raise _refused(wrong)
+    raise _fail(f"不支持的文件类型“{path.suffix}”（内容是{KIND_WORDS.get(kind, KIND_WORDS['unknown'])}）："
+                "请使用 .xlsx、.xls、.ods 或 .csv", file, "format")
 
 
 def _header(text: Any) -> str:
