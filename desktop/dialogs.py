@@ -33,7 +33,10 @@ EXPORT_CATALOG = "export_catalog"
 SAVE_PDF = "save_pdf"
 ADD_ATTACHMENT = "add_attachment"
 BACKUP = "backup"  # backup files written and restored, and the extra backup folder
-PURPOSES = (IMPORT_ROSTER, IMPORT_CATALOG, EXPORT_CATALOG, SAVE_PDF, ADD_ATTACHMENT, BACKUP)
+SURVEY_FILES = "survey_files"  # questionnaire files and returned forms (csv / xlsx) read in
+EXPORT_SURVEY = "export_survey"  # survey results written out (xlsx)
+PURPOSES = (IMPORT_ROSTER, IMPORT_CATALOG, EXPORT_CATALOG, SAVE_PDF, ADD_ATTACHMENT, BACKUP, SURVEY_FILES,
+            EXPORT_SURVEY)
 
 _settings: Settings | None = None  # the app's settings (set by configure_app)
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 LAZY = (
     ("todo", QT_TRANSLATE_NOOP("Pages", "待办"), "desktop.pages.todo_page:TodoPage", 5),
     ("records", QT_TRANSLATE_NOOP("Pages", "公开记录"), "desktop.pages.records_page:RecordsPage", 7),
+    ("surveys", QT_TRANSLATE_NOOP("Pages", "问卷"), "desktop.pages.surveys_page:SurveysPage", 8),
     ("catalog", QT_TRANSLATE_NOOP("Pages", "公开事项目录"), "desktop.pages.catalog_page:CatalogPage", 10),
     ("about", QT_TRANSLATE_NOOP("Pages", "关于与设置"), "desktop.pages.about_page:AboutPage", 90),
 )

@@ -224,6 +224,43 @@ def _reset_password(v: _Village, parent):
     return ResetPasswordDialog(AccountService(v.ws.ctx), "王文书", parent)
 
 
+def _survey(v: _Village):
+    """A survey of the shipped satisfaction template with two forms typed twice, differing once."""
+    from models.services.surveys import SurveyService
+
+    service = SurveyService(v.ws.ctx)
+    survey = service.create_from_template("satisfaction")
+    for entry, q5 in ((1, "A"), (2, "B")):
+        service.save_form(survey.id, 1, {"1": "A", "2": "B", "3": "ABF", "3_other": "修路情况", "4": "A", "5": q5},
+                          group="一组", entry=entry)
+    return survey.id
+
+
+def _survey_editor(v: _Village, parent):
+    from desktop.surveys.editor import SurveyEditor
+    from models.services.surveys import load_survey_template
+
+    return SurveyEditor(load_survey_template("satisfaction"), lambda d: d, parent=parent)
+
+
+def _survey_entry(v: _Village, parent):
+    from desktop.surveys.entry_screen import SurveyEntryScreen
+
+    return SurveyEntryScreen(v.ws, _survey(v), parent=parent)
+
+
+def _survey_double_entry(v: _Village, parent):
+    from desktop.surveys.double_entry import DoubleEntryDialog
+
+    return DoubleEntryDialog(v.ws, _survey(v), parent=parent)
+
+
+def _survey_results(v: _Village, parent):
+    from desktop.surveys.results_window import SurveyResultsWindow
+
+    return SurveyResultsWindow(v.ws, _survey(v), parent=parent)
+
+
 #: name shown in the test -> (class path, builder)
 WINDOWS: dict[str, tuple[str, Callable[[_Village, Any], Any]]] = {
     "main window": ("desktop.main_window.MainWindow", _main_window),
@@ -250,6 +287,10 @@ WINDOWS: dict[str, tuple[str, Callable[[_Village, Any], Any]]] = {
     "accounts": ("desktop.editors.accounts_dialog.AccountsDialog", _accounts),
     "new account": ("desktop.editors.accounts_dialog.NewAccountDialog", _new_account),
     "reset password": ("desktop.editors.accounts_dialog.ResetPasswordDialog", _reset_password),
+    "survey editor": ("desktop.surveys.editor.SurveyEditor", _survey_editor),
+    "survey entry": ("desktop.surveys.entry_screen.SurveyEntryScreen", _survey_entry),
+    "survey double entry": ("desktop.surveys.double_entry.DoubleEntryDialog", _survey_double_entry),
+    "survey results": ("desktop.surveys.results_window.SurveyResultsWindow", _survey_results),
 }
 
 
