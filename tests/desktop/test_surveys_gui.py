@@ -396,3 +396,102 @@ def test_the_editor_builds_a_questionnaire_and_names_what_is_wrong(qtbot, page, 
     assert q.questions[0].options[2].dont_know
     assert q.questions[0].skip[0].to == 3 and q.questions[0].skip[0].when == ("B",)
     assert page.selected_id() == created[0].id
+
+
+def _forms_xlsx(path, rows):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["respondent", "group", "Q1", "Q2", "Q3", "Q3_other", "Q4", "Q5", "Q6", "Q6_other", "Q7"])
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_import_of_forms_runs_off_the_gui_thread_and_a_bad_row_refuses_the_file(
+        qtbot, page, survey, service, dialog_calls, tmp_path):
+    bad = _forms_xlsx(tmp_path / "bad.xlsx", [[1, "1组", "A", "A", "AB", None, "A", "A", None, None, None],
+                                              [2, "1组", "A", "C", "AB", None, None, "A", None, None, None]])
+    dialog_calls.open_path = bad
+    click_row(qtbot, page.view, 0)
+    with qtbot.waitSignal(page.job_finished, timeout=10_000):
+        page.import_action.trigger()
+    text = dialog_calls.texts("error")
+    assert "bad.xlsx" in text and "第 3 行" in text and "Q3" in text  # the skipped Q3 was answered in row 3
+    assert service.forms(survey.id) == []
+
+    good = _forms_xlsx(tmp_path / "good.xlsx", [[1, "1组", "A", "A", "ABF", "修路", "A", "A", None, None, None],
+                                               [2, "2组", "B", "C", None, None, None, "B", "E", "广播", "无"]])
+    dialog_calls.open_path = good
+    with qtbot.waitSignal(page.job_finished, timeout=10_000):
+        page.import_action.trigger()
+    assert "已从 good.xlsx 导入 2 份答卷（第一遍录入）" in dialog_calls.texts("info")
+    assert service.form(survey.id, 1).answers["3_other"] == "修路"
+    assert page.model.index(0, 4).data() == "2 份"
+
+    dialog_calls.ask_answer = 1  # the file of the second typing
+    with qtbot.waitSignal(page.job_finished, timeout=10_000):
+        page.import_action.trigger()
+    assert "第二遍录入" in dialog_calls.texts("info")
+    assert len(service.forms(survey.id, entry=2)) == 2
+    assert page.model.index(0, 5).data() == "已录 2 份（已核对）"
+
+
+def test_export_writes_the_results_xlsx(qtbot, page, survey, service, dialog_calls, tmp_path):
+    from openpyxl import load_workbook
+
+    _sixty(service, survey.id)
+    dialog_calls.save_path = tmp_path / "结果"  # the suffix is added
+    click_row(qtbot, page.view, 0)
+    with qtbot.waitSignal(page.job_finished, timeout=20_000):
+        page.export_action.trigger()
+    out = tmp_path / "结果.xlsx"
+    assert str(out) in dialog_calls.texts("info")
+    cells = [str(c) for ws in load_workbook(out).worksheets for row in ws.iter_rows(values_only=True) for c in row
+             if c is not None]
+    assert "知道" in cells and "88.33" in " ".join(cells)
+
+
+def test_demand_becomes_catalog_items_from_the_results(qtbot, workspace, page, service, dialog_calls):
+    from models.rules.timing import TimingRule
+    from models.services.catalog import CatalogService, ItemData
+
+    from desktop.surveys.results_window import SurveyResultsWindow
+
+    catalog = CatalogService(workspace.ctx)
+    catalog.add(ItemData(code="CW-13", category="村务", group="惠农补贴", name="耕地地力保护补贴",
+                         timing=TimingRule("monthly", day=10), channels=("社区/村公示栏(电子屏)",)))
+    demand = service.create_from_template("demand")
+    for n in range(1, 11):
+        service.save_form(demand.id, n, {"1": "ACJ" if n <= 4 else "C", "1_other": "水费" if n <= 4 else None,
+                                         "2": "B"})
+    window = SurveyResultsWindow(workspace, demand.id)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentIndex(2)
+    cells = lambda r: [window.demand_model.index(r, c).data() for c in range(5)]  # noqa: E731
+    assert cells(2) == ["Q1", "C 惠农补贴发放", "10（100.00%）", "CW-13 耕地地力保护补贴", ""]
+    click_row(qtbot, window.demand_view, 2)
+    assert window.mark_action.isEnabled() and not window.add_item_action.isEnabled()
+    window.mark_action.trigger()
+    assert cells(2)[4] == "已标记关注"
+    assert [r.recorded for r in service.demand(demand.id) if r.item == "CW-13"] == ["marked"]
+
+    click_row(qtbot, window.demand_view, 0)  # FW-04 is not in this catalog: add it
+    assert window.add_item_action.isEnabled() and not window.mark_action.isEnabled()
+    window.add_item_action.trigger()
+    dialog = window.item_dialog
+    wait_active(qtbot, dialog)
+    assert dialog.code_edit.text() == "FW-04" and dialog.name_edit.text() == "村级财务收支明细"
+    type_text(qtbot, dialog.group_combo, "财务公开")
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert catalog.get("FW-04").name == "村级财务收支明细"
+    assert cells(0)[3] == "FW-04 村级财务收支明细" and cells(0)[4] == "已加入目录"
+
+    other_row = next(r for r in range(window.demand_model.rowCount()) if cells(r)[1] == "其他：水费")
+    click_row(qtbot, window.demand_view, other_row)  # a topic villagers wrote in: a new item too
+    assert window.add_item_action.isEnabled()
