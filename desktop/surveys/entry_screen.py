@@ -22,7 +22,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -110,6 +110,7 @@ class SurveyEntryScreen(QDialog):
         self._jobs: dict[int, workers.Job] = {}
         self.save_times_ms: list[float] = []  # Enter → the next blank form, on the GUI thread
         self.rows: list[_Row] = []
+        self._error_style: bool | None = None
         self.setWindowTitle(self.tr("录入问卷 — %1").replace("%1", self.questionnaire.title))
         self._build()
         fit_to_screen(self, 900, 680)
@@ -248,7 +249,8 @@ class SurveyEntryScreen(QDialog):
             row.edit.clear()
             row.other.clear()
             row.other.hide()
-            row.shown.clear()
+            if not row.skipped:
+                row.shown.clear()
         self._apply_skips()
         self._update_count()
         self.respondent_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -260,7 +262,9 @@ class SurveyEntryScreen(QDialog):
         self.count_label.setText(text)
 
     def _say(self, text: str, error: bool = True) -> None:
-        self.message.setStyleSheet(f"color: {ERROR_COLOR};" if error else "color: #2e7d32;")
+        if self._error_style is not error:  # a style pass only when the colour changes
+            self._error_style = error
+            self.message.setStyleSheet(f"color: {ERROR_COLOR};" if error else "color: #2e7d32;")
         self.message.setText(text)
 
     def _duplicate_text(self, number: int) -> str:
@@ -386,21 +390,24 @@ class SurveyEntryScreen(QDialog):
         newly: list[int] = []
         for row in self.rows:
             by = skipped.get(row.question.no)
-            if by is not None:
-                if not row.skipped:
-                    newly.append(row.question.no)
+            now = by is not None
+            if now:
                 row.edit.clear()
                 row.other.clear()
                 row.other.hide()
-                row.shown.setText(self.tr("（跳过）"))
                 row.shown.setToolTip(self.tr("第%1题%2").replace("%1", str(by.question)).replace("%2", by.rule.instruction()))
-            elif row.skipped:
+            if now == row.skipped:
+                continue  # restyling a field costs a style pass: only those that change
+            if now:
+                newly.append(row.question.no)
+                row.shown.setText(self.tr("（跳过）"))
+            else:
                 row.shown.clear()
                 row.shown.setToolTip("")
-            row.skipped = by is not None
-            row.edit.setEnabled(by is None)
-            row.edit.setStyleSheet(SKIPPED_STYLE if by is not None else "")
-            row.edit.setPlaceholderText(self.tr("跳过") if by is not None else "")
+            row.skipped = now
+            row.edit.setEnabled(not now)
+            row.edit.setStyleSheet(SKIPPED_STYLE if now else "")
+            row.edit.setPlaceholderText(self.tr("跳过") if now else "")
         if newly:
             by = skipped[newly[0]]
             span = str(newly[0]) if len(newly) == 1 else f"{newly[0]}–{newly[-1]}"
@@ -440,9 +447,11 @@ class SurveyEntryScreen(QDialog):
         job.signals.failed.connect(lambda exc, f=form, r=replace: self._refused(f, r, exc))
         self._jobs[number] = job
         self._known.add(number)
-        workers.start(job)
         self.new_form()
         self._say(self.tr("问卷 %1 正在保存……").replace("%1", str(number)), error=False)
+        # The save starts once the blank form is painted: a starting worker takes the interpreter
+        # for a moment, and the clerk's keypress should not wait for that.
+        QTimer.singleShot(0, lambda: workers.start(job))
         self.save_times_ms.append((time.perf_counter() - started) * 1000)
 
     def _saver(self, form: EnteredForm, replace: bool):
