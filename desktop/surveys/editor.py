@@ -16,7 +16,7 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -79,7 +79,8 @@ class QuestionListModel(QAbstractListModel):
 class OptionsModel(QAbstractTableModel):
     """A question's options, edited in place: 字母 (fixed), 选项文字, 其他（请注明）, 说不清."""
 
-    HEADERS = ("字母", "选项文字", "要注明（其他）", "说不清")
+    HEADERS = (QT_TRANSLATE_NOOP("OptionsModel", "字母"), QT_TRANSLATE_NOOP("OptionsModel", "选项文字"),
+               QT_TRANSLATE_NOOP("OptionsModel", "要注明（其他）"), QT_TRANSLATE_NOOP("OptionsModel", "说不清"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -158,7 +159,8 @@ class OptionsModel(QAbstractTableModel):
 class SkipModel(QAbstractTableModel):
     """A question's skip rules: 选了 (letters, or * for any answer) → 跳到第几题."""
 
-    HEADERS = ("选了（字母；* 表示答完都跳）", "跳到第几题")
+    HEADERS = (QT_TRANSLATE_NOOP("SkipModel", "选了（字母；* 表示答完都跳）"),
+               QT_TRANSLATE_NOOP("SkipModel", "跳到第几题"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -407,8 +409,9 @@ class SurveyEditor(QDialog):
         self.required_check.toggled.connect(lambda on: self._set("required", on))
         self.max_spin.valueChanged.connect(lambda v: self._set("max", v or None))
         self.add_option_button.clicked.connect(lambda: self._add_option())
-        self.add_other_button.clicked.connect(lambda: self._add_option(self.tr("其他（请注明）"), other=True))
-        self.add_dont_know_button.clicked.connect(lambda: self._add_option(self.tr("说不清"), dont_know=True))
+        # The labels are the questionnaire's content, printed for villagers: Chinese whatever the UI language.
+        self.add_other_button.clicked.connect(lambda: self._add_option("其他（请注明）", other=True))
+        self.add_dont_know_button.clicked.connect(lambda: self._add_option("说不清", dont_know=True))
         self.remove_option_button.clicked.connect(self._remove_option)
         self.add_skip_button.clicked.connect(self._add_skip)
         self.remove_skip_button.clicked.connect(self._remove_skip)

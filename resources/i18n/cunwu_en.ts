@@ -3305,6 +3305,10 @@ Please enter your user name and password.</translation>
       <source>待办</source>
       <translation>To do</translation>
     </message>
+    <message>
+      <source>问卷</source>
+      <translation>Surveys</translation>
+    </message>
   </context>
   <context>
     <name>PeriodPicker</name>
@@ -6533,6 +6537,910 @@ Print the full details?</translation>
     <message>
       <source>本程序从 %1起记录；此前的公开不在统计之内。</source>
       <translation>Records are kept in this program from %1; earlier disclosures are not counted.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DoubleEntryDialog</name>
+    <message>
+      <source>核对两遍录入 — %1</source>
+      <translation>Check double entry — %1</translation>
+    </message>
+    <message>
+      <source>两遍录入不一致的地方</source>
+      <translation>Fields where the two entries differ</translation>
+    </message>
+    <message>
+      <source>用第一遍</source>
+      <translation>Use first entry</translation>
+    </message>
+    <message>
+      <source>用第二遍</source>
+      <translation>Use second entry</translation>
+    </message>
+    <message>
+      <source>用第一遍 (Alt+1)</source>
+      <translation>Use first (Alt+1)</translation>
+    </message>
+    <message>
+      <source>用第二遍 (Alt+2)</source>
+      <translation>Use second (Alt+2)</translation>
+    </message>
+    <message>
+      <source>正确的值</source>
+      <translation>Correct value</translation>
+    </message>
+    <message>
+      <source>照纸质问卷输入正确的值（空着表示未答）</source>
+      <translation>Type the correct value from the paper form (empty = not answered)</translation>
+    </message>
+    <message>
+      <source>保存裁定</source>
+      <translation>Save decision</translation>
+    </message>
+    <message>
+      <source>正确的值(&amp;V)</source>
+      <translation>Correct &amp;value</translation>
+    </message>
+    <message>
+      <source>第一遍：</source>
+      <translation>First entry:</translation>
+    </message>
+    <message>
+      <source>第二遍：</source>
+      <translation>Second entry:</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>计入结果 %1 份；不一致 %2 处，待裁定 %3 处。</source>
+      <translation>%1 forms counted; %2 differences, %3 still to decide. </translation>
+    </message>
+    <message>
+      <source>只录了第一遍：%1。</source>
+      <translation>Typed in the first pass only: %1. </translation>
+    </message>
+    <message>
+      <source>只录了第二遍：%1。</source>
+      <translation>Typed in the second pass only: %1. </translation>
+    </message>
+    <message>
+      <source>还没有录入第二遍：先用“第二遍录入”把纸质问卷再录一遍，这里列出两遍不一致的地方。</source>
+      <translation>No second entry yet: type the paper forms again with “Second entry”; the differences are listed here.</translation>
+    </message>
+    <message>
+      <source>没有要裁定的地方</source>
+      <translation>Nothing to decide</translation>
+    </message>
+    <message>
+      <source>问卷 %1，%2</source>
+      <translation>Form %1, %2</translation>
+    </message>
+    <message>
+      <source>（空）</source>
+      <translation>(empty)</translation>
+    </message>
+  </context>
+  <context>
+    <name>OptionsModel</name>
+    <message>
+      <source>字母</source>
+      <translation>Letter</translation>
+    </message>
+    <message>
+      <source>选项文字</source>
+      <translation>Option text</translation>
+    </message>
+    <message>
+      <source>要注明（其他）</source>
+      <translation>Write-in (other)</translation>
+    </message>
+    <message>
+      <source>说不清</source>
+      <translation>Don't know</translation>
+    </message>
+  </context>
+  <context>
+    <name>QuestionChart</name>
+    <message>
+      <source>图表</source>
+      <translation>Chart</translation>
+    </message>
+    <message>
+      <source>没有可画的数据</source>
+      <translation>No data to draw</translation>
+    </message>
+    <message>
+      <source>%1票 %2%</source>
+      <translation>%1 votes %2%</translation>
+    </message>
+  </context>
+  <context>
+    <name>QuestionListModel</name>
+    <message>
+      <source>（未填题目）</source>
+      <translation>(no question text)</translation>
+    </message>
+  </context>
+  <context>
+    <name>SkipModel</name>
+    <message>
+      <source>选了（字母；* 表示答完都跳）</source>
+      <translation>If answered (letters; * = after any answer)</translation>
+    </message>
+    <message>
+      <source>跳到第几题</source>
+      <translation>Skip to question</translation>
+    </message>
+    <message>
+      <source>结束</source>
+      <translation>end</translation>
+    </message>
+  </context>
+  <context>
+    <name>SurveyEditor</name>
+    <message>
+      <source>问卷编辑</source>
+      <translation>Questionnaire</translation>
+    </message>
+    <message>
+      <source>标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>调查目的</source>
+      <translation>Purpose</translation>
+    </message>
+    <message>
+      <source>调查时间</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <source>如 2026年6月1日至6月15日</source>
+      <translation>e.g. 1 to 15 June 2026</translation>
+    </message>
+    <message>
+      <source>调查对象</source>
+      <translation>Target</translation>
+    </message>
+    <message>
+      <source>标题(&amp;T)</source>
+      <translation>&amp;Title</translation>
+    </message>
+    <message>
+      <source>调查目的(&amp;P)</source>
+      <translation>&amp;Purpose</translation>
+    </message>
+    <message>
+      <source>调查对象(&amp;O)</source>
+      <translation>Target gr&amp;oup</translation>
+    </message>
+    <message>
+      <source>调查时间(&amp;D)</source>
+      <translation>Perio&amp;d</translation>
+    </message>
+    <message>
+      <source>题目</source>
+      <translation>Questions</translation>
+    </message>
+    <message>
+      <source>新增题目(&amp;N)</source>
+      <translation>&amp;New question</translation>
+    </message>
+    <message>
+      <source>删除题目</source>
+      <translation>Delete question</translation>
+    </message>
+    <message>
+      <source>上移</source>
+      <translation>Move up</translation>
+    </message>
+    <message>
+      <source>下移</source>
+      <translation>Move down</translation>
+    </message>
+    <message>
+      <source>题型</source>
+      <translation>Question type</translation>
+    </message>
+    <message>
+      <source>题目文字</source>
+      <translation>Question text</translation>
+    </message>
+    <message>
+      <source>必答</source>
+      <translation>Required</translation>
+    </message>
+    <message>
+      <source>不限</source>
+      <translation>No limit</translation>
+    </message>
+    <message>
+      <source>最多选几项</source>
+      <translation>Maximum choices</translation>
+    </message>
+    <message>
+      <source>最多选</source>
+      <translation>At most</translation>
+    </message>
+    <message>
+      <source>选项</source>
+      <translation>Options</translation>
+    </message>
+    <message>
+      <source>加选项</source>
+      <translation>Add option</translation>
+    </message>
+    <message>
+      <source>加“其他（请注明）”</source>
+      <translation>Add “Other (specify)”</translation>
+    </message>
+    <message>
+      <source>加“说不清”</source>
+      <translation>Add “Don't know”</translation>
+    </message>
+    <message>
+      <source>删除选项</source>
+      <translation>Delete option</translation>
+    </message>
+    <message>
+      <source>跳问</source>
+      <translation>Skips</translation>
+    </message>
+    <message>
+      <source>加跳问</source>
+      <translation>Add skip</translation>
+    </message>
+    <message>
+      <source>删除跳问</source>
+      <translation>Delete skip</translation>
+    </message>
+    <message>
+      <source>跳问（如“选 B 或 C 跳到第6题”；填“结束”表示答完结束问卷）</source>
+      <translation>Skips (e.g. “B or C → question 6”; “结束” ends the form)</translation>
+    </message>
+    <message>
+      <source>题目(&amp;Q)</source>
+      <translation>&amp;Question</translation>
+    </message>
+    <message>
+      <source>题型(&amp;Y)</source>
+      <translation>T&amp;ype</translation>
+    </message>
+    <message>
+      <source>保存问卷</source>
+      <translation>Save questionnaire</translation>
+    </message>
+  </context>
+  <context>
+    <name>SurveyEntryScreen</name>
+    <message>
+      <source>录入问卷 — %1</source>
+      <translation>Type forms — %1</translation>
+    </message>
+    <message>
+      <source>第二遍录入（盲录：不显示第一遍的内容）</source>
+      <translation>Second entry (blind: the first entry is not shown)</translation>
+    </message>
+    <message>
+      <source>第一遍录入</source>
+      <translation>First entry</translation>
+    </message>
+    <message>
+      <source>问卷编号</source>
+      <translation>Form number</translation>
+    </message>
+    <message>
+      <source>纸质问卷上的编号</source>
+      <translation>Number on the paper form</translation>
+    </message>
+    <message>
+      <source>村民小组</source>
+      <translation>Villager group</translation>
+    </message>
+    <message>
+      <source>可不填</source>
+      <translation>Optional</translation>
+    </message>
+    <message>
+      <source>问卷编号(&amp;R)</source>
+      <translation>Fo&amp;rm number</translation>
+    </message>
+    <message>
+      <source>村民小组(&amp;G)</source>
+      <translation>&amp;Group</translation>
+    </message>
+    <message>
+      <source>字母或数字选择（1=A，2=B…），多选连着打（ACD）；回车下一题，最后一题回车保存并开始下一份；↑↓ 上下题；F2 调出已录入的编号修改；Esc 关闭</source>
+      <translation>Letters or digits select (1=A, 2=B…), several in a row for multiple choice (ACD); Enter: next question, on the last one saves and starts the next form; ↑↓ previous/next; F2 loads a typed number for correction; Esc closes</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>（选答）</source>
+      <translation> (optional)</translation>
+    </message>
+    <message>
+      <source>第%1题</source>
+      <translation>Q%1</translation>
+    </message>
+    <message>
+      <source>第%1题“其他”的内容</source>
+      <translation>Q%1 “other” text</translation>
+    </message>
+    <message>
+      <source>请注明</source>
+      <translation>Please specify</translation>
+    </message>
+    <message>
+      <source>　（可多选，最多 %1 项）</source>
+      <translation> (multiple, at most %1)</translation>
+    </message>
+    <message>
+      <source>　（可多选）</source>
+      <translation> (multiple)</translation>
+    </message>
+    <message>
+      <source>本遍已录入 %1 份</source>
+      <translation>%1 forms typed in this pass</translation>
+    </message>
+    <message>
+      <source>（%1 份保存中）</source>
+      <translation> (%1 saving)</translation>
+    </message>
+    <message>
+      <source>问卷编号 %1 已经录入过，不能重复；要修改它请按 F2。</source>
+      <translation>Form number %1 has already been typed and cannot be repeated; press F2 to correct it.</translation>
+    </message>
+    <message>
+      <source>第%1题%2</source>
+      <translation>Q%1: %2</translation>
+    </message>
+    <message>
+      <source>（跳过）</source>
+      <translation>(skipped)</translation>
+    </message>
+    <message>
+      <source>跳过</source>
+      <translation>skipped</translation>
+    </message>
+    <message>
+      <source>第%1题%2：第%3题跳过，已清空。</source>
+      <translation>Q%1 %2: question %3 skipped and cleared.</translation>
+    </message>
+    <message>
+      <source>问卷 %1 正在保存……</source>
+      <translation>Saving form %1…</translation>
+    </message>
+    <message>
+      <source>问卷 %1 已保存。</source>
+      <translation>Form %1 saved.</translation>
+    </message>
+    <message>
+      <source>问卷 %1 未保存：%2</source>
+      <translation>Form %1 not saved: %2</translation>
+    </message>
+    <message>
+      <source>先输入要修改的问卷编号，再按 F2。</source>
+      <translation>Type the number of the form to correct, then press F2.</translation>
+    </message>
+    <message>
+      <source>问卷 %1 正在保存，稍候再修改。</source>
+      <translation>Form %1 is being saved; correct it in a moment.</translation>
+    </message>
+    <message>
+      <source>本遍没有编号为 %1 的问卷。</source>
+      <translation>No form numbered %1 in this pass.</translation>
+    </message>
+    <message>
+      <source>正在修改问卷 %1：改好后在最后一题回车保存。</source>
+      <translation>Correcting form %1: press Enter on the last question to save.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SurveyModels</name>
+    <message>
+      <source>编号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>问卷标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>调查时间</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <source>调查对象</source>
+      <translation>Target</translation>
+    </message>
+    <message>
+      <source>已录入</source>
+      <translation>Typed</translation>
+    </message>
+    <message>
+      <source>第二遍录入</source>
+      <translation>Second entry</translation>
+    </message>
+    <message>
+      <source>计入结果</source>
+      <translation>Counted</translation>
+    </message>
+    <message>
+      <source>问卷编号</source>
+      <translation>Form number</translation>
+    </message>
+    <message>
+      <source>题目</source>
+      <translation>Questions</translation>
+    </message>
+    <message>
+      <source>第一遍</source>
+      <translation>First entry</translation>
+    </message>
+    <message>
+      <source>第二遍</source>
+      <translation>Second entry</translation>
+    </message>
+    <message>
+      <source>裁定为</source>
+      <translation>Decided</translation>
+    </message>
+    <message>
+      <source>选项</source>
+      <translation>Options</translation>
+    </message>
+    <message>
+      <source>票数</source>
+      <translation>Votes</translation>
+    </message>
+    <message>
+      <source>百分比</source>
+      <translation>Percent</translation>
+    </message>
+  </context>
+  <context>
+    <name>SurveyResultsWindow</name>
+    <message>
+      <source>调查结果</source>
+      <translation>Survey results</translation>
+    </message>
+    <message>
+      <source>题目</source>
+      <translation>Questions</translation>
+    </message>
+    <message>
+      <source>占答题人数(&amp;R)</source>
+      <translation>Of &amp;respondents</translation>
+    </message>
+    <message>
+      <source>占选择总数(&amp;S)</source>
+      <translation>Of &amp;selections</translation>
+    </message>
+    <message>
+      <source>多选题的百分比按哪个总数算；结果公告用这里选中的口径</source>
+      <translation>What multiple-choice percentages are of; the result notice uses the base picked here</translation>
+    </message>
+    <message>
+      <source>百分比口径：</source>
+      <translation>Percent of:</translation>
+    </message>
+    <message>
+      <source>选项统计</source>
+      <translation>Option counts</translation>
+    </message>
+    <message>
+      <source>条形图</source>
+      <translation>Bar chart</translation>
+    </message>
+    <message>
+      <source>饼图</source>
+      <translation>Pie chart</translation>
+    </message>
+    <message>
+      <source>图表样式</source>
+      <translation>Chart style</translation>
+    </message>
+    <message>
+      <source>“其他”填写的内容</source>
+      <translation>“Other” answers</translation>
+    </message>
+    <message>
+      <source>图表(&amp;C)</source>
+      <translation>&amp;Chart</translation>
+    </message>
+    <message>
+      <source>按村民小组</source>
+      <translation>By villager group</translation>
+    </message>
+    <message>
+      <source>加为新的目录事项…</source>
+      <translation>Add as a new catalog item…</translation>
+    </message>
+    <message>
+      <source>把村民要求公开、目录里还没有的事项加进公开事项目录，并记下是哪次调查提出的</source>
+      <translation>Add a topic villagers asked for that is not yet in the catalog, recording which survey asked for it</translation>
+    </message>
+    <message>
+      <source>标记为群众关注</source>
+      <translation>Mark as in demand</translation>
+    </message>
+    <message>
+      <source>目录里已有的事项：记下这次调查有多少人要求公开它</source>
+      <translation>An item already in the catalog: record how many in this survey asked for it</translation>
+    </message>
+    <message>
+      <source>公开需求</source>
+      <translation>Disclosure demand</translation>
+    </message>
+    <message>
+      <source>村民关心什么，就公开什么：选中一行，把它加为新的目录事项，或把目录里已有的事项标记为群众关注。</source>
+      <translation>Disclose what villagers care about: select a row and add it as a new catalog item, or mark an existing item as in demand.</translation>
+    </message>
+    <message>
+      <source>统计(&amp;1)</source>
+      <translation>Counts (&amp;1)</translation>
+    </message>
+    <message>
+      <source>按村民小组(&amp;2)</source>
+      <translation>By group (&amp;2)</translation>
+    </message>
+    <message>
+      <source>公开需求(&amp;3)</source>
+      <translation>Demand (&amp;3)</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>无法读取调查结果</source>
+      <translation>Cannot read the survey results</translation>
+    </message>
+    <message>
+      <source>调查结果 — %1</source>
+      <translation>Survey results — %1</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;%1&lt;/b&gt;　计入结果 %2 份</source>
+      <translation>&lt;b&gt;%1&lt;/b&gt;  %2 forms counted</translation>
+    </message>
+    <message>
+      <source>　&lt;span style='color:#8a4b00'&gt;另有 %1 份待第二遍录入或核对，未计入&lt;/span&gt;</source>
+      <translation>  &lt;span style='color:#8a4b00'&gt;%1 more forms wait for the second entry or a check and are not counted&lt;/span&gt;</translation>
+    </message>
+    <message>
+      <source>各人填写的内容</source>
+      <translation>Answers as written</translation>
+    </message>
+    <message>
+      <source>；百分比 = 票数 ÷ 选择总数 %1</source>
+      <translation>; percent = votes ÷ %1 selections</translation>
+    </message>
+    <message>
+      <source>；百分比 = 票数 ÷ 答题人数 %1</source>
+      <translation>; percent = votes ÷ %1 respondents</translation>
+    </message>
+    <message>
+      <source>；合计 %1，平均 %2</source>
+      <translation>; total %1, mean %2</translation>
+    </message>
+    <message>
+      <source>第%1题不是选择题，没有按小组的选项统计。</source>
+      <translation>Question %1 is not a choice question: no option counts by group.</translation>
+    </message>
+    <message>
+      <source>第%1题，各小组的票数和百分比（%2）</source>
+      <translation>Question %1: votes and percent by group (%2)</translation>
+    </message>
+    <message>
+      <source>占该组选择总数</source>
+      <translation>of the group's selections</translation>
+    </message>
+    <message>
+      <source>占该组答题人数</source>
+      <translation>of the group's respondents</translation>
+    </message>
+    <message>
+      <source>选项</source>
+      <translation>Options</translation>
+    </message>
+    <message>
+      <source>答题人数</source>
+      <translation>Respondents</translation>
+    </message>
+    <message>
+      <source>选项 / 村民填写</source>
+      <translation>Option / written in</translation>
+    </message>
+    <message>
+      <source>票数</source>
+      <translation>Votes</translation>
+    </message>
+    <message>
+      <source>目录事项</source>
+      <translation>Catalog item</translation>
+    </message>
+    <message>
+      <source>已处理</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <source>%1（目录中没有）</source>
+      <translation>%1 (not in the catalog)</translation>
+    </message>
+    <message>
+      <source>已加入目录</source>
+      <translation>added to the catalog</translation>
+    </message>
+    <message>
+      <source>已标记关注</source>
+      <translation>marked in demand</translation>
+    </message>
+    <message>
+      <source>其他：%1</source>
+      <translation>Other: %1</translation>
+    </message>
+    <message>
+      <source>未能标记</source>
+      <translation>Not marked</translation>
+    </message>
+    <message>
+      <source>已把 %1 %2 标记为群众关注。</source>
+      <translation>%1 %2 marked as in demand.</translation>
+    </message>
+    <message>
+      <source>无法新增事项</source>
+      <translation>Cannot add the item</translation>
+    </message>
+    <message>
+      <source>已把“%1”加入公开事项目录。</source>
+      <translation>“%1” added to the disclosure catalog.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SurveysPage</name>
+    <message>
+      <source>问卷文件 (*.json)</source>
+      <translation>Questionnaire files (*.json)</translation>
+    </message>
+    <message>
+      <source>答卷表格 (*.xlsx *.csv)</source>
+      <translation>Form tables (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+      <source>Excel 工作簿 (*.xlsx)</source>
+      <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>新建问卷</source>
+      <translation>New survey</translation>
+    </message>
+    <message>
+      <source>从模板、空白或问卷文件新建（Ctrl+N）</source>
+      <translation>From a template, blank or a questionnaire file (Ctrl+N)</translation>
+    </message>
+    <message>
+      <source>从模板新建…</source>
+      <translation>From a template…</translation>
+    </message>
+    <message>
+      <source>村务公开满意度、公开需求等模板，改好再保存</source>
+      <translation>Templates such as satisfaction or disclosure demand; edit, then save</translation>
+    </message>
+    <message>
+      <source>空白问卷…</source>
+      <translation>Blank questionnaire…</translation>
+    </message>
+    <message>
+      <source>从空白开始编写问卷</source>
+      <translation>Write a questionnaire from scratch</translation>
+    </message>
+    <message>
+      <source>从问卷文件新建…</source>
+      <translation>From a questionnaire file…</translation>
+    </message>
+    <message>
+      <source>读入按规定格式写好的问卷文件（.json）</source>
+      <translation>Read a questionnaire file in the survey format (.json)</translation>
+    </message>
+    <message>
+      <source>录入答卷</source>
+      <translation>Type forms</translation>
+    </message>
+    <message>
+      <source>用键盘逐份录入收回的纸质问卷（Ctrl+E）</source>
+      <translation>Type the returned paper forms one by one with the keyboard (Ctrl+E)</translation>
+    </message>
+    <message>
+      <source>第二遍录入</source>
+      <translation>Second entry</translation>
+    </message>
+    <message>
+      <source>由另一人把同一批问卷再盲录一遍，用来查错</source>
+      <translation>Someone else types the same forms again, blind, to catch typing errors</translation>
+    </message>
+    <message>
+      <source>核对两遍录入</source>
+      <translation>Check double entry</translation>
+    </message>
+    <message>
+      <source>列出两遍录入不一致的地方，逐项裁定</source>
+      <translation>List where the two entries differ and decide each</translation>
+    </message>
+    <message>
+      <source>查看结果</source>
+      <translation>Results</translation>
+    </message>
+    <message>
+      <source>各题票数、百分比、图表和按小组统计（回车或双击）</source>
+      <translation>Votes, percentages, charts and counts by group (Enter or double-click)</translation>
+    </message>
+    <message>
+      <source>导入答卷…</source>
+      <translation>Import forms…</translation>
+    </message>
+    <message>
+      <source>从 xlsx 或 csv 表格导入答卷，一行一份</source>
+      <translation>Import forms from an xlsx or csv table, one row per form</translation>
+    </message>
+    <message>
+      <source>导出结果…</source>
+      <translation>Export results…</translation>
+    </message>
+    <message>
+      <source>把统计结果导出为 xlsx</source>
+      <translation>Export the results as xlsx</translation>
+    </message>
+    <message>
+      <source>打印问卷…</source>
+      <translation>Print questionnaire…</translation>
+    </message>
+    <message>
+      <source>预览并打印发给村民的纸质问卷（Ctrl+P）</source>
+      <translation>Preview and print the paper questionnaire for households (Ctrl+P)</translation>
+    </message>
+    <message>
+      <source>打印结果公告…</source>
+      <translation>Print result notice…</translation>
+    </message>
+    <message>
+      <source>预览并打印调查结果公告</source>
+      <translation>Preview and print the survey result notice</translation>
+    </message>
+    <message>
+      <source>刷新</source>
+      <translation>Reload</translation>
+    </message>
+    <message>
+      <source>重新读取问卷列表（F5）</source>
+      <translation>Read the survey list again (F5)</translation>
+    </message>
+    <message>
+      <source>问卷</source>
+      <translation>Surveys</translation>
+    </message>
+    <message>
+      <source>问卷不记名：每份答卷只有问卷编号和（可选的）村民小组。</source>
+      <translation>Surveys are anonymous: a form carries only its number and, optionally, a villager group.</translation>
+    </message>
+    <message>
+      <source>模板：%1（%2 题）</source>
+      <translation>Template: %1 (%2 questions)</translation>
+    </message>
+    <message>
+      <source>空白问卷</source>
+      <translation>Blank questionnaire</translation>
+    </message>
+    <message>
+      <source>从问卷文件（.json）</source>
+      <translation>From a questionnaire file (.json)</translation>
+    </message>
+    <message>
+      <source>从哪里开始：</source>
+      <translation>Start from:</translation>
+    </message>
+    <message>
+      <source>无法读取问卷</source>
+      <translation>Cannot read the surveys</translation>
+    </message>
+    <message>
+      <source>共 %1 份问卷</source>
+      <translation>%1 surveys</translation>
+    </message>
+    <message>
+      <source>无法读取问卷模板</source>
+      <translation>Cannot read the questionnaire templates</translation>
+    </message>
+    <message>
+      <source>%1（%2 题）</source>
+      <translation>%1 (%2 questions)</translation>
+    </message>
+    <message>
+      <source>从模板新建</source>
+      <translation>New from a template</translation>
+    </message>
+    <message>
+      <source>选择模板（打开后可修改，保存才建立问卷）：</source>
+      <translation>Pick a template (you can edit it; the survey is created when saved):</translation>
+    </message>
+    <message>
+      <source>选择问卷文件</source>
+      <translation>Choose a questionnaire file</translation>
+    </message>
+    <message>
+      <source>未能读入问卷文件</source>
+      <translation>Could not read the questionnaire file</translation>
+    </message>
+    <message>
+      <source>已建立问卷 %1</source>
+      <translation>Survey %1 created</translation>
+    </message>
+    <message>
+      <source>无法录入</source>
+      <translation>Cannot type forms</translation>
+    </message>
+    <message>
+      <source>无法核对</source>
+      <translation>Cannot check</translation>
+    </message>
+    <message>
+      <source>无法读取调查结果</source>
+      <translation>Cannot read the survey results</translation>
+    </message>
+    <message>
+      <source>导入答卷</source>
+      <translation>Import forms</translation>
+    </message>
+    <message>
+      <source>这个文件是第几遍录入的？</source>
+      <translation>Which entry pass is this file?</translation>
+    </message>
+    <message>
+      <source>第一遍录入</source>
+      <translation>First entry</translation>
+    </message>
+    <message>
+      <source>第二遍录入（用于核对）</source>
+      <translation>Second entry (for checking)</translation>
+    </message>
+    <message>
+      <source>正在导入 %1……</source>
+      <translation>Importing %1…</translation>
+    </message>
+    <message>
+      <source>未能导入答卷</source>
+      <translation>Forms not imported</translation>
+    </message>
+    <message>
+      <source>已从 %1 导入 %2 份答卷（%3）。</source>
+      <translation>Imported %2 forms from %1 (%3).</translation>
+    </message>
+    <message>
+      <source>%1调查结果.xlsx</source>
+      <translation>%1 results.xlsx</translation>
+    </message>
+    <message>
+      <source>导出调查结果</source>
+      <translation>Export survey results</translation>
+    </message>
+    <message>
+      <source>正在导出到 %1……</source>
+      <translation>Exporting to %1…</translation>
+    </message>
+    <message>
+      <source>未能导出</source>
+      <translation>Not exported</translation>
+    </message>
+    <message>
+      <source>已导出到
+%1</source>
+      <translation>Exported to
+%1</translation>
     </message>
   </context>
 </TS>
