@@ -31,6 +31,7 @@ from models.services.surveys import SurveyService, load_survey_template, survey_
 
 from .. import dialogs, workers
 from ..permissions import gate_all
+from ..printing import actions as printing
 from ..qtmodels.base import ObjectRole
 from ..qtmodels.survey_models import COL_ID, COL_TITLE, SurveyListModel, SurveyRow
 from ..read_only import keep_disabled
@@ -51,6 +52,7 @@ class SurveysPage(QWidget):
         self.ws = workspace
         self.active_dialog: QWidget | None = None  # the last window opened (tests, and no doubles)
         self._job: workers.Job | None = None
+        self.results_window = None  # the results window open (its base is what 打印结果公告 uses)
         self._build()
         self.reload()
 
@@ -306,6 +308,7 @@ class SurveysPage(QWidget):
             dialogs.error(self.tr("无法读取调查结果"), exc, parent=self)
             return
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(lambda *_a: setattr(self, "results_window", None))
         self.active_dialog = window
         self.results_window = window
         window.show()
@@ -314,22 +317,17 @@ class SurveysPage(QWidget):
     def print_questionnaire(self) -> None:
         survey_id = self.selected_id()
         if survey_id is not None:
-            from ..surveys import printing
-
-            self.active_dialog = printing.preview_questionnaire(self.ws, survey_id, self)
+            self.active_dialog = printing.preview_survey(self.ws, survey_id, "questionnaire", self)
 
     def print_results(self) -> None:
+        """The result notice, over the base picked in the survey's open results window (or the
+        notice's default, 占选择总数)."""
         survey_id = self.selected_id()
         if survey_id is None:
             return
-        from ..surveys import printing
-
-        window = getattr(self, "results_window", None)
-        try:
-            bases = window.bases() if window is not None and window.survey_id == survey_id else None
-        except RuntimeError:  # the results window was closed (its C++ side is gone)
-            bases = None
-        self.active_dialog = printing.preview_results(self.ws, survey_id, self, bases=bases)
+        window = self.results_window
+        base = window.base() if window is not None and window.survey_id == survey_id else "selections"
+        self.active_dialog = printing.preview_survey(self.ws, survey_id, "results", self, base=base)
 
     # --- files, off the GUI thread -----------------------------------------------------------------
     def import_forms(self) -> None:

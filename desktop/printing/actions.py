@@ -4,6 +4,7 @@
     preview_catalog(workspace, parent)                     # 打印目录 on 公开事项目录
     preview_feedback_answer(workspace, feedback_id, parent)  # 打印答复 under 群众意见
     print_month(workspace, year, month, parent)            # 打印本月全部公告 on 待办
+    preview_survey(workspace, survey_id, what, parent)     # 打印问卷 / 打印结果公告 on 问卷
 
 Each opens the preview window (`PrintPreviewDialog`) and returns it; the month's bundle is prepared
 first on a worker thread with a progress dialog and 取消 (`MonthPrint`), and the preview opens when
@@ -143,6 +144,33 @@ def preview_feedback_answer(workspace, feedback_id: int, parent: QWidget | None 
         return NoticePrinter(ctx, today=today).print_feedback(feedback_id, None, options)
 
     return open_preview(workspace, PreviewSource(translate("Printing", "答复公告"), render), parent)
+
+
+def preview_survey(workspace, survey_id: int, what: str, parent: QWidget | None = None, *,
+                   base: str = "selections") -> PrintPreviewDialog | None:
+    """A survey's paper questionnaire (``what`` "questionnaire") or its result notice ("results";
+    ``base``: what multiple-choice percentages are of, "selections" or "respondents")."""
+    from models.printing.jobs import NoticePrinter
+    from models.services.surveys import SurveyService
+
+    from .preview_dialog import PreviewSource
+
+    try:
+        title = SurveyService(workspace.ctx).get(survey_id).title
+        if what == "results" and not SurveyService(workspace.ctx).results(survey_id).respondents:
+            dialogs.error(translate("Printing", "无法打印"),
+                          translate("Printing", "这份问卷还没有计入统计的答卷，不能打印结果公告。"), parent=parent)
+            return None
+    except CunwuError as exc:
+        dialogs.error(translate("Printing", "无法打印"), exc, parent=parent)
+        return None
+    ctx, today = workspace.ctx, clock.today()
+
+    def render(options, _unmasked, _progress, _cancelled):
+        return NoticePrinter(ctx, today=today).print_survey(survey_id, what, None, options, base=base)
+
+    heading = title if what == "questionnaire" else translate("Printing", "%1结果公布").replace("%1", title)
+    return open_preview(workspace, PreviewSource(heading, render), parent)
 
 
 # --- the month's bundle --------------------------------------------------------------------------

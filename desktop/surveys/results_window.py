@@ -5,7 +5,8 @@ base they are of, the "其他" texts, a bar or pie chart, the cross-tab by 村�
 Everything shown is `SurveyService.results` / `demand` as computed by the core
 (models.rules.survey.tally): the window formats, it does not count. For a multiple-choice question
 the clerk picks the base — 占答题人数 or 占选择总数 (published sheets often use the latter: 50 of 226
-selections = 22.12%) — and the pick is what the printed result notice uses (`bases()`).
+selections = 22.12%) — and the pick, one for the whole sheet as the sheet states it, is what the printed
+result notice uses (`base()`; the notice's own default, 占选择总数, until the clerk picks).
 """
 
 from __future__ import annotations
@@ -49,8 +50,8 @@ OF_SELECTIONS = "selections"
 
 
 class SurveyResultsWindow(QDialog):
-    """The results of one survey. `bases()` is {question number: OF_RESPONDENTS | OF_SELECTIONS}
-    for the multiple-choice questions, as picked (the print of the result notice asks it)."""
+    """The results of one survey. `base()` is OF_SELECTIONS or OF_RESPONDENTS: what the
+    multiple-choice percentages are of, on screen and on the printed result notice."""
 
     catalog_changed = Signal()
 
@@ -58,7 +59,7 @@ class SurveyResultsWindow(QDialog):
         super().__init__(parent)
         self.ws = workspace
         self.survey_id = survey_id
-        self._bases: dict[int, str] = {}
+        self._base = OF_SELECTIONS  # the published sheets' usual base, and the notice's default
         self.results = None
         self.demand_rows: list = []
         self.setWindowTitle(self.tr("调查结果"))
@@ -95,7 +96,7 @@ class SurveyResultsWindow(QDialog):
         self.of_respondents = QRadioButton(self.tr("占答题人数(&R)"))
         self.of_selections = QRadioButton(self.tr("占选择总数(&S)"))
         for b in (self.of_respondents, self.of_selections):
-            b.setToolTip(self.tr("多选题的百分比按哪个总数算；结果公告用这里选中的口径"))
+            b.setToolTip(self.tr("各多选题的百分比按哪个总数算；结果公告用这里选中的口径"))
         self.base_group = QButtonGroup(self)
         self.base_group.addButton(self.of_respondents)
         self.base_group.addButton(self.of_selections)
@@ -228,10 +229,15 @@ class SurveyResultsWindow(QDialog):
         splitter.setSizes([250, 800])
         splitter.setChildrenCollapsible(False)
 
+        self.print_button = QPushButton(self.tr("打印结果公告…"))
+        self.print_button.setToolTip(self.tr("预览并打印结果公告；多选题按上面选中的口径算百分比"))
+        self.print_button.setAutoDefault(False)
+        self.print_button.clicked.connect(self.print_results)
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.close)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.print_button)
         bottom.addStretch(1)
         bottom.addWidget(self.close_button)
 
@@ -258,9 +264,6 @@ class SurveyResultsWindow(QDialog):
                 .replace("%1", str(r.waiting))
         self.heading.setText(text)
         self.question_model.setStringList([f"Q{t.no}  {t.text}" for t in r.questions])
-        for t in r.questions:
-            if t.type == "multiple":
-                self._bases.setdefault(t.no, OF_RESPONDENTS)
         self._fill_demand()
         self.tabs.setTabEnabled(self.tabs.indexOf(self.demand_tab), bool(self.demand_rows)
                                 or any(t.other_texts for t in r.questions))
@@ -279,8 +282,8 @@ class SurveyResultsWindow(QDialog):
         index = self.question_rows.current()
         return self.results.questions[index.row()] if index is not None else None
 
-    def bases(self) -> dict[int, str]:
-        return dict(self._bases)
+    def base(self) -> str:
+        return self._base
 
     def select_question(self, no: int) -> None:
         self.question_rows.select_row(self.question_model.index(no - 1, 0))
@@ -299,10 +302,10 @@ class SurveyResultsWindow(QDialog):
         self.base_box.setVisible(multiple)
         if multiple:
             self.of_respondents.blockSignals(True)
-            selections = self._bases.get(t.no) == OF_SELECTIONS
+            selections = self._base == OF_SELECTIONS
             (self.of_selections if selections else self.of_respondents).setChecked(True)
             self.of_respondents.blockSignals(False)
-        self.tally_model.set_base(multiple and self._bases.get(t.no) == OF_SELECTIONS)
+        self.tally_model.set_base(multiple and self._base == OF_SELECTIONS)
         self.tally_model.set_rows(t.options)
         self.tally_view.setVisible(bool(t.options))
         self._show_base(t)
@@ -327,7 +330,7 @@ class SurveyResultsWindow(QDialog):
         """The base stated: the core's wording, and what the percentages shown are of."""
         text = t.base_text
         if t.type == "multiple":
-            if self._bases.get(t.no) == OF_SELECTIONS:
+            if self._base == OF_SELECTIONS:
                 text += self.tr("；百分比 = 票数 ÷ 选择总数 %1").replace("%1", str(t.selections))
             else:
                 text += self.tr("；百分比 = 票数 ÷ 答题人数 %1").replace("%1", str(t.answered))
@@ -341,8 +344,8 @@ class SurveyResultsWindow(QDialog):
         t = self.tally()
         if t is None or t.type != "multiple":
             return
-        self._bases[t.no] = OF_RESPONDENTS if self.of_respondents.isChecked() else OF_SELECTIONS
-        self.tally_model.set_base(self._bases[t.no] == OF_SELECTIONS)
+        self._base = OF_RESPONDENTS if self.of_respondents.isChecked() else OF_SELECTIONS
+        self.tally_model.set_base(self._base == OF_SELECTIONS)
         self._show_base(t)
         self._draw_chart()
         self._fill_cross(t)
@@ -365,7 +368,7 @@ class SurveyResultsWindow(QDialog):
         if not t.options:
             self.cross_note.setText(self.tr("第%1题不是选择题，没有按小组的选项统计。").replace("%1", str(t.no)))
             return
-        of_selections = t.type == "multiple" and self._bases.get(t.no) == OF_SELECTIONS
+        of_selections = t.type == "multiple" and self._base == OF_SELECTIONS
         self.cross_note.setText(self.tr("第%1题，各小组的票数和百分比（%2）").replace("%1", str(t.no))
                                 .replace("%2", self.tr("占该组选择总数") if of_selections else self.tr("占该组答题人数")))
         self.cross_model.setHorizontalHeaderLabels([self.tr("选项"), *groups])
@@ -387,6 +390,11 @@ class SurveyResultsWindow(QDialog):
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.cross_model.appendRow(last)
 
+    def print_results(self) -> None:
+        from ..printing import actions as printing
+
+        self.preview = printing.preview_survey(self.ws, self.survey_id, "results", self, base=self._base)
+
     # --- 公开需求 ---------------------------------------------------------------------------
     def _fill_demand(self) -> None:
         self.demand_model.clear()
@@ -396,7 +404,7 @@ class SurveyResultsWindow(QDialog):
         for d in self.demand_rows:
             item = f"{d.item} {d.item_name}" if d.item_name else self.tr("%1（目录中没有）").replace("%1", d.item)
             done = {"added": self.tr("已加入目录"), "marked": self.tr("已标记关注")}.get(d.recorded or "", "")
-            pct = (d.percent_of_selections if self._bases.get(d.question) == OF_SELECTIONS
+            pct = (d.percent_of_selections if self._base == OF_SELECTIONS
                    and d.percent_of_selections is not None else d.percent)
             self._append_demand([f"Q{d.question}", f"{d.letter} {d.label}", f"{d.count}（{pct}%）", item, done],
                                 ("option", d))

@@ -3958,6 +3958,14 @@ Print the full details?</translation>
       <source>无法开始打印：打印机“%1”不可用，请检查打印机是否开机、联机</source>
       <translation>Cannot start printing: the printer “%1” is not available. Check that it is switched on and online.</translation>
     </message>
+    <message>
+      <source>这份问卷还没有计入统计的答卷，不能打印结果公告。</source>
+      <translation>No forms of this survey are counted yet: there is no result notice to print.</translation>
+    </message>
+    <message>
+      <source>%1结果公布</source>
+      <translation>%1 — results</translation>
+    </message>
   </context>
   <context>
     <name>ProjectEditor</name>
@@ -7200,6 +7208,18 @@ Print the full details?</translation>
     <message>
       <source>已把“%1”加入公开事项目录。</source>
       <translation>“%1” added to the disclosure catalog.</translation>
+    </message>
+    <message>
+      <source>各多选题的百分比按哪个总数算；结果公告用这里选中的口径</source>
+      <translation>What the multiple-choice percentages are of; the result notice uses the base picked here</translation>
+    </message>
+    <message>
+      <source>打印结果公告…</source>
+      <translation>Print result notice…</translation>
+    </message>
+    <message>
+      <source>预览并打印结果公告；多选题按上面选中的口径算百分比</source>
+      <translation>Preview and print the result notice; multiple-choice percentages use the base picked above</translation>
     </message>
   </context>
   <context>

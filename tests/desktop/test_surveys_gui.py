@@ -304,18 +304,20 @@ def test_results_base_switch_changes_the_percentages_shown_and_what_the_notice_u
     assert not window.base_box.isVisible()  # single choice: of respondents only
 
     click_row(qtbot, window.question_view, 2)  # Q3, multiple: 100 selections by 60 respondents
-    assert window.base_box.isVisible() and window.of_respondents.isChecked()
+    assert window.base_box.isVisible() and window.of_selections.isChecked()  # the notice's default
     assert "答题 60 人，共选 100 项" in window.base_label.text()
-    percents = [window.tally_model.index(r, 2).data() for r in range(3)]
-    assert percents == ["83.33%", "16.67%", "66.67%"]
-    assert window.bases()[3] == OF_RESPONDENTS
-
-    qtbot.mouseClick(window.of_selections, Qt.MouseButton.LeftButton)
     percents = [window.tally_model.index(r, 2).data() for r in range(3)]
     assert percents == ["50.00%", "10.00%", "40.00%"]
     assert "选择总数 100" in window.base_label.text()
-    assert window.bases()[3] == OF_SELECTIONS
+    assert window.base() == OF_SELECTIONS
     assert [s.percent for s in window.chart.slices()[:3]] == ["50.00", "10.00", "40.00"]  # the chart follows
+
+    qtbot.mouseClick(window.of_respondents, Qt.MouseButton.LeftButton)
+    percents = [window.tally_model.index(r, 2).data() for r in range(3)]
+    assert percents == ["83.33%", "16.67%", "66.67%"]
+    assert "答题人数 60" in window.base_label.text()
+    assert window.base() == OF_RESPONDENTS
+    assert [s.percent for s in window.chart.slices()[:3]] == ["83.33", "16.67", "66.67"]
     # Every option is listed, zero-vote ones too.
     assert window.tally_model.rowCount() == 6
     assert window.tally_model.index(5, 1).data() == "0"
@@ -451,7 +453,7 @@ def test_export_writes_the_results_xlsx(qtbot, page, survey, service, dialog_cal
     assert str(out) in dialog_calls.texts("info")
     cells = [str(c) for ws in load_workbook(out).worksheets for row in ws.iter_rows(values_only=True) for c in row
              if c is not None]
-    assert "知道" in cells and "88.33" in " ".join(cells)
+    assert "A. 知道" in cells and "53" in cells and "88.33" in cells
 
 
 def test_demand_becomes_catalog_items_from_the_results(qtbot, workspace, page, service, dialog_calls):
@@ -473,7 +475,8 @@ def test_demand_becomes_catalog_items_from_the_results(qtbot, workspace, page, s
     qtbot.waitExposed(window)
     window.tabs.setCurrentIndex(2)
     cells = lambda r: [window.demand_model.index(r, c).data() for c in range(5)]  # noqa: E731
-    assert cells(2) == ["Q1", "C 惠农补贴发放", "10（100.00%）", "CW-13 耕地地力保护补贴", ""]
+    # 18 selections by 10 respondents: over selections, the notice's default base
+    assert cells(2) == ["Q1", "C 惠农补贴发放", "10（55.56%）", "CW-13 耕地地力保护补贴", ""]
     click_row(qtbot, window.demand_view, 2)
     assert window.mark_action.isEnabled() and not window.add_item_action.isEnabled()
     window.mark_action.trigger()
@@ -495,3 +498,40 @@ def test_demand_becomes_catalog_items_from_the_results(qtbot, workspace, page, s
     other_row = next(r for r in range(window.demand_model.rowCount()) if cells(r)[1] == "其他：水费")
     click_row(qtbot, window.demand_view, other_row)  # a topic villagers wrote in: a new item too
     assert window.add_item_action.isEnabled()
+
+
+def test_print_the_questionnaire_and_the_result_notice_over_the_picked_base(qtbot, page, survey, service,
+                                                                            dialog_calls):
+    from .print_support import pdf_text, wait_rendered
+
+    click_row(qtbot, page.view, 0)
+    page.print_results_action.trigger()  # nothing counted yet: said, no preview
+    assert "还没有计入统计的答卷" in dialog_calls.texts("error")
+
+    page.view.setFocus()
+    press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # Ctrl+P: the paper questionnaire
+    preview = page.active_dialog
+    wait_rendered(qtbot, preview)
+    text = pdf_text(preview.result.data)
+    assert "村务公开满意度调查问卷" in text and "问卷编号" in text and "选C跳到第5题" in text
+    preview.close()
+
+    _sixty(service, survey.id)
+    double_click_row(qtbot, page.view, 0)
+    window = page.active_dialog
+    qtbot.waitExposed(window)
+    window.select_question(3)
+    qtbot.mouseClick(window.of_respondents, Qt.MouseButton.LeftButton)
+    assert window.base() == "respondents"
+    page.print_results_action.trigger()  # the page prints over the base picked in the open results window
+    preview = page.active_dialog
+    wait_rendered(qtbot, preview)
+    text = pdf_text(preview.result.data)
+    assert "知道[53票]88.33%" in text
+    assert "财务收支[50票]83.33%" in text  # Q3 over its 60 respondents
+    preview.close()
+
+    qtbot.mouseClick(window.of_selections, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    wait_rendered(qtbot, window.preview)
+    assert "财务收支[50票]50.00%" in pdf_text(window.preview.result.data)  # over its 100 selections
