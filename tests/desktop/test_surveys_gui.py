@@ -457,10 +457,9 @@ def test_export_writes_the_results_xlsx(qtbot, page, survey, service, dialog_cal
 
 
 def test_demand_becomes_catalog_items_from_the_results(qtbot, workspace, page, service, dialog_calls):
+    from desktop.surveys.results_window import SurveyResultsWindow
     from models.rules.timing import TimingRule
     from models.services.catalog import CatalogService, ItemData
-
-    from desktop.surveys.results_window import SurveyResultsWindow
 
     catalog = CatalogService(workspace.ctx)
     catalog.add(ItemData(code="CW-13", category="村务", group="惠农补贴", name="耕地地力保护补贴",
