@@ -12,6 +12,7 @@ result notice uses (`base()`; the notice's own default, 占选择总数, until t
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
@@ -47,6 +48,11 @@ from .chart import BAR, PIE, QuestionChart, Slice
 
 OF_RESPONDENTS = "respondents"
 OF_SELECTIONS = "selections"
+
+
+def _natural(name: str) -> tuple:
+    """"2组" before "10组": numbers inside a group name compare as numbers."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name))
 
 
 class SurveyResultsWindow(QDialog):
@@ -170,6 +176,7 @@ class SurveyResultsWindow(QDialog):
         self.cross_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.cross_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.cross_view.setAccessibleName(self.tr("按村民小组"))
+        self.cross_view.verticalHeader().hide()
         self.cross_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.cross_rows = RowList(self.cross_view)
         cross = QWidget()
@@ -364,7 +371,7 @@ class SurveyResultsWindow(QDialog):
         self.cross_model.clear()
         if t is None or self.results is None:
             return
-        groups = list(self.results.by_group)
+        groups = sorted(self.results.by_group, key=_natural)
         if not t.options:
             self.cross_note.setText(self.tr("第%1题不是选择题，没有按小组的选项统计。").replace("%1", str(t.no)))
             return

@@ -326,7 +326,7 @@ def test_results_base_switch_changes_the_percentages_shown_and_what_the_notice_u
     assert window.chart.style_name() == "pie"
     window.tabs.setCurrentIndex(1)  # by 村民小组
     header = [window.cross_model.headerData(c, Qt.Orientation.Horizontal) for c in range(window.cross_model.columnCount())]
-    assert header == ["选项", "1组", "2组"]
+    assert header == ["选项", "1组", "2组"]  # groups in natural order
 
 
 def test_the_list_answers_the_mouse(qtbot, page, survey, service, monkeypatch):
