@@ -107,6 +107,7 @@ class SurveyEntryScreen(QDialog):
         self.questionnaire: rules.Questionnaire = survey.questionnaire
         self._known: set[int] = {f.respondent for f in self.service.forms(survey_id, entry=entry)}
         self._correcting: int | None = None  # the respondent number of the form loaded with F2
+        self._correcting_version: int | None = None  # its version as loaded: a change meanwhile is refused
         self._jobs: dict[int, workers.Job] = {}
         self.save_times_ms: list[float] = []  # Enter → the next blank form, on the GUI thread
         self.rows: list[_Row] = []
@@ -243,6 +244,7 @@ class SurveyEntryScreen(QDialog):
     def new_form(self) -> None:
         """A blank form, the cursor on the respondent number."""
         self._correcting = None
+        self._correcting_version = None
         self.respondent_edit.clear()
         self.group_edit.clear()
         for row in self.rows:
@@ -442,7 +444,7 @@ class SurveyEntryScreen(QDialog):
             return
         form = EnteredForm(number, group, checked.answers)
         replace = self._correcting == number
-        job = workers.Job(self._saver(form, replace))
+        job = workers.Job(self._saver(form, replace, self._correcting_version if replace else None))
         job.signals.finished.connect(self._saved)
         job.signals.failed.connect(lambda exc, f=form, r=replace: self._refused(f, r, exc))
         self._jobs[number] = job
@@ -454,12 +456,12 @@ class SurveyEntryScreen(QDialog):
         QTimer.singleShot(0, lambda: workers.start(job))
         self.save_times_ms.append((time.perf_counter() - started) * 1000)
 
-    def _saver(self, form: EnteredForm, replace: bool):
+    def _saver(self, form: EnteredForm, replace: bool, version: int | None):
         ctx, survey_id, entry = self.ws.ctx, self.survey_id, self.entry
 
         def save(_progress, _cancelled):
             SurveyService(ctx).save_form(survey_id, form.respondent, form.answers, group=form.group,
-                                         entry=entry, correct=replace)
+                                         entry=entry, correct=replace, expected_version=version)
             return form.respondent
 
         return save
@@ -519,6 +521,7 @@ class SurveyEntryScreen(QDialog):
             self._say(self.tr("本遍没有编号为 %1 的问卷。").replace("%1", str(number)))
             return
         self.show_form(EnteredForm(number, stored.group, dict(stored.answers)), correcting=number)
+        self._correcting_version = stored.version
         self._say(self.tr("正在修改问卷 %1：改好后在最后一题回车保存。").replace("%1", str(number)), error=False)
 
     def pending(self) -> int:
