@@ -13,9 +13,10 @@ def test_discovery_does_not_import_lazy_page_modules():
         app = QApplication([])
         from desktop.registry import discover_pages
         keys = [p.key for p in discover_pages()]
-        assert keys[:3] == ["todo", "records", "catalog"], keys
+        assert keys[:4] == ["todo", "records", "surveys", "catalog"], keys
         loaded = [m for m in ("desktop.pages.records_page", "desktop.pages.catalog_page",
-                              "desktop.pages.todo_page", "desktop.pages.record_detail", "sqlalchemy")
+                              "desktop.pages.todo_page", "desktop.pages.record_detail",
+                              "desktop.pages.surveys_page", "desktop.surveys.entry_screen", "sqlalchemy")
                   if m in sys.modules]
         print(",".join(loaded) or "none")
         """
