@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font
 from ..output_files import check_output_path, write_output
 from ..rules.personal_numbers import mask_personal_numbers
 from .cell_text import write_text_cell
+from .xlsx_layout import lay_out_for_print
 
 
 def write_results_xlsx(results, path: str | os.PathLike[str]) -> Path:
@@ -53,6 +54,7 @@ def write_results_xlsx(results, path: str | os.PathLike[str]) -> Path:
         for o in t.options:
             r += 1
             write_text_cell(ws.cell(r, 2), f"{o.letter}. {o.label}").font = body
+            ws.cell(r, 2).alignment = wrap
             ws.cell(r, 3, o.count).font = body
             write_text_cell(ws.cell(r, 4), o.percent).font = body
             if o.percent_of_selections is not None:
@@ -102,5 +104,15 @@ def write_results_xlsx(results, path: str | os.PathLike[str]) -> Path:
                     go = results.by_group[g][i].options[j]
                     gs.cell(row, 3 + 2 * k, go.count).font = body
                     write_text_cell(gs.cell(row, 4 + 2 * k), go.percent).font = body
+    # Printable as it is: rows as tall as their wrapped text, the header row on every page, one page
+    # wide (models.exchange.xlsx_layout). 统计结果 has six columns: A4 portrait; the cross-tab grows
+    # two columns a 村民小组: landscape, A3 once it is wider than an A4 page holds legibly.
+    lay_out_for_print(ws, title_rows=(4, 4), first_data_row=5, paper=ws.PAPERSIZE_A4, landscape=False,
+                      bounds={1: (5, 8), 2: (24, 48), 3: (8, 10), 4: (10, 14), 5: (10, 14), 6: (12, 40)})
+    if results.by_group:
+        wide = len(results.by_group) > 6
+        lay_out_for_print(gs, title_rows=(1, 1), first_data_row=2,
+                          paper=gs.PAPERSIZE_A3 if wide else gs.PAPERSIZE_A4, landscape=True,
+                          bounds={1: (5, 8), 2: (20, 40)}, default_bounds=(8, 12))
     write_output(path, wb.save)
     return path

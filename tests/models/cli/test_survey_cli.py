@@ -136,4 +136,11 @@ def test_demand_to_catalog_and_results_xlsx(cli, tmp_path):
     assert code == 0 and xlsx.exists()
     cells = [c for row in openpyxl.load_workbook(xlsx)["统计结果"].iter_rows(values_only=True) for c in row]
     assert "A. 村级财务收支明细" in cells and "其他：水费收缴" in cells
+    # printable as written: header row on every page, one page wide, rows as tall as their wrapped text
+    from models.exchange.xlsx_layout import row_lines_fit
+
+    sheet = openpyxl.load_workbook(xlsx)["统计结果"]
+    assert sheet.print_title_rows == "$4:$4" and int(sheet.page_setup.fitToWidth) == 1
+    assert int(sheet.page_setup.fitToHeight) == 0 and sheet.sheet_properties.pageSetUpPr.fitToPage is True
+    assert all(sheet.row_dimensions[r].height and row_lines_fit(sheet, r) for r in range(1, sheet.max_row + 1))
     assert cli("survey", "results", sid, "--xlsx", str(tmp_path / "x.pdf"))[0] == 2
