@@ -340,7 +340,10 @@ def read_cells_checked(path: Path, sheet: str | None, limits: InputLimits) -> li
             names = wb.sheetnames
             if sheet is not None and sheet not in names:
                 raise SheetError(f"没有名为“{sheet}”的工作表（有：{'、'.join(names)}）", file=file, rule="sheet")
-            order = [sheet] if sheet else [wb.active.title] + [n for n in names if n != wb.active.title]
+            if not names:  # the workbook lists sheets whose parts are missing (openpyxl skips them)
+                raise SheetError("工作簿中没有可读取的工作表（文件已损坏）", file=file, rule="corrupt")
+            first = wb.active.title if wb.active is not None else names[0]
+            order = [sheet] if sheet else [first] + [n for n in names if n != first]
             return [SheetGrid(name, _rows_checked(wb[name], name, path, limits), merges.get(name, []))
                     for name in order]
         finally:

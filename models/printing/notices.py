@@ -283,7 +283,7 @@ def _roster_blocks(data: Any, item: Any, unmasked: bool) -> list[Block]:
 
 def _finance_blocks(data: Any) -> list[Block]:
     content = data.content or {}
-    rows = [r for r in (content.get("rows") or []) if isinstance(r, Mapping)]
+    rows = K.content_items(content.get("rows"))
     opening = _decimal(content.get("opening"))
     totals = K.finance_totals(content)
     closing = _decimal(content.get("closing"))
@@ -338,12 +338,12 @@ def _finance_blocks(data: Any) -> list[Block]:
 # --- projects, 一事一议 ------------------------------------------------------------------------------
 
 
-def _funding_table(lines: Iterable[Mapping[str, Any]], unit: str, *, what: str = "资金来源",
+def _funding_table(lines: Any, unit: str, *, what: str = "资金来源",
                    caption: str | None = None) -> Table:
     """A funding list (sources or uses) as printed on real funding notices: 序号, the line's name, a
     文号 column when any line has one, the amount in the plan's unit, and a 合计 row: the sum of the
     lines (a printed total equals its rows; the checks hold the stated total equal to it)."""
-    items = [s for s in lines if isinstance(s, Mapping)]
+    items = K.content_items(lines)
     with_doc = any(_text(s.get("doc_no")) for s in items)
     columns = [Column("序号", "center", wrap=False), Column(what)]
     if with_doc:
@@ -375,11 +375,11 @@ def _project_blocks(data: Any) -> list[Block]:
     blocks += [Para(f"{label}：{value}", "field") for label, value in fields if value]
     if funding:
         # 资金安排公示: numbered sections, sources by level with their 文号, then the uses
-        blocks.append(_funding_table(c.get("sources") or [], unit, caption="一、资金来源"))
-        blocks.append(_funding_table(c.get("uses") or [], unit, what="资金用途", caption="二、资金用途"))
+        blocks.append(_funding_table(c.get("sources"), unit, caption="一、资金来源"))
+        blocks.append(_funding_table(c.get("uses"), unit, what="资金用途", caption="二、资金用途"))
     else:
-        blocks.append(_funding_table(c.get("sources") or [], unit))
-    stages = [s for s in (c.get("stages") or []) if isinstance(s, Mapping)]
+        blocks.append(_funding_table(c.get("sources"), unit))
+    stages = K.content_items(c.get("stages"))
     if stages:
         blocks.append(Table(
             [Column("序号", "center", wrap=False), Column("阶段"), Column("日期", "center", wrap=False),
@@ -410,7 +410,7 @@ def _yishi_blocks(data: Any) -> list[Block]:
         ("筹资筹劳时间", _raise_period(c.get("raise_start"), c.get("raise_end"))),
     ]
     blocks += [Para(f"{label}：{value}", "field") for label, value in fields if value]
-    blocks.append(_funding_table(c.get("sources") or [], unit))
+    blocks.append(_funding_table(c.get("sources"), unit))
     standard = []
     per_person = _decimal(c.get("per_person"))
     if per_person:  # optional: a plan without a money contribution prints none (never "0.00 元")
@@ -428,7 +428,7 @@ def _yishi_blocks(data: Any) -> list[Block]:
     members = K.finance_group_members(c.get("finance_group"))
     if members:
         blocks.append(Para(f"理财小组成员：{'、'.join(members)}", "field"))
-    exemptions = [e for e in (c.get("exemptions") or []) if isinstance(e, Mapping)]
+    exemptions = K.content_items(c.get("exemptions"))
     if exemptions:
         blocks.append(Table(
             [Column("序号", "center", wrap=False), Column("减免对象"), Column("减免理由")],
@@ -442,7 +442,7 @@ def _yishi_blocks(data: Any) -> list[Block]:
 
 def _decision_blocks(data: Any) -> list[Block]:
     c = data.content or {}
-    meetings = [m for m in (c.get("meetings") or []) if isinstance(m, Mapping)]
+    meetings = K.content_items(c.get("meetings"))
     failed_rows = {f.row for f in K.check_decision(c) if f.rule in ("quorum", "majority") and f.row}
     combined = c.get("combined_first_two") is True or _text(c.get("combined_first_two")).lower() in ("true", "1")
 

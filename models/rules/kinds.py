@@ -310,6 +310,13 @@ def _content(content: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return content if isinstance(content, Mapping) else {}
 
 
+def content_items(value: Any) -> list[Mapping[str, Any]]:
+    """The readable entries of a content list (rows, sources, stages, meetings, exemptions) for totals
+    and printing: a value that is not a list (``"sources": 12``, a stored draft the checks flagged as
+    "格式不对") has none, and an entry that is not an object is skipped."""
+    return [x for x in value if isinstance(x, Mapping)] if isinstance(value, list) else []
+
+
 def _unit_suffix(unit: str | None) -> str:
     return f" {unit}" if unit else ""
 
@@ -384,7 +391,7 @@ def check_finance(content: Mapping[str, Any] | None, *, period_start: date | Non
 
 def finance_totals(content: Mapping[str, Any] | None) -> dict[str, Any]:
     c = _content(content)
-    rows = [r for r in (c.get("rows") or []) if isinstance(r, Mapping)]
+    rows = content_items(c.get("rows"))
     income = sum((_decimal(r.get("income")) or ZERO for r in rows), ZERO)
     expense = sum((_decimal(r.get("expense")) or ZERO for r in rows), ZERO)
     opening = _decimal(c.get("opening"))
@@ -494,7 +501,7 @@ def check_project(content: Mapping[str, Any] | None) -> list[Finding]:
 def _funded_totals(content: Mapping[str, Any] | None, total_key: str) -> dict[str, Any]:
     """Totals of a plan whose funding sources must add up to `total_key` (project budget, 一事一议 total)."""
     c = _content(content)
-    sources = [s for s in (c.get("sources") or []) if isinstance(s, Mapping)]
+    sources = content_items(c.get("sources"))
     total = _decimal(c.get(total_key))
     return {"rows": len(sources), total_key: total,
             "sources": sum((_decimal(s.get("amount")) or ZERO for s in sources), ZERO),
@@ -504,7 +511,7 @@ def _funded_totals(content: Mapping[str, Any] | None, total_key: str) -> dict[st
 def project_totals(content: Mapping[str, Any] | None) -> dict[str, Any]:
     out = _funded_totals(content, "budget")
     if is_funding_plan(content):
-        uses = [u for u in (_content(content).get("uses") or []) if isinstance(u, Mapping)]
+        uses = content_items(_content(content).get("uses"))
         out["uses"] = sum((_decimal(u.get("amount")) or ZERO for u in uses), ZERO)
     return out
 
@@ -768,7 +775,7 @@ def check_decision(content: Mapping[str, Any] | None) -> list[Finding]:
 
 def decision_totals(content: Mapping[str, Any] | None) -> dict[str, Any]:
     c = _content(content)
-    meetings = [m for m in (c.get("meetings") or []) if isinstance(m, Mapping)]
+    meetings = content_items(c.get("meetings"))
     stages = sorted({s for m in meetings if (s := _int(m.get("stage"))) is not None})
     return {"rows": len(meetings), "stages": stages, "last_stage": stages[-1] if stages else None,
             "amount": None}
@@ -1075,6 +1082,6 @@ __all__ = [
     "ROSTER_KEYS", "FIELD_LABELS", "KINDS", "check_disclosure", "check_notice", "check_title", "check_finance",
     "check_project", "check_decision", "check_yishi", "check_roster", "check_personal_numbers", "TEXT_FIELDS",
     "PRIVACY_RULES", "privacy_findings", "compute_totals", "totals_json",
-    "totals_from_json", "normalize_content", "content_unit", "has_errors", "parse_date", "money_text",
+    "totals_from_json", "normalize_content", "content_items", "content_unit", "has_errors", "parse_date", "money_text",
     "quantity_text", "kind_label",
 ]

@@ -585,3 +585,18 @@ def test_project_becomes_a_funding_notice_when_uses_are_typed(qtbot, ws, service
     assert c["sources"][1] == {"name": "省级衔接资金", "amount": "100.50"}
     assert c["uses"] == [{"name": "产业发展", "amount": "236.80"}, {"name": "基础设施", "amount": "120.00"}]
     assert not service.get(d.id).has_errors
+
+
+@pytest.mark.parametrize(("item", "period", "kind", "content"), [
+    ("FW-04", "2026-Q2", "finance", {"opening": "0", "closing": "0", "rows": 1}),
+    ("CW-19", "2026-07-18", "project", {"name": "村道", "unit": "元", "budget": "10", "sources": 12, "stages": "x"}),
+    ("CW-20", "2026-06-01", "yishi", {"project": "广场", "unit": "元", "total": "1", "sources": 3, "exemptions": 7}),
+    ("CW-06", "2026-05-20", "decision", {"matter": "发包", "meetings": 5}),
+])
+def test_a_draft_whose_content_list_is_a_number_opens_with_empty_tables(qtbot, ws, service, item, period, kind,
+                                                                       content):
+    """The fuzzer's "sources": 12 (stored as a draft with a 格式不对 finding) opens in its editor."""
+    d = service.create(item, period, "公开", kind=kind, content=content)
+    assert any(f.rule == "format" for f in d.findings)
+    editor = open_editor(qtbot, ws, d.id)
+    assert editor.kind_editor is not None and editor.isVisible()

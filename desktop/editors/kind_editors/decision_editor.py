@@ -25,6 +25,7 @@ from models.rules.kinds import (
     VOTING_MEETINGS,
     Finding,
     check_decision,
+    content_items,
     meeting_counted,
 )
 from models.services.disclosures import DisclosureData
@@ -177,7 +178,7 @@ class DecisionEditor(ContentEditor):
         self.matter_edit.setText(c.get("matter") or "")
         combined = c.get("combined_first_two")
         self.combined_check.setChecked(combined is True or str(combined).lower() in ("true", "1"))
-        meetings = [dict(m) for m in (c.get("meetings") or []) if isinstance(m, dict)]
+        meetings = [dict(m) for m in content_items(c.get("meetings"))]
         for m in meetings:  # what earlier versions stored for adults
             if m.get("counted") == "persons":
                 m["counted"] = "adults"

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from models.rules.kinds import Finding, check_finance
+from models.rules.kinds import Finding, check_finance, content_items
 from models.rules.money import format_money_cn
 from models.services.disclosures import DisclosureData
 
@@ -94,7 +94,7 @@ class FinanceEditor(ContentEditor):
         self._extra = {k: v for k, v in c.items() if k not in ("opening", "closing", "rows")}
         self.opening_edit.set_value(c.get("opening"))
         self.closing_edit.set_value(c.get("closing"))
-        rows = [r for r in (c.get("rows") or []) if isinstance(r, dict)]
+        rows = [dict(r) for r in content_items(c.get("rows"))]
         self.model.set_rows(rows or [{}])
         self.model.set_opening(self._opening())
         self._after_load()

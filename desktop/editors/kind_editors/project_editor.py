@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.rules.kinds import UNITS, Finding, check_project, is_funding_plan, money_text
+from models.rules.kinds import UNITS, Finding, check_project, content_items, is_funding_plan, money_text
 from models.services.disclosures import DisclosureData
 
 from ...qtmodels.grid_model import GridColumn, GridModel
@@ -223,9 +223,9 @@ class ProjectEditor(ContentEditor):
         self.bidding_edit.setText(c.get("bidding") or "")
         self.start_edit.set_value(c.get("start"))
         self.end_edit.set_value(c.get("end"))
-        self.sources_model.set_rows([r for r in (c.get("sources") or []) if isinstance(r, dict)] or [{}])
-        self.uses_model.set_rows([r for r in (c.get("uses") or []) if isinstance(r, dict)] or [{}])
-        self.stages_model.set_rows([r for r in (c.get("stages") or []) if isinstance(r, dict)] or [{}])
+        self.sources_model.set_rows([dict(r) for r in content_items(c.get("sources"))] or [{}])
+        self.uses_model.set_rows([dict(r) for r in content_items(c.get("uses"))] or [{}])
+        self.stages_model.set_rows([dict(r) for r in content_items(c.get("stages"))] or [{}])
         self._after_load()
 
     def content(self) -> dict[str, Any]:

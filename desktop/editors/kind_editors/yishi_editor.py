@@ -32,6 +32,7 @@ from models.rules.kinds import (
     YISHI_SOURCES,
     Finding,
     check_yishi,
+    content_items,
     finance_group_members,
     labour_money,
     labour_terms,
@@ -220,12 +221,12 @@ class YishiEditor(ContentEditor):
         self.total_edit.set_value(c.get("total"))
         self.per_person_edit.set_value(c.get("per_person"))
         self.labour_edit.set_value(c.get("labour_days"))
-        sources = [dict(s) for s in (c.get("sources") or []) if isinstance(s, dict)]
+        sources = [dict(s) for s in content_items(c.get("sources"))]
         named = {s.get("name") for s in sources}
         # The usual sources as a list to fill in; those already in the plan keep their place.
         sources += [{"name": n} for n in YISHI_SOURCES if n not in named]
         self.sources_model.set_rows(sources)
-        self.exemptions_model.set_rows([e for e in (c.get("exemptions") or []) if isinstance(e, dict)] or [{}])
+        self.exemptions_model.set_rows([dict(e) for e in content_items(c.get("exemptions"))] or [{}])
         self._after_load()
 
     def content(self) -> dict[str, Any]:
