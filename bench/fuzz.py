@@ -345,8 +345,12 @@ def _worker(args: tuple) -> list[Result]:
     work = Path(folder) / f"worker-{worker if worker is not None else os.getpid()}"
     results = []
     for i in indexes:
-        case = make_case(fixture.seeds, seed, i)
-        r = run_in_process(fixture, case, work, timeout)
+        try:
+            case = make_case(fixture.seeds, seed, i)
+            r = run_in_process(fixture, case, work, timeout)
+        except Exception:  # noqa: BLE001 - the harness's own failure is reported with the case, not lost
+            results.append(Result(i, "harness", None, 0.0, 0.0, ["harness error"], traceback.format_exc()[-3000:]))
+            continue
         results.append(r)
         if r.problems and failures_dir:
             save_failure(Path(failures_dir), seed, case, r)
@@ -426,8 +430,8 @@ def report(summary: Summary, seed: int) -> list[str]:
         f"fuzz: seed {seed}: {len(ins)} cases in process ({', '.join(f'{k} {v}' for k, v in sorted(targets.items()))})"
         f" — accepted {codes[0]}, refused {codes[1]}, usage {codes[2]}",
         f"fuzz: internal errors {summary.count('internal error')}, partial writes {summary.count('partial write')}, "
-        f"timeouts {summary.count('timeout')}, other problems "
-        f"{sum(1 for r in summary.results if r.problems) - summary.count('internal error') - summary.count('partial write') - summary.count('timeout')}",
+        f"timeouts {summary.count('timeout')}, harness errors {summary.count('harness error')}, all runs with a "
+        f"problem {sum(1 for r in summary.results if r.problems)}",
     ]
     if ins:
         t = [r.seconds for r in ins]
@@ -441,6 +445,10 @@ def report(summary: Summary, seed: int) -> list[str]:
         lines.append(f"fuzz: whole `cunwu` processes: {len(whole)} cases, time median {statistics.median(t):.2f} s, "
                      f"p99 {_p99(t):.2f} s, max {max(t):.2f} s; peak RSS median {statistics.median(m):.0f} MB, "
                      f"p99 {_p99(m):.0f} MB, max {max(m):.0f} MB")
+    for r in [r for r in summary.results if r.problems][:20]:
+        last = r.stderr.strip().splitlines()[-1] if r.stderr.strip() else ""
+        lines.append(f"fuzz: case {r.index} ({r.target}{', whole process' if r.whole_process else ''}): "
+                     f"{r.problems} — {last[:160]}")
     for path in summary.failures[:20]:
         lines.append(f"fuzz: failing case saved: {path}")
     return lines
