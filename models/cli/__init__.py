@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 
 from .. import __version__
 from ..errors import CunwuError
+from ..rules.text import invalid_text_problem
 from .argparse_zh import ChineseParser, chinese
 from .common import CliExit, Env, setup_logging
 
@@ -94,6 +95,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, gui_launcher: Callable[[Env], int] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    for arg in argv:  # undecodable bytes (a GBK terminal, a mangled script) arrive as lone surrogates
+        problem = invalid_text_problem(arg, "参数")
+        if problem:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")[:60]
+            sys.stderr.write(f"用法错误：“{shown}”：{problem}\n")
+            return 2
     args = _gui_only(argv) if gui_launcher is not None else None
     if args is None:
         try:

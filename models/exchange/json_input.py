@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import ValidationError
 from ..rules.limits import MAX_EXPONENT, MAX_NUMBER_CHARS
+from ..rules.text import invalid_text_problem
 
 MAX_JSON_BYTES = 8 * 1024 * 1024
 MAX_JSON_DEPTH = 32  # the deepest content (a decision's meetings) is 3 levels
@@ -94,7 +95,28 @@ def loads_document(text: str, *, file: str, what: str = "内容文件") -> dict[
         raise _refuse(file, what, "应为一个 JSON 对象（{…}）")
     if _depth(doc) > MAX_JSON_DEPTH:
         raise _refuse(file, what, f"括号嵌套过深（不能超过 {MAX_JSON_DEPTH} 层）")
+    for value in _strings(doc):
+        problem = invalid_text_problem(value, "")
+        if problem:
+            bad = next(ch for ch in value if "\ud800" <= ch <= "\udfff")
+            line = _line_of(text, f"\\u{ord(bad):04x}") or _line_of(text, f"\\u{ord(bad):04X}")
+            raise _refuse(file, what, f"“{value[:20].encode('utf-8', 'replace').decode()}”{problem}", line)
     return doc
+
+
+def _strings(doc: Any) -> list[str]:
+    """Every string in ``doc``, keys included."""
+    out, stack = [], [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            out.append(node)
+        elif isinstance(node, dict):
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return out
 
 
 def read_document(path: str | Path, *, what: str = "内容文件") -> dict[str, Any]:

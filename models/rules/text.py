@@ -88,5 +88,19 @@ def free_text_problem(value: str, label: str) -> str | None:
     return _refusal(label, found.group(), "它会改变文字的显示或打印，请删除后重新输入") if found else None
 
 
-__all__ = ["BIDI_CONTROLS", "ZERO_WIDTH", "code_point", "free_text_problem", "name_problem",
-           "normalize_free_text", "normalize_name"]
+# A lone surrogate (U+D800–DFFF) is not a character at all and has no UTF-8 form: it is what a
+# "\\ud800" escape in JSON or undecodable bytes in a command-line argument become in Python, and
+# storing it fails deep inside (the audit hash, SQLite). Refused where such text enters, by name.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def invalid_text_problem(value: str, label: str) -> str | None:
+    """Why ``value`` cannot be text at all (a lone surrogate), or None."""
+    found = _SURROGATE.search(value)
+    if not found:
+        return None
+    return f"{label}含有无效的字符 {code_point(found.group())}（不是有效的 UTF-8 文字），请改正后重试"
+
+
+__all__ = ["BIDI_CONTROLS", "ZERO_WIDTH", "code_point", "free_text_problem", "invalid_text_problem",
+           "name_problem", "normalize_free_text", "normalize_name"]

@@ -92,3 +92,29 @@ def test_a_workbook_whose_sheet_parts_are_missing_is_refused_by_name(cli, db_pat
     assert code == 1
     assert "名单.xlsx" in err and shown in err and len(err.strip().splitlines()) <= 2
     assert _dump(db_path) == before
+
+
+def test_a_lone_surrogate_in_a_content_file_is_refused_by_line(cli, db_path, tmp_path):
+    """`"unit": "\\ud800"` is valid JSON but no text: it reached the audit hash and failed there."""
+    path = tmp_path / "c.json"
+    path.write_text('{"name": "村道硬化",\n "unit": "\\ud800", "budget": "1"}', encoding="utf-8")
+    before = _dump(db_path)
+    code, _, err = cli("disclosure", "new", "--item", "CW-19", "--period", "2026-07-18", "--title", "公开",
+                       "--kind", "project", "--content-file", str(path))
+    assert code == 1
+    assert "内容文件 c.json 第 2 行" in err and "U+D800" in err and "未保存任何内容" in err
+    assert _dump(db_path) == before
+
+
+@pytest.mark.parametrize("args", [
+    ("disclosure", "new", "--item", "CW-10", "--period", "2026-Q3", "--title", "名单\udcff\udcfe"),
+    ("settings", "set", "footer.unit", "镇\udcff纪委"),
+])
+def test_undecodable_bytes_in_an_argument_are_a_usage_error(cli, db_path, args):
+    """`cunwu settings set footer.unit $'\\xff'` from a GBK terminal: Python hands the bytes over as
+    lone surrogates, which no database or hash can take."""
+    before = _dump(db_path)
+    code, _, err = cli(*args)
+    assert code == 2
+    assert "用法错误" in err and "\\xff" in err and "U+DCFF" in err
+    assert _dump(db_path) == before

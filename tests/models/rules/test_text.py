@@ -10,6 +10,7 @@ from models.rules.text import (
     BIDI_CONTROLS,
     ZERO_WIDTH,
     free_text_problem,
+    invalid_text_problem,
     name_problem,
     normalize_free_text,
     normalize_name,
@@ -69,3 +70,13 @@ def test_the_patterns_refuse_exactly_the_control_characters_unicode_names():
     assert all(name_problem(f"a{ch}b", "姓名") for ch in controls)
     assert [ch for ch in controls if free_text_problem(ch, "备注") is None] == ["\t", "\n"]
     assert name_problem("".join(chr(c) for c in range(0x20, 0x7f)), "姓名") is None
+
+
+@pytest.mark.parametrize("ch", ["\ud800", "\udbff", "\udc00", "\udcff", "\udfff"])
+def test_a_lone_surrogate_is_invalid_text_named_by_code_point(ch):
+    problem = invalid_text_problem(f"张{ch}三", "姓名")
+    assert problem and problem.startswith("姓名含有无效的字符") and f"U+{ord(ch):04X}" in problem
+
+
+def test_real_text_is_valid_even_beyond_the_basic_plane():
+    assert invalid_text_problem("𠀀𠀁 张三 \u202e \x00", "姓名") is None  # other rules judge those
