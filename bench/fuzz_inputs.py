@@ -481,7 +481,7 @@ def _mutate_json(rng: random.Random, data: bytes) -> tuple[bytes, str]:
         token = rng.choice(JSON_TOKENS)
         obj = _set(obj, path, _MARK)
         text = json.dumps(obj, ensure_ascii=False).replace(json.dumps(_MARK, ensure_ascii=False), token, 1)
-        return text.encode(), f"{'/'.join(map(str, path)) or '<root>'} ← {token[:30]}"
+        return text.encode("utf-8", "backslashreplace"), f"{'/'.join(map(str, path)) or '<root>'} ← {token[:30]}"
     if op == "drop":
         path = rng.choice([p for p in paths if p] or [()])
         if path:
@@ -489,28 +489,34 @@ def _mutate_json(rng: random.Random, data: bytes) -> tuple[bytes, str]:
             for key in path[:-1]:
                 parent = parent[key]
             del parent[path[-1]]
-        return json.dumps(obj, ensure_ascii=False).encode(), f"drop {'/'.join(map(str, path))}"
+        return _json_bytes(obj), f"drop {'/'.join(map(str, path))}"
     if op == "add":
         dicts = [p for p in paths if isinstance(_get(obj, p), dict)]
         if dicts:
             path = rng.choice(dicts)
             _get(obj, path)[rng.choice(["unknown", "rows", "footer", "meetings", "名", "id"])] = rng.choice(
                 [1, "x", [], {}, None, {"phones": "x"}, [{"name": 1}]])
-            return json.dumps(obj, ensure_ascii=False).encode(), f"add key at {'/'.join(map(str, path))}"
+            return _json_bytes(obj), f"add key at {'/'.join(map(str, path))}"
     if op == "dup_key":
         text = json.dumps(obj, ensure_ascii=False)
         if text.startswith("{") and len(text) > 2:
-            return ('{"opening": "1", ' + text[1:]).encode(), "duplicate key"
+            return ('{"opening": "1", ' + text[1:]).encode("utf-8", "backslashreplace"), "duplicate key"
     if op == "swap":
         path = rng.choice(paths)
         value = _get(obj, path)
         new = [value] if not isinstance(value, list) else {"x": value}
         obj = _set(obj, path, new)
-        return json.dumps(obj, ensure_ascii=False).encode(), f"wrap {'/'.join(map(str, path)) or '<root>'}"
+        return _json_bytes(obj), f"wrap {'/'.join(map(str, path)) or '<root>'}"
     if op == "encoding":
         enc = rng.choice(["utf-16", "gbk", "utf-8-sig", "latin-1", "utf-32"])
         return json.dumps(obj, ensure_ascii=False).encode(enc, "replace"), f"encoded {enc}"
     return _mutate_bytes(rng, data, snippets=[t.encode() for t in JSON_TOKENS[:12]])
+
+
+def _json_bytes(obj) -> bytes:
+    """``obj`` as UTF-8 JSON; one holding a lone surrogate (from an earlier "\\ud800" token) keeps it as
+    an escape, the only way JSON can carry it."""
+    return json.dumps(obj, ensure_ascii=False).encode("utf-8", "backslashreplace")
 
 
 def _get(obj, path: tuple):
