@@ -163,7 +163,9 @@ def _parse_month(text: str) -> date:
 def _parse_int(text: str) -> int:
     t = (text or "").strip()
     if not re.fullmatch(r"[+-]?\d+", t):
-        raise SettingValueError(f"应为整数，而不是“{text}”")
+        raise SettingValueError(f"应为整数，而不是“{text[:40]}”")
+    if len(t.lstrip("+-").lstrip("0")) > 18:  # Python's int() itself refuses 4,300 digits with a traceback
+        raise SettingValueError(f"整数“{t[:20]}…”位数过多（不能超过 18 位）")
     return int(t)
 
 

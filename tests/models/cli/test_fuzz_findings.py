@@ -118,3 +118,15 @@ def test_undecodable_bytes_in_an_argument_are_a_usage_error(cli, db_path, args):
     assert code == 2
     assert "用法错误" in err and "\\xff" in err and "U+DCFF" in err
     assert _dump(db_path) == before
+
+
+@pytest.mark.parametrize("value", ["9" * 5000, "-" + "1" * 4400, "0" * 30 + "15"])
+def test_a_setting_given_thousands_of_digits_is_refused_by_name(cli, db_path, value):
+    """`settings set feedback.answer_days 999…` (5,000 digits) met Python's own int() limit."""
+    before = _dump(db_path)
+    code, _, err = cli("settings", "set", "feedback.answer_days", value)
+    if value.strip("0") == "15":
+        assert code == 0, err  # leading zeros are still a number
+        return
+    assert code == 1 and "位数过多" in err and len(err) < 300
+    assert _dump(db_path) == before
