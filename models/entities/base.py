@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import DateTime, Integer, MetaData, Numeric, String, TypeDecorator
+from sqlalchemy import DateTime, Integer, MetaData, String, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
-from ..rules.limits import MONEY_DIGITS, MONEY_PLACES, QUANTITY_DIGITS, QUANTITY_PLACES
+from ..rules.money import decimal_text
 
 # Named constraints so Alembic batch migrations on SQLite can address them.
 NAMING = {
@@ -45,14 +45,43 @@ class UTCDateTime(TypeDecorator):
         return value.astimezone(UTC)
 
 
-def Money() -> Numeric:  # noqa: N802 - reads like a type at the use site
-    """Money in 元 with two decimals, always Decimal in Python."""
-    return Numeric(MONEY_DIGITS, MONEY_PLACES, asdecimal=True)
+class ExactDecimal(TypeDecorator):
+    """A Decimal stored exactly, as its canonical text ("1200.50", "11211.57").
+
+    SQLite has no decimal type: ``Numeric`` there is REAL, which cannot hold 12345678901234.5678
+    (or 0.1) exactly. Text keeps every digit on every backend; nothing sums or sorts these columns
+    in SQL (totals are computed in Python, see models.rules.roster). ``places`` is the fewest
+    decimals written (money keeps its two); more are kept when the value has them (万元 to the fen).
+    """
+
+    impl = String(48)
+    cache_ok = True
+
+    def __init__(self, places: int = 0):
+        super().__init__()
+        self.places = places
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        return decimal_text(value if isinstance(value, Decimal) else Decimal(str(value)), self.places)
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        if isinstance(value, float):  # a value written before the column held text
+            return Decimal(repr(value))
+        return Decimal(str(value))
 
 
-def Quantity() -> Numeric:  # noqa: N802
+def Money() -> ExactDecimal:  # noqa: N802 - reads like a type at the use site
+    """Money, always Decimal in Python, stored exactly with at least two decimals."""
+    return ExactDecimal(2)
+
+
+def Quantity() -> ExactDecimal:  # noqa: N802
     """Areas, rates and counts that may carry more decimals than money (11211.57 亩, 18.34 元/亩)."""
-    return Numeric(QUANTITY_DIGITS, QUANTITY_PLACES, asdecimal=True)
+    return ExactDecimal(0)
 
 
 def utcnow() -> datetime:
@@ -72,4 +101,4 @@ class Versioned:
         return {"version_id_col": cls.__table__.c.version}
 
 
-__all__ = ["Base", "UTCDateTime", "Money", "Quantity", "Versioned", "utcnow", "Decimal"]
+__all__ = ["Base", "UTCDateTime", "ExactDecimal", "Money", "Quantity", "Versioned", "utcnow", "Decimal"]

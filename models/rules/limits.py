@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-# --- numbers the database stores (models.entities.base builds its Numeric columns from these) -------
-MONEY_DIGITS, MONEY_PLACES = 16, 2  # Numeric(16, 2): up to 99,999,999,999,999.99 元
-QUANTITY_DIGITS, QUANTITY_PLACES = 18, 4  # Numeric(18, 4): areas, rates
+# --- numbers the database stores (exactly, as text: models.entities.base.ExactDecimal) --------------
+MONEY_DIGITS, MONEY_PLACES = 16, 2  # up to 99,999,999,999,999.99 元, to the fen
+QUANTITY_DIGITS, QUANTITY_PLACES = 18, 4  # areas, rates: up to 99,999,999,999,999.9999
 # The largest whole number SQLite's INTEGER holds (record numbers, feedback numbers).
 MAX_RECORD_ID = 2**63 - 1
 MAX_HOUSEHOLD_SIZE = 999
@@ -100,13 +100,14 @@ def _decimal_range_problem(value: Decimal, label: str, digits: int, places: int,
     return None
 
 
-def money_problem(value: Decimal, label: str) -> str | None:
-    """An amount the money columns (Numeric(16, 2)) cannot hold exactly."""
-    return _decimal_range_problem(value, label, MONEY_DIGITS, MONEY_PLACES, MAX_MONEY, "应精确到分")
+def money_problem(value: Decimal, label: str, places: int = MONEY_PLACES) -> str | None:
+    """An amount beyond the money bounds or finer than the fen (``places``: 2 in 元, 6 in 万元 —
+    models.rules.money.money_places)."""
+    return _decimal_range_problem(value, label, MONEY_DIGITS, places, MAX_MONEY, "应精确到分")
 
 
 def quantity_problem(value: Decimal, label: str) -> str | None:
-    """An area, count or rate the quantity columns (Numeric(18, 4)) cannot hold exactly."""
+    """An area, count or rate beyond the quantity bounds or with more than four decimals."""
     return _decimal_range_problem(value, label, QUANTITY_DIGITS, QUANTITY_PLACES, MAX_QUANTITY,
                                   f"最多保留 {QUANTITY_PLACES} 位小数")
 

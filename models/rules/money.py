@@ -108,14 +108,35 @@ def _exact(value: Decimal | int) -> Decimal:
 _WIDE = Context(prec=2 * MAX_NUMBER_CHARS + 20)
 
 
-def to_fen(value: Decimal | int) -> Decimal:
-    """Round to the fen, half away from zero (0.005 → 0.01, -0.005 → -0.01)."""
-    return _exact(value).quantize(FEN, rounding=ROUND_HALF_UP, context=_WIDE)
+def money_places(unit: str | None = "元") -> int:
+    """Decimals an amount carries to be exact to the fen: 2 in 元, 6 in 万元."""
+    return 6 if unit == "万元" else 2
 
 
-def amount_of(quantity: Decimal | int, rate: Decimal | int) -> Decimal:
-    """Roster amount: quantity × rate, rounded to the fen."""
-    return to_fen(_WIDE.multiply(_exact(quantity), _exact(rate)))
+def to_fen(value: Decimal | int, unit: str | None = "元") -> Decimal:
+    """Round to the fen (in ``unit``: 0.000001 万元), half away from zero (0.005 → 0.01, -0.005 → -0.01)."""
+    step = FEN if money_places(unit) == 2 else Decimal(1).scaleb(-money_places(unit))
+    return _exact(value).quantize(step, rounding=ROUND_HALF_UP, context=_WIDE)
+
+
+def amount_of(quantity: Decimal | int, rate: Decimal | int, unit: str | None = "元") -> Decimal:
+    """Computed amount: quantity × rate, rounded half-up to the fen in the amount's ``unit``."""
+    return to_fen(_WIDE.multiply(_exact(quantity), _exact(rate)), unit)
+
+
+def decimal_text(value: Decimal, places: int = 0) -> str:
+    """The one stored spelling of a number: no exponent, no trailing zeros beyond ``places``
+    decimals (``decimal_text(Decimal("1200.5"), 2)`` → "1200.50", ``decimal_text(Decimal("26.5100"))``
+    → "26.51"); every digit the value has is kept."""
+    if not value.is_finite():
+        raise ValueError(f"不是有限的数：{value}")
+    number = value.normalize(_WIDE)
+    if number.is_zero():
+        number = Decimal(0)
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and exponent > -places:
+        number = number.quantize(Decimal(1).scaleb(-places), context=_WIDE)
+    return format(number, "f")
 
 
 def _fixed(value: Decimal | int) -> Decimal:
@@ -131,6 +152,17 @@ def format_money(value: Decimal | int) -> str:
 def format_money_cn(value: Decimal | int) -> str:
     """``205,620.19`` — two decimals with thousands separators (for print)."""
     return f"{_fixed(value):,.2f}"
+
+
+def format_amount_cn(value: Decimal | int, unit: str | None = "元") -> str:
+    """An amount as printed in its unit: ``205,620.19`` 元; in 万元 up to six decimals, to the fen
+    (``20.00``, ``12.345678``)."""
+    if money_places(unit) == 2:
+        return format_money_cn(value)
+    number = _exact(value)
+    exponent = number.normalize().as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return f"{number:,.{min(money_places(unit), max(2, places))}f}"
 
 
 def sum_money(values: Iterable[Decimal | int]) -> Decimal:
