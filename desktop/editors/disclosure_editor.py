@@ -519,7 +519,7 @@ class DisclosureEditor(QDialog):
         if rows_dirty:
             rows, where = self.kind_editor.rows_for_save()  # type: ignore[attr-defined]
             fields["rows"] = rows
-            fields["columns"] = self.kind_editor.column_keys()  # type: ignore[attr-defined]
+            fields["columns"] = self.kind_editor.table_columns()  # type: ignore[attr-defined]
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             data = self.service.update(self.disclosure_id, expected_version=self.data.version, **fields)

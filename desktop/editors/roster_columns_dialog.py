@@ -3,9 +3,11 @@
 The dialog works on a copy of the roster's columns: a list with a checkbox per column (unticked
 columns leave the roster when the clerk confirms), 上移 / 下移 (Alt+Up / Alt+Down), a standard
 column from `models.rules.roster.STANDARD_COLUMNS`, a custom text column keyed by its header text
-(保障类别), or the column set of a preset. 姓名 is required and cannot be unticked. Columns kept
-only in the internal roster (public=False: bank card, branch, phone, address) are marked
-“（不公示）”: printing leaves them off the posted notice.
+(保障类别) of a chosen type, or the column set of a preset. Required columns (姓名, a preset's
+项目名称) cannot be unticked. The selected column can be renamed — label and unit, stored with
+the record and printed as "金额（万元）" — and marked summed (合计) or internal-only; a custom
+column's type can be changed. Columns kept only in the internal roster (public=False: bank card,
+branch, phone, address) are marked “（不公示）”: printing leaves them off the posted notice.
 
 Nothing changes until 确定: the roster editor then applies `columns()` as one undo step. Before
 closing, the dialog asks (dialogs.confirm) whether to drop columns that hold data.
@@ -14,11 +16,19 @@ closing, the dialog asks (dialogs.confirm) whether to drop columns that hold dat
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -32,7 +42,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.rules.roster import PRESET_LABELS, STANDARD_COLUMNS, RosterColumn
+from models.rules.roster import (
+    COLUMN_TYPES,
+    COMMON_UNITS,
+    NUMBER_KINDS,
+    PRESET_LABELS,
+    STANDARD_COLUMNS,
+    RosterColumn,
+)
 
 from .. import dialogs
 from ..qtmodels.roster_model import column_label, preset_label, preset_or_generic
@@ -40,7 +57,20 @@ from ..row_list import ActionButton, RowList
 
 Index = QModelIndex | QPersistentModelIndex
 ColumnRole = Qt.ItemDataRole.UserRole + 1
-REQUIRED_KEYS = frozenset({"name"})
+
+# COLUMN_TYPES (models.rules.roster), listed for lupdate.
+_TYPES_FOR_TRANSLATION = (
+    QT_TRANSLATE_NOOP("ColumnTypes", "文字"), QT_TRANSLATE_NOOP("ColumnTypes", "姓名"),
+    QT_TRANSLATE_NOOP("ColumnTypes", "身份证号"), QT_TRANSLATE_NOOP("ColumnTypes", "银行卡号"),
+    QT_TRANSLATE_NOOP("ColumnTypes", "电话号码"), QT_TRANSLATE_NOOP("ColumnTypes", "金额"),
+    QT_TRANSLATE_NOOP("ColumnTypes", "数量"), QT_TRANSLATE_NOOP("ColumnTypes", "单价/标准"),
+    QT_TRANSLATE_NOOP("ColumnTypes", "人数/个数"), QT_TRANSLATE_NOOP("ColumnTypes", "日期"),
+    QT_TRANSLATE_NOOP("ColumnTypes", "住址"), QT_TRANSLATE_NOOP("ColumnTypes", "签字栏"),
+)
+
+
+def type_label(kind: str) -> str:
+    return QCoreApplication.translate("ColumnTypes", COLUMN_TYPES.get(kind, kind))
 
 def shown_label(column: RosterColumn) -> str:
     """The column as the dialog lists it: its header, and “（不公示）” when it is never printed."""
@@ -75,7 +105,7 @@ class ColumnListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if e.shown else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            if e.column.key in REQUIRED_KEYS:
+            if e.column.required:
                 return QCoreApplication.translate("RosterColumnsDialog", "必填列，不能去掉")
             if not e.column.public:
                 return QCoreApplication.translate("RosterColumnsDialog", "只留在内部名单中，打印公告时不打印")
@@ -90,7 +120,7 @@ class ColumnListModel(QAbstractListModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.entries[index.row()].column.key not in REQUIRED_KEYS:
+        if not self.entries[index.row()].column.required:
             f |= Qt.ItemFlag.ItemIsUserCheckable
         return f
 
@@ -98,7 +128,7 @@ class ColumnListModel(QAbstractListModel):
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
             return False
         e = self.entries[index.row()]
-        if e.column.key in REQUIRED_KEYS:
+        if e.column.required:
             return False
         e.shown = Qt.CheckState(value) == Qt.CheckState.Checked
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
@@ -137,13 +167,18 @@ class ColumnListModel(QAbstractListModel):
         self.endInsertRows()
         return row
 
+    def replace_column(self, row: int, column: RosterColumn) -> None:
+        """The column at ``row`` renamed, re-united or re-typed (same key: its cells stay)."""
+        self.entries[row].column = column
+        self.dataChanged.emit(self.index(row), self.index(row))
+
     def reset_to(self, columns: Sequence[RosterColumn]) -> None:
         """The preset's columns, ticked, then the others unticked (they can be ticked back)."""
         keys = {c.key for c in columns}
         self.beginResetModel()
         rest = [_Entry(e.column, False) for e in self.entries if e.column.key not in keys]
         for e in rest:
-            if e.column.key in REQUIRED_KEYS:
+            if e.column.required:
                 e.shown = True
         self.entries = [_Entry(c) for c in columns] + rest
         self.endResetModel()
@@ -214,6 +249,40 @@ class RosterColumnsDialog(QDialog):
         add_grid.addWidget(self.preset_combo, 2, 0)
         add_grid.addWidget(self.reset_button, 2, 1)
 
+        # the selected column: label, unit, type (custom columns), 合计, internal only
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(20)
+        self.title_edit.setAccessibleName(self.tr("列名"))
+        self.unit_combo = QComboBox()
+        self.unit_combo.setEditable(True)
+        self.unit_combo.addItems(["", *COMMON_UNITS])
+        self.unit_combo.setAccessibleName(self.tr("单位"))
+        self.type_combo = QComboBox()
+        self.type_combo.setAccessibleName(self.tr("类型"))
+        for kind in COLUMN_TYPES:
+            self.type_combo.addItem(type_label(kind), kind)
+        self.summed_check = QCheckBox(self.tr("合计行求和(&T)"))
+        self.summed_check.setToolTip(self.tr("不同品种（如尿素、复合肥）相加没有意义时不要勾选"))
+        self.internal_check = QCheckBox(self.tr("仅内部留存，不公示(&I)"))
+        self.apply_button = QPushButton(self.tr("修改所选列(&E)"))
+        title_label = QLabel(self.tr("列名(&N)："))
+        title_label.setBuddy(self.title_edit)
+        unit_label = QLabel(self.tr("单位："))
+        unit_label.setBuddy(self.unit_combo)
+        type_label_ = QLabel(self.tr("类型："))
+        type_label_.setBuddy(self.type_combo)
+        edit_grid = QGridLayout()
+        edit_grid.addWidget(title_label, 0, 0)
+        edit_grid.addWidget(self.title_edit, 0, 1)
+        edit_grid.addWidget(unit_label, 0, 2)
+        edit_grid.addWidget(self.unit_combo, 0, 3)
+        edit_grid.addWidget(type_label_, 1, 0)
+        edit_grid.addWidget(self.type_combo, 1, 1)
+        edit_grid.addWidget(self.summed_check, 1, 2, 1, 2)
+        edit_grid.addWidget(self.internal_check, 2, 1)
+        edit_grid.addWidget(self.apply_button, 2, 2, 1, 2)
+        edit_grid.setColumnStretch(1, 1)
+
         self.message = QLabel()
         self.message.setObjectName("columnsMessage")
         self.message.setWordWrap(True)
@@ -226,13 +295,14 @@ class RosterColumnsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         for b in (self.up_button, self.down_button, self.add_standard_button, self.add_custom_button,
-                  self.reset_button):
+                  self.reset_button, self.apply_button):
             b.setAutoDefault(False)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(list_label)
         layout.addLayout(list_row, 1)
+        layout.addLayout(edit_grid)
         layout.addLayout(add_grid)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -244,6 +314,8 @@ class RosterColumnsDialog(QDialog):
         self.add_custom_button.clicked.connect(self.add_custom)
         self.custom_edit.returnPressed.connect(self.add_custom)
         self.reset_button.clicked.connect(self.reset_to_preset)
+        self.apply_button.clicked.connect(self.apply_edit)
+        self.rows.selection_changed.connect(self._load_selected)
         self.model.rowsInserted.connect(self._fill_standard)
         self.model.modelReset.connect(self._fill_standard)
         self._fill_standard()
@@ -254,6 +326,7 @@ class RosterColumnsDialog(QDialog):
     # --- actions ------------------------------------------------------------------------------
     def select(self, row: int) -> None:
         self.list_view.setCurrentIndex(self.model.index(row))
+        self._load_selected()
 
     def current_row(self) -> int:
         index = self.rows.current()
@@ -263,6 +336,52 @@ class RosterColumnsDialog(QDialog):
         row = self.current_row()
         if row >= 0:
             self.select(self.model.move(row, delta))
+
+    def _load_selected(self) -> None:
+        row = self.current_row()
+        enabled = 0 <= row < self.model.rowCount()
+        for w in (self.title_edit, self.unit_combo, self.type_combo, self.summed_check, self.internal_check,
+                  self.apply_button):
+            w.setEnabled(enabled)
+        if not enabled:
+            return
+        c = self.model.entries[row].column
+        self.title_edit.setText(c.title)
+        self.unit_combo.setCurrentText(c.unit)
+        self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(c.kind)))
+        self.type_combo.setEnabled(c.custom)  # a standard column's type is what its key stores
+        self.summed_check.setChecked(c.summed)
+        self.internal_check.setChecked(not c.public)
+
+    def edit_selected(self, *, title: str | None = None, unit: str | None = None, kind: str | None = None,
+                      summed: bool | None = None, public: bool | None = None) -> bool:
+        """Change the selected column (the fields below the list, or the given values)."""
+        row = self.current_row()
+        if row < 0:
+            return False
+        c = self.model.entries[row].column
+        title = (title if title is not None else self.title_edit.text()).strip()
+        unit = (unit if unit is not None else self.unit_combo.currentText()).strip()
+        kind = kind or (self.type_combo.currentData() if c.custom else c.kind)
+        summed = self.summed_check.isChecked() if summed is None else summed
+        public = (not self.internal_check.isChecked()) if public is None else public
+        if not title:
+            self.message.setText(self.tr("列名不能为空"))
+            self.title_edit.setFocus()
+            return False
+        for other in self.model.entries:
+            if other.column.key != c.key and title in (other.column.title, other.column.key):
+                self.message.setText(self.tr("已有名为“%1”的列").replace("%1", title))
+                return False
+        mask = c.mask if kind == c.kind else {"id_number": "id_number", "bank_card": "bank_card",
+                                              "phone": "phone", "address": "address"}.get(kind)
+        self.model.replace_column(row, replace(c, title=title, unit=unit, kind=kind, mask=mask,
+                                               summed=summed and kind in NUMBER_KINDS, public=public))
+        self.message.clear()
+        return True
+
+    def apply_edit(self) -> None:
+        self.edit_selected()
 
     def _fill_standard(self) -> None:
         present = set(self.model.keys())
@@ -279,8 +398,9 @@ class RosterColumnsDialog(QDialog):
             self.message.clear()
             self.select(self.model.add(self._column_of(key)))
 
-    def add_custom(self, name: str | None = None) -> bool:
-        """A custom text column headed ``name`` (its key, as models.rules.roster keeps them)."""
+    def add_custom(self, name: str | None = None, kind: str | None = None) -> bool:
+        """A custom column headed ``name`` (its key, as models.rules.roster keeps them), of type
+        ``kind`` (text unless given; the clerk changes it with the selected column's fields)."""
         name = (name if name is not None else self.custom_edit.text()).strip()
         if not name:
             self.message.setText(self.tr("请先输入自定义列的列名"))
@@ -293,8 +413,12 @@ class RosterColumnsDialog(QDialog):
                 self.model.set_shown(self.current_row(), True)
                 return False
         standard = next((c for c in STANDARD_COLUMNS.values()
-                         if name in (c.key, c.label, c.label.split("（")[0])), None)
-        column = self._column_of(standard.key) if standard else RosterColumn(name, name, "text")
+                         if name in (c.key, c.label, c.title)), None)
+        if standard:
+            column = self._column_of(standard.key)
+        else:
+            kind = kind if kind in COLUMN_TYPES and kind != "name" else "text"
+            column = RosterColumn(name, name, kind, summed=kind in ("money", "quantity", "int"))
         self.message.clear()
         self.select(self.model.add(column))
         self.custom_edit.clear()

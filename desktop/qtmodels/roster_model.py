@@ -22,17 +22,21 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from models.rules.idnumber import normalize_id_number
-from models.rules.kinds import Finding, quantity_text
+from models.rules.kinds import Finding, money_text, quantity_text
 from models.rules.money import amount_of
 from models.rules.roster import (
     PRESET_LABELS,
     RosterColumn,
     check_parsed_rows,
-    column_for,
+    column_from,
+    duplicate_id_message,
+    duplicate_rows,
     number_column_kinds,
     parse_row,
     preset_columns,
+    table_columns,
+    total_parsed,
+    valid_id_of,
 )
 
 from .grid_model import GridColumn, GridModel
@@ -78,6 +82,9 @@ _PRESET_LABELS_FOR_TRANSLATION = (
     QT_TRANSLATE_NOOP("RosterPresets", "残疾人两项补贴"),
     QT_TRANSLATE_NOOP("RosterPresets", "特困供养"),
     QT_TRANSLATE_NOOP("RosterPresets", "通用名单"),
+    QT_TRANSLATE_NOOP("RosterPresets", "资金安排表"),
+    QT_TRANSLATE_NOOP("RosterPresets", "奖补资金分配表"),
+    QT_TRANSLATE_NOOP("RosterPresets", "分乡镇补贴表"),
 )
 
 def preset_label(preset_id: str) -> str:
@@ -117,25 +124,16 @@ def preset_or_generic(preset_id: str | None) -> list[RosterColumn]:
 
 
 def roster_column(key: str, preset_id: str | None) -> RosterColumn:
-    """The column for ``key`` as this roster labels it: the preset's (面积（亩）…) or the standard
+    """The column for ``key`` as this roster's preset labels it (面积（亩）…), or the standard
     one, or a custom text column headed by its key."""
-    for c in preset_or_generic(preset_id):
-        if c.key == key:
-            return c
-    return column_for(key)
+    return column_from(key, preset_id if preset_id in PRESET_LABELS else None)
 
 
-def roster_columns(saved: Sequence[str], preset_id: str | None,
+def roster_columns(saved: Sequence[Any], preset_id: str | None,
                    rows: Iterable[Mapping[str, Any]] = ()) -> list[RosterColumn]:
-    """The columns a roster shows: the saved column set in its order (the clerk's choice, see
-    the column dialog) or, for a roster without one, the preset's; then any key the rows hold
-    that the set does not name (so nothing stored is hidden). Labels come from the preset."""
-    keys: list[str] = list(dict.fromkeys(saved)) or [c.key for c in preset_or_generic(preset_id)]
-    for r in rows:
-        for k, v in r.items():
-            if k not in keys and v not in (None, ""):
-                keys.append(k)
-    return [roster_column(k, preset_id) for k in keys]
+    """The columns a roster shows: models.rules.roster.table_columns (the saved columns with their
+    labels and units, else the preset's), then any key the rows hold that the list does not name."""
+    return table_columns(saved, preset_id if preset_id in PRESET_LABELS else None, rows)
 
 
 def text_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
@@ -163,12 +161,13 @@ def _cell_text(key: str, v: Any) -> str:
 
 @dataclass
 class _RowState:
+    """One row parsed and checked once per change (models.rules.roster.parse_row and
+    check_parsed_rows): its typed values travel with it, for the totals and the save."""
+
     blank: bool = True
     findings: dict[str, list[Finding]] = field(default_factory=dict)
     valid_id: str | None = None
-    amount: Decimal | None = None
-    quantity: Decimal | None = None
-    persons: int | None = None
+    values: dict[str, Any] = field(default_factory=dict)
     computed_amount: Decimal | None = None
 
 
@@ -205,6 +204,7 @@ class RosterModel(GridModel):
         super().__init__([grid_column(c) for c in columns], undo_stack, parent)
         self.roster_columns = list(columns)
         self._check_keys = [c.key for c in self.roster_columns]
+        self._by_key = {c.key: c for c in self.roster_columns}
         self._state: list[_RowState] = []
         self._dups: dict[int, Finding] = {}
         self.public = public  # the office's phone numbers: not reported as a villager's
@@ -216,7 +216,7 @@ class RosterModel(GridModel):
     def change_columns(self, columns: Sequence[RosterColumn], text: str = "") -> bool:
         """Show ``columns`` (in this order) as one undo step; the cells of columns left out are
         removed from the rows, the others keep their values. False when nothing changed."""
-        if self._read_only or [(c.key, c.label) for c in columns] == [(c.key, c.label) for c in self.roster_columns]:
+        if self._read_only or list(columns) == list(self.roster_columns):
             return False
         self.undo_stack.push(_ColumnsCommand(
             self, columns, text or QCoreApplication.translate("RosterModel", "列设置")))
@@ -235,6 +235,7 @@ class RosterModel(GridModel):
         self.beginResetModel()
         self.roster_columns = list(columns)
         self._check_keys = [c.key for c in self.roster_columns]
+        self._by_key = {c.key: c for c in self.roster_columns}
         self._columns = [grid_column(c) for c in columns]
         self._col_index = {c.key: n for n, c in enumerate(self._columns)}
         self._rows = rows
@@ -263,23 +264,9 @@ class RosterModel(GridModel):
         return out, where
 
     def totals(self) -> dict[str, Any]:
-        """{"rows", "amount", "quantity", "household_size"} over the filled rows; amounts that
-        cannot be read are left out (their cells say why)."""
-        count = 0
-        amount = Decimal("0.00")
-        quantity: Decimal | None = None
-        persons: int | None = None
-        for st in self._state:
-            if st.blank:
-                continue
-            count += 1
-            if st.amount is not None:
-                amount += st.amount
-            if st.quantity is not None:
-                quantity = st.quantity if quantity is None else quantity + st.quantity
-            if st.persons is not None:
-                persons = st.persons if persons is None else persons + st.persons
-        return {"rows": count, "amount": amount, "quantity": quantity, "household_size": persons}
+        """The table's totals over the filled rows (models.rules.roster.total_parsed over the rows
+        as parsed when they last changed): rows, amount, and every summed column in its unit."""
+        return total_parsed((st.values for st in self._state if not st.blank), self.roster_columns)
 
     def row_findings(self) -> list[Finding]:
         """Every finding of the filled rows, row by row in column order (rows 1-based)."""
@@ -313,7 +300,7 @@ class RosterModel(GridModel):
     def computed(self, row: int, key: str) -> str | None:
         if key == "amount":
             c = self._state[row].computed_amount
-            return f"{c:.2f}" if c is not None else None
+            return money_text(c) if c is not None else None
         return None
 
     def computed_tip(self, row: int, key: str) -> str:
@@ -322,7 +309,7 @@ class RosterModel(GridModel):
             return ""
         return (QCoreApplication.translate("RosterModel", "自动计算：%1 × %2 = %3（四舍五入到分）")
                 .replace("%1", self.text(row, "quantity")).replace("%2", self.text(row, "rate"))
-                .replace("%3", f"{c:.2f}"))
+                .replace("%3", money_text(c)))
 
     def _cells_changed(self, rows: list[int]) -> None:
         for r in rows:
@@ -362,37 +349,25 @@ class RosterModel(GridModel):
         if not any(row.get(k) for k in self._check_keys):
             return _BLANK
         raw = {k: (row.get(k) or None) for k in self._check_keys}
-        parsed = parse_row(raw, row=i + 1)
-        found = check_parsed_rows([parsed], self._check_keys, [i + 1], number_columns=self.number_columns,
-                                  public=self.public)
+        parsed = parse_row(raw, row=i + 1, columns=self._by_key)
+        found = check_parsed_rows([parsed], self.roster_columns, [i + 1], number_columns=self.number_columns,
+                                  public=self.public, duplicates=False)
         by_key: dict[str, list[Finding]] = {}
         for f in found:
             by_key.setdefault(f.field, []).append(Finding(None, f.field, f.rule, f.message, f.severity))
         values = parsed[0]
-        st = _RowState(blank=False, findings=by_key)
-        idn = raw.get("id_number")
-        if idn and not any(f.is_error for f in by_key.get("id_number", ())):
-            st.valid_id = normalize_id_number(idn)
-        a, q, h = values.get("amount"), values.get("quantity"), values.get("household_size")
-        st.amount = a if isinstance(a, Decimal) else None
-        st.quantity = q if isinstance(q, Decimal) else None
-        st.persons = h if isinstance(h, int) and not isinstance(h, bool) else None
-        if raw.get("amount") is None and st.amount is not None:
-            st.computed_amount = st.amount
+        st = _RowState(blank=False, findings=by_key, values=values)
+        st.valid_id = valid_id_of(values, found)
+        amount = values.get("amount")
+        if raw.get("amount") is None and isinstance(amount, Decimal):
+            st.computed_amount = amount
         return st
 
     def _recheck_duplicates(self) -> None:
         """Later rows repeating an ID number (the first one is not flagged, as in the service)."""
-        first: dict[str, int] = {}
-        dups: dict[int, Finding] = {}
-        for i, st in enumerate(self._state):
-            idn = st.valid_id
-            if idn is None:
-                continue
-            j = first.setdefault(idn, i)
-            if j != i:
-                dups[i] = Finding(None, "id_number", "duplicate_id",
-                                  f"身份证号 {idn} 在第 {j + 1} 行和第 {i + 1} 行重复出现")
+        ids = [st.valid_id for st in self._state]
+        dups = {i: Finding(None, "id_number", "duplicate_id", duplicate_id_message(ids[i] or "", j + 1, i + 1))
+                for i, j in duplicate_rows(ids).items()}
         old = self._dups
         self._dups = dups
         col = self.column_of("id_number")

@@ -119,8 +119,8 @@ def _problem_line(p: Any) -> str:
 
 
 def _read_roster(path: str, map_spec: str | None, *, remembered: dict | None = None,
-                 preset_keys: list[str] | None = None,
-                 limits: Any = None) -> tuple[list[dict[str, Any]], list[str] | None, dict]:
+                 preset_keys: list[Any] | None = None,
+                 limits: Any = None) -> tuple[list[dict[str, Any]], list[Any] | None, dict, dict]:
     from ..exchange.roster_import import parse_map_spec, read_roster
 
     try:
@@ -140,7 +140,8 @@ def _read_roster(path: str, map_spec: str | None, *, remembered: dict | None = N
         raise CunwuError(f"名单文件 {path} 没有任何行，未新建记录")
     for w in result.warnings:
         sys.stderr.write("提示：" + _problem_line(w) + "\n")
-    return list(result.rows), (list(result.columns) if result.columns else None), dict(result.mapping or {})
+    columns = list(result.table_columns or result.columns) or None
+    return list(result.rows), columns, dict(result.mapping or {}), dict(result.stated_totals)
 
 
 # --- commands ---------------------------------------------------------------------------------
@@ -162,10 +163,12 @@ def cmd_new(env: Env, args) -> int:
 
         ctx = env.ctx()
         item = CatalogService(ctx).get(args.item)
-        preset_keys = [c.key for c in preset_columns(item.roster_preset)] if item.roster_preset else None
-        rows, columns, used_mapping = _read_roster(args.from_file, args.map_spec,
+        preset_keys = preset_columns(item.roster_preset) if item.roster_preset else None
+        rows, columns, used_mapping, stated = _read_roster(args.from_file, args.map_spec,
                                                    remembered=mapping_for(ctx, args.item), preset_keys=preset_keys,
                                                    limits=SettingsService(ctx).input_limits())
+        if stated:  # the file's own 合计 row: checked against the rows on the record (submit)
+            content = {**(content or {}), "stated_totals": stated}
     svc = _service(env)
     # The record and the mapping its file was read with: one transaction (a failure keeps neither,
     # so a retrying script never imports twice).

@@ -17,7 +17,7 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -28,9 +28,13 @@ from ..rules.limits import InputLimits, megabytes
 from ..rules.money import parse_decimal
 from ..rules.roster import (
     STANDARD_COLUMNS,
+    RosterColumn,
     check_parsed_rows,
+    column_from,
+    imported_column,
     parse_row,
-    roster_totals,
+    stated_total_findings,
+    total_parsed,
 )
 from .sheet_formats import KIND_WORDS, SPREADSHEET_SUFFIXES, mismatch, read_sheets, sniff
 from .sheet_guard import ROWS_SETTING, Merge, SheetError, column_letter, fill_merged_down
@@ -519,13 +523,19 @@ class RosterReadResult:
     row_numbers: list[int] = field(default_factory=list)
     sheet: str | None = None
     encoding: str | None = None
+    #: the figures of the file's own 合计 row, by column key (kept with the record: see
+    #: models.rules.roster.stated_total_findings)
+    stated_totals: dict[str, str] = field(default_factory=dict)
+    #: the columns read, as the record stores them (label and unit from the file's headers)
+    table_columns: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
     def totals(self) -> dict[str, Any]:
-        return roster_totals(self.rows)
+        """The rows' totals (the rows are typed already: models.rules.roster.total_parsed)."""
+        return total_parsed(self.rows, self.table_columns or None)
 
     def raise_if_problems(self) -> None:
         if self.problems:
@@ -583,6 +593,8 @@ def read_roster(path: str | Path, mapping: dict[str, str] | None = None, columns
     explicit = dict(mapping or {})
     remembered = {k: v for k, v in (remembered or {}).items() if k not in explicit}
     result = RosterReadResult(file=path.name)
+    given = {c.key: c for c in (column_from(c) for c in columns)} if columns is not None else {}
+    columns = list(given) if columns is not None else None
     try:
         table = read_table(path, headers=list(explicit.values()) + list(remembered.values()) + list(columns or ()),
                            sheet=sheet, limits=limits)
@@ -648,11 +660,15 @@ def read_roster(path: str | Path, mapping: dict[str, str] | None = None, columns
     # One pass per row over precomputed indexes; the checks then run over the typed rows.
     pairs = [(k, indexes[k]) for k in order]
     header_of = {k: table.headers[i] for k, i in pairs}
+    # Each column as the file heads it: label and unit from the header ("本次分配金额（万元）"), type
+    # and rules from the table's column of that key (its preset's) — the rows are read in that unit.
+    table_cols = {k: imported_column(given.get(k) or column_from(k), header_of[k]) for k in order}
+    result.table_columns = [table_cols[k].to_json() for k in order]
     rows = result.rows
     numbers = result.row_numbers
     parsed = []
     for excel_row, cells in table.rows:
-        item = parse_row({k: cells[i] for k, i in pairs}, row=excel_row)
+        item = parse_row({k: cells[i] for k, i in pairs}, row=excel_row, columns=table_cols)
         parsed.append(item)
         rows.append(item[0])
         numbers.append(excel_row)
@@ -662,29 +678,36 @@ def read_roster(path: str | Path, mapping: dict[str, str] | None = None, columns
 
     check_columns = list(wanted) if wanted is not None else order
     position = {k: n for n, k in enumerate(order)}
-    findings = check_parsed_rows(parsed, check_columns, numbers)
+    findings = check_parsed_rows(parsed, [table_cols.get(k) or given.get(k) or column_from(k)
+                                          for k in check_columns], numbers)
     findings.sort(key=lambda f: (f.row or 0, position.get(f.field, len(position))))  # stable: file order
     for f in findings:
         p = _problem(result, f.message, row=f.row, header=header_of.get(f.field, f.field), rule=f.rule)
         (result.problems if f.severity == "error" else result.warnings).append(p)
 
-    _check_file_total(table, indexes, result)
+    _check_file_total(table, indexes, result, table_cols)
     return result
 
 
-def _check_file_total(table: RawTable, indexes: dict[str, int], result: RosterReadResult) -> None:
-    """The file's own 合计 line should equal the sum of its rows; a mismatch usually means a row is
-    missing or mistyped, so the clerk hears about it (the notice prints the computed total)."""
+def _check_file_total(table: RawTable, indexes: dict[str, int], result: RosterReadResult,
+                      columns: Mapping[str, RosterColumn]) -> None:
+    """The file's own 合计 line should equal the sum of its rows, for every summed column (money,
+    areas, people): its figures are kept (``stated_totals``, stored with the record, where a
+    mismatch is an error that refuses submission) and a mismatch is named here at once."""
     cells = table.total_row_values
-    at = indexes.get("amount")
-    if cells is None or at is None or at >= len(cells) or cells[at] is None:
+    if cells is None:
         return
-    try:
-        stated = parse_decimal(cells[at], field="合计")
-    except ValueError:
-        return
-    computed = roster_totals(result.rows)["amount"]
-    if stated != computed:
-        result.warnings.append(_problem(
-            result, f"文件中的合计金额为 {stated}，各行之和为 {computed:.2f}，两者不符",
-            row=table.skipped_total_row, header=table.headers[at], rule="file_total"))
+    stated: dict[str, str] = {}
+    for key, at in indexes.items():
+        column = columns.get(key)
+        if column is None or not column.summed or at >= len(cells) or cells[at] in (None, ""):
+            continue
+        try:
+            stated[key] = format(parse_decimal(cells[at], field="合计"), "f")
+        except ValueError:
+            stated[key] = str(cells[at]).strip()
+    result.stated_totals = stated
+    summed = [columns[k] for k in stated]
+    for f in stated_total_findings(stated, total_parsed(result.rows, list(columns.values())), summed):
+        result.warnings.append(_problem(result, f.message, row=table.skipped_total_row,
+                                        header=table.headers[indexes[f.field]], rule="file_total"))

@@ -27,9 +27,18 @@ from typing import Any
 
 from ..rules import kinds as K
 from ..rules.masking import mask_value
-from ..rules.money import ZERO, format_money_cn, parse_decimal
+from ..rules.money import ZERO, format_amount_cn, parse_decimal
 from ..rules.personal_numbers import CANDIDATE, mask_personal_numbers, value_number_kind
-from ..rules.roster import RosterColumn, column_for, effective_columns, preset_columns
+from ..rules.roster import (
+    NUMBER_KINDS,
+    PRESET_LABELS,
+    STANDARD_COLUMNS,
+    RosterColumn,
+    count_word,
+    effective_columns,
+    roster_totals,
+    table_columns,
+)
 from .document import (
     WATERMARK_INTERNAL,
     Block,
@@ -70,20 +79,13 @@ def _decimal(value: Any) -> Decimal | None:
         return None
 
 
-def _places(value: Decimal) -> int:
-    exponent = value.normalize().as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
 def money(value: Any, unit: str = "元") -> str:
     """``205,620.19``; amounts in 万元 keep up to 6 decimals (to the fen). Unreadable values are
     printed as given, blanks as ""."""
     number = _decimal(value)
     if number is None:
         return "" if value is None else str(value)
-    if unit == "万元":
-        return f"{number:,.{min(6, max(2, _places(number)))}f}"
-    return format_money_cn(number)
+    return format_amount_cn(number, unit)
 
 
 def quantity(value: Any) -> str:
@@ -175,25 +177,20 @@ def _strip_correction(title: str) -> str:
 
 # --- rosters ---------------------------------------------------------------------------------------
 
-_RIGHT_KINDS = ("int", "quantity", "rate", "money")
-_ONE_LINE_KINDS = ("id_number", "int", "quantity", "rate", "money", "bank_card", "phone")
+_RIGHT_KINDS = NUMBER_KINDS
+_ONE_LINE_KINDS = ("id_number", "int", "quantity", "rate", "money", "bank_card", "phone", "name", "date")
 _ONE_LINE_KEYS = ("name",)  # a name is never broken over two lines, however long the others are
-# What one roster row is counted as in the totals row.
-_COUNT_WORDS = {"canji": "人", "tekun": "人", "linshi": "人"}
 
 
-def roster_columns(keys: Sequence[str], preset: str | None, *, unmasked: bool) -> list[RosterColumn]:
-    """The columns a roster prints: the record's column set in its order (the clerk may reorder
-    it in the editor), labelled as the preset labels them; the preset's columns when the record
-    has no set. Public ones only unless ``unmasked``."""
+def roster_columns(saved: Sequence[Any], preset: str | None, *, unmasked: bool) -> list[RosterColumn]:
+    """The columns a table prints: the record's columns in their order (the clerk may reorder,
+    rename and re-unit them in the editor), the preset's when the record has none
+    (models.rules.roster.table_columns). Public ones only unless ``unmasked``."""
     try:
-        preset_cols = preset_columns(preset) if preset else []
+        columns = table_columns(saved, preset)
     except ValueError:
-        preset_cols = []
-    wanted = list(dict.fromkeys(keys)) or [c.key for c in preset_cols]
-    by_key = {c.key: c for c in preset_cols}
-    ordered = [by_key.get(k) or column_for(k) for k in wanted]
-    return [c for c in ordered if unmasked or c.public]
+        columns = table_columns(saved, None)
+    return [c for c in columns if unmasked or c.public]
 
 
 def _column_places(rows: Sequence[Mapping[str, Any]], key: str) -> int:
@@ -206,7 +203,7 @@ def _column_places(rows: Sequence[Mapping[str, Any]], key: str) -> int:
         number = value if isinstance(value, Decimal) else _decimal(value)
         if number is None or not number.is_finite():
             continue
-        # trailing zeros do not count (storage keeps four places: 26.5100 has two)
+        # trailing zeros do not count (26.5100 has two)
         while places < 4 and number != number.quantize(steps[places]):
             places += 1
         if places == 4:
@@ -218,14 +215,14 @@ def _cell_formatter(column: RosterColumn, unmasked: bool, places: int = 2) -> Ca
     kind = column.kind
     if column.mask and not unmasked:
         rule = column.mask
-        if column_for(column.key).mask is None:
+        if STANDARD_COLUMNS.get(column.key) is None or STANDARD_COLUMNS[column.key].mask is None:
             # A text column treated as an ID / card / phone column for what it holds: its numbers
             # are masked as the column's kind, other text ("不详") stays (free-text masking follows).
             return lambda v: "" if v is None or v == "" else (
                 mask_value(rule, v) if value_number_kind(v) else str(v).strip())
         return lambda v: "" if v is None or v == "" else mask_value(rule, v)
     if kind == "money":
-        return lambda v: "" if v is None or v == "" else money(v)
+        return lambda v: "" if v is None or v == "" else money(v, column.unit)
     if kind in ("quantity", "rate"):
         def fixed(v: Any) -> str:
             number = _decimal(v)
@@ -233,14 +230,28 @@ def _cell_formatter(column: RosterColumn, unmasked: bool, places: int = 2) -> Ca
                 return "" if v is None else str(v)
             return f"{number:,.{places}f}"
         return fixed
+    if kind == "signature":  # a blank box for a hand-written signature or thumbprint
+        return lambda v: ""
     return lambda v: "" if v is None else str(v).strip()
+
+
+def _total_cell(column: RosterColumn, value: Any, places: int) -> str:
+    """A summed column's total, in the column's unit as its cells are printed."""
+    if value is None:
+        return ""
+    if column.kind == "money":
+        return money(value, column.unit)
+    if column.kind == "int":
+        return str(value)
+    return f"{_decimal(value):,.{places}f}"
 
 
 def roster_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[RosterColumn], *,
                  totals: Mapping[str, Any] | None = None, unmasked: bool = False,
                  count_word: str = "户") -> Table:
-    """A roster as a printed table: 序号 first, the given columns, a 合计 row with the row count
-    and the sums of amount, quantity and household size."""
+    """A table as printed: 序号 first, the given columns headed by label and unit ("金额（万元）"),
+    a 合计 row counting the rows in ``count_word`` (户 / 人 / 项 / 个) and totalling each summed
+    column in its unit (a column that is not summed — mixed products — has no total)."""
     places = {c.key: _column_places(rows, c.key) for c in columns if c.kind in ("quantity", "rate")}
     formatters = [(c.key, _cell_formatter(c, unmasked, places.get(c.key, 2))) for c in columns]
     body = [[str(n), *[fmt(row.get(key)) for key, fmt in formatters]] for n, row in enumerate(rows, start=1)]
@@ -249,19 +260,19 @@ def roster_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[RosterColu
         align = "right" if c.kind in _RIGHT_KINDS else ("center" if c.kind == "id_number" else "left")
         max_width = 45 if c.key == "remark" else None
         one_line = c.kind in _ONE_LINE_KINDS or c.key in _ONE_LINE_KEYS
-        printed.append(Column(c.label, align, wrap=not one_line, max_width=max_width))
-    totals = totals or K.roster_totals(rows)
+        min_width = 28 if c.kind == "signature" else None
+        printed.append(Column(c.label, align, wrap=not one_line, max_width=max_width, min_width=min_width))
+    totals = totals if totals is not None else roster_totals(rows, columns)
     total_cells = ["合计"] + [""] * len(columns)
-    keys = [c.key for c in columns]
-    count_at = next((keys.index(k) for k in ("name", "group") if k in keys), None)
+    # the count goes under the first text column (姓名, 项目名称, 乡镇 …)
+    count_at = next((i for i, c in enumerate(columns) if c.key == "name"), None)
+    if count_at is None:
+        count_at = next((i for i, c in enumerate(columns) if c.kind in ("text", "name")), None)
     if count_at is not None:
         total_cells[count_at + 1] = f"共 {len(rows)} {count_word}"
-    if "amount" in keys and totals.get("amount") is not None:
-        total_cells[keys.index("amount") + 1] = money(totals["amount"])
-    if "quantity" in keys and totals.get("quantity") is not None:
-        total_cells[keys.index("quantity") + 1] = f"{_decimal(totals['quantity']):,.{places['quantity']}f}"
-    if "household_size" in keys and totals.get("household_size") is not None:
-        total_cells[keys.index("household_size") + 1] = str(totals["household_size"])
+    for i, c in enumerate(columns):
+        if c.summed and c.kind in NUMBER_KINDS and i != count_at:
+            total_cells[i + 1] = _total_cell(c, totals.get(c.key), places.get(c.key, 2))
     return Table(printed, body, totals_row=total_cells, name="名单")
 
 
@@ -271,10 +282,12 @@ def _roster_blocks(data: Any, item: Any, unmasked: bool) -> list[Block]:
     if not columns:
         columns = roster_columns([], "generic", unmasked=unmasked)
     columns = effective_columns(columns, data.rows)
-    count_word = _COUNT_WORDS.get(preset or "", "户")
+    word = count_word(preset)
+    totals = roster_totals(data.rows, table_columns(data.columns, preset if preset in PRESET_LABELS else None))
     blocks: list[Block] = _paragraphs(data.body) or [
-        Para(f"现将{data.period_label}{data.item_name}名单公示如下（共 {len(data.rows)} {count_word}）：")]
-    blocks.append(roster_table(data.rows, columns, totals=data.totals, unmasked=unmasked, count_word=count_word))
+        Para(f"现将{data.period_label}{data.item_name}{'名单' if word in ('户', '人') else ''}公示如下"
+             f"（共 {len(data.rows)} {word}）：")]
+    blocks.append(roster_table(data.rows, columns, totals=totals, unmasked=unmasked, count_word=word))
     return blocks
 
 
@@ -516,6 +529,18 @@ def _decision_blocks(data: Any) -> list[Block]:
 # --- the public builders ---------------------------------------------------------------------------
 
 
+#: kind → the blocks of its notice (data, catalog item, unmasked). Every kind of
+#: ``catalog_terms.KINDS`` has one; a kind without is refused, never printed as a plain notice.
+PRINTERS: dict[str, Callable[[Any, Any, bool], list[Block]]] = {
+    "notice": lambda data, item, unmasked: _paragraphs(data.body),
+    "roster": _roster_blocks,
+    "finance": lambda data, item, unmasked: _finance_blocks(data),
+    "project": lambda data, item, unmasked: _project_blocks(data),
+    "yishi": lambda data, item, unmasked: _yishi_blocks(data),
+    "decision": lambda data, item, unmasked: _decision_blocks(data),
+}
+
+
 def disclosure_notice(data: Any, *, village: Any, settings: PrintSettings | None = None, item: Any = None,
                       options: PrintOptions | None = None, unmasked: bool = False, superseded: Any = None,
                       today: date | None = None) -> NoticeDocument:
@@ -529,14 +554,10 @@ def disclosure_notice(data: Any, *, village: Any, settings: PrintSettings | None
     options = options or PrintOptions()
     if unmasked and options.watermark is None:
         options = PrintOptions(options.paper, options.landscape, options.large, WATERMARK_INTERNAL)
-    builders: dict[str, Callable[[], list[Block]]] = {
-        "roster": lambda: _roster_blocks(data, item, unmasked),
-        "finance": lambda: _finance_blocks(data),
-        "project": lambda: _project_blocks(data),
-        "yishi": lambda: _yishi_blocks(data),
-        "decision": lambda: _decision_blocks(data),
-    }
-    blocks = builders.get(data.kind, lambda: _paragraphs(data.body))()
+    printer = PRINTERS.get(data.kind)
+    if printer is None:
+        raise ValueError(f"没有“{data.kind}”类记录的打印格式")
+    blocks = printer(data, item, unmasked)
     kicker = None
     title = data.title
     if data.is_correction:

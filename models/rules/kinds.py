@@ -27,7 +27,7 @@ strings); every check reads values through the same tolerant parsers, so any of 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -35,9 +35,18 @@ from typing import Any, Literal
 
 from .catalog_terms import KIND_LABELS, KINDS
 from .limits import MAX_COUNT, MAX_MONEY, date_problem
-from .money import ZERO, amount_of, format_money, parse_decimal
+from .money import ZERO, amount_of, format_money, money_places, parse_decimal
 from .personal_numbers import find_personal_numbers
-from .roster import check_roster_rows, number_column_findings, number_column_kinds, personal_number_message
+from .roster import (
+    CONTRACT_KEYS,
+    check_roster_rows,
+    number_column_findings,
+    number_column_kinds,
+    personal_number_message,
+    roster_totals,
+    stated_total_findings,
+    table_columns,
+)
 from .text import normalize_free_text
 
 Severity = Literal["error", "warning"]
@@ -211,8 +220,8 @@ def _places(d: Decimal) -> int:
 
 
 def max_places(unit: str | None) -> int:
-    """Decimals an amount may carry: to the fen, i.e. 2 in 元 and 6 in 万元."""
-    return 6 if unit == "万元" else 2
+    """Decimals an amount may carry: to the fen, i.e. 2 in 元 and 6 in 万元 (models.rules.money)."""
+    return money_places(unit)
 
 
 def money_text(value: Decimal, unit: str | None = "元") -> str:
@@ -783,19 +792,26 @@ def decision_totals(content: Mapping[str, Any] | None) -> dict[str, Any]:
 
 # --- roster -----------------------------------------------------------------------------------
 
-ROSTER_KEYS = ("group", "name", "id_number", "household_size", "quantity", "rate", "amount", "remark")
+ROSTER_KEYS = CONTRACT_KEYS  # the one list: models.rules.roster
 
 
-def check_roster(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None, *,
-                 public: Iterable[str] = ()) -> list[Finding]:
-    """Every roster finding; ``public``: the office's own phone numbers (not personal)."""
+def check_roster(rows: Sequence[Mapping[str, Any]], columns: Sequence[Any] | None = None, *,
+                 public: Iterable[str] = (), content: Mapping[str, Any] | None = None) -> list[Finding]:
+    """Every roster finding; ``columns``: the table's columns (stored dicts, keys or columns);
+    ``public``: the office's own phone numbers (not personal); ``content``: the record's content,
+    whose ``stated_totals`` (a file's own 合计 row) must equal the rows' totals."""
     out: list[Finding] = []
     if not rows:
         out.append(Finding(None, "rows", "no_rows", "名单没有任何行"))
         return out
-    cols = list(columns) if columns else list(ROSTER_KEYS)
-    out += [Finding.of(f) for f in number_column_findings(number_column_kinds(cols, rows))]
-    return out + [Finding.of(f) for f in check_roster_rows(rows, cols, public=public)]
+    cols = table_columns(columns) if columns else table_columns(None, "generic")
+    labels = {c.key: c.label for c in cols}
+    out += [Finding.of(f) for f in number_column_findings(number_column_kinds(cols, rows), labels)]
+    out += [Finding.of(f) for f in check_roster_rows(rows, cols, public=public)]
+    stated = _content(content).get("stated_totals")
+    if isinstance(stated, Mapping) and stated:
+        out += [Finding.of(f) for f in stated_total_findings(stated, roster_totals(rows, cols), cols)]
+    return out
 
 
 # --- personal numbers in free text --------------------------------------------------------------
@@ -873,65 +889,69 @@ def check_personal_numbers(kind: str, *, title: str | None = None, body: str | N
     return out
 
 
-def roster_totals(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    amount = ZERO
-    quantity: Decimal | None = None
-    persons: int | None = None
-    for r in rows:
-        a = r.get("amount")
-        if a is not None:
-            amount += a if isinstance(a, Decimal) else (_decimal(a) or ZERO)
-        q = r.get("quantity")
-        if q is not None:
-            quantity = (quantity or ZERO) + (q if isinstance(q, Decimal) else (_decimal(q) or ZERO))
-        h = r.get("household_size")
-        if h is not None:
-            persons = (persons or 0) + (_int(h) or 0)
-    return {"rows": len(rows), "amount": amount, "quantity": quantity, "household_size": persons}
-
-
 # --- the whole record -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class KindRules:
+    """What the core knows of one kind: its check and its totals. The editor (desktop) and the
+    printer (models.printing.notices) keep registries of their own keyed the same way; a test
+    fails when a kind misses an entry in any of them."""
+
+    check: Callable[..., list[Finding]]
+    totals: Callable[..., dict[str, Any]]
+
+
+def _no_totals(**_: Any) -> dict[str, Any]:
+    return {"rows": 0, "amount": None}
+
+
+#: kind → its rules. Every kind of ``catalog_terms.KINDS`` has an entry: nothing falls back.
+KIND_RULES: dict[str, KindRules] = {
+    "notice": KindRules(lambda *, title, body, attachments, **_: check_notice(title, body, attachments=attachments),
+                        _no_totals),
+    "finance": KindRules(lambda *, content, period_start, period_end, **_: check_finance(
+        content, period_start=period_start, period_end=period_end),
+        lambda *, content, **_: finance_totals(content)),
+    "project": KindRules(lambda *, content, **_: check_project(content),
+                         lambda *, content, **_: project_totals(content)),
+    "decision": KindRules(lambda *, content, **_: check_decision(content),
+                          lambda *, content, **_: decision_totals(content)),
+    "yishi": KindRules(lambda *, content, **_: check_yishi(content),
+                       lambda *, content, **_: yishi_totals(content)),
+    "roster": KindRules(lambda *, rows, columns, public, content, **_: check_roster(
+        rows or [], columns, public=public, content=content),
+        lambda *, rows, columns, **_: roster_totals(rows or [], table_columns(columns) if columns else None)),
+}
+
 
 def check_disclosure(kind: str, *, title: str | None, body: str | None = "",
                      content: Mapping[str, Any] | None = None,
-                     rows: Sequence[Mapping[str, Any]] | None = None, columns: Sequence[str] | None = None,
+                     rows: Sequence[Mapping[str, Any]] | None = None, columns: Sequence[Any] | None = None,
                      period_start: date | None = None, period_end: date | None = None,
                      attachments: int = 0, public: Iterable[str] = ()) -> list[Finding]:
     """Every finding for a record of `kind` (title, content and, for rosters, rows), personal
     numbers in its free text included (``public``: the office's own phone numbers)."""
-    if kind not in KINDS:
+    rules = KIND_RULES.get(kind)
+    if rules is None:
         return [Finding(None, "kind", "kind", f"未知的记录类型“{kind}”（应为 {'、'.join(KINDS)} 之一）")]
     privacy = check_personal_numbers(kind, title=title, body=body, content=content, public=public)
-    if kind == "notice":
-        return check_notice(title, body, attachments=attachments) + privacy
-    out = check_title(title) + privacy
-    if kind == "finance":
-        out += check_finance(content, period_start=period_start, period_end=period_end)
-    elif kind == "project":
-        out += check_project(content)
-    elif kind == "decision":
-        out += check_decision(content)
-    elif kind == "yishi":
-        out += check_yishi(content)
-    elif kind == "roster":
-        out += check_roster(rows or [], columns, public=public)
-    return out
+    own = rules.check(title=title, body=body, content=content, rows=rows, columns=columns,
+                      period_start=period_start, period_end=period_end, attachments=attachments,
+                      public=public)
+    if kind == "notice":  # the notice's own check covers its title
+        return own + privacy
+    return check_title(title) + privacy + own
 
 
 def compute_totals(kind: str, *, content: Mapping[str, Any] | None = None,
-                   rows: Sequence[Mapping[str, Any]] | None = None) -> dict[str, Any]:
-    """Totals a notice prints, computed from the content or rows (Decimal money)."""
-    if kind == "finance":
-        return finance_totals(content)
-    if kind == "project":
-        return project_totals(content)
-    if kind == "yishi":
-        return yishi_totals(content)
-    if kind == "decision":
-        return decision_totals(content)
-    if kind == "roster":
-        return roster_totals(rows or [])
-    return {"rows": 0, "amount": None}
+                   rows: Sequence[Mapping[str, Any]] | None = None,
+                   columns: Sequence[Any] | None = None) -> dict[str, Any]:
+    """Totals a notice prints, computed from the content or rows (Decimal money); ``columns``: a
+    table's columns (which are summed, in which unit)."""
+    rules = KIND_RULES.get(kind)
+    if rules is None:
+        return _no_totals()
+    return rules.totals(content=content, rows=rows, columns=columns)
 
 
 def totals_json(totals: Mapping[str, Any]) -> dict[str, Any]:

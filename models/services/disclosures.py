@@ -35,24 +35,18 @@ from sqlalchemy.orm import Session
 from ..entities import Attachment, CatalogItem, Disclosure, RosterRow, StatusChange
 from ..errors import FIELD_NAMES, NotFound, PermissionDenied, Problem, StateError, ValidationError
 from ..rules import kinds as K
+from ..rules import roster as R
 from ..rules import text as T
 from ..rules import workflow as W
 from ..rules.accounts import normalize_user_name, same_person, user_name_problem
 from ..rules.catalog_terms import KINDS
-from ..rules.idnumber import normalize_id_number
 from ..rules.limits import (
     MAX_BODY_CHARS,
-    MAX_MONEY,
-    MAX_QUANTITY,
     date_problem,
-    money_problem,
     posting_days_problem,
-    quantity_problem,
     text_problem,
 )
-from ..rules.money import amount_of, parse_decimal
 from ..rules.periods import PeriodError, parse_period
-from ..rules.roster import preset_columns
 from ..rules.search import search_key
 from ..rules.workdays import WorkdayCalendar
 from .catalog import register_record_counter
@@ -62,17 +56,6 @@ from .versions import check_version, stamp
 
 CORRECTION_PREFIX = "更正："
 
-# RosterRow columns by roster key (the contract's names); anything else goes to RosterRow.extra.
-_ROW_COLUMNS = {
-    "group": RosterRow.group_name,
-    "name": RosterRow.name,
-    "id_number": RosterRow.id_number,
-    "household_size": RosterRow.household_size,
-    "quantity": RosterRow.quantity,
-    "rate": RosterRow.rate,
-    "amount": RosterRow.amount,
-    "remark": RosterRow.remark,
-}
 _UNSET: Any = object()
 
 
@@ -493,95 +476,44 @@ def _blank(v: Any) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
 
-def prepare_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[list[dict[str, Any]], list[Problem]]:
-    """Roster rows as typed dicts (Decimal money, int household size, normalised ID numbers), and
-    the problems that make a row impossible to store (unreadable numbers, over-long fields).
-    A missing amount is computed as quantity × rate rounded to the fen. Other rules (ID check
-    digits, amount formula, duplicates) are findings, checked by the roster rules."""
+#: Parse findings that make a row impossible to store as typed (the value is kept as text by the
+#: parser): refused at save, every one named. Other rule breaks (a negative amount, an ID check
+#: digit, quantity × rate ≠ amount, duplicates) are findings on the stored record.
+_UNSTORABLE = frozenset({"number", "range", "precision", "positive_int", "length", "characters",
+                         "id_number", "id_number_as_number"})
+
+
+def prepare_rows(rows: Iterable[Mapping[str, Any]], columns: Sequence[Any] | None = None
+                 ) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Roster rows as typed dicts, read by the one table parser (models.rules.roster.parse_row:
+    Decimal money exact in its column's unit, a positive int household size, normalised ID, card
+    and phone numbers, names and free text as stored), and the problems that make a row impossible
+    to store, each naming row, field and rule. A missing computed amount is quantity × rate,
+    half-up to the fen. ``columns``: the table's columns (types and units; standard ones by default)."""
+    cols = {c.key: c for c in R.table_columns(columns)} if columns else None
     out: list[dict[str, Any]] = []
     problems: list[Problem] = []
     for n, raw in enumerate(rows, start=1):
-        r: dict[str, Any] = {}
-        for k, v in raw.items():
-            key = "group" if k == "group_name" else str(k)
-            r[key] = v
-        row: dict[str, Any] = {}
-        for key in K.ROSTER_KEYS:
-            v = r.get(key)
-            if key in ("quantity", "rate", "amount"):
-                if _blank(v):
-                    row[key] = None
-                    continue
-                try:
-                    d = parse_decimal(v, field=FIELD_NAMES.get(key, key))
-                except ValueError as exc:
-                    problems.append(Problem(str(exc), row=n, field=key, rule="number"))
-                    row[key] = None
-                    continue
-                # What the Numeric column can hold exactly (models.rules.limits), else refused.
-                label = FIELD_NAMES.get(key, key)
-                unfit = money_problem(d, label) if key == "amount" else quantity_problem(d, label)
-                if unfit:
-                    limit = MAX_MONEY if key == "amount" else MAX_QUANTITY
-                    rule = "precision" if abs(d) <= limit else "range"
-                    problems.append(Problem(unfit, row=n, field=key, rule=rule))
-                    row[key] = None
-                    continue
-                row[key] = d
-            elif key == "household_size":
-                if _blank(v):
-                    row[key] = None
-                    continue
-                try:
-                    d = parse_decimal(v, field=key)
-                    if d != d.to_integral_value():
-                        raise ValueError
-                    row[key] = int(d)
-                except ValueError:
-                    problems.append(Problem(f"家庭人口“{v}”应为整数", row=n, field=key, rule="integer"))
-                    row[key] = None
-            elif key == "id_number":
-                idn = normalize_id_number(v)
-                if len(idn) > 18:
-                    problems.append(Problem(f"身份证号“{idn}”超过 18 位", row=n, field=key, rule="id_number"))
-                row[key] = idn or None
-            elif key == "name":
-                row[key] = "" if v is None else T.normalize_name(str(v))
-                if unfit := T.name_problem(row[key], "姓名"):
-                    problems.append(Problem(unfit, row=n, field=key, rule="characters"))
-                elif len(row[key]) > 50:
-                    problems.append(Problem("姓名超过 50 个字", row=n, field=key, rule="length"))
-            elif key == "group":
-                row[key] = None if _blank(v) else T.normalize_name(str(v))
-                if row[key] and (unfit := T.name_problem(row[key], "组别")):
-                    problems.append(Problem(unfit, row=n, field=key, rule="characters"))
-                elif row[key] and len(row[key]) > 50:
-                    problems.append(Problem("组别超过 50 个字", row=n, field=key, rule="length"))
-            else:  # remark
-                row[key] = None if _blank(v) else T.normalize_free_text(str(v))
-                if row[key] and (unfit := T.free_text_problem(row[key], "备注")):
-                    problems.append(Problem(unfit, row=n, field=key, rule="characters"))
-                elif too_long := text_problem(row[key] or "", FIELD_NAMES["remark"]):
-                    problems.append(Problem(too_long, row=n, field=key, rule="length"))
-        if row["amount"] is None and row["quantity"] is not None and row["rate"] is not None:
-            row["amount"] = amount_of(row["quantity"], row["rate"])
-            if abs(row["amount"]) > MAX_MONEY:
-                problems.append(Problem(f"金额（数量×标准）超出范围：绝对值不能超过 {MAX_MONEY:,}", row=n,
-                                        field="amount", rule="range"))
-                row["amount"] = None
-        for k, v in r.items():
-            if k not in K.ROSTER_KEYS:
-                if isinstance(v, str):  # a custom column's text is free text like the remark
-                    v = T.normalize_free_text(v)
-                    if unfit := T.free_text_problem(v, k):
-                        problems.append(Problem(unfit, row=n, field=k, rule="characters"))
+        r = {("group" if k == "group_name" else str(k)): v for k, v in raw.items()}
+        typed, found = R.parse_row(r, row=n, columns=cols)
+        for f in found:
+            if f.severity == "error" and (f.rule in _UNSTORABLE or f.field == "amount" and f.rule == "range"):
+                if f.field == "id_number" and f.rule == "id_number_as_number":
+                    continue  # kept as the digits it has: the check names it on the record
+                problems.append(Problem(f.message, row=n, field=f.field, rule=f.rule))
+                typed[f.field] = None
+        row = {key: typed.get(key) for key in R.CONTRACT_KEYS}
+        row["name"] = row["name"] or ""
+        for k, v in typed.items():
+            if k not in R.CONTRACT_KEYS:
                 row[k] = _jsonable(v)
         out.append(row)
     return out, problems
 
 
-def columns_of(rows: Sequence[Mapping[str, Any]], preset: str | None = None) -> list[str]:
-    """Column keys in use: those of the roster preset in its order (a 低保 roster's 保障类别 before
+def columns_of(rows: Sequence[Mapping[str, Any]], preset: str | None = None) -> list[dict[str, Any]]:
+    """The column list a new table stores (label, unit and type with the record): the preset's
+    columns in its order that the rows fill or that are required (a 低保 roster's 保障类别 before
     its amount), then the other standard ones in contract order, then custom ones as first seen."""
     used: dict[str, None] = {}
     for r in rows:
@@ -589,11 +521,23 @@ def columns_of(rows: Sequence[Mapping[str, Any]], preset: str | None = None) -> 
             if v is not None and v != "":
                 used.setdefault(k, None)
     try:
-        first = [c.key for c in preset_columns(preset) if c.key in used] if preset else []
+        preset_cols = R.preset_columns(preset) if preset else []
     except ValueError:
-        first = []
-    std = [k for k in K.ROSTER_KEYS if k in used and k not in first]
-    return first + std + [k for k in used if k not in K.ROSTER_KEYS and k not in first]
+        preset_cols = []
+    first = [c for c in preset_cols if c.key in used or (c.required and rows)]
+    keys = {c.key for c in first}
+    std = [R.column_for(k) for k in R.CONTRACT_KEYS if k in used and k not in keys]
+    keys |= {c.key for c in std}
+    rest = [R.column_for(k) for k in used if k not in keys]
+    return R.columns_json([*first, *std, *rest])
+
+
+def stored_columns(columns: Sequence[Any] | None, preset: str | None) -> list[dict[str, Any]]:
+    """A column list as the record stores it: every column as its dict (older records name keys)."""
+    try:
+        return R.columns_json(R.table_columns(columns, preset)) if columns else []
+    except ValueError as exc:
+        raise ValidationError([Problem(str(exc), field="columns", rule="columns")], summary="名单列有误") from None
 
 
 def _insert_dicts(disclosure_id: int, rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -610,7 +554,7 @@ def _insert_dicts(disclosure_id: int, rows: Sequence[Mapping[str, Any]]) -> list
             "rate": r.get("rate"),
             "amount": r.get("amount"),
             "remark": r.get("remark"),
-            "extra": {k: v for k, v in r.items() if k not in K.ROSTER_KEYS},
+            "extra": {k: v for k, v in r.items() if k not in R.CONTRACT_KEYS},
         })
     return out
 
@@ -753,7 +697,10 @@ class DisclosureService:
         ev = _as_date(event_date, "事项日期") or (per.start if per.kind == "event" else None)
         title, body = _name(title, "title"), _free(body, "body")
         _check_body(body)
-        prepared = self._prepare_rows(rows)
+        preset = self._item_preset(item_code) if rows is not None else None
+        if columns:
+            columns = stored_columns(columns, preset)
+        prepared = self._prepare_rows(rows, columns or R.table_columns(None, preset))
         with self.ctx.write("disclosure.create", target_type="disclosure", permission=_permission("edit")) as w:
             s = w.session
             item = s.execute(select(CatalogItem).where(CatalogItem.code == item_code)).scalar_one_or_none()
@@ -771,7 +718,8 @@ class DisclosureService:
                            content=norm, columns=cols, unit=K.content_unit(knd, norm), status=W.INITIAL_STATUS,
                            drafter=self.ctx.actor.name, posting_working_days=item.posting_working_days,
                            is_correction=False, row_count=len(prepared or []), updated_by=self.ctx.actor.name,
-                           totals=K.totals_json(K.compute_totals(knd, content=norm, rows=prepared or [])))
+                           totals=K.totals_json(K.compute_totals(knd, content=norm, rows=prepared or [],
+                                                                 columns=cols or None)))
             d.search_key = search_key(d.title, item.name, item.code, per.text)
             s.add(d)
             s.flush()  # the id, for the rows (inserted once: version 1 stays 1)
@@ -816,7 +764,14 @@ class DisclosureService:
             title = _name(title, "title")
         if body is not _UNSET:
             body = _free(body, "body")
-        prepared = (self._prepare_rows(rows) or []) if rows is not _UNSET else None
+        if columns not in (_UNSET, None) or rows is not _UNSET:
+            saved, preset = self._record_columns(disclosure_id)
+            if columns not in (_UNSET, None):
+                columns = stored_columns(columns, preset)
+        prepared = None
+        if rows is not _UNSET:
+            parse_with = columns if columns not in (_UNSET, None) else (saved or R.table_columns(None, preset))
+            prepared = self._prepare_rows(rows, parse_with) or []
         with self.ctx.write(action, target_type="disclosure", target_id=str(disclosure_id),
                             permission=_permission("edit")) as w:
             s = w.session
@@ -861,11 +816,14 @@ class DisclosureService:
                     if columns in (_UNSET, None) and prepared:
                         columns = columns_of(prepared, s.get(CatalogItem, d.item_id).roster_preset)
                     d.row_count = len(prepared)
-                    d.totals = K.totals_json(K.compute_totals(d.kind, rows=prepared))
+                    d.totals = K.totals_json(K.compute_totals(d.kind, rows=prepared, columns=columns or d.columns))
                     changed.append("rows")
                 if columns not in (_UNSET, None) and list(columns) != list(d.columns or []):
                     d.columns = list(columns)
                     changed.append("columns")
+                    if d.kind == "roster" and prepared is None:  # relabelled or re-typed: totals follow
+                        d.totals = K.totals_json(K.compute_totals(d.kind, rows=_load_rows(s, d.id),
+                                                                  columns=d.columns))
                 if changed:
                     item = s.get(CatalogItem, d.item_id)
                     d.search_key = search_key(d.title, item.name, item.code, d.period)
@@ -1059,11 +1017,24 @@ class DisclosureService:
         except PeriodError as exc:
             raise ValidationError([Problem(str(exc), field="period", rule="period")], summary="期间有误") from None
 
+    def _item_preset(self, item_code: str) -> str | None:
+        with self.ctx.read() as s:
+            return s.execute(select(CatalogItem.roster_preset).where(CatalogItem.code == item_code)).scalar()
+
+    def _record_columns(self, disclosure_id: int) -> tuple[list[Any], str | None]:
+        """A record's stored columns and its item's table preset (read before a write parses rows)."""
+        with self.ctx.read() as s:
+            found = s.execute(select(Disclosure.columns, CatalogItem.roster_preset)
+                              .join(CatalogItem, CatalogItem.id == Disclosure.item_id)
+                              .where(Disclosure.id == disclosure_id)).first()
+        return (list(found[0] or []), found[1]) if found else ([], None)
+
     @staticmethod
-    def _prepare_rows(rows: Sequence[Mapping[str, Any]] | None) -> list[dict[str, Any]] | None:
+    def _prepare_rows(rows: Sequence[Mapping[str, Any]] | None, columns: Sequence[Any] | None = None
+                      ) -> list[dict[str, Any]] | None:
         if rows is None:
             return None
-        prepared, problems = prepare_rows(rows)
+        prepared, problems = prepare_rows(rows, columns)
         if problems:
             raise ValidationError(problems, summary=f"名单有 {len(problems)} 处无法保存的错误，未保存任何内容")
         return prepared
@@ -1153,7 +1124,7 @@ class DisclosureService:
         from ..printing.settings import office_numbers
 
         return K.check_disclosure(d.kind, title=d.title, body=d.body, content=d.content, rows=rows,
-                                  columns=d.columns, period_start=d.period_start, period_end=d.period_end,
+                                  columns=self._columns(s, d), period_start=d.period_start, period_end=d.period_end,
                                   attachments=self._attachments(s, d.id) if d.kind == "notice" else 0,
                                   public=office_numbers(s))
 
@@ -1176,14 +1147,23 @@ class DisclosureService:
             attachments=self._attachments(s, d.id), created_at=d.created_at, updated_at=d.updated_at,
             pending_correction=self._pending_correction(s, d.id), version=d.version, updated_by=d.updated_by)
 
+    @staticmethod
+    def _columns(s: Session, d: Disclosure) -> list[dict[str, Any]]:
+        """A table's columns as dicts (label, unit, type …): the stored ones, or its preset's."""
+        if d.kind != "roster":
+            return []
+        item = s.get(CatalogItem, d.item_id)
+        return R.columns_json(R.table_columns(d.columns, item.roster_preset if item else None))
+
     def _data(self, s: Session, d: Disclosure, *, checked: bool = True) -> DisclosureData:
         summary = self._summary(s, d)
         facts = {f.name: getattr(summary, f.name) for f in fields(DisclosureSummary)}
         rows = _load_rows(s, d.id) if d.row_count or d.kind == "roster" else []
-        facts.update(row_count=len(rows) or facts["row_count"],
-                     totals=K.compute_totals(d.kind, content=d.content, rows=rows))  # from the rows themselves
+        columns = self._columns(s, d)
+        facts.update(row_count=len(rows) or facts["row_count"],  # totals from the rows themselves
+                     totals=K.compute_totals(d.kind, content=d.content, rows=rows, columns=columns or None))
         return DisclosureData(**facts, body=d.body or "", content=dict(d.content or {}),
-                              columns=list(d.columns or []), rows=rows,
+                              columns=columns, rows=rows,
                               findings=self._findings(s, d, rows) if checked else [], checked=checked)
 
 

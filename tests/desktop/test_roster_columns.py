@@ -71,7 +71,8 @@ def _pdf_text(data: bytes) -> str:
 
 def test_columns_dialog_changes_the_grid_as_one_undo_step_and_saves(qtbot, ws, service, dialog_calls):
     d = _dili_roster(service)
-    assert d.columns == ["group", "name", "id_number", "quantity", "rate", "amount", "bank_card", "remark"]
+    assert [c["key"] for c in d.columns] == ["group", "name", "id_number", "quantity", "rate", "amount", "bank_card",
+                                             "remark"]
     editor = open_editor(qtbot, ws, d.id)
     roster = editor.kind_editor
     model = roster.model
@@ -135,8 +136,8 @@ def test_columns_dialog_changes_the_grid_as_one_undo_step_and_saves(qtbot, ws, s
     assert not editor.is_dirty() and editor.message_label.text() == "已保存"
 
     saved = service.get(d.id)
-    assert saved.columns == ["group", "name", "id_number", "quantity", "rate", "amount", "bank_card", "保障类别",
-                             "household_size"]
+    assert [c["key"] for c in saved.columns] == ["group", "name", "id_number", "quantity", "rate", "amount",
+                                                 "bank_card", "保障类别", "household_size"]
     assert saved.rows[0]["保障类别"] == "一类" and saved.rows[0]["bank_card"] == CARDS[0]
     assert not saved.rows[0].get("remark")
 
@@ -252,3 +253,34 @@ def test_the_column_list_answers_clicks_and_its_menu_moves_a_column(qtbot, ws, s
     moved = dialog.model.keys()
     assert moved.index("amount") == keys.index("amount") - 1 and moved.index("rate") == keys.index("rate") + 1
     dialog.reject()
+
+
+def test_rename_a_column_with_its_unit_and_stop_summing_it(qtbot, ws, service, dialog_calls):
+    """Select a column with the mouse, change its label and unit, untick 合计: the grid, the saved
+    record and the printed notice follow (label and unit are stored with the record)."""
+    d = _dili_roster(service)
+    editor = open_editor(qtbot, ws, d.id)
+    roster = editor.kind_editor
+    dialog = _open_columns(qtbot, editor)
+    row = dialog.model.keys().index("quantity")
+    rect = dialog.list_view.visualRect(dialog.model.index(row))
+    qtbot.mouseClick(dialog.list_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialog.current_row() == row and dialog.title_edit.text() == "面积" and dialog.unit_combo.currentText() == "亩"
+    assert not dialog.type_combo.isEnabled()  # a standard column keeps its type
+    dialog.title_edit.setText("实际种植面积")
+    dialog.unit_combo.setCurrentText("公顷")
+    dialog.summed_check.setChecked(False)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert "实际种植面积（公顷）" in _listed(dialog)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "实际种植面积（公顷）" in _headers(roster.model)
+    assert "面积" not in roster.totals_text()  # not summed: no total shown
+    editor.activateWindow()  # what the window manager does when the dialog closes
+    qtbot.waitUntil(editor.isActiveWindow)
+    qtbot.keyClick(roster.view, Qt.Key.Key_S, CTRL)
+    assert not editor.is_dirty() and editor.message_label.text() == "已保存"
+    saved = {c["key"]: c for c in service.get(d.id).to_json()["columns"]}
+    assert (saved["quantity"]["label"], saved["quantity"]["unit"], saved["quantity"]["summed"]) == (
+        "实际种植面积", "公顷", False)
+    text = _pdf_text(NoticePrinter(ws.ctx).print_disclosure(d.id).data)
+    assert "实际种植面积（公顷）" in text and "面积（亩）" not in text

@@ -68,7 +68,7 @@ def test_typing_a_roster_with_the_keyboard(qtbot, ws):
     key(qtbot, ENTER)  # Enter commits and moves down (a row is added under a filled last row)
     assert view.currentIndex().row() == 2
     assert _cell(editor, 1, "amount") == "55.02"
-    assert "合计金额：247.59 元" in roster.totals_text()
+    assert "合计补贴金额：247.59 元" in roster.totals_text()  # the amount column's own label and unit
     assert "合计面积：13.5 亩" in roster.totals_text()
 
     assert editor.is_dirty()
@@ -76,7 +76,7 @@ def test_typing_a_roster_with_the_keyboard(qtbot, ws):
     stored = DisclosureService(ws.ctx).get(d.id)
     assert [(r["group"], r["name"], r["id_number"], r["amount"]) for r in stored.rows] == [
         ("一组", "张三", IDS[0], Decimal("192.57")), ("二组", "李四", IDS[1], Decimal("55.02"))]
-    assert stored.columns[:3] == ["group", "name", "id_number"]
+    assert [c["key"] for c in stored.columns[:3]] == ["group", "name", "id_number"]
     assert not editor.is_dirty()
     editor.close()
 

@@ -72,8 +72,10 @@ def test_import_a_real_xlsx_through_the_editor(qtbot, ws, tmp_path, dialog_calls
     assert preview.index(1, 1).data() == "李四"
     assert "第 6 行的合计行未导入" in dialog.status_label.text()
     assert "合计金额 380.56 元" in dialog.status_label.text()
-    # The file's own 合计 line is off: a warning, which does not stop the import.
-    assert dialog.problem_texts() == ["提示：第 6 行，“补贴金额（元）”列：文件中的合计金额为 380.73，各行之和为 380.56，两者不符"]
+    # The file's own 合计 line is off: a warning, which does not stop the import (the record keeps
+    # the file's figure, and its submission is refused until rows and 合计 agree).
+    assert dialog.problem_texts() == ["提示：第 6 行，“补贴金额（元）”列：文件中“补贴金额（元）”的合计为 380.73，"
+                                      "各行之和为 380.56，两者不符（可能漏录或录错了行）"]
     assert dialog.confirm_button.isEnabled() and dialog.confirm_button.text() == "导入 3 行"
     # Nothing is written before confirmation.
     assert DisclosureService(ws.ctx).get(d.id).rows == []

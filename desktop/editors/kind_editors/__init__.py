@@ -22,8 +22,11 @@ EDITORS: dict[str, tuple[str, str]] = {
 
 def editor_for(kind: str, undo_stack: QUndoStack, context: EditorContext,
                parent: QWidget | None = None) -> KindEditor:
-    """The editor of a kind; a kind without its own editor gets the notice editor (title and body)."""
-    module, name = EDITORS.get(kind, EDITORS["notice"])
+    """The editor of a kind (every kind of ``catalog_terms.KINDS`` has one; a test fails when a kind
+    misses its entry — an unknown kind is refused, never edited as a plain notice)."""
+    if kind not in EDITORS:
+        raise ValueError(f"没有“{kind}”类记录的编辑器")
+    module, name = EDITORS[kind]
     cls = getattr(importlib.import_module(f"{__name__}.{module}"), name)
     return cls(undo_stack, context, parent)
 

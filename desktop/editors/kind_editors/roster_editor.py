@@ -15,8 +15,8 @@ from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from models.rules.kinds import Finding, quantity_text
-from models.rules.money import format_money_cn
-from models.rules.roster import RosterColumn, number_column_findings
+from models.rules.money import format_amount_cn
+from models.rules.roster import NUMBER_KINDS, RosterColumn, columns_json, count_word, number_column_findings
 from models.services.disclosures import DisclosureData
 
 from ...qtmodels.roster_model import RosterModel, label_parts, roster_column, roster_columns, text_rows
@@ -107,6 +107,10 @@ class RosterEditor(KindEditor):
     def column_keys(self) -> list[str]:
         return self.model.keys() if self.model is not None else []
 
+    def table_columns(self) -> list[dict[str, Any]]:
+        """The grid's columns as the record stores them (label, unit, type … with each)."""
+        return columns_json(self.model.roster_columns) if self.model is not None else []
+
     def rows_for_save(self) -> tuple[list[dict[str, Any]], list[int]]:
         return self.model.rows_for_save() if self.model is not None else ([], [])
 
@@ -160,22 +164,28 @@ class RosterEditor(KindEditor):
         if self.model is None:
             return
         t = self.model.totals()
-        self.count_label.setText(self.tr("户数（行数）：%1").replace("%1", str(t["rows"])))
-        amount_col = self.model.column_of("amount")
-        unit = label_parts(self.model.column(amount_col).label)[1] if amount_col >= 0 else ""
-        self.amount_label.setText(self.tr("合计金额：%1 %2").replace("%1", format_money_cn(t["amount"]))
-                                  .replace("%2", unit or self.tr("元")).strip())
-        q_col = self.model.column_of("quantity")
-        self.quantity_label.setVisible(q_col >= 0)
-        if q_col >= 0:
-            name, q_unit = label_parts(self.model.column(q_col).label)
-            q = quantity_text(t["quantity"]) if t["quantity"] is not None else "0"
-            self.quantity_label.setText(self.tr("合计%1：%2 %3").replace("%1", name).replace("%2", q)
-                                        .replace("%3", q_unit).strip())
-        h_col = self.model.column_of("household_size")
-        self.persons_label.setVisible(h_col >= 0)
-        if h_col >= 0:
-            self.persons_label.setText(self.tr("合计人口：%1 人").replace("%1", str(t["household_size"] or 0)))
+        word = count_word(self.context.roster_preset)
+        self.count_label.setText(self.tr("%2数（行数）：%1").replace("%1", str(t["rows"])).replace("%2", word))
+        # each summed column in its unit (models.rules.roster.total_parsed); the three labels show
+        # the amount, the first other summed column and the people, as before
+        summed = [c for c in self.model.roster_columns if c.summed and c.kind in NUMBER_KINDS]
+        amount = next((c for c in summed if c.key == "amount"), None)
+        self.amount_label.setVisible(amount is not None)
+        if amount is not None:
+            self.amount_label.setText(self.tr("合计%1：%2 %3").replace("%1", amount.title)
+                                      .replace("%2", _total_text(amount, t.get("amount")))
+                                      .replace("%3", amount.unit).strip())
+        other = next((c for c in summed if c.key not in ("amount",) and c.kind != "int"), None)
+        self.quantity_label.setVisible(other is not None)
+        if other is not None:
+            self.quantity_label.setText(self.tr("合计%1：%2 %3").replace("%1", other.title)
+                                        .replace("%2", _total_text(other, t.get(other.key)))
+                                        .replace("%3", other.unit).strip())
+        people = next((c for c in summed if c.kind == "int"), None)
+        self.persons_label.setVisible(people is not None)
+        if people is not None:
+            self.persons_label.setText(self.tr("合计%1：%2 %3").replace("%1", people.title)
+                                       .replace("%2", str(t.get(people.key) or 0)).replace("%3", people.unit).strip())
 
     def totals_text(self) -> str:
         labels = (self.count_label, self.amount_label, self.quantity_label, self.persons_label)
@@ -254,3 +264,12 @@ class RosterEditor(KindEditor):
             self.model.insert_rows(first, text, text=self.tr("导入名单（追加）"))
         self.view.go_to(first, 0)
         self.view.setFocus()
+
+
+def _total_text(column: RosterColumn, value: Any) -> str:
+    """A total as the totals bar shows it: money grouped (万元 to the fen), quantities exact."""
+    if value is None:
+        return "0"
+    if column.kind == "money":
+        return format_amount_cn(value, column.unit)
+    return quantity_text(value)

@@ -166,8 +166,8 @@ def test_a_bad_value_found_at_save_time_is_named_by_the_files_row_and_header(cli
                     f"李四,{valid_id(2)},1.23456,10,12.35\n"
                     f"王五,{valid_id(3)},1,10,12345678901234567.89\n", encoding="utf-8")
     err = _refused_unchanged(cli, db_path, 1, *ROSTER, "--from", str(path))
-    assert "文件 dili.csv，第 3 行，“补贴面积”列：数量最多保留 4 位小数：1.23456" in err
-    assert "文件 dili.csv，第 4 行，“补贴金额”列：金额超出范围" in err
+    assert "文件 dili.csv，第 3 行，“补贴面积”列：补贴面积最多保留 4 位小数：1.23456" in err
+    assert "文件 dili.csv，第 4 行，“补贴金额”列：补贴金额超出范围" in err
     assert "quantity" not in err and "amount" not in err
 
 
@@ -193,6 +193,6 @@ def test_quantity_times_rate_beyond_the_money_column_is_named_not_a_crash(cli, d
     path.write_text("姓名,身份证号,补贴面积,补贴标准\n"
                     f"张三,{valid_id(1)},99999999999999,99999999999999\n", encoding="utf-8")
     err = _refused_unchanged(cli, db_path, 1, *ROSTER, "--from", str(path))
-    assert "第 2 行" in err and "金额（数量×标准）超出范围" in err
+    assert "第 2 行" in err and "金额（补贴面积×补贴标准）超出范围" in err  # named by the file's headers
     _, problems = prepare_rows([{"name": "张三", "quantity": "99999999999999", "rate": "99999999999999"}])
     assert [p.rule for p in problems] == ["range"]

@@ -39,7 +39,8 @@ def test_standard_columns_cover_the_contract_keys_and_hide_internal_ones():
 
 
 def test_presets():
-    assert set(PRESET_LABELS) == {"dili", "dibao", "linshi", "weifang", "canji", "tekun", "generic"}
+    assert set(PRESET_LABELS) == {"dili", "dibao", "linshi", "weifang", "canji", "tekun", "generic",
+                                  "allocation", "reward", "township"}
     dili = {c.key: c for c in preset_columns("dili")}
     assert list(dili) == ["group", "name", "id_number", "quantity", "rate", "amount", "bank_card", "remark"]
     assert dili["quantity"].label == "面积（亩）"

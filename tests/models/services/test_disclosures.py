@@ -73,7 +73,13 @@ def test_create_roster_uses_item_default_kind_and_totals(env):
     assert doc["rows"][0]["quantity"] == "11211.57" and doc["rows"][0]["household_size"] == 3
     assert doc["posting"] == {"start": None, "end": None, "days": None, "working_days": False}
     assert [h["status"] for h in doc["history"]] == ["draft"] and doc["history"][0]["by"] == "王文书"
-    assert d.columns[:3] == ["group", "name", "id_number"] and "bank_card" in d.columns
+    keys = [c["key"] for c in d.columns]
+    assert keys[:3] == ["group", "name", "id_number"] and "bank_card" in keys
+    # the table's columns, stored with the record: label and unit apart, as the notice prints them
+    by_key = {c["key"]: c for c in doc["columns"]}
+    assert by_key["amount"]["label"] == "月保障金" and by_key["amount"]["unit"] == "元"
+    assert by_key["amount"]["type"] == "money" and by_key["amount"]["summed"] is True
+    assert by_key["bank_card"]["public"] is False
 
 
 def test_create_refuses_unknown_item_bad_period_and_unreadable_rows(env):
