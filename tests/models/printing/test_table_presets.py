@@ -11,7 +11,6 @@ import pytest
 from models.printing.jobs import NoticePrinter
 from models.rules.timing import TimingRule
 from models.services.catalog import CatalogService, ItemData
-from models.services.context import Actor, ServiceContext
 from models.services.disclosures import DisclosureService, SubmitRefused
 
 from .test_notices import bank_card, id_number
