@@ -138,6 +138,7 @@ class RosterImportDialog(QDialog):
         self.result: RosterReadResult | None = None
         self.reading = False
         self.imported_rows: list[dict[str, Any]] = []
+        self.stated_totals: dict[str, str] = {}
         self.replace = existing_rows == 0
         self._job: Job | None = None
         self._jobs: list[Job] = []  # every job started: kept until the dialog closes
@@ -302,7 +303,8 @@ class RosterImportDialog(QDialog):
         self._token += 1
         token = self._token
         path = self.path
-        wanted = self.keys if mapping is None else [k for k in self.keys if k in mapping or k == "name"]
+        keys = self.keys if mapping is None else [k for k in self.keys if k in mapping or k == "name"]
+        wanted = [c for c in self.columns if c.key in keys]  # the table's columns: types, units, required
         explicit = dict(mapping) if mapping else None
         limits = SettingsService(self.ws.ctx).input_limits()  # here: the worker holds no session
 
@@ -488,6 +490,7 @@ class RosterImportDialog(QDialog):
             except CunwuError:
                 log.warning("could not remember the column mapping for %s", self.item_code, exc_info=True)
         self.imported_rows = [{k: row.get(k) for k in self.keys if k in row} for row in r.rows]
+        self.stated_totals = dict(r.stated_totals)  # the file's own 合计 row, kept with the record
         self.replace = self.replace_radio.isChecked()
         super().accept()
 

@@ -80,10 +80,14 @@ class RosterColumn:
     public: bool = True
     mask: str | None = None
     unit: str = ""
-    summed: bool = False
-    computed: bool = False
+    summed: bool | None = None  # None: money, quantities and counts are summed, other columns not
+    computed: bool | None = None  # None: the amount column (key "amount", money) is computed
 
     def __post_init__(self) -> None:
+        if self.summed is None:
+            object.__setattr__(self, "summed", self.kind in ("money", "quantity", "int"))
+        if self.computed is None:
+            object.__setattr__(self, "computed", self.key == "amount" and self.kind == "money")
         if not self.unit:
             title, unit = split_label(self.title)
             if unit:
@@ -130,7 +134,8 @@ _DEFAULT_MASK = {"id_number": "id_number", "bank_card": "bank_card", "phone": "p
 
 
 def _col(key: str, title: str, kind: ColumnKind = "text", *, unit: str = "", required: bool = False,
-         public: bool = True, mask: str | None = None, summed: bool = False, computed: bool = False) -> RosterColumn:
+         public: bool = True, mask: str | None = None, summed: bool | None = None,
+         computed: bool | None = None) -> RosterColumn:
     return RosterColumn(key, title, kind, required, public, mask, unit, summed, computed)
 
 

@@ -97,6 +97,10 @@ def test_import_a_real_xlsx_through_the_editor(qtbot, ws, tmp_path, dialog_calls
     stored = DisclosureService(ws.ctx).get(d.id)
     assert [r["name"] for r in stored.rows] == ["张三", "李四", "王小二"]
     assert str(stored.totals["amount"]) == "380.56"
+    # the file's 合计 travelled with the rows: on the record it is an error that refuses submission
+    mismatch = [f for f in stored.findings if f.rule == "file_total"]
+    assert mismatch and mismatch[0].is_error and "380.73" in mismatch[0].message and "380.56" in mismatch[0].message
+    assert any(f.rule == "file_total" for f in editor.kind_editor.findings())
 
 
 def test_remembered_mapping_is_offered_again(qtbot, ws, tmp_path, dialog_calls):

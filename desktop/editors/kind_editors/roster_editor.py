@@ -16,7 +16,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from models.rules.kinds import Finding, quantity_text
 from models.rules.money import format_amount_cn
-from models.rules.roster import NUMBER_KINDS, RosterColumn, columns_json, count_word, number_column_findings
+from models.rules.roster import (
+    NUMBER_KINDS,
+    RosterColumn,
+    columns_json,
+    count_word,
+    number_column_findings,
+    stated_total_findings,
+)
 from models.services.disclosures import DisclosureData
 
 from ...qtmodels.roster_model import RosterModel, label_parts, roster_column, roster_columns, text_rows
@@ -29,6 +36,7 @@ class RosterEditor(KindEditor):
         super().__init__(undo_stack, context, parent)
         self.model: RosterModel | None = None
         self.import_dialog = None
+        self._content: dict[str, Any] = {}  # the record's content: an imported file's 合计 figures
         self.columns_dialog = None
 
         self.insert_button = QPushButton(self.tr("插入行"))
@@ -93,6 +101,7 @@ class RosterEditor(KindEditor):
 
     # --- loading ------------------------------------------------------------------------------
     def load(self, data: DisclosureData) -> None:
+        self._content = dict(data.content or {})
         columns = roster_columns(data.columns, self.context.roster_preset, data.rows)
         self.model = RosterModel(columns, self.undo_stack, self, public=self.context.public_numbers)
         self.model.load(data.rows)
@@ -106,6 +115,10 @@ class RosterEditor(KindEditor):
 
     def column_keys(self) -> list[str]:
         return self.model.keys() if self.model is not None else []
+
+    def content(self) -> dict[str, Any] | None:
+        """A roster's content: the figures of an imported file's own 合计 row, if any."""
+        return dict(self._content) if self.model is not None else None
 
     def table_columns(self) -> list[dict[str, Any]]:
         """The grid's columns as the record stores them (label, unit, type … with each)."""
@@ -121,6 +134,10 @@ class RosterEditor(KindEditor):
         labels = {c.key: c.label for c in self.model.roster_columns}
         found = [Finding.of(f) for f in number_column_findings(self.model.number_columns, labels)]
         found += self.model.row_findings()
+        stated = self._content.get("stated_totals")
+        if stated:
+            found += [Finding.of(f) for f in stated_total_findings(stated, self.model.totals(),
+                                                                    self.model.roster_columns)]
         if self.model.totals()["rows"] == 0:
             found.insert(0, Finding(None, "rows", "no_rows", "名单没有任何行"))
         return found
@@ -213,7 +230,8 @@ class RosterEditor(KindEditor):
             dialog.deleteLater()
             return
         self.import_dialog = dialog
-        dialog.accepted.connect(lambda: self.apply_import(dialog.imported_rows, replace=dialog.replace))
+        dialog.accepted.connect(lambda: self.apply_import(dialog.imported_rows, replace=dialog.replace,
+                                                          stated_totals=dialog.stated_totals))
         dialog.finished.connect(self._import_closed)
         dialog.open()
 
@@ -251,10 +269,16 @@ class RosterEditor(KindEditor):
             return False
         return self.model.change_columns(columns, self.tr("列设置"))
 
-    def apply_import(self, rows: Sequence[dict[str, Any]], *, replace: bool) -> None:
-        """Put imported rows into the grid as one undo step."""
+    def apply_import(self, rows: Sequence[dict[str, Any]], *, replace: bool,
+                     stated_totals: dict[str, str] | None = None) -> None:
+        """Put imported rows into the grid as one undo step. The file's own 合计 row
+        (``stated_totals``) is kept with the record when the file replaces the rows (the record's
+        check compares it with the rows); rows added to others drop it (it no longer describes them)."""
         if self.model is None or not rows:
             return
+        self._content.pop("stated_totals", None)
+        if replace and stated_totals:
+            self._content["stated_totals"] = dict(stated_totals)
         text = text_rows(rows)
         if replace:
             self.model.replace_rows(text, self.tr("导入名单（替换）"))

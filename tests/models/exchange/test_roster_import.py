@@ -96,7 +96,8 @@ def test_bad_rows_are_all_reported_with_excel_row_column_and_rule(tmp_path):
     assert all(p.file == "bad.xlsx" and p.sheet == "发放名单" for p in result.problems)
     by_rule = {p.rule: p for p in result.problems}
     assert by_rule["id_check_digit"].message.startswith("身份证号校验位错误")
-    assert by_rule["amount_arithmetic"].message == "金额应为 11211.57 × 18.34 = 205620.19，实为 205620.20"
+    # named as the file heads the column
+    assert by_rule["amount_arithmetic"].message == "补贴金额应为 11211.57 × 18.34 = 205620.19，实为 205620.20"
     assert "一百" in by_rule["number"].message
     assert by_rule["required"].located() == "文件 bad.xlsx，工作表“发放名单”，第 11 行，“姓名”列：姓名未填写"
 
