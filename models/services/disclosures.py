@@ -513,8 +513,8 @@ def prepare_rows(rows: Iterable[Mapping[str, Any]], columns: Sequence[Any] | Non
 
 def columns_of(rows: Sequence[Mapping[str, Any]], preset: str | None = None) -> list[dict[str, Any]]:
     """The column list a new table stores (label, unit and type with the record): the preset's
-    columns in its order that the rows fill or that are required (a 低保 roster's 保障类别 before
-    its amount), then the other standard ones in contract order, then custom ones as first seen."""
+    columns in its order that the rows fill, and its row-naming column (a 低保 roster's 保障类别
+    before its amount), then the other standard ones in contract order, then custom ones as first seen."""
     used: dict[str, None] = {}
     for r in rows:
         for k, v in r.items():
@@ -524,7 +524,9 @@ def columns_of(rows: Sequence[Mapping[str, Any]], preset: str | None = None) -> 
         preset_cols = R.preset_columns(preset) if preset else []
     except ValueError:
         preset_cols = []
-    first = [c for c in preset_cols if c.key in used or (c.required and rows)]
+    # the preset's row-naming column (姓名, 项目名称 …) is kept even when no row fills it, so its
+    # check names the gap; an ID column the rows leave out stays out, as the clerk chose
+    first = [c for c in preset_cols if c.key in used or (c.required and c.kind != "id_number" and rows)]
     keys = {c.key for c in first}
     std = [R.column_for(k) for k in R.CONTRACT_KEYS if k in used and k not in keys]
     keys |= {c.key for c in std}

@@ -5180,6 +5180,50 @@ Print the full details?</translation>
       <source>去掉这些列</source>
       <translation>Remove these columns</translation>
     </message>
+    <message>
+      <source>列名</source>
+      <translation>Column name</translation>
+    </message>
+    <message>
+      <source>单位</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>合计行求和(&amp;T)</source>
+      <translation>Sum in the &amp;total row</translation>
+    </message>
+    <message>
+      <source>不同品种（如尿素、复合肥）相加没有意义时不要勾选</source>
+      <translation>Leave unticked where a sum means nothing (e.g. urea plus compound fertiliser)</translation>
+    </message>
+    <message>
+      <source>仅内部留存，不公示(&amp;I)</source>
+      <translation>&amp;Internal only, never posted</translation>
+    </message>
+    <message>
+      <source>修改所选列(&amp;E)</source>
+      <translation>&amp;Edit selected column</translation>
+    </message>
+    <message>
+      <source>列名(&amp;N)：</source>
+      <translation>Column &amp;name:</translation>
+    </message>
+    <message>
+      <source>单位：</source>
+      <translation>Unit:</translation>
+    </message>
+    <message>
+      <source>类型：</source>
+      <translation>Type:</translation>
+    </message>
+    <message>
+      <source>列名不能为空</source>
+      <translation>The column name cannot be empty</translation>
+    </message>
   </context>
   <context>
     <name>RosterEditor</name>
@@ -5282,6 +5326,10 @@ Print the full details?</translation>
       <location line="+4" />
       <source>导入名单（追加）</source>
       <translation>Import roster (append)</translation>
+    </message>
+    <message>
+      <source>%2数（行数）：%1</source>
+      <translation>Rows (%2): %1</translation>
     </message>
   </context>
   <context>
@@ -5493,6 +5541,18 @@ Print the full details?</translation>
       <location line="+1" />
       <source>通用名单</source>
       <translation>General roster</translation>
+    </message>
+    <message>
+      <source>资金安排表</source>
+      <translation>Fund allocation table</translation>
+    </message>
+    <message>
+      <source>奖补资金分配表</source>
+      <translation>Reward allocation table</translation>
+    </message>
+    <message>
+      <source>分乡镇补贴表</source>
+      <translation>Subsidy by township</translation>
     </message>
   </context>
   <context>
@@ -7461,6 +7521,57 @@ Print the full details?</translation>
 %1</source>
       <translation>Exported to
 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ColumnTypes</name>
+    <message>
+      <source>文字</source>
+      <translation>Text</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>身份证号</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <source>银行卡号</source>
+      <translation>Bank card</translation>
+    </message>
+    <message>
+      <source>电话号码</source>
+      <translation>Phone number</translation>
+    </message>
+    <message>
+      <source>金额</source>
+      <translation>Amount</translation>
+    </message>
+    <message>
+      <source>数量</source>
+      <translation>Quantity</translation>
+    </message>
+    <message>
+      <source>单价/标准</source>
+      <translation>Rate</translation>
+    </message>
+    <message>
+      <source>人数/个数</source>
+      <translation>Count</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>住址</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <source>签字栏</source>
+      <translation>Signature</translation>
     </message>
   </context>
 </TS>
