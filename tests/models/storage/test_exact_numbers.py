@@ -60,13 +60,13 @@ def test_upgrade_from_kept_schema_0002_keeps_the_amounts(tmp_path):
 
 
 def test_upgrade_from_head_before_converts_real_values(empty_village):
-    """A database at 0005 holding REAL values (written as the app wrote them then) upgrades to text
+    """A database at 0006 (before this revision) holding REAL values (written as the app wrote them then) upgrades to text
     with the numbers the app read from it."""
     db, ctx = empty_village
     d = _roster(ctx, [{"name": "张三", "id_number": "110105194912310029", "quantity": "11211.57",
                        "rate": "18.34"}])
     cfg = migrations.alembic_config(db.engine)
-    command.downgrade(cfg, "0005")
+    command.downgrade(cfg, "0006")
     values = [("205620.19", "11211.57", "18.34"), ("0.1", "0.3", "0.03"), ("1200", "3", "400"),
               ("99999999999999.99", "26.51", "7.1234")]
     with db.engine.begin() as conn:

@@ -1,7 +1,7 @@
 """exact numbers: roster quantities, rates and amounts stored as canonical decimal text
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-07 03:40:00
 
 SQLite has no decimal type: ``Numeric`` columns hold REAL there, which cannot keep
@@ -20,8 +20,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0006'
-down_revision = '0005'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
