@@ -9,9 +9,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
+from tests import db_templates  # noqa: E402
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "real_migrations: a new empty database is migrated by Alembic itself, "
+                            "not copied from the session's migrated schema (tests/db_templates.py)")
+
+
+def pytest_unconfigure(config):
+    db_templates.cleanup()
+
 
 @pytest.fixture(autouse=True)
-def _isolated_env(tmp_path, monkeypatch):
+def _isolated_env(tmp_path, monkeypatch, request):
+    if request.node.get_closest_marker("real_migrations") is None:
+        db_templates.install(monkeypatch)
     data = tmp_path / "data"
     data.mkdir()
     monkeypatch.setenv("CUNWU_DATA_DIR_FOR_TESTS", str(data))
@@ -43,10 +56,9 @@ TEST_SINCE = date(2025, 1, 1)
 def empty_village(db_path):
     """A village database with an empty catalog; yields (db, ctx)."""
     from models.services.context import Actor, ServiceContext
-    from models.services.setup import initialize
 
-    db = initialize(db_path, mode="village", code="410322100201", name="测试村", township="城关镇",
-                    operator="王文书", template_id=None, since=TEST_SINCE)
+    db = db_templates.initialized(db_path, mode="village", code="410322100201", name="测试村", township="城关镇",
+                                  operator="王文书", template_id=None, since=TEST_SINCE)
     yield db, ServiceContext(db, Actor("王文书"))
     db.dispose()
 
@@ -55,11 +67,10 @@ def empty_village(db_path):
 def village(db_path):
     """A village database with the standard village catalog template loaded; yields (db, ctx)."""
     from models.services.context import Actor, ServiceContext
-    from models.services.setup import initialize
     from models.services.templates import default_template_id
 
-    db = initialize(db_path, mode="village", code="410322100201", name="测试村", township="城关镇",
-                    operator="王文书", template_id=default_template_id("village"), since=TEST_SINCE)
+    db = db_templates.initialized(db_path, mode="village", code="410322100201", name="测试村", township="城关镇",
+                                  operator="王文书", template_id=default_template_id("village"), since=TEST_SINCE)
     yield db, ServiceContext(db, Actor("王文书"))
     db.dispose()
 
@@ -77,20 +88,26 @@ STAFF = {"clerk": "王文书", "reviewer": "李监委", "admin": "张主任", "s
 STAFF_PASSWORD = "村务-测试-2026"
 
 
-@pytest.fixture
-def staffed_village(db_path, fast_scrypt):
-    """A village with accounts: 张主任 (admin, created at init), 王文书 (clerk), 李监委 (reviewer),
-    刘乡镇 (supervisor), all with STAFF_PASSWORD. Yields {"db", "ctx": {role: ServiceContext}}."""
+def _add_staff(db) -> None:
     from models.services.accounts import AccountService, sign_in
     from models.services.context import ServiceContext
-    from models.services.setup import initialize
 
-    db = initialize(db_path, mode="village", code="410322100201", name="测试村", township="城关镇",
-                    operator=STAFF["admin"], template_id=None, admin=STAFF["admin"], admin_password=STAFF_PASSWORD)
     admin = ServiceContext(db, sign_in(db, STAFF["admin"], STAFF_PASSWORD))
     for role, name in STAFF.items():
         if role != "admin":
             AccountService(admin).add(name, role, STAFF_PASSWORD)
+
+
+@pytest.fixture
+def staffed_village(db_path, fast_scrypt):
+    """A village with accounts: 张主任 (admin, created at init), 王文书 (clerk), 李监委 (reviewer),
+    刘乡镇 (supervisor), all with STAFF_PASSWORD. Yields {"db", "ctx": {role: ServiceContext}}."""
+    from models.services.accounts import sign_in
+    from models.services.context import ServiceContext
+
+    db = db_templates.initialized(db_path, mode="village", code="410322100201", name="测试村", township="城关镇",
+                                  operator=STAFF["admin"], template_id=None, admin=STAFF["admin"],
+                                  admin_password=STAFF_PASSWORD, then=_add_staff)
     ctx = {role: ServiceContext(db, sign_in(db, name, STAFF_PASSWORD)) for role, name in STAFF.items()}
     yield {"db": db, "ctx": ctx}
     db.dispose()

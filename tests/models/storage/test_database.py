@@ -152,6 +152,7 @@ def test_upgrades_kept_schema_0002_database_and_versions_start_at_one(tmp_path):
     db.dispose()
 
 
+@pytest.mark.real_migrations
 def test_migrations_build_what_the_entities_declare(tmp_path):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
