@@ -50,6 +50,9 @@ def db_path(tmp_path):
 # The test villages keep their disclosures in this program since January 2025 (`schedule.since`), so
 # scenarios dated in 2025–2026 count whatever day the suite runs.
 TEST_SINCE = date(2025, 1, 1)
+# The set-up of `empty_village` (initialize's arguments).
+EMPTY_VILLAGE = dict(mode="village", code="410322100201", name="测试村", township="城关镇", operator="王文书",
+                     template_id=None, since=TEST_SINCE)
 
 
 @pytest.fixture
@@ -57,8 +60,7 @@ def empty_village(db_path):
     """A village database with an empty catalog; yields (db, ctx)."""
     from models.services.context import Actor, ServiceContext
 
-    db = db_templates.initialized(db_path, mode="village", code="410322100201", name="测试村", township="城关镇",
-                                  operator="王文书", template_id=None, since=TEST_SINCE)
+    db = db_templates.initialized(db_path, **EMPTY_VILLAGE)
     yield db, ServiceContext(db, Actor("王文书"))
     db.dispose()
 
@@ -88,7 +90,11 @@ STAFF = {"clerk": "王文书", "reviewer": "李监委", "admin": "张主任", "s
 STAFF_PASSWORD = "村务-测试-2026"
 
 
-def _add_staff(db) -> None:
+STAFFED_VILLAGE = dict(mode="village", code="410322100201", name="测试村", township="城关镇",
+                       operator=STAFF["admin"], template_id=None, admin=STAFF["admin"], admin_password=STAFF_PASSWORD)
+
+
+def add_staff(db) -> None:
     from models.services.accounts import AccountService, sign_in
     from models.services.context import ServiceContext
 
@@ -98,16 +104,19 @@ def _add_staff(db) -> None:
             AccountService(admin).add(name, role, STAFF_PASSWORD)
 
 
+def staff_contexts(db) -> dict:
+    """Each of STAFF signed in: {role: ServiceContext}."""
+    from models.services.accounts import sign_in
+    from models.services.context import ServiceContext
+
+    return {role: ServiceContext(db, sign_in(db, name, STAFF_PASSWORD)) for role, name in STAFF.items()}
+
+
 @pytest.fixture
 def staffed_village(db_path, fast_scrypt):
     """A village with accounts: 张主任 (admin, created at init), 王文书 (clerk), 李监委 (reviewer),
     刘乡镇 (supervisor), all with STAFF_PASSWORD. Yields {"db", "ctx": {role: ServiceContext}}."""
-    from models.services.accounts import sign_in
-    from models.services.context import ServiceContext
-
-    db = db_templates.initialized(db_path, mode="village", code="410322100201", name="测试村", township="城关镇",
-                                  operator=STAFF["admin"], template_id=None, admin=STAFF["admin"],
-                                  admin_password=STAFF_PASSWORD, then=_add_staff)
-    ctx = {role: ServiceContext(db, sign_in(db, name, STAFF_PASSWORD)) for role, name in STAFF.items()}
+    db = db_templates.initialized(db_path, **STAFFED_VILLAGE, then=add_staff)
+    ctx = staff_contexts(db)
     yield {"db": db, "ctx": ctx}
     db.dispose()

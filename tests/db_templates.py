@@ -12,6 +12,8 @@ what is shared is the work of building one. Two things are built once:
   per set of arguments; each test gets a copy of the resulting database file with its audit key
   and head witness beside it (so the copies share the key: a test that needs two keys initialises
   twice itself).
+* **prepared data folders** (`prepared`): a test module's own starting point — records put into
+  each workflow state, say — built once through the services and copied per test.
 
 tests/models/storage/test_db_templates.py checks that a copy and a database built from scratch have
 the same schema, version and (for villages) rows.
@@ -25,7 +27,7 @@ import sqlite3
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
@@ -36,6 +38,8 @@ _REAL_UPGRADE = None  # models.storage.migrations.upgrade_to_head as shipped
 _ROOT: Path | None = None  # the session's build folder
 _schema: Path | None = None
 _villages: dict[tuple, Path] = {}
+_prepared: dict[tuple, tuple[Path, Any]] = {}
+T = TypeVar("T")
 
 
 def _root() -> Path:
@@ -51,6 +55,7 @@ def cleanup() -> None:
         shutil.rmtree(_ROOT, ignore_errors=True)
     _ROOT, _schema = None, None
     _villages.clear()
+    _prepared.clear()
 
 
 def _file_of(engine: Engine) -> str | None:
@@ -133,3 +138,22 @@ def initialized(db_path: Path, *, then: Callable[[Any], None] | None = None, **k
             shutil.copyfile(source, target)
             os.chmod(target, 0o600)
     return open_database(db_path)
+
+
+def prepared(data_dir: Path, key: str, build: Callable[[Path], T]) -> T:
+    """A data folder set up once this session and copied into the test's `data_dir`.
+
+    The first time `key` is asked for, `build(folder)` fills a fresh folder (a database at
+    ``folder / "cunwu.sqlite3"``, attachments…) through the services and must close every database it
+    opened; its return value (record ids, say) is kept. Every call copies the folder's files — with
+    their private modes — into `data_dir` and returns that value: the test opens its own copy."""
+    from models.rules import passwords
+
+    full_key = (key, passwords.N)
+    if full_key not in _prepared:
+        folder = Path(tempfile.mkdtemp(dir=_root())) / "data"
+        folder.mkdir()
+        _prepared[full_key] = (folder, build(folder))
+    folder, value = _prepared[full_key]
+    shutil.copytree(folder, data_dir, dirs_exist_ok=True)
+    return value

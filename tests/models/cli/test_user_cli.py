@@ -11,7 +11,8 @@ from models.cli import main
 from models.rules.accounts import ROLES
 from models.rules.timing import TimingRule
 from models.services.catalog import CatalogService, ItemData
-from tests.conftest import STAFF, STAFF_PASSWORD
+from tests import db_templates
+from tests.conftest import STAFF, STAFF_PASSWORD, STAFFED_VILLAGE, add_staff, staff_contexts
 
 USER_KEYS = {"name", "role", "role_label", "disabled", "failed_attempts", "created_at", "created_by",
              "last_login_at"}
@@ -107,30 +108,41 @@ def test_legacy_database_gets_its_first_admin_with_user_add(run, empty_village, 
 # --- the role matrix through the CLI --------------------------------------------------------------
 
 
-@pytest.fixture
-def records(staffed_village, tmp_path):
-    """One record in each state a command starts from (as in the service matrix)."""
+def _records_in_every_state(folder):
+    """Builds a data folder: the staffed village, GG-01 and one record in each state a command starts
+    from (as in the service matrix); returns their ids."""
     from models.services.disclosures import DisclosureService
 
-    ctx = staffed_village["ctx"]
-    CatalogService(ctx["admin"]).add(ItemData(code="GG-01", group="村务", name="村务公告",
-                                              timing=TimingRule("immediate"), posting_days=7))
-    today = date.today()
-    clerk = DisclosureService(ctx["clerk"], clock=lambda: today)
-    reviewer = DisclosureService(ctx["reviewer"], clock=lambda: today)
-    admin = DisclosureService(ctx["admin"], clock=lambda: today)
-    ids = {}
-    for state in ("draft", "submitted", "approved", "posted", "expired"):
-        d = clerk.create("GG-01", "2026-Q3", f"{state} 公告", body="本季度情况如下。")
-        ids[state] = d.id
-        if state != "draft":
-            clerk.submit(d.id)
-        if state in ("approved", "posted", "expired"):
-            reviewer.approve(d.id)
-        if state in ("posted", "expired"):
-            admin.post(d.id, start=today if state == "posted" else date(2026, 1, 5))
-    ids["out"] = str(tmp_path / "内部.pdf")
-    return ids
+    db = db_templates.initialized(folder / "cunwu.sqlite3", **STAFFED_VILLAGE, then=add_staff)
+    try:
+        ctx = staff_contexts(db)
+        CatalogService(ctx["admin"]).add(ItemData(code="GG-01", group="村务", name="村务公告",
+                                                  timing=TimingRule("immediate"), posting_days=7))
+        today = date.today()
+        clerk = DisclosureService(ctx["clerk"], clock=lambda: today)
+        reviewer = DisclosureService(ctx["reviewer"], clock=lambda: today)
+        admin = DisclosureService(ctx["admin"], clock=lambda: today)
+        ids = {}
+        for state in ("draft", "submitted", "approved", "posted", "expired"):
+            d = clerk.create("GG-01", "2026-Q3", f"{state} 公告", body="本季度情况如下。")
+            ids[state] = d.id
+            if state != "draft":
+                clerk.submit(d.id)
+            if state in ("approved", "posted", "expired"):
+                reviewer.approve(d.id)
+            if state in ("posted", "expired"):
+                admin.post(d.id, start=today if state == "posted" else date(2026, 1, 5))
+        return ids
+    finally:
+        db.dispose()
+
+
+@pytest.fixture
+def records(data_dir, tmp_path, fast_scrypt):
+    """One record in each state a command starts from, in the test's own copy of a village set up once
+    per session."""
+    ids = db_templates.prepared(data_dir, f"cli-role-matrix:{date.today()}", _records_in_every_state)
+    return {**ids, "out": str(tmp_path / "内部.pdf")}
 
 
 COMMANDS = {

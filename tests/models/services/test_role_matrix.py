@@ -17,7 +17,8 @@ from models.rules.accounts import ROLES
 from models.rules.permissions import PERMISSIONS
 from models.rules.timing import TimingRule
 from models.services.catalog import CatalogService, ItemData
-from tests.conftest import STAFF
+from tests import db_templates
+from tests.conftest import STAFF, STAFFED_VILLAGE, add_staff, staff_contexts
 
 TODAY = date(2026, 7, 20)
 
@@ -63,36 +64,51 @@ def test_workflow_steps_take_their_roles_from_the_workflow_table():
         assert people <= set(PERMISSIONS[action.permission].roles), action.key
 
 
-@pytest.fixture
-def matrix(staffed_village, tmp_path):
-    """Records in every state the actions start from, drafted by 王文书 and reviewed by 李监委."""
+def _records_in_every_state(folder):
+    """Builds a data folder: the staffed village, the item GG-01 and a record in each state the actions
+    start from, drafted by 王文书 and reviewed by 李监委; returns their ids by state."""
     from models.services.disclosures import DisclosureService
 
-    ctx = staffed_village["ctx"]
-    CatalogService(ctx["admin"]).add(ItemData(code="GG-01", group="村务", name="村务公告",
-                                              timing=TimingRule("immediate"), posting_days=7))
-    clerk = DisclosureService(ctx["clerk"], clock=lambda: TODAY)
-    reviewer = DisclosureService(ctx["reviewer"], clock=lambda: TODAY)
-    admin = DisclosureService(ctx["admin"], clock=lambda: TODAY)
+    db = db_templates.initialized(folder / "cunwu.sqlite3", **STAFFED_VILLAGE, then=add_staff)
+    try:
+        ctx = staff_contexts(db)
+        CatalogService(ctx["admin"]).add(ItemData(code="GG-01", group="村务", name="村务公告",
+                                                  timing=TimingRule("immediate"), posting_days=7))
+        clerk = DisclosureService(ctx["clerk"], clock=lambda: TODAY)
+        reviewer = DisclosureService(ctx["reviewer"], clock=lambda: TODAY)
+        admin = DisclosureService(ctx["admin"], clock=lambda: TODAY)
 
-    def make(state: str, start: str = "2026-07-18") -> int:
-        d = clerk.create("GG-01", "2026-Q3", f"{state} 公告", body="本季度情况如下。")
-        if state == "draft":
+        def make(state: str, start: str = "2026-07-18") -> int:
+            d = clerk.create("GG-01", "2026-Q3", f"{state} 公告", body="本季度情况如下。")
+            if state == "draft":
+                return d.id
+            clerk.submit(d.id)
+            if state == "submitted":
+                return d.id
+            reviewer.approve(d.id, opinion="同意")
+            if state == "approved":
+                return d.id
+            admin.post(d.id, start=start)
             return d.id
-        clerk.submit(d.id)
-        if state == "submitted":
-            return d.id
-        reviewer.approve(d.id, opinion="同意")
-        if state == "approved":
-            return d.id
-        admin.post(d.id, start=start)
-        return d.id
 
+        return {"draft": make("draft"), "submitted": make("submitted"), "approved": make("approved"),
+                "posted": make("posted"), "expired": make("posted", "2026-06-01")}
+    finally:
+        db.dispose()
+
+
+@pytest.fixture
+def matrix(db_path, data_dir, tmp_path, fast_scrypt):
+    """Records in every state the actions start from (built once per session, each test on its own
+    copy), and each of the staff signed in."""
+    from models.storage import open_database
+
+    ids = db_templates.prepared(data_dir, "role-matrix", _records_in_every_state)
+    db = open_database(db_path)
     photo = tmp_path / "board.jpg"
     photo.write_bytes(b"\xff\xd8 a photo of the board")
-    return {"db": staffed_village["db"], "ctx": ctx, "draft": make("draft"), "submitted": make("submitted"),
-            "approved": make("approved"), "posted": make("posted"), "expired": make("posted", "2026-06-01"),
-            "photo": photo, "data_dir": tmp_path / "data"}
+    yield {"db": db, "ctx": staff_contexts(db), **ids, "photo": photo, "data_dir": data_dir}
+    db.dispose()
 
 
 def _disclosures(ctx):
