@@ -102,7 +102,7 @@ class IntegrityBox(QGroupBox):
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.check_button = QPushButton(self.tr("全面检查"))
-        self.check_button.setToolTip(self.tr("核对每条已审核、已公示记录的内容与合计、审计链、附件和数据库文件"))
+        self.check_button.setToolTip(self.tr("核对每条提交审核后封存的记录的内容与合计、审计链、附件和数据库文件"))
         self.log_button = QPushButton(self.tr("审计记录…"))
         self.backup_button = QPushButton(self.tr("立即备份到…"))
         self.restore_button = QPushButton(self.tr("从备份恢复…"))

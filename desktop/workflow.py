@@ -51,6 +51,12 @@ def status_text(status: str) -> str:
     return QCoreApplication.translate("DisclosureStatus", W.label(status))
 
 
+def statuses_text(action: str) -> str:
+    """The statuses in which the table allows `action`, translated and quoted: “草稿”或“已退回”."""
+    joiner = QCoreApplication.translate("Workflow", "或")
+    return joiner.join(f"“{status_text(s)}”" for s in W.statuses_allowing(action))
+
+
 def status_colour(status: str) -> str:
     """The status's one colour as '#rrggbb' (for rich text and style sheets)."""
     return W.colour(status)

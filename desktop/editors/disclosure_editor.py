@@ -357,7 +357,8 @@ class DisclosureEditor(QDialog):
             self.banner.setText(refusal_text(refused))
             banner_kind = "locked" if W.is_public(d.status) else "waiting"
         elif d.open_return_reason:
-            self.banner.setText(self.tr("已退回，退回理由：%1").replace("%1", d.open_return_reason))
+            self.banner.setText(self.tr("%1，退回理由：%2").replace("%1", status_text("returned"))
+                                .replace("%2", d.open_return_reason))
             banner_kind = "returned"
         if banner_kind:
             self.banner.setStyleSheet(_BANNER_STYLE[banner_kind])

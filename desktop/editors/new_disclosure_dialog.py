@@ -98,7 +98,7 @@ class NewDisclosureDialog(QDialog):
 
         self.problems_label = problems_label()
         self.buttons, self.create_button, cancel = confirm_buttons(
-            self, self.tr("新建并编辑"), self.save, tooltip=self.tr("新建草稿并打开编辑器（回车或 Ctrl+S）"))
+            self, self.tr("新建并编辑"), self.save, tooltip=self.tr("新建记录并打开编辑器（回车或 Ctrl+S）"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -57,7 +57,7 @@ from ..qtmodels.audit_model import AuditLogModel
 from ..qtmodels.todo_models import EntryRole, FeedbackModel
 from ..read_only import keep_disabled
 from ..row_list import ActionButton, RowList
-from ..workflow import show_step, status_colour, status_text
+from ..workflow import show_step, status_colour, status_text, statuses_text
 
 log = logging.getLogger("cunwu.desktop")
 
@@ -175,7 +175,7 @@ class RecordDetail(QTabWidget):
                                                   self.add_attachment)
         self.open_attachment_action = self._action(self.tr("打开"), self.tr("用系统的看图或 PDF 程序打开（回车或双击）"),
                                                    self.open_attachment)
-        self.remove_attachment_action = self._action(self.tr("删除附件"), self.tr("只有草稿或被退回的记录可以删除附件"),
+        self.remove_attachment_action = self._action(self.tr("删除附件"), self._detach_tip(),
                                                      self.remove_attachment)
         self.add_attachment_button = ActionButton(self.add_attachment_action)
         self.open_attachment_button = ActionButton(self.open_attachment_action)
@@ -224,6 +224,9 @@ class RecordDetail(QTabWidget):
 
         self.attachment_rows.selection_changed.connect(self._update_buttons)
         self.feedback_rows.selection_changed.connect(self._update_buttons)
+
+    def _detach_tip(self) -> str:
+        return self.tr("只有%1的记录可以删除附件").replace("%1", statuses_text("detach"))
 
     def _action(self, text: str, tip: str, slot) -> QAction:
         action = QAction(text, self)
@@ -401,7 +404,7 @@ class RecordDetail(QTabWidget):
         show_step(self.add_attachment_action, "attach", d, self.tr("把公示栏照片或票据扫描件存入本记录（张贴后也可添加）"))
         attachment = self.selected_attachment()
         self.open_attachment_action.setEnabled(attachment is not None)
-        if show_step(self.remove_attachment_action, "detach", d, self.tr("只有草稿或被退回的记录可以删除附件")):
+        if show_step(self.remove_attachment_action, "detach", d, self._detach_tip()):
             self.remove_attachment_action.setEnabled(attachment is not None)
         show_step(self.add_feedback_action, "feedback", d, self.tr("登记村民对这份公示提出的问题或异议"))
         feedback = self.selected_feedback()

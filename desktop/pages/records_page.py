@@ -127,8 +127,8 @@ class RecordsPage(QWidget):
         self.post_action = self._action(self.tr("张贴公示"), self.tr("记录公示开始日期和天数"), self.post_selected)
         self.correct_action = self._action(self.tr("更正"), self.tr("已公示的记录有误：起草一份更正公告，公示后取代原记录"),
                                            self.correct_selected)
-        self.archive_action = self._action(self.tr("归档"), self.tr("公示期满的记录存入档案"), self.archive_selected)
-        self.delete_action = self._action(self.tr("删除草稿"), self.tr("删除从未提交过的草稿"), self.delete_selected)
+        self.archive_action = self._action(self.tr("归档"), self.tr("公示期已满的记录存入档案"), self.archive_selected)
+        self.delete_action = self._action(self.tr("删除草稿"), self.tr("删除从未提交审核的记录"), self.delete_selected)
         self.print_action = printing.print_action(self, "disclosure", self.print_selected)  # 打印… (Ctrl+P)
         self.refresh_action = self._action(self.tr("刷新"), self.tr("重新读取记录（F5）"), self.refresh)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
@@ -501,7 +501,9 @@ class RecordsPage(QWidget):
         self.current = data
         self._fresh = True
         self.reload(select_id=data.id)
-        self._status(message.replace("%1", str(data.id)))
+        # what was done, and the status the record has now (the table's label)
+        self._status(self.tr("%1，现为“%2”").replace("%2", status_text(data.status))
+                     .replace("%1", message.replace("%1", str(data.id))))
 
     def submit_selected(self) -> None:
         d = self.current
@@ -545,7 +547,7 @@ class RecordsPage(QWidget):
 
         dialog = ApproveDialog(self._headline(d), approve, reviewers=self._reviewers(d.drafter),
                                notes=privacy_notes(d), signed_in=self._signed_in(), parent=self)
-        show_modal(self, dialog, lambda dlg: self._done(dlg.result_data, self.tr("记录 #%1 已审核通过")))
+        show_modal(self, dialog, lambda dlg: self._done(dlg.result_data, self.tr("记录 #%1 审核通过")))
         dialog.focus_first()
 
     def return_selected(self) -> None:
@@ -559,7 +561,7 @@ class RecordsPage(QWidget):
 
         dialog = ReturnDialog(self._headline(d), return_, reviewers=self._reviewers(d.drafter),
                               signed_in=self._signed_in(), parent=self)
-        show_modal(self, dialog, lambda dlg: self._done(dlg.result_data, self.tr("记录 #%1 已退回起草人修改")))
+        show_modal(self, dialog, lambda dlg: self._done(dlg.result_data, self.tr("记录 #%1 退回起草人修改")))
         dialog.focus_first()
 
     def post_selected(self) -> None:
@@ -613,7 +615,7 @@ class RecordsPage(QWidget):
         except CunwuError as exc:
             self._refused(self.tr("不能归档"), exc)
             return
-        self._done(data, self.tr("记录 #%1 已归档"))
+        self._done(data, self.tr("记录 #%1 存入档案"))
 
     def delete_selected(self) -> None:
         d = self.current

@@ -18,7 +18,7 @@ def register(sub) -> None:
     p = sub.add_parser("disclosure", help="公开记录：新建、审核、公示、更正、归档")
     dsub = p.add_subparsers(dest="disclosure_command", metavar="ACTION")
 
-    np = dsub.add_parser("new", help="新建公开记录（草稿）")
+    np = dsub.add_parser("new", help=f"新建公开记录（{W.label(W.INITIAL_STATUS)}）")
     np.add_argument("--item", required=True, help="目录事项编号")
     np.add_argument("--period", required=True, help="期间：2026-M11、2026-Q3、2026 或事项日期 2026-07-18")
     np.add_argument("--title", required=True, help="标题")
@@ -49,7 +49,7 @@ def register(sub) -> None:
     for name, help_text, handler in (
         ("submit", "提交监委会审核", cmd_submit),
         ("correct", "起草更正公告（公示后的记录）", cmd_correct),
-        ("archive", "归档（公示期满后）", cmd_archive),
+        ("archive", f"归档（{W.label('expired')}后）", cmd_archive),
     ):
         ap = dsub.add_parser(name, help=help_text)
         ap.add_argument("id", type=count_arg)
@@ -80,7 +80,7 @@ def register(sub) -> None:
     add_json_flag(pp)
     pp.set_defaults(handler=cmd_post)
 
-    ep = dsub.add_parser("expire", help="把公示期已满的记录标为公示期满")
+    ep = dsub.add_parser("expire", help=f"把公示期已满的记录标为“{W.label('expired')}”")
     ep.add_argument("--on", type=date_arg, metavar="DATE", help="以哪天为今天（默认今天）")
     add_json_flag(ep)
     ep.set_defaults(handler=cmd_expire)
@@ -251,6 +251,8 @@ def cmd_show(env: Env, args) -> int:
 
 
 def _done(data: DisclosureData, args, message: str) -> int:
+    """The record as JSON, or one line: what was done and the status it has now (the table's label)."""
+    message = f"{message}，现为“{W.label(data.status)}”"
     if args.json:
         print_json(data.to_json())
     else:
@@ -285,7 +287,7 @@ def cmd_approve(env: Env, args) -> int:
 
 def cmd_return(env: Env, args) -> int:
     data = _service(env).return_(args.id, args.reviewer, args.reason, on=args.on)
-    return _done(data, args, f"记录 #{data.id} 已退回：{data.return_reason}")
+    return _done(data, args, f"记录 #{data.id} 退回起草人修改（理由：{data.return_reason}）")
 
 
 def cmd_post(env: Env, args) -> int:
@@ -306,7 +308,7 @@ def cmd_correct(env: Env, args) -> int:
 
 def cmd_archive(env: Env, args) -> int:
     data = _service(env).archive(args.id)
-    return _done(data, args, f"记录 #{data.id} 已归档")
+    return _done(data, args, f"记录 #{data.id} 存入档案")
 
 
 def cmd_expire(env: Env, args) -> int:
@@ -315,7 +317,7 @@ def cmd_expire(env: Env, args) -> int:
     if args.json:
         print_json({"expired": ids})
     else:
-        sys.stdout.write(f"{len(ids)} 条记录公示期满\n")
+        sys.stdout.write(f"{len(ids)} 条记录现为“{W.label('expired')}”\n")
     return 0
 
 

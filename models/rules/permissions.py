@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from . import workflow as W
 from .accounts import ROLES, role_label
 
 
@@ -41,7 +42,7 @@ _OFFICE = ("clerk", "admin")  # the committee's side: the clerk, and the officer
 # step come from the table (models.rules.workflow: who may), never from here.
 WORKFLOW_LABELS: dict[str, str] = {
     "edit": "起草、修改公开记录", "submit": "提交审核", "approve": "审核通过公开记录", "return": "退回公开记录",
-    "post": "张贴公示", "expire": "登记公示期满", "archive": "归档公开记录", "correct": "起草更正公告",
+    "post": "张贴公示", "expire": f"登记{W.label('expired')}", "archive": "归档公开记录", "correct": "起草更正公告",
     "delete": "删除草稿", "attach": "添加附件（公示栏照片、票据）", "detach": "删除附件",
     "feedback": "登记或答复群众意见",
 }

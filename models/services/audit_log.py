@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 
 from ..entities import AuditEvent
+from ..rules import workflow as W
 from .context import ServiceContext
 
 #: What each audited action is called in the log (actions not listed show their code).
@@ -17,7 +18,7 @@ ACTION_LABELS: dict[str, str] = {
     "catalog.item.update": "修改事项", "catalog.item.delete": "删除事项", "catalog.import": "导入目录",
     "disclosure.create": "起草", "disclosure.update": "修改", "disclosure.rows.set": "修改名单",
     "disclosure.delete": "删除草稿", "disclosure.submit": "提交审核", "disclosure.approve": "审核通过",
-    "disclosure.return": "退回", "disclosure.post": "公示", "disclosure.expire": "公示期满",
+    "disclosure.return": "退回", "disclosure.post": "公示", "disclosure.expire": f"标为“{W.label('expired')}”",
     "disclosure.archive": "归档", "disclosure.correct": "起草更正", "attachment.add": "添加附件",
     "attachment.remove": "删除附件", "feedback.add": "登记群众意见", "feedback.answer": "答复群众意见",
     "print.unmasked": "打印内部名单（含完整证件号）", "settings.print": "修改打印设置",

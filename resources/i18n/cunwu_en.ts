@@ -1931,8 +1931,8 @@ Please copy the report below and send it, with the log file, to whoever supports
     </message>
     <message>
       <location line="+3" />
-      <source>已退回，退回理由：%1</source>
-      <translation>Returned. Reason: %1</translation>
+      <source>%1，退回理由：%2</source>
+      <translation>%1. Reason: %2</translation>
     </message>
     <message>
       <location line="+55" />
@@ -2795,8 +2795,8 @@ Please copy the report below and send it, with the log file, to whoever supports
       <translation>Full check</translation>
     </message>
     <message>
-      <source>核对每条已审核、已公示记录的内容与合计、审计链、附件和数据库文件</source>
-      <translation>Checks the content and totals of every approved and posted record, the audit chain, attachments and the database file</translation>
+      <source>核对每条提交审核后封存的记录的内容与合计、审计链、附件和数据库文件</source>
+      <translation>Checks the content and totals of every record sealed at submission, the audit chain, attachments and the database file</translation>
     </message>
     <message>
       <source>审计记录…</source>
@@ -3225,8 +3225,8 @@ Please enter your user name and password.</translation>
     </message>
     <message>
       <location line="+1" />
-      <source>新建草稿并打开编辑器（回车或 Ctrl+S）</source>
-      <translation>Create a draft and open the editor (Enter or Ctrl+S)</translation>
+      <source>新建记录并打开编辑器（回车或 Ctrl+S）</source>
+      <translation>Create the record and open the editor (Enter or Ctrl+S)</translation>
     </message>
     <message>
       <location line="+3" />
@@ -4262,8 +4262,8 @@ Print the full details?</translation>
     </message>
     <message>
       <location line="-250" />
-      <source>只有草稿或被退回的记录可以删除附件</source>
-      <translation>Attachments can be deleted only while the record is a draft or returned</translation>
+      <source>只有%1的记录可以删除附件</source>
+      <translation>Attachments can be deleted only while the record is %1</translation>
     </message>
     <message>
       <location line="+5" />
@@ -4503,6 +4503,10 @@ Print the full details?</translation>
   <context>
     <name>RecordsPage</name>
     <message>
+      <source>%1，现为“%2”</source>
+      <translation>%1; it is now “%2”</translation>
+    </message>
+    <message>
       <location filename="../../desktop/pages/records_page.py" line="98" />
       <source>新建</source>
       <translation>New</translation>
@@ -4583,7 +4587,7 @@ Print the full details?</translation>
     </message>
     <message>
       <location line="-407" />
-      <source>公示期满的记录存入档案</source>
+      <source>公示期已满的记录存入档案</source>
       <translation>File a record whose posting period has ended</translation>
     </message>
     <message>
@@ -4594,8 +4598,8 @@ Print the full details?</translation>
     </message>
     <message>
       <location line="-419" />
-      <source>删除从未提交过的草稿</source>
-      <translation>Delete a draft that was never submitted</translation>
+      <source>删除从未提交审核的记录</source>
+      <translation>Delete a record that was never submitted for review</translation>
     </message>
     <message>
       <location line="+2" />
@@ -4731,12 +4735,12 @@ Print the full details?</translation>
     </message>
     <message>
       <location line="+10" />
-      <source>记录 #%1 已审核通过</source>
+      <source>记录 #%1 审核通过</source>
       <translation>Record #%1 approved</translation>
     </message>
     <message>
       <location line="+10" />
-      <source>记录 #%1 已退回起草人修改</source>
+      <source>记录 #%1 退回起草人修改</source>
       <translation>Record #%1 returned to the drafter</translation>
     </message>
     <message>
@@ -4771,8 +4775,8 @@ Print the full details?</translation>
     </message>
     <message>
       <location line="+2" />
-      <source>记录 #%1 已归档</source>
-      <translation>Record #%1 archived</translation>
+      <source>记录 #%1 存入档案</source>
+      <translation>Record #%1 filed</translation>
     </message>
     <message>
       <location line="+6" />
@@ -6100,6 +6104,10 @@ Print the full details?</translation>
   </context>
   <context>
     <name>Workflow</name>
+    <message>
+      <source>或</source>
+      <translation> or </translation>
+    </message>
     <message>
       <location filename="../../desktop/workflow.py" line="26" />
       <source>记录 #{id} 当前为“{label}”，已是公开记录，不能修改；如有错误，请用“更正”起草更正公告</source>
