@@ -154,10 +154,9 @@ class _Record(_Labels):
 
 
 @dataclass
-class DisclosureData(_Record):
-    """One record as the GUI and CLI see it. Money in `rows`/`totals` is Decimal; `content` is the
-    stored JSON (money as strings). `status` is the effective status (posted → expired once the
-    window has passed); `stored_status` is what the database holds."""
+class _RecordFields(_Record):
+    """The fields a record's summary and the whole record share, declared once: each has the same name
+    and meaning in both (`DisclosureData` is built from a `DisclosureSummary`)."""
 
     id: int
     item_code: str
@@ -169,7 +168,6 @@ class DisclosureData(_Record):
     event_date: date | None
     kind: str
     title: str
-    body: str
     status: str
     stored_status: str
     drafter: str
@@ -178,9 +176,6 @@ class DisclosureData(_Record):
     reviewed_on: date | None
     return_reason: str | None
     unit: str
-    content: dict[str, Any]
-    columns: list[str]
-    rows: list[dict[str, Any]]
     row_count: int
     totals: dict[str, Any]
     posting_start: date | None
@@ -190,14 +185,35 @@ class DisclosureData(_Record):
     supersedes: int | None
     superseded_by: int | None
     is_correction: bool
-    findings: list[K.Finding] = field(default_factory=list)
     history: list[HistoryEntry] = field(default_factory=list)
     attachments: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
     pending_correction: int | None = None  # a correction of this record not yet posted
-    version: int = 1  # what an editor passes back as expected_version (models.services.versions)
+    version: int = 1  # what an editor or a step passes back as expected_version (models.services.versions)
     updated_by: str | None = None
+
+
+@dataclass
+class DisclosureSummary(_RecordFields):
+    """A record without its rows and without running its checks: what the record list's detail pane
+    shows at once while the full record (`DisclosureData`) loads. `totals` are the ones stored at the
+    last save (Decimal); `history` and the attachment count are read, not computed. Every field here
+    has the same name and meaning in `DisclosureData`, which is built from it."""
+
+
+@dataclass
+class DisclosureData(_RecordFields):
+    """One record as the GUI and CLI see it: the summary's fields and the record's text, content, rows
+    and the findings of its checks. Money in `rows`/`totals` is Decimal; `content` is the stored JSON
+    (money as strings). `status` is the effective status (posted → expired once the window has passed);
+    `stored_status` is what the database holds."""
+
+    body: str = ""
+    content: dict[str, Any] = field(default_factory=dict)
+    columns: list[str] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[K.Finding] = field(default_factory=list)
     # False when read with `get(..., checked=False)`: `findings` were not computed (printing never
     # reads them; a posted record's were settled when it was submitted).
     checked: bool = True
@@ -207,7 +223,6 @@ class DisclosureData(_Record):
         if not self.checked:
             raise ValueError("record read without its checks: findings unknown")
         return K.has_errors(self.findings)
-
 
     def to_json(self) -> dict[str, Any]:
         """The `cunwu disclosure show --json` document (cli.md), plus a few extra keys."""
@@ -248,49 +263,6 @@ class DisclosureData(_Record):
             "is_correction": self.is_correction,
             "attachments": self.attachments,
         }
-
-
-@dataclass
-class DisclosureSummary(_Record):
-    """A record without its rows and without running its checks: what the record list's detail pane
-    shows at once while the full record (`DisclosureData`) loads. `totals` are the ones stored at the
-    last save (Decimal); `history` and the attachment count are read, not computed. Every field here
-    has the same name and meaning in `DisclosureData`, which is built from it."""
-
-    id: int
-    item_code: str
-    item_name: str
-    period: str
-    period_label: str
-    period_start: date
-    period_end: date
-    event_date: date | None
-    kind: str
-    title: str
-    status: str
-    stored_status: str
-    drafter: str
-    reviewer: str | None
-    review_opinion: str | None
-    reviewed_on: date | None
-    return_reason: str | None
-    unit: str
-    row_count: int
-    totals: dict[str, Any]
-    posting_start: date | None
-    posting_end: date | None
-    posting_days: int | None
-    posting_working_days: bool
-    supersedes: int | None
-    superseded_by: int | None
-    is_correction: bool
-    history: list[HistoryEntry] = field(default_factory=list)
-    attachments: int = 0
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
-    pending_correction: int | None = None
-    version: int = 1  # what a workflow step passes back as expected_version (models.services.versions)
-    updated_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
