@@ -8,11 +8,10 @@ import sqlite3
 
 import pytest
 
-from models.cli import main
-from models.rules.timing import TimingRule
-from models.services.catalog import CatalogService, ItemData
 from models.services.disclosures import prepare_rows
 from tests.hostile_files import HEADER, roster_rows, sheet_xml_parts, valid_id, write_xlsx
+
+from .conftest import FINANCE_ITEM, ROSTER_ITEM, add_items
 
 
 def _dump(db_path) -> list[str]:
@@ -24,22 +23,9 @@ def _dump(db_path) -> list[str]:
 
 
 @pytest.fixture
-def cli(empty_village, db_path, data_dir, capsys):
-    db, ctx = empty_village
-    cat = CatalogService(ctx)
-    cat.add(ItemData(code="DB-01", group="社会救助", name="低保名单", timing=TimingRule("quarterly", day=20),
-                     posting_days=7, default_kind="roster"))
-    cat.add(ItemData(code="CW-01", group="财务", name="财务收支", category="财务",
-                     timing=TimingRule("monthly", day=10), posting_days=7, default_kind="finance"))
-
-    def run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main(["--db", str(db_path), "--data-dir", str(data_dir), "--user", "王文书", *args])
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err and "程序内部错误" not in err, err
-        return code, out, err
-
-    return run
+def cli(empty_village, cunwu):
+    add_items(empty_village[1], ROSTER_ITEM, FINANCE_ITEM)
+    return lambda *args: cunwu(*args, user="王文书")
 
 
 def _refused_unchanged(cli, db_path, code_wanted: int, *args: str) -> str:

@@ -6,9 +6,7 @@ import json
 
 import pytest
 
-from models.cli import main
-from models.rules.timing import TimingRule
-from models.services.catalog import CatalogService, ItemData
+from .conftest import FINANCE_ITEM, NOTICE_ITEM, ROSTER_ITEM, add_items
 
 SHOW_KEYS = {"id", "item", "period", "kind", "title", "status", "drafter", "reviewer", "rows", "totals",
              "content", "posting", "supersedes", "superseded_by", "findings", "history"}
@@ -18,24 +16,10 @@ STATUSES = {"draft", "submitted", "approved", "returned", "posted", "expired", "
 
 
 @pytest.fixture
-def cli(empty_village, db_path, data_dir, capsys):
+def cli(empty_village, cunwu):
     """Runs `cunwu` on the test village as 王文书 (or `user=`); returns (exit code, stdout, stderr)."""
-    db, ctx = empty_village
-    cat = CatalogService(ctx)
-    cat.add(ItemData(code="DB-01", group="社会救助", name="低保名单", timing=TimingRule("quarterly", day=20),
-                     posting_days=7, default_kind="roster"))
-    cat.add(ItemData(code="CW-01", group="财务", name="财务收支", category="财务",
-                     timing=TimingRule("monthly", day=10), posting_days=7, default_kind="finance"))
-    cat.add(ItemData(code="GG-01", group="村务", name="村务公告", timing=TimingRule("immediate"), posting_days=7))
-
-    def run(*args: str, user: str = "王文书") -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main(["--db", str(db_path), "--data-dir", str(data_dir), "--user", user, *args])
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err
-        return code, out, err
-
-    return run
+    add_items(empty_village[1], ROSTER_ITEM, FINANCE_ITEM, NOTICE_ITEM)
+    return lambda *args, user="王文书": cunwu(*args, user=user)
 
 
 @pytest.fixture

@@ -8,11 +8,12 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from models.cli import main
 from models.entities import CatalogItem, Disclosure
 from models.rules.periods import parse_period
 from models.rules.timing import TimingRule
-from models.services.catalog import CatalogService, ItemData
+from models.services.catalog import ItemData
+
+from .conftest import add_items
 
 D = date.fromisoformat
 DUE_KEYS = {"item", "period", "due_date", "status", "disclosure_id", "days_late"}
@@ -36,18 +37,14 @@ def add_disclosure(ctx, code: str, period: str, status: str, posted: str | None 
 
 
 @pytest.fixture
-def cli(empty_village, db_path, data_dir, capsys):
+def cli(empty_village, cunwu):
     """Runs `cunwu` on the test village; returns (exit code, stdout, stderr)."""
     db, ctx = empty_village
-    catalog = CatalogService(ctx)
-    catalog.add(ItemData(code="CW-01", group="财务", name="财务收支", timing=TimingRule("monthly", day=10)))
-    catalog.add(ItemData(code="CW-02", group="村务", name="村务公开", timing=TimingRule("quarterly", day=20)))
+    add_items(ctx, ItemData(code="CW-01", group="财务", name="财务收支", timing=TimingRule("monthly", day=10)),
+              ItemData(code="CW-02", group="村务", name="村务公开", timing=TimingRule("quarterly", day=20)))
 
     def run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main(["--db", str(db_path), "--data-dir", str(data_dir), "--user", "王文书", *args])
-        out, err = capsys.readouterr()
-        return code, out, err
+        return cunwu(*args, user="王文书")
 
     run.ctx = ctx
     return run

@@ -21,14 +21,8 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
-def run(db_path, data_dir, capsys):
-    def run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main(["--db", str(db_path), "--data-dir", str(data_dir), "--user", "王文书", *args])
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err and "程序内部错误" not in err
-        return code, out, err
-    return run
+def run(cunwu):
+    return lambda *args: cunwu(*args, user="王文书")
 
 
 def init(run, *extra: str):

@@ -9,32 +9,17 @@ from datetime import date
 
 import pytest
 
-from models.cli import main
-from models.rules.timing import TimingRule
-from models.services.catalog import CatalogService, ItemData
-
 from ..printing.test_render import all_text, squeezed
+from .conftest import NOTICE_ITEM, ROSTER_ITEM, add_items
 
 REMARK = "代领人：陈某 410322196501011241 电话13812345678 卡号6228480077778888999"
 FULL = ("410322196501011241", "13812345678", "6228480077778888999", "11010519491231002X", "110105198001010016")
 
 
 @pytest.fixture
-def cli(empty_village, db_path, data_dir, capsys):
-    db, ctx = empty_village
-    CatalogService(ctx).add(ItemData(code="DB-01", group="社会救助", name="低保名单",
-                                     timing=TimingRule("quarterly", day=20), posting_days=7, default_kind="roster"))
-    CatalogService(ctx).add(ItemData(code="GG-01", group="村务", name="村务公告", timing=TimingRule("immediate"),
-                                     posting_days=7))
-
-    def run(*args: str, user: str = "王文书") -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main(["--db", str(db_path), "--data-dir", str(data_dir), "--user", user, *args])
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err
-        return code, out, err
-
-    return run
+def cli(empty_village, cunwu):
+    add_items(empty_village[1], ROSTER_ITEM, NOTICE_ITEM)
+    return lambda *args, user="王文书": cunwu(*args, user=user)
 
 
 @pytest.fixture
