@@ -17,6 +17,15 @@ from . import dialogs
 ERROR_COLOR = "#c62828"
 
 
+def open_owned(owner: QWidget, name: str, dialog: QDialog) -> QDialog:
+    """Open `dialog` window-modal without a nested event loop, deleted when it closes; `owner.<name>`
+    holds it meanwhile (tests reach it there)."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    setattr(owner, name, dialog)
+    dialog.open()
+    return dialog
+
+
 def problems_label() -> QLabel:
     """A hidden, selectable, word-wrapped red label for what stops the form from saving."""
     label = QLabel()

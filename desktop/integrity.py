@@ -31,6 +31,7 @@ from models.services.context import chain_head
 from models.services.integrity import IntegrityReport, IntegrityService
 
 from . import dialogs, workers
+from .forms import open_owned
 from .pages.table_page_parts import read_only_table
 from .qtmodels.audit_model import AuditLogModel
 from .read_only import keep_disabled
@@ -199,10 +200,7 @@ class IntegrityBox(QGroupBox):
             window.integrity_watch.show_report(report)
 
     def open_log(self) -> None:
-        dialog = AuditLogDialog(self.ws, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.log_dialog = dialog
-        dialog.open()
+        open_owned(self, "log_dialog", AuditLogDialog(self.ws, parent=self))
 
     # --- backups ---------------------------------------------------------------------------
     def backup_to_file(self) -> None:

@@ -34,6 +34,7 @@ from models.services.templates import template_name
 from .. import dialogs
 from ..editors.period_picker import PeriodPicker
 from ..formats import period_label
+from ..forms import open_owned
 from ..permissions import actor_text, gate_all
 from ..read_only import keep_disabled
 from ..registry import register_page
@@ -256,18 +257,12 @@ class AboutPage(QWidget):
     def open_calendar(self) -> None:
         from ..editors.calendar_dialog import CalendarDialog
 
-        dialog = CalendarDialog(self.ws, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.calendar_dialog = dialog
-        dialog.open()
+        open_owned(self, "calendar_dialog", CalendarDialog(self.ws, parent=self))
 
     def open_accounts(self) -> None:
         from ..editors.accounts_dialog import AccountsDialog
 
-        dialog = AccountsDialog(self.ws, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.accounts_dialog = dialog
-        dialog.open()
+        open_owned(self, "accounts_dialog", AccountsDialog(self.ws, parent=self))
 
     def open_print_settings(self) -> None:
         from ..printing.settings_dialog import open_print_settings
