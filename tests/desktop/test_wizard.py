@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -43,6 +44,29 @@ def _fill_identity(qtbot, page, *, code="410322100201"):
     qtbot.keyClicks(page.code_edit, code)
     type_text(qtbot, page.township_edit, "平乐镇")
     type_text(qtbot, page.operator_edit, "李文书")
+
+
+def _identified(qtbot, db_path):
+    """A wizard past the mode page (village) with the identity typed in; on the identity page."""
+    wizard = _wizard(qtbot, db_path)
+    _next(qtbot, wizard)
+    _fill_identity(qtbot, wizard.identity_page)
+    return wizard
+
+
+def _finish(qtbot, wizard):
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+
+
+@contextmanager
+def _created(wizard):
+    """The database the wizard made, as (db, ctx acting as 李文书); closed afterwards."""
+    db = wizard.database
+    assert db is not None
+    try:
+        yield db, ServiceContext(db, Actor("李文书"))
+    finally:
+        db.dispose()
 
 
 def test_bad_code_keeps_next_disabled_and_says_why(qtbot, db_path):
@@ -117,59 +141,46 @@ def _to_templates(qtbot, wizard):
 
 
 def test_good_data_creates_an_empty_catalog(qtbot, db_path, dialog_calls):
-    wizard = _wizard(qtbot, db_path)
-    _next(qtbot, wizard)
-    _fill_identity(qtbot, wizard.identity_page)
+    wizard = _identified(qtbot, db_path)
     _to_templates(qtbot, wizard)
     page = wizard.template_page
     assert wizard.currentPage() is page
     _press(qtbot, page.choices[page.EMPTY])
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    _finish(qtbot, wizard)
 
     assert dialog_calls.of("error") == []
     assert wizard.result() == QWizard.DialogCode.Accepted
     assert db_path.exists()
-    db = wizard.database
-    try:
+    with _created(wizard) as (db, ctx):
         inst = installation(db)
         assert (inst.mode, inst.code, inst.name, inst.township, inst.operator) == (
             "village", "410322100201", "平乐村", "平乐镇", "李文书")
         assert inst.template_id is None
-        assert CatalogService(ServiceContext(db, Actor("李文书"))).count() == 0
+        assert CatalogService(ctx).count() == 0
         assert (wizard.actor.name, wizard.actor.role) == ("李文书", "admin") and wizard.actor.authenticated
         assert wizard.admin_page.password_edit.text() == "" and wizard.admin_page.repeat_edit.text() == ""
-    finally:
-        db.dispose()
 
 
 def test_chosen_template_is_loaded(qtbot, db_path, template_resources):
-    wizard = _wizard(qtbot, db_path)
-    _next(qtbot, wizard)
-    _fill_identity(qtbot, wizard.identity_page)
+    wizard = _identified(qtbot, db_path)
     _to_templates(qtbot, wizard)
     page = wizard.template_page
     assert set(page.choices) == {"test-village", page.EMPTY}
     assert page.choices["test-village"].isChecked()  # the mode's default template is preselected
     assert "2 项" in page.choices["test-village"].text()
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    _finish(qtbot, wizard)
 
-    db = wizard.database
-    assert db is not None
-    try:
-        items = CatalogService(ServiceContext(db, Actor("李文书"))).list_items()
+    with _created(wizard) as (db, ctx):
+        items = CatalogService(ctx).list_items()
         assert [i.code for i in items] == ["CW-01", "CW-02"]
         assert installation(db).template_id == "test-village"
-    finally:
-        db.dispose()
 
 
 def test_refusal_is_shown_and_the_wizard_stays(qtbot, db_path, dialog_calls):
     db_path.write_bytes(b"not empty")  # initialize() refuses a file it does not recognise, and leaves it
-    wizard = _wizard(qtbot, db_path)
-    _next(qtbot, wizard)
-    _fill_identity(qtbot, wizard.identity_page)
+    wizard = _identified(qtbot, db_path)
     _to_templates(qtbot, wizard)
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    _finish(qtbot, wizard)
 
     assert wizard.isVisible()
     assert wizard.database is None
@@ -177,19 +188,11 @@ def test_refusal_is_shown_and_the_wizard_stays(qtbot, db_path, dialog_calls):
     assert db_path.read_bytes() == b"not empty"
 
 
-def _open_db(wizard):
-    db = wizard.database
-    assert db is not None
-    return db, ServiceContext(db, Actor("李文书"))
-
-
 def test_start_month_defaults_to_this_month_and_is_stored(qtbot, db_path, dialog_calls, monkeypatch):
     from desktop import clock
 
     monkeypatch.setattr(clock, "today", lambda: date(2026, 12, 7))
-    wizard = _wizard(qtbot, db_path)
-    _next(qtbot, wizard)
-    _fill_identity(qtbot, wizard.identity_page)
+    wizard = _identified(qtbot, db_path)
     _through_admin(qtbot, wizard)
     page = wizard.since_page
     assert page.value() == date(2026, 12, 1)
@@ -209,19 +212,14 @@ def test_start_month_defaults_to_this_month_and_is_stored(qtbot, db_path, dialog
     _next(qtbot, wizard)
     _next(qtbot, wizard)
     _press(qtbot, wizard.template_page.choices[wizard.template_page.EMPTY])
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    _finish(qtbot, wizard)
     assert dialog_calls.of("error") == []
-    db, ctx = _open_db(wizard)
-    try:
+    with _created(wizard) as (db, ctx):
         assert SettingsService(ctx).get("schedule.since") == date(2026, 10, 1)
-    finally:
-        db.dispose()
 
 
 def test_the_print_footer_is_asked_and_checked(qtbot, db_path, dialog_calls):
-    wizard = _wizard(qtbot, db_path)
-    _next(qtbot, wizard)
-    _fill_identity(qtbot, wizard.identity_page)
+    wizard = _identified(qtbot, db_path)
     _through_admin(qtbot, wizard)
     _next(qtbot, wizard)
     page = wizard.footer_page
@@ -242,16 +240,13 @@ def test_the_print_footer_is_asked_and_checked(qtbot, db_path, dialog_calls):
     type_text(qtbot, form.issuer_edit, "平乐村民委员会")
     _next(qtbot, wizard)
     _press(qtbot, wizard.template_page.choices[wizard.template_page.EMPTY])
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    _finish(qtbot, wizard)
     assert dialog_calls.of("error") == []
-    db, ctx = _open_db(wizard)
-    try:
+    with _created(wizard) as (db, ctx):
         footer = print_settings(ctx)
         assert footer.phones == ("村务监督委员会 张三 13812341234", "全国监督电话 12317")
         assert (footer.accepting_unit, footer.issuer) == ("平乐村村务监督委员会", "平乐村民委员会")
         assert SettingsService(ctx).get("footer.phones")[1] == {"label": "全国监督电话", "number": "12317"}
-    finally:
-        db.dispose()
 
 
 def test_help_button_and_f1_open_the_quick_guide(qtbot, db_path):
@@ -273,9 +268,7 @@ def test_help_button_and_f1_open_the_quick_guide(qtbot, db_path):
 
 
 def test_admin_page_wants_a_password_typed_twice(qtbot, db_path, fast_scrypt):
-    wizard = _wizard(qtbot, db_path)
-    _next(qtbot, wizard)
-    _fill_identity(qtbot, wizard.identity_page)
+    wizard = _identified(qtbot, db_path)
     _next(qtbot, wizard)
     page = wizard.admin_page
     next_button = wizard.button(QWizard.WizardButton.NextButton)
