@@ -21,14 +21,36 @@ def env(db_path, data_dir, tmp_path, monkeypatch):
     return Env(db_path=db_path, data_dir=data_dir, user=None)
 
 
+_TIMERS: list[QTimer] = []
+
+
+@pytest.fixture(autouse=True)
+def _stop_timers():
+    """A quit timer outliving its test would fire in a later one: QApplication.quit() outside exec()
+    makes every nested event loop after it return at once (waits time out, windows never activate)
+    until the next exec()."""
+    yield
+    for timer in _TIMERS:
+        timer.stop()
+    _TIMERS.clear()
+
+
+def _after(ms: int, fn) -> None:
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(fn)
+    timer.start(ms)
+    _TIMERS.append(timer)
+
+
 def _close_windows_soon(seen: list) -> None:
     def close():
         for w in QApplication.topLevelWidgets():
             if isinstance(w, MainWindow) and w.isVisible():
                 seen.append(w.windowTitle())
                 w.close()
-    QTimer.singleShot(300, close)
-    QTimer.singleShot(3000, QApplication.instance().quit)  # never hang the suite
+    _after(300, close)
+    _after(3000, QApplication.instance().quit)  # never hang the suite
 
 
 def test_opens_an_existing_database_and_remembers_the_page(qapp, empty_village, env, tmp_path):
