@@ -2,7 +2,7 @@
 
 One positional TARGET, dispatched on its value, so a record id and the sub-words share the slot:
 
-    cunwu print 12 --out x.pdf [--paper A4|A3] [--landscape] [--large] [--unmasked]
+    cunwu print 12 --out x.pdf [--paper A4|A3] [--landscape] [--large] [--unmasked] [--handout]
     cunwu print catalog --out x.pdf
     cunwu print due --month 2026-07 --out x.pdf
     cunwu print feedback 3 --out x.pdf          (异议答复)
@@ -37,6 +37,8 @@ def register(sub) -> None:
     p.add_argument("--large", action="store_true", help="大字版（张贴栏远看，正文 16 磅）")
     p.add_argument("--unmasked", action="store_true",
                    help="内部资料：不去标识化，显示完整身份证号、银行卡号（每页加“内部资料 不得张贴”）")
+    p.add_argument("--handout", action="store_true",
+                   help="发放签字表：名单加一列空白的“受益户签字（手印）”，供发放时签字（只用于发放，不张贴）")
     p.add_argument("--month", type=month_arg, metavar="YYYY-MM", help="due：月份")
     survey = p.add_mutually_exclusive_group()
     survey.add_argument("--questionnaire", action="store_true", help="survey：打印问卷")
@@ -85,7 +87,9 @@ def cmd_print(env: Env, args) -> int:
     if not args.out.lower().endswith(".pdf"):
         raise _usage(f"输出文件应以 .pdf 结尾：{args.out}")
     check_output_path(args.out)  # a folder, device or link is refused before the work, not after
-    options = PrintOptions(paper=args.paper, landscape=args.landscape, large=args.large)
+    if args.handout and not target.isdigit():
+        raise _usage("--handout 只用于打印一条公开记录：cunwu print ID --handout")
+    options = PrintOptions(paper=args.paper, landscape=args.landscape, large=args.large, handout=args.handout)
 
     from ..printing.jobs import NoticePrinter
 

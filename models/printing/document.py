@@ -91,24 +91,82 @@ class Signature:
     action: str = "签字"
 
 
+FooterLineKind = Literal["posting", "objection", "note", "phone", "unit", "address", "email", "attachment"]
+
+
+@dataclass(frozen=True)
+class FooterLine:
+    """One typed line of a footer block: ``kind`` (one of ``models.rules.footer.FOOTER_ORDER``) and the
+    text printed (``全国监督电话：12317``). ``indent``: set as a paragraph (the objection sentence)."""
+
+    kind: FooterLineKind
+    text: str
+    indent: bool = False
+
+
 @dataclass(frozen=True)
 class Footer:
     """The block that closes a notice, kept together on one page.
 
-    Posting dates are printed as ``公示时间：2026年7月18日至2026年7月24日（共 7 天）``.
+    Its lines print in the order of ``models.rules.footer.FOOTER_ORDER`` (:meth:`block`): 公示时间 (or,
+    before posting, ``posting_note``), the objection sentence, other notes, one labelled line per
+    监督电话, 受理单位, 通讯地址, 邮箱, one ``附件N：…`` line per attachment; then the signature lines, and
+    the issuer and date where the seal goes. Posting dates are printed as
+    ``公示时间：2026年7月18日至2026年7月24日（共 7 天）``.
     """
 
     posting_start: date | None = None
     posting_end: date | None = None
     posting_days: int | None = None
     posting_working_days: bool = False  # "（共 7 个工作日）"
-    phones: Sequence[str] = ()  # 监督电话, one entry each: "村务监督委员会 张三 138…"
+    posting_note: str = ""  # before posting: "公示期：自张贴之日起不少于 7 天。"
+    objection: str = ""  # "公示期间，如有异议，请向受理单位反映。…"
+    phones: Sequence[str] = ()  # 监督电话 lines as stored: "全国监督电话 12317"
     accepting_unit: str = ""  # 受理单位
-    notes: Sequence[str] = ()  # e.g. "如有异议，请于公示期内向受理单位反映。"
+    address: str = ""  # 通讯地址
+    email: str = ""  # 邮箱
+    attachments: Sequence[str] = ()  # the attached tables' titles, in order
+    notes: Sequence[str] = ()  # other sentences, after the objection
     signatures: Sequence[Signature] = ()
     issuer: str = ""  # 落款: "××村民委员会"
     issue_date: date | None = None
     seal: bool = True  # leave the seal area beside the issuer
+
+    def block(self) -> list[FooterLine]:
+        """The footer's text lines, typed, in the printed order."""
+        from ..rules.footer import FOOTER_ORDER, phone_print
+
+        by_kind: dict[str, list[FooterLine]] = {k: [] for k in FOOTER_ORDER}
+        posting = posting_line(self)
+        if posting:
+            by_kind["posting"].append(FooterLine("posting", "公示时间：" + posting))
+        elif self.posting_note:
+            by_kind["posting"].append(FooterLine("posting", self.posting_note))
+        if self.objection:
+            by_kind["objection"].append(FooterLine("objection", self.objection, indent=True))
+        by_kind["note"] += [FooterLine("note", n, indent=True) for n in self.notes if n]
+        by_kind["phone"] += [FooterLine("phone", phone_print(p)) for p in self.phones if p]
+        if self.accepting_unit:
+            by_kind["unit"].append(FooterLine("unit", "受理单位：" + self.accepting_unit))
+        if self.address:
+            by_kind["address"].append(FooterLine("address", "通讯地址：" + self.address))
+        if self.email:
+            by_kind["email"].append(FooterLine("email", "邮箱：" + self.email))
+        titles = [t for t in self.attachments if t]
+        for n, title in enumerate(titles, start=1):
+            label = f"附件{n}" if len(titles) > 1 else "附件"
+            by_kind["attachment"].append(FooterLine("attachment", f"{label}：{title}"))
+        return [line for kind in FOOTER_ORDER for line in by_kind[kind]]
+
+
+@dataclass(frozen=True)
+class Annex:
+    """A table attached to a notice (附件), printed after it on a new page under its own title and
+    counted in the notice's page numbers. ``label``: ``附件`` or ``附件2``."""
+
+    title: str
+    blocks: Sequence[Block] = ()
+    label: str = "附件"
 
 
 @dataclass(frozen=True)
@@ -119,6 +177,8 @@ class PrintOptions:
     landscape: bool = False
     large: bool = False
     watermark: str | None = None  # diagonal text across every page (``WATERMARK_INTERNAL``)
+    #: The hand-out copy (发放签字表): rosters get a blank 受益户签字（手印） column. Never on the board copy.
+    handout: bool = False
 
     def __post_init__(self) -> None:
         if self.paper not in ("A4", "A3"):
@@ -137,6 +197,7 @@ class NoticeDocument:
     subtitles: Sequence[str] = ()
     blocks: Sequence[Block] = ()
     footer: Footer | None = None
+    annexes: Sequence[Annex] = ()  # attached tables, printed after the footer
     options: PrintOptions = field(default_factory=PrintOptions)
     source: str = ""
     kicker: str | None = None
@@ -150,7 +211,8 @@ class NoticeDocument:
 
     @property
     def tables(self) -> list[Table]:
-        return [b for b in self.blocks if isinstance(b, Table)]
+        """The body's tables, then the attached ones."""
+        return [b for b in (*self.blocks, *(b for a in self.annexes for b in a.blocks)) if isinstance(b, Table)]
 
 
 def date_cn(day: date | None) -> str:

@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 from ..errors import CunwuError, NotFound, StateError
 from ..output_files import write_output
+from ..rules.footer import TABLE_KINDS, attached_entries
 from ..rules.periods import PeriodError, parse_period
 from ..services.catalog import CatalogService
 from ..services.context import ServiceContext, chain_head
@@ -83,7 +84,26 @@ class NoticePrinter:
         item = self._item(data.item_code)
         return self._stamp(disclosure_notice(data, village=installation(self.ctx.db),
                                              settings=print_settings(self.ctx), item=item, options=options,
-                                             unmasked=unmasked, superseded=superseded, today=self.today))
+                                             unmasked=unmasked, superseded=superseded, today=self.today,
+                                             attached=self._attached(service, data)))
+
+    def _attached(self, service, data) -> dict[int, tuple]:
+        """The records a notice attaches (``attached_tables``), each with its catalog item. A record
+        gone or no longer a table is refused naming both records: nothing half-printed."""
+        out: dict[int, tuple] = {}
+        for entry in attached_entries(data.content):
+            record_id = entry["record"]
+            if record_id is None or record_id in out:
+                continue
+            try:
+                table = service.get(record_id)
+            except NotFound:
+                raise NotFound(f"公开记录 {data.id}《{data.title}》的附件：公开记录 {record_id} 不存在") from None
+            if table.kind not in TABLE_KINDS:
+                raise StateError(f"公开记录 {data.id}《{data.title}》的附件：公开记录 {record_id}《{table.title}》"
+                                 f"不是表格（名单）类记录，不能作为附件表打印")
+            out[record_id] = (table, self._item(table.item_code))
+        return out
 
     def catalog_document(self, options: PrintOptions | None = None) -> NoticeDocument:
         items = CatalogService(self.ctx).list_items()

@@ -12,7 +12,12 @@ subtitles, paragraphs, every table's headers, cells and totals — passes throug
 :func:`mask_document`, which masks the ID, bank card and phone numbers hidden in free text (a 备注, a
 body, a finance 摘要, a villager's question quoted in an answer) with the same masks. The footer is the
 office's own (监督电话, 受理单位, 落款) and stays as set, and so do the office's numbers wherever they
-appear. ``unmasked=True`` is the internal copy: every column and text in full, and the renderer stamps
+appear. Attached tables (附件) are masked like the body.
+
+The footer block: the installation's footer settings with the record's own ``footer`` put over them
+(`PrintSettings.with_override`), defaults and signature lines by install mode and kind
+(`models.rules.footer`), one ``附件`` line per attached table; the attached tables themselves print
+after the notice (:class:`~models.printing.document.Annex`). ``unmasked=True`` is the internal copy: every column and text in full, and the renderer stamps
 "内部资料 不得张贴" across every page.
 """
 
@@ -26,6 +31,13 @@ from decimal import Decimal
 from typing import Any
 
 from ..rules import kinds as K
+from ..rules.footer import (
+    FOOTER_KEY,
+    attached_entries,
+    default_accepting_unit,
+    issuing_body,
+    signature_lines,
+)
 from ..rules.masking import mask_value
 from ..rules.money import ZERO, format_amount_cn, parse_decimal
 from ..rules.personal_numbers import CANDIDATE, mask_personal_numbers, value_number_kind
@@ -41,6 +53,7 @@ from ..rules.roster import (
 )
 from .document import (
     WATERMARK_INTERNAL,
+    Annex,
     Block,
     Column,
     Footer,
@@ -55,6 +68,8 @@ from .settings import DEFAULT_OBJECTION_NOTE, PrintSettings
 
 __all__ = [
     "CATALOG_COLUMNS",
+    "HANDOUT_SIGNATURE_LABEL",
+    "attached_titles",
     "catalog_notice",
     "disclosure_notice",
     "feedback_answer_notice",
@@ -131,37 +146,61 @@ def _village_line(village: Any) -> str:
     return f"{_text(getattr(village, 'township', ''))}{_text(getattr(village, 'name', ''))}"
 
 
+def _mode(village: Any) -> str:
+    return getattr(village, "mode", None) or "village"
+
+
 def _issuer(village: Any, settings: PrintSettings) -> str:
-    return settings.issuer or f"{_text(getattr(village, 'name', ''))}村民委员会"
+    return settings.issuer or issuing_body(_mode(village), _text(getattr(village, "name", "")))
 
 
 def _accepting_unit(village: Any, settings: PrintSettings) -> str:
-    return settings.accepting_unit or f"{_text(getattr(village, 'name', ''))}村务监督委员会"
+    return settings.accepting_unit or default_accepting_unit(_mode(village), _text(getattr(village, "name", "")))
 
 
-def _signatures(finance: bool) -> tuple[Signature, ...]:
-    out = [Signature("村民委员会"), Signature("村务监督委员会")]
-    if finance:
-        out.append(Signature("民主理财小组"))
-    return tuple(out)
+def _signatures(kind: str, village: Any) -> tuple[Signature, ...]:
+    return tuple(Signature(role) for role in signature_lines(kind, _mode(village)))
 
 
-def _footer(data: Any, village: Any, settings: PrintSettings, item: Any, today: date | None) -> Footer:
-    notes = [settings.objection_note or DEFAULT_OBJECTION_NOTE]
+def record_settings(data: Any, settings: PrintSettings) -> PrintSettings:
+    """The footer settings one record prints with: its own ``footer`` over the installation's."""
+    content = getattr(data, "content", None) or {}
+    return settings.with_override(content.get(FOOTER_KEY) if isinstance(content, Mapping) else None)
+
+
+def attached_titles(data: Any, attached: Mapping[int, Any] | None = None) -> list[str]:
+    """The 附件 titles a record lists, in order: each entry's own title, else the attached record's."""
+    attached = attached or {}
+    out = []
+    for entry in attached_entries(getattr(data, "content", None) or {}):
+        title = entry["title"]
+        if not title and entry["record"] in attached:
+            title = _text(attached[entry["record"]][0].title)
+        out.append(title or f"公开记录第 {entry['record']} 号")
+    return out
+
+
+def _footer(data: Any, village: Any, settings: PrintSettings, item: Any, today: date | None,
+            attachments: Sequence[str] = ()) -> Footer:
+    posting_note = ""
     if data.posting_start is None:
         days = getattr(item, "posting_days", None)
         if days:
             unit = "个工作日" if getattr(item, "posting_working_days", False) else "天"
-            notes.insert(0, f"公示期：自张贴之日起不少于 {days} {unit}。")
+            posting_note = f"公示期：自张贴之日起不少于 {days} {unit}。"
     return Footer(
         posting_start=data.posting_start,
         posting_end=data.posting_end,
         posting_days=data.posting_days,
         posting_working_days=bool(data.posting_working_days),
+        posting_note=posting_note,
+        objection=settings.objection_note or DEFAULT_OBJECTION_NOTE,
         phones=tuple(settings.phones),
         accepting_unit=_accepting_unit(village, settings),
-        notes=tuple(notes),
-        signatures=_signatures(data.kind == "finance"),
+        address=settings.address,
+        email=settings.email,
+        attachments=tuple(attachments),
+        signatures=_signatures(data.kind, village),
         issuer=_issuer(village, settings),
         issue_date=data.posting_start or today,
     )
@@ -246,14 +285,29 @@ def _total_cell(column: RosterColumn, value: Any, places: int) -> str:
     return f"{_decimal(value):,.{places}f}"
 
 
+HANDOUT_SIGNATURE_LABEL = "受益户签字（手印）"
+_SIGNATURE_KIND = "signature"  # a column type of the table model: blank on paper, hand-out copy only
+
+
+def handout_columns(columns: Sequence[RosterColumn], handout: bool) -> list[RosterColumn]:
+    """The columns one copy prints: a signature column (the table's own, else a blank
+    受益户签字（手印）) only on the hand-out copy, never on the board copy."""
+    kept = [c for c in columns if c.kind != _SIGNATURE_KIND]
+    if not handout:
+        return kept
+    own = [c for c in columns if c.kind == _SIGNATURE_KIND]
+    return kept + (own or [RosterColumn("handout_signature", HANDOUT_SIGNATURE_LABEL, _SIGNATURE_KIND)])  # type: ignore[arg-type]
+
+
 def roster_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[RosterColumn], *,
                  totals: Mapping[str, Any] | None = None, unmasked: bool = False,
                  count_word: str = "户") -> Table:
     """A table as printed: 序号 first, the given columns headed by label and unit ("金额（万元）"),
     a 合计 row counting the rows in ``count_word`` (户 / 人 / 项 / 个) and totalling each summed
-    column in its unit (a column that is not summed — mixed products — has no total)."""
+    column in its unit (a column that is not summed — mixed products — has no total). A ``signature`` column prints blank, wide enough to sign in."""
     places = {c.key: _column_places(rows, c.key) for c in columns if c.kind in ("quantity", "rate")}
-    formatters = [(c.key, _cell_formatter(c, unmasked, places.get(c.key, 2))) for c in columns]
+    formatters = [(c.key, (lambda _v: "") if c.kind == _SIGNATURE_KIND else
+                   _cell_formatter(c, unmasked, places.get(c.key, 2))) for c in columns]
     body = [[str(n), *[fmt(row.get(key)) for key, fmt in formatters]] for n, row in enumerate(rows, start=1)]
     printed = [Column("序号", "center", wrap=False)]
     for c in columns:
@@ -276,19 +330,38 @@ def roster_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[RosterColu
     return Table(printed, body, totals_row=total_cells, name="名单")
 
 
-def _roster_blocks(data: Any, item: Any, unmasked: bool) -> list[Block]:
+def _roster_table(data: Any, item: Any, unmasked: bool, handout: bool = False) -> Table:
     preset = getattr(item, "roster_preset", None)
     columns = roster_columns(data.columns, preset, unmasked=unmasked)
     if not columns:
         columns = roster_columns([], "generic", unmasked=unmasked)
-    columns = effective_columns(columns, data.rows)
-    word = count_word(preset)
+    columns = handout_columns(effective_columns(columns, data.rows), handout)
     totals = roster_totals(data.rows, table_columns(data.columns, preset if preset in PRESET_LABELS else None))
+    return roster_table(data.rows, columns, totals=totals, unmasked=unmasked, count_word=count_word(preset))
+
+
+def _roster_blocks(data: Any, item: Any, unmasked: bool, handout: bool = False) -> list[Block]:
+    word = count_word(getattr(item, "roster_preset", None))
     blocks: list[Block] = _paragraphs(data.body) or [
         Para(f"现将{data.period_label}{data.item_name}{'名单' if word in ('户', '人') else ''}公示如下"
              f"（共 {len(data.rows)} {word}）：")]
-    blocks.append(roster_table(data.rows, columns, totals=totals, unmasked=unmasked, count_word=word))
+    blocks.append(_roster_table(data, item, unmasked, handout))
     return blocks
+
+
+def _annexes(data: Any, attached: Mapping[int, Any], unmasked: bool) -> list[Annex]:
+    """The attached tables that print after the notice, in the order the record lists them."""
+    entries = attached_entries(getattr(data, "content", None) or {})
+    titles = attached_titles(data, attached)
+    labels = ["附件"] if len(entries) == 1 else [f"附件{n}" for n in range(1, len(entries) + 1)]
+    out = []
+    for entry, title, label in zip(entries, titles, labels, strict=True):
+        if entry["record"] is None or entry["record"] not in attached:
+            continue  # a paper attachment: listed in the footer only
+        table_data, table_item = attached[entry["record"]]
+        table = replace(_roster_table(table_data, table_item, unmasked), name=title)
+        out.append(Annex(title, [*_paragraphs(getattr(table_data, "body", "")), table], label))
+    return out
 
 
 # --- finance ----------------------------------------------------------------------------------------
@@ -529,35 +602,37 @@ def _decision_blocks(data: Any) -> list[Block]:
 # --- the public builders ---------------------------------------------------------------------------
 
 
-#: kind → the blocks of its notice (data, catalog item, unmasked). Every kind of
+#: kind → the blocks of its notice (data, catalog item, unmasked, print options). Every kind of
 #: ``catalog_terms.KINDS`` has one; a kind without is refused, never printed as a plain notice.
-PRINTERS: dict[str, Callable[[Any, Any, bool], list[Block]]] = {
-    "notice": lambda data, item, unmasked: _paragraphs(data.body),
-    "roster": _roster_blocks,
-    "finance": lambda data, item, unmasked: _finance_blocks(data),
-    "project": lambda data, item, unmasked: _project_blocks(data),
-    "yishi": lambda data, item, unmasked: _yishi_blocks(data),
-    "decision": lambda data, item, unmasked: _decision_blocks(data),
+PRINTERS: dict[str, Callable[[Any, Any, bool, PrintOptions], list[Block]]] = {
+    "notice": lambda data, item, unmasked, options: _paragraphs(data.body),
+    "roster": lambda data, item, unmasked, options: _roster_blocks(data, item, unmasked, options.handout),
+    "finance": lambda data, item, unmasked, options: _finance_blocks(data),
+    "project": lambda data, item, unmasked, options: _project_blocks(data),
+    "yishi": lambda data, item, unmasked, options: _yishi_blocks(data),
+    "decision": lambda data, item, unmasked, options: _decision_blocks(data),
 }
 
 
 def disclosure_notice(data: Any, *, village: Any, settings: PrintSettings | None = None, item: Any = None,
                       options: PrintOptions | None = None, unmasked: bool = False, superseded: Any = None,
-                      today: date | None = None) -> NoticeDocument:
+                      today: date | None = None, attached: Mapping[int, Any] | None = None) -> NoticeDocument:
     """The notice for one disclosure record (``DisclosureData``) of any kind.
 
-    ``village``: ``InstallationData`` (name, township); ``item``: the catalog ``ItemData`` (roster
-    preset, posting days); ``superseded``: the record a correction replaces, when it is one;
-    ``today``: the issue date of a record not yet posted.
+    ``village``: ``InstallationData`` (mode, name, township); ``item``: the catalog ``ItemData``
+    (roster preset, posting days); ``superseded``: the record a correction replaces, when it is one;
+    ``today``: the issue date of a record not yet posted; ``attached``: the records its
+    ``attached_tables`` name, ``{id: (DisclosureData, ItemData)}`` — printed after it as 附件.
     """
-    settings = settings or PrintSettings()
+    settings = record_settings(data, settings or PrintSettings())
     options = options or PrintOptions()
     if unmasked and options.watermark is None:
-        options = PrintOptions(options.paper, options.landscape, options.large, WATERMARK_INTERNAL)
+        options = replace(options, watermark=WATERMARK_INTERNAL)
+    attached = attached or {}
     printer = PRINTERS.get(data.kind)
     if printer is None:
         raise ValueError(f"没有“{data.kind}”类记录的打印格式")
-    blocks = printer(data, item, unmasked)
+    blocks = printer(data, item, unmasked, options)
     kicker = None
     title = data.title
     if data.is_correction:
@@ -572,7 +647,8 @@ def disclosure_notice(data: Any, *, village: Any, settings: PrintSettings | None
     subtitles = [_village_line(village),
                  f"公开事项：{data.item_name}　　期间：{data.period_label}　　编号：{data.id}"]
     doc = NoticeDocument(title=title, subtitles=subtitles, blocks=blocks,
-                         footer=_footer(data, village, settings, item, today), options=options,
+                         footer=_footer(data, village, settings, item, today, attached_titles(data, attached)),
+                         annexes=_annexes(data, attached, unmasked), options=options,
                          source=_source(data), kicker=kicker)
     return doc if unmasked else mask_document(doc, settings.public_numbers)
 
@@ -631,13 +707,13 @@ def feedback_answer_notice(feedback: Any, *, village: Any, settings: PrintSettin
     title = feedback.disclosure_title
     blocks: list[Block] = [
         Para(f"{date_cn(feedback.received_on)}，有村民对本村公示的《{title}》提出意见：“{feedback.text.strip()}”"),
-        Para("经村民委员会会同村务监督委员会核实，现答复如下："),
+        Para("经村民委员会会同村务监督委员会核实，现答复如下：" if _mode(village) == "village" else "经核实，现答复如下："),
         *_paragraphs(feedback.answer_text),
         Para("如对本答复仍有疑问，可向受理单位反映。", "body"),
         Para("特此答复。", "body"),
     ]
     footer = Footer(phones=tuple(settings.phones), accepting_unit=_accepting_unit(village, settings),
-                    signatures=_signatures(False), issuer=_issuer(village, settings),
+                    signatures=_signatures("notice", village), issuer=_issuer(village, settings),
                     issue_date=feedback.answered_on)
     return mask_document(NoticeDocument(
         title=f"关于群众对《{title}》所提意见的答复", subtitles=[_village_line(village)], blocks=blocks,
@@ -661,15 +737,19 @@ def mask_document(doc: NoticeDocument, public: Iterable[str] = ()) -> NoticeDocu
         # 10,000 rows × 10 cells) alone answers for them
         return [m(cell) if len(cell) >= 10 and search(cell) else cell for cell in row]
 
-    blocks: list[Block] = []
-    for block in doc.blocks:
-        if isinstance(block, Para):
-            blocks.append(replace(block, text=m(block.text)))
-            continue
-        blocks.append(replace(
-            block, columns=[replace(c, label=m(c.label)) for c in block.columns],
-            rows=[cells(row) for row in block.rows],
-            totals_row=cells(block.totals_row) if block.totals_row is not None else None,
-            caption=m(block.caption) if block.caption else block.caption))
-    return replace(doc, title=m(doc.title), subtitles=[m(s) for s in doc.subtitles], blocks=blocks,
-                   source=m(doc.source), kicker=m(doc.kicker) if doc.kicker else doc.kicker)
+    def masked(source: Sequence[Block]) -> list[Block]:
+        blocks: list[Block] = []
+        for block in source:
+            if isinstance(block, Para):
+                blocks.append(replace(block, text=m(block.text)))
+                continue
+            blocks.append(replace(
+                block, columns=[replace(c, label=m(c.label)) for c in block.columns],
+                rows=[cells(row) for row in block.rows],
+                totals_row=cells(block.totals_row) if block.totals_row is not None else None,
+                caption=m(block.caption) if block.caption else block.caption))
+        return blocks
+
+    annexes = [replace(a, title=m(a.title), blocks=masked(a.blocks)) for a in doc.annexes]
+    return replace(doc, title=m(doc.title), subtitles=[m(s) for s in doc.subtitles], blocks=masked(doc.blocks),
+                   annexes=annexes, source=m(doc.source), kicker=m(doc.kicker) if doc.kicker else doc.kicker)

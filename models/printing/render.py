@@ -42,7 +42,7 @@ from reportlab.platypus import paragraph as _rl_paragraph
 from ..output_files import write_output
 from . import fonts
 from .columns import fit_columns, narrowest_table, widest_short_cells
-from .document import Footer, NoticeDocument, Para, PrintOptions, Table, date_cn, posting_line
+from .document import Annex, Block, Footer, NoticeDocument, Para, PrintOptions, Table, date_cn
 from .fonts import FONT_MAIN, FONT_MAIN_BOLD, check_printable, markup_with_fallback, register_fonts
 from .textfit import TextMeasure, balanced_lines, break_lines, header_lines
 
@@ -143,13 +143,32 @@ def _texts_with_places(doc: NoticeDocument, *, rows: bool):
     yield doc.title, "标题"
     for n, line in enumerate(doc.subtitles, start=1):
         yield line, f"副标题第 {n} 行"
+    yield from _block_texts(doc.blocks, rows=rows)
+    footer = doc.footer
+    if footer is not None:
+        for line in footer.block():
+            yield line.text, _LINE_PLACES[line.kind]
+        for signature in footer.signatures:
+            yield signature.role + signature.action, "签字栏"
+        yield footer.issuer, "落款"
+    for annex in doc.annexes:
+        yield annex.label + annex.title, f"{annex.label}标题"
+        yield from _block_texts(annex.blocks, rows=rows, where=annex.label)
+    yield doc.options.watermark or "", "水印"
+
+
+_LINE_PLACES = {"posting": "公示时间", "objection": "说明", "note": "说明", "phone": "监督电话",
+                "unit": "受理单位", "address": "通讯地址", "email": "邮箱", "attachment": "附件"}
+
+
+def _block_texts(blocks: Sequence[Block], *, rows: bool, where: str = ""):
     paragraph_no = 0
-    for block in doc.blocks:
+    for block in blocks:
         if isinstance(block, Para):
             paragraph_no += 1
-            yield block.text, f"正文第 {paragraph_no} 段"
+            yield block.text, f"{where}正文第 {paragraph_no} 段"
             continue
-        table_name = block.name or block.caption or "表格"
+        table_name = where + (block.name or block.caption or "表格")
         yield block.caption or "", f"{table_name}标题"
         for column in block.columns:
             yield column.label, f"{table_name}表头“{column.label}”"
@@ -159,17 +178,6 @@ def _texts_with_places(doc: NoticeDocument, *, rows: bool):
                     yield cell, f"{table_name}{block.row_label.format(n=n)}“{column.label}”"
         for column, cell in zip(block.columns, block.totals_row or (), strict=False):
             yield cell, f"{table_name}合计行“{column.label}”"
-    footer = doc.footer
-    if footer is not None:
-        for note in footer.notes:
-            yield note, "说明"
-        for phone in footer.phones:
-            yield phone, "监督电话"
-        yield footer.accepting_unit, "受理单位"
-        for signature in footer.signatures:
-            yield signature.role + signature.action, "签字栏"
-        yield footer.issuer, "落款"
-    yield doc.options.watermark or "", "水印"
 
 
 def check_document(doc: NoticeDocument, measure: TextMeasure | None = None) -> None:
@@ -181,7 +189,7 @@ def check_document(doc: NoticeDocument, measure: TextMeasure | None = None) -> N
     whose cell count differs from the columns or cells that are not strings.
     """
     chars: set[str] = set()
-    for block in doc.blocks:
+    for block in (*doc.blocks, *(b for annex in doc.annexes for b in annex.blocks)):
         if isinstance(block, Table):
             width = len(block.columns)
             for row in block.rows:
@@ -275,7 +283,16 @@ class _Layout:
 
     def run(self) -> list[_Page]:
         self.title_block()
-        blocks = list(self.doc.blocks)
+        self.blocks(list(self.doc.blocks), self.doc.footer)
+        if self.doc.footer is not None:
+            self.footer(self.doc.footer)
+        for annex in self.doc.annexes:
+            self.annex(annex)
+        return self.pages
+
+    def blocks(self, blocks: list[Block], footer: Footer | None) -> None:
+        """Paragraphs and tables in order; a table's last rows stay with what follows it (the
+        remaining paragraphs and ``footer``)."""
         plans = {k: self.plan_table(b) for k, b in enumerate(blocks) if isinstance(b, Table)}
         for k, block in enumerate(blocks):
             if isinstance(block, Table):
@@ -283,17 +300,29 @@ class _Layout:
                 reserve = compact = 0.0
                 if all(isinstance(b, Para) for b in rest):
                     reserve = compact = sum(self._para_height(b) for b in rest)  # type: ignore[arg-type]
-                    if self.doc.footer is not None:
-                        reserve += self._footer_plan(self.doc.footer).total
-                        compact += self._footer_plan(self.doc.footer, compact=True).total
+                    if footer is not None:
+                        reserve += self._footer_plan(footer).total
+                        compact += self._footer_plan(footer, compact=True).total
                 self.table(block, reserve, compact, plans[k])
             elif block.style == "heading" and k + 1 in plans:
                 self.heading(block.text, self.table_start_height(plans[k + 1]))  # not alone above its table
             else:
                 self.para(block)
-        if self.doc.footer is not None:
-            self.footer(self.doc.footer)
-        return self.pages
+
+    def annex(self, annex: Annex) -> None:
+        """An attached table: a new page, ``附件`` at the top left, its title centred, its blocks."""
+        st = self.st
+        self._new_page()
+        line_h = st.body * 1.7
+        self.bold_line(annex.label, st.body * 1.08, self.y, line_h, x=self.left, align="left")
+        self.y -= line_h
+        title = st.title * 0.8
+        line_h = title * 1.4
+        for line in balanced_lines(annex.title, self.width * 0.92, title, self.measure):
+            self.bold_line(line, title, self.y, line_h, x=(self.left + self.right) / 2)
+            self.y -= line_h
+        self.y -= st.body * 0.6
+        self.blocks(list(annex.blocks), None)
 
     def title_block(self) -> None:
         st, doc = self.st, self.doc
@@ -674,17 +703,10 @@ class _Layout:
         paragraphs: list[Paragraph] = []
         plain = self.p_footer
         if compact:
-            plain = ParagraphStyle("footer_compact", parent=self.p_footer, leading=size * 1.45)
+            plain = ParagraphStyle("footer_compact", parent=self.p_footer, leading=size * 1.35)
         note_style = ParagraphStyle("note", parent=plain, firstLineIndent=2 * size)
-        for note in footer.notes:
-            paragraphs.append(Paragraph(_markup(note), note_style))
-        posting = posting_line(footer)
-        if posting:
-            paragraphs.append(Paragraph(_markup("公示时间：" + posting), plain))
-        if footer.phones:
-            paragraphs.append(Paragraph(_markup("监督电话：" + "；".join(footer.phones)), plain))
-        if footer.accepting_unit:
-            paragraphs.append(Paragraph(_markup("受理单位：" + footer.accepting_unit), plain))
+        for line in footer.block():  # typed lines, in the one order (models.rules.footer.FOOTER_ORDER)
+            paragraphs.append(Paragraph(_markup(line.text), note_style if line.indent else plain))
         heights = [p.wrap(self.width, self.size[1])[1] for p in paragraphs]
 
         labels = [f"{s.role}（{s.action}）：" for s in footer.signatures]

@@ -4,12 +4,15 @@ Stored as one JSON object in the ``setting`` table under :data:`SETTING_KEY`, wr
 ``ServiceContext.write`` (audited like every other change). Everything is optional; an empty value
 means "use the default" (see :mod:`models.printing.notices`):
 
-* ``phones`` — 监督电话 lines, e.g. ``["村务监督委员会 张三 13812341234", "镇纪委 0379-67891234"]``;
-  none printed when empty.
-* ``accepting_unit`` — 受理单位; default ``<village>村务监督委员会``.
-* ``issuer`` — 落款; default ``<village>村民委员会``.
+* ``phones`` — 监督电话 lines, e.g. ``["全国监督电话 12317", "镇纪委 0379-67891234"]``; each prints as
+  its own labelled line (``models.rules.footer.phone_print``); none printed when empty.
+* ``accepting_unit`` — 受理单位; default by install mode (``models.rules.footer.default_accepting_unit``).
+* ``issuer`` — 落款; default by install mode (``models.rules.footer.issuing_body``).
 * ``objection_note`` — the sentence inviting objections; default :data:`DEFAULT_OBJECTION_NOTE`.
-* ``address`` (通讯地址), ``email`` — kept for the footer; not printed yet.
+* ``address`` (通讯地址), ``email`` (邮箱) — printed when set.
+
+A record's own ``footer`` (its content, the ``footer.*`` keys without the prefix) replaces any of these
+for that notice: :meth:`PrintSettings.with_override`.
 
 The rules (how many phones, a phone has a number, text lengths) are the settings registry's
 (`models.services.settings`, keys ``footer.*``), so 打印设置 and `cunwu settings set` refuse the same.
@@ -24,16 +27,22 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ..errors import Problem, ValidationError
-from ..rules.footer import phone_entry, phones_problems
+from ..rules.footer import phone_entry, phone_line, phones_problems
 from ..rules.personal_numbers import public_numbers
 from ..services.context import ServiceContext
-from ..services.settings import FOOTER_STORE, SETTINGS, read_setting, setting_version, write_setting
+from ..services.settings import (
+    FOOTER_FIELDS,
+    FOOTER_STORE,
+    SETTINGS,
+    read_setting,
+    setting_version,
+    write_setting,
+)
 
 SETTING_KEY = FOOTER_STORE
 DEFAULT_OBJECTION_NOTE = "公示期间，如有异议，请向受理单位反映。"
 # The registry key whose rule each text field follows.
-_TEXT_KEYS = {"accepting_unit": "footer.unit", "issuer": "footer.issuer", "objection_note": "footer.objection",
-              "address": "footer.address", "email": "footer.email"}
+_TEXT_KEYS = {field: key for key, field in FOOTER_FIELDS.items()}
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,24 @@ class PrintSettings:
         data = asdict(self)
         data["phones"] = list(self.phones)
         return data
+
+    def with_override(self, override: Any) -> PrintSettings:
+        """These settings with a record's own ``footer`` (``{"phones":[{"label","number"}],"unit",
+        "address","email","issuer","objection"}``) put over them: a non-empty value wins, an empty or
+        missing one leaves the setting."""
+        if not isinstance(override, dict) or not override:
+            return self
+        changes: dict[str, Any] = {}
+        phones = override.get("phones")
+        if isinstance(phones, list):
+            lines = tuple(line for e in phones if isinstance(e, dict) and (line := phone_line(e)))
+            if lines:
+                changes["phones"] = lines
+        for key, field in FOOTER_FIELDS.items():
+            value = override.get(key.removeprefix("footer."))
+            if isinstance(value, str) and value.strip():
+                changes[field] = value.strip()
+        return replace(self, **changes) if changes else self
 
     @classmethod
     def from_json(cls, data: Any) -> PrintSettings:
@@ -118,12 +145,13 @@ def stored_print_settings(ctx: ServiceContext) -> tuple[PrintSettings, int]:
 
 def set_print_settings(ctx: ServiceContext, *, phones: list[str] | tuple[str, ...] | None = None,
                        accepting_unit: str | None = None, issuer: str | None = None,
-                       objection_note: str | None = None, expected_version: int | None = None) -> PrintSettings:
+                       objection_note: str | None = None, address: str | None = None, email: str | None = None,
+                       expected_version: int | None = None) -> PrintSettings:
     """Change the given footer settings (``None`` leaves one as it is, ``""`` / ``[]`` clears it).
     ``expected_version``: `print_settings_version` when the form was filled; changed since → refused."""
     clean_phones = tuple(p.strip() for p in phones if p and p.strip()) if phones is not None else None
     problems = footer_problems(phones=clean_phones, accepting_unit=accepting_unit, issuer=issuer,
-                               objection_note=objection_note)
+                               objection_note=objection_note, address=address, email=email)
     if problems:
         raise ValidationError(problems, summary="打印设置有误，未保存")
     with ctx.write("settings.print", target_type="setting", target_id=SETTING_KEY,
@@ -133,7 +161,7 @@ def set_print_settings(ctx: ServiceContext, *, phones: list[str] | tuple[str, ..
         if clean_phones is not None:
             changes["phones"] = clean_phones
         for key, value in (("accepting_unit", accepting_unit), ("issuer", issuer),
-                           ("objection_note", objection_note)):
+                           ("objection_note", objection_note), ("address", address), ("email", email)):
             if value is not None:
                 changes[key] = value.strip()
         updated = replace(current, **changes)

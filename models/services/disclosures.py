@@ -40,6 +40,7 @@ from ..rules import text as T
 from ..rules import workflow as W
 from ..rules.accounts import normalize_user_name, same_person, user_name_problem
 from ..rules.catalog_terms import KINDS
+from ..rules.footer import ATTACHED_KEY, FOOTER_KEY, TABLE_KINDS, attached_entries, attached_problems
 from ..rules.limits import (
     MAX_BODY_CHARS,
     date_problem,
@@ -52,6 +53,7 @@ from ..rules.workdays import WorkdayCalendar
 from .catalog import register_record_counter
 from .context import ServiceContext, note_transition
 from .import_mappings import store_mapping
+from .settings import footer_override_problems
 from .versions import check_version, stamp
 
 CORRECTION_PREFIX = "更正："
@@ -444,6 +446,31 @@ def _content_text(value: Any, label: str = "内容") -> None:
             _content_text(v, label)
 
 
+def _check_footer_content(session: Session, content: Mapping[str, Any], record_id: int | None = None) -> None:
+    """Refuse a record's own ``footer`` (each value by its ``footer.*`` setting's rule) and its
+    ``attached_tables`` unless every attached record exists and is a table (not the record itself)."""
+    problems = footer_override_problems(content.get(FOOTER_KEY))
+    problems += [Problem(m, field=ATTACHED_KEY, rule=ATTACHED_KEY) for m in attached_problems(content.get(ATTACHED_KEY))]
+    if not problems:
+        for n, entry in enumerate(attached_entries(content), start=1):
+            other = entry["record"]
+            if other is None:
+                continue
+            where = f"{ATTACHED_KEY}[{n}]"
+            if other == record_id:
+                problems.append(Problem(f"第 {n} 个附件是本记录自己（公开记录 {other}）", field=where, rule=ATTACHED_KEY))
+                continue
+            row = session.get(Disclosure, other)
+            if row is None:
+                problems.append(Problem(f"第 {n} 个附件：公开记录 {other} 不存在", field=where, rule=ATTACHED_KEY))
+            elif row.kind not in TABLE_KINDS:
+                problems.append(Problem(f"第 {n} 个附件：公开记录 {other}《{row.title}》是{K.kind_label(row.kind)}，"
+                                        f"附件表应为{'、'.join(K.kind_label(k) for k in TABLE_KINDS)}类记录",
+                                        field=where, rule=ATTACHED_KEY))
+    if problems:
+        raise ValidationError(problems, summary="公告末尾或附件表有误，未保存")
+
+
 def _blank(v: Any) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
@@ -687,6 +714,7 @@ class DisclosureService:
             cols = list(columns) if columns else (columns_of(prepared, item.roster_preset) if prepared else [])
             norm = K.normalize_content(knd, content)
             _content_text(norm)
+            _check_footer_content(s, norm)
             d = Disclosure(item_id=item.id, period=per.text, period_start=per.start, period_end=per.end,
                            event_date=ev, kind=knd, title=title, body=body,
                            content=norm, columns=cols, unit=K.content_unit(knd, norm), status=W.INITIAL_STATUS,
@@ -770,6 +798,8 @@ class DisclosureService:
                 if content is not _UNSET or "kind" in changed:
                     norm = K.normalize_content(d.kind, content if content is not _UNSET else d.content)
                     _content_text(norm)
+                    if content is not _UNSET:
+                        _check_footer_content(s, norm, d.id)
                     if norm != d.content:
                         d.content = norm
                         changed.append("content")

@@ -45,7 +45,14 @@ from ..entities import Installation, Setting
 from ..entities.base import utcnow
 from ..errors import CunwuError, Problem, RecordChanged, ValidationError
 from ..rules.accounts import ROLES, role_label
-from ..rules.footer import MAX_FOOTER_TEXT, phone_entry, phone_line, phones_problems
+from ..rules.footer import (
+    FOOTER_KEY,
+    MAX_FOOTER_TEXT,
+    OVERRIDE_KEYS,
+    phone_entry,
+    phone_line,
+    phones_problems,
+)
 from ..rules.limits import DEFAULT_MAX_ROWS, MAX_MAX_ROWS, MIN_MAX_ROWS, InputLimits
 from ..rules.periods import PeriodError, month_period, month_text, parse_month
 from ..rules.permissions import UNMASKED_SETTING, roles_for, unmasked_roles_problem
@@ -355,7 +362,13 @@ def _store_unmasked_roles(session: Session, value: Any) -> None:
     write_setting(session, UNMASKED_SETTING, [r for r in ROLES if r in set(value)])
 
 
+#: ``footer.*`` text settings → the field of the stored footer object (models.printing.settings).
+FOOTER_FIELDS = {"footer.unit": "accepting_unit", "footer.address": "address", "footer.email": "email",
+                 "footer.issuer": "issuer", "footer.objection": "objection_note"}
+
+
 def _spec_text(key: str, label: str, field: str, help_text: str, *, email: bool = False) -> SettingSpec:
+    assert FOOTER_FIELDS.get(key, field) == field
     load, store = _footer_text(field)
     return SettingSpec(key, label, "text", help_text, _parse_text, _text_rule(label, email=email), load, store,
                        lambda _s: "")
@@ -383,10 +396,11 @@ _SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("footer.phones", "监督电话", "phones",
                 '公告末尾的监督电话，每条一行印出：[{"label":"全国监督电话","number":"12317"}, …]',
                 _parse_phones, _phones_rule, _load_phones, _store_phones, lambda _s: []),
-    _spec_text("footer.unit", "受理单位", "accepting_unit", "受理异议的单位（留空：本村村务监督委员会）"),
-    _spec_text("footer.address", "通讯地址", "address", "受理单位的通讯地址"),
-    _spec_text("footer.email", "电子邮箱", "email", "受理单位的电子邮箱", email=True),
-    _spec_text("footer.issuer", "落款", "issuer", "公告落款（留空：本村村民委员会）"),
+    _spec_text("footer.unit", "受理单位", "accepting_unit",
+               "受理异议的单位（留空：村为本村村务监督委员会，乡镇为本乡镇纪委）"),
+    _spec_text("footer.address", "通讯地址", "address", "受理单位的通讯地址（留空：不印）"),
+    _spec_text("footer.email", "电子邮箱", "email", "受理单位的电子邮箱（留空：不印）", email=True),
+    _spec_text("footer.issuer", "落款", "issuer", "公告落款（留空：村为本村村民委员会，乡镇为本乡镇人民政府）"),
     _spec_text("footer.objection", "异议说明", "objection_note", "邀请群众提出异议的一句话（留空：默认说明）"),
     SettingSpec(UNMASKED_SETTING, "可打印完整信息的角色", "roles",
                 "谁可以打印含完整身份证号、银行卡号的内部核对件，角色用逗号分隔："
@@ -505,6 +519,30 @@ class SettingsService:
             saved = {key: SETTINGS[key].load(w.session) for key in values}
             w.detail = {key: SETTINGS[key].to_json(v) for key, v in saved.items()}
         return saved
+
+
+def footer_override_problems(override: Any) -> list[Problem]:
+    """Why a record's own ``footer`` (the content file's ``"footer":{…}``: the ``footer.*`` keys
+    without the prefix) cannot be stored — each value by its setting's rule, an unknown key named
+    with the closest one."""
+    if override is None:
+        return []
+    if not isinstance(override, dict):
+        return [Problem('公告末尾应写作 {"phones":[…],"unit":"…",…}', field="footer", rule=FOOTER_KEY)]
+    out: list[Problem] = []
+    for key, value in override.items():
+        if key not in OVERRIDE_KEYS:
+            close = difflib.get_close_matches(str(key), OVERRIDE_KEYS, n=1, cutoff=0.5)
+            hint = f"您是不是要写 {close[0]}？" if close else f"可用：{'、'.join(OVERRIDE_KEYS)}"
+            out.append(Problem(f"公告末尾没有名为“{key}”的项目。{hint}", field=f"footer.{key}", rule=FOOTER_KEY))
+            continue
+        spec = SETTINGS[f"footer.{key}"]
+        if spec.kind == "phones" and isinstance(value, list):
+            value = [{k: (v.strip() if isinstance(v, str) else v) for k, v in e.items()} if isinstance(e, dict)
+                     else e for e in value]
+        out += [Problem(m, field=f"footer.{key}（{spec.label}）", rule=spec.key)
+                for m in spec.problems(value, date.today())]
+    return out
 
 
 def schedule_since(session: Session) -> date:

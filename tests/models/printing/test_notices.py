@@ -132,7 +132,7 @@ def test_roster_prints_public_columns_masked(env):
     total = sum(Decimal(r["amount"]) for r in roster_rows(40))
     assert "合计" in text and "共40户" in flat and f"{total:,.2f}" in text
     assert "公示时间：2026年7月18日至2026年7月24日（共7天）" in flat
-    assert "监督电话：村务监督委员会李监委13812341234；城关镇纪委0379-67891234" in flat
+    assert "监督电话（村务监督委员会李监委）：13812341234监督电话（城关镇纪委）：0379-67891234" in flat
     assert "受理单位：测试村村务监督委员会" in flat and "测试村村民委员会" in flat
 
 

@@ -158,7 +158,8 @@ def test_text_layer_has_title_rows_totals_and_footer(roster_pdf):
     assert "城关镇测试村" in flat and "期间：2026年第三季度" in flat
     assert "合计" in text and "共150户" in flat and "12,345.67" in text
     assert "公示时间：2026年7月18日至2026年7月24日（共7天）" in flat
-    assert "监督电话：村务监督委员会李监委13812341234；城关镇纪委0379-67891234" in flat
+    # one labelled line per 监督电话, never numbers joined by "；"
+    assert "监督电话（村务监督委员会李监委）：13812341234监督电话（城关镇纪委）：0379-67891234" in flat
     assert "受理单位：测试村村务监督委员会" in flat
     assert "村民委员会（签字）" in flat and "村务监督委员会（签字）" in flat
     assert "测试村村民委员会" in flat and "2026年7月18日" in flat
