@@ -242,11 +242,13 @@ class SincePage(QWizardPage):
 
 
 class FooterPage(QWizardPage):
-    """公告页脚: 监督电话, 受理单位, 落款 — printed at the end of every notice; may be left for later."""
+    """公告页脚: 监督电话, 受理单位, 通讯地址, 邮箱, 落款 — printed at the end of every notice; may be left
+    for later. The defaults shown follow the install mode (village or township)."""
 
-    def __init__(self, identity_page: IdentityPage, parent: QWidget | None = None):
+    def __init__(self, identity_page: IdentityPage, parent: QWidget | None = None, *, mode_page=None):
         super().__init__(parent)
         self.identity_page = identity_page
+        self.mode_page = mode_page
         self.setTitle(self.tr("公告页脚"))
         self.setSubTitle(self.tr("印在每份公告末尾：群众向谁反映、打哪个电话。留空的项目使用括号中的默认内容；"
                                  "以后可在“关于与设置 → 打印设置”中修改。"))
@@ -263,12 +265,14 @@ class FooterPage(QWizardPage):
         layout.addWidget(self.no_phone_note)
         layout.addWidget(self.message_label)
         layout.addStretch(1)
-        for edit in (self.form.accepting_edit, self.form.issuer_edit):
+        for edit in (self.form.accepting_edit, self.form.issuer_edit, self.form.address_edit, self.form.email_edit):
             edit.textChanged.connect(self._revalidate)
         self.form.phones_edit.textChanged.connect(self._revalidate)
         self._revalidate()
 
     def initializePage(self) -> None:
+        if self.mode_page is not None:
+            self.form.mode = self.mode_page.mode()
         self.form.set_village(self.identity_page.values()["name"])
         self._revalidate()
 
@@ -276,7 +280,8 @@ class FooterPage(QWizardPage):
         """The footer as registry settings, for `initialize(settings=…)`."""
         values = self.form.values()
         return {"footer.phones": [phone_entry(line) for line in values["phones"]],
-                "footer.unit": values["accepting_unit"].strip(), "footer.issuer": values["issuer"].strip()}
+                "footer.unit": values["accepting_unit"].strip(), "footer.issuer": values["issuer"].strip(),
+                "footer.address": values["address"].strip(), "footer.email": values["email"].strip()}
 
     def _revalidate(self) -> None:
         problems = [p.message for p in self.form.problems()]
@@ -362,7 +367,7 @@ class FirstRunWizard(QWizard):
         self.identity_page = IdentityPage(self.mode_page)
         self.admin_page = AdminPage(self.identity_page)
         self.since_page = SincePage()
-        self.footer_page = FooterPage(self.identity_page)
+        self.footer_page = FooterPage(self.identity_page, mode_page=self.mode_page)
         self.template_page = TemplatePage(self)
         for page in (self.mode_page, self.identity_page, self.admin_page, self.since_page, self.footer_page,
                      self.template_page):

@@ -9,6 +9,8 @@
   and fields they name turn red (errors) or amber (warnings) with the message as tooltip, and the
   list under the editor jumps to the place on Enter or double-click. After saving, the list shows
   what the service found.
+- 公告末尾… (beside 保存) edits this record's own footer and attached tables and shows its signature
+  lines (`record_footer_dialog`); kept with the other unsaved changes and saved with them.
 - Ctrl+S saves through one `DisclosureService.update` call (header, content and a roster's rows: one
   transaction, one audit event), against the version the editor loaded: when someone else saved the
   record meanwhile (another window, the CLI) the save is refused with who and when, nothing is
@@ -49,6 +51,7 @@ from models.errors import CunwuError, Problem, RecordChanged, ValidationError
 from models.printing.settings import print_settings
 from models.rules import kinds as K
 from models.rules import workflow as W
+from models.rules.footer import ATTACHED_KEY, FOOTER_KEY
 from models.rules.periods import PeriodError, parse_period
 from models.services.catalog import CatalogService
 from models.services.disclosures import DisclosureData, DisclosureService
@@ -91,6 +94,12 @@ def open_disclosure_editor(workspace, disclosure_id: int, parent: QWidget | None
                 return saved
         finally:
             editor.deleteLater()
+
+
+def _own_footer(content: Any) -> dict[str, Any]:
+    """The record's own footer and attached tables, as its content holds them."""
+    content = content if isinstance(content, dict) else {}
+    return {k: content[k] for k in (FOOTER_KEY, ATTACHED_KEY) if content.get(k)}
 
 
 class DisclosureEditor(QDialog):
@@ -271,6 +280,9 @@ class DisclosureEditor(QDialog):
         self.message_label.setObjectName("saveMessage")
         hint = QLabel(self.tr("Ctrl+S 保存 · Esc 关闭 · Ctrl+Z 撤销"))
         hint.setStyleSheet("color: #6b6b6b;")
+        self.footer_button = QPushButton(self.tr("公告末尾…"))
+        self.footer_button.setToolTip(self.tr("本份公告的监督电话、受理单位、地址、附件表，以及签字栏"))
+        self.footer_button.clicked.connect(self.edit_footer)
         self.save_button = QPushButton(self.tr("保存"))
         self.save_button.setToolTip(self.tr("保存（Ctrl+S）"))
         self.close_button = QPushButton(self.tr("关闭"))
@@ -284,6 +296,7 @@ class DisclosureEditor(QDialog):
         bottom.addWidget(self.message_label, 1)
         bottom.addWidget(hint)
         bottom.addSpacing(12)
+        bottom.addWidget(self.footer_button)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.close_button)
 
@@ -309,7 +322,7 @@ class DisclosureEditor(QDialog):
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [self.title_edit, self.period_edit, self.body_edit, *self.kind_editor.tab_chain()]
-        chain += [self.findings_view, self.save_button, self.close_button]
+        chain += [self.findings_view, self.footer_button, self.save_button, self.close_button]
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
@@ -320,6 +333,8 @@ class DisclosureEditor(QDialog):
         self.period_edit.setText(d.period)
         self.body_edit.setPlainText(d.body)
         self.kind_editor.load(d)
+        self.own_footer = _own_footer(d.content)
+        self._footer_snapshot = dict(self.own_footer)
         self._header_snapshot = self._header_values()
         self._refresh_header()
         self._set_tab_order()
@@ -383,7 +398,8 @@ class DisclosureEditor(QDialog):
     def is_dirty(self) -> bool:
         if not self.can_edit():
             return False
-        return self._header_values() != self._header_snapshot or self.kind_editor.is_dirty()
+        return (self._header_values() != self._header_snapshot or self.kind_editor.is_dirty()
+                or self.own_footer != self._footer_snapshot)
 
     def _update_modified(self, *_args) -> None:
         try:
@@ -511,6 +527,13 @@ class DisclosureEditor(QDialog):
         content = self.kind_editor.content()
         if content is not None and self.kind_editor.is_dirty():
             fields["content"] = content
+        if self.own_footer != self._footer_snapshot:
+            base = content if content is not None else dict(self.data.content or {})
+            merged = {k: v for k, v in base.items() if k not in (FOOTER_KEY, ATTACHED_KEY)}
+            fields["content"] = {**merged, **self.own_footer}
+        elif "content" in fields:  # the kind's editor keeps unknown keys; the record's footer stays as loaded
+            fields["content"] = {**{k: v for k, v in fields["content"].items() if k not in (FOOTER_KEY, ATTACHED_KEY)},
+                                 **self.own_footer}
         rows_dirty = self.data.kind == "roster" and self.kind_editor.is_dirty()
         if not fields and not rows_dirty:
             self.message_label.setText(self.tr("没有需要保存的修改"))
@@ -544,6 +567,8 @@ class DisclosureEditor(QDialog):
         self.conflict = None
         self.conflict_bar.hide()
         self.kind_editor.mark_clean()
+        self.own_footer = _own_footer(data.content)
+        self._footer_snapshot = dict(self.own_footer)
         self._header_snapshot = self._header_values()
         self._service_findings = self._from_service(data.findings, where)
         self.refresh_findings()
@@ -551,6 +576,29 @@ class DisclosureEditor(QDialog):
         self.message_label.setText(self.tr("已保存"))
         self.saved.emit(self.disclosure_id)
         return True
+
+    def edit_footer(self) -> None:
+        """公告末尾 of this record (window-modal; no nested event loop): the values come back through
+        ``accepted`` and wait for Ctrl+S with the other changes."""
+        from .record_footer_dialog import RecordFooterDialog
+
+        try:
+            inherited = print_settings(self.ws.ctx)
+        except CunwuError as exc:
+            dialogs.error(self.tr("无法读取打印设置"), exc, parent=self)
+            return
+        dialog = RecordFooterDialog(self.ws, self.data.kind, self.own_footer, inherited,
+                                    editable=self.can_edit(), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._footer_chosen(dialog.values))
+        self.footer_dialog = dialog
+        dialog.open()
+
+    def _footer_chosen(self, values: dict[str, Any] | None) -> None:
+        if values is None or values == self.own_footer:
+            return
+        self.own_footer = dict(values)
+        self._changed()
 
     def _refused(self, exc: RecordChanged) -> None:
         """Someone else saved the record since it was opened: keep everything on screen (the clerk

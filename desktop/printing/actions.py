@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMainWindow, QProgressDialog, QPushButton, QWidget
 
 from models.errors import CunwuError, NotFound
 from models.rules import kinds as K
+from models.rules.footer import TABLE_KINDS
 
 from .. import clock, dialogs, workers
 
@@ -115,7 +116,8 @@ def preview_disclosure(workspace, disclosure_id: int, parent: QWidget | None = N
     def render(options, unmasked, _progress, _cancelled):
         return NoticePrinter(ctx, today=today).print_disclosure(disclosure_id, None, options, unmasked=unmasked)
 
-    return open_preview(workspace, PreviewSource(summary.title, render, personal=personal), parent)
+    return open_preview(workspace, PreviewSource(summary.title, render, personal=personal,
+                                                 handout=summary.kind in TABLE_KINDS), parent)
 
 
 def preview_catalog(workspace, parent: QWidget | None = None) -> PrintPreviewDialog:

@@ -97,6 +97,7 @@ class PreviewSource:
     render: Renderer
     personal: bool = False
     landscape: bool | None = None
+    handout: bool = False  # a roster: offer the hand-out copy (发放签字表)
 
 
 def remembered_options(settings, *, landscape: bool | None = None) -> PrintOptions:
@@ -235,6 +236,9 @@ class PrintPreviewDialog(QDialog):
         self.unmasked_note = QLabel(self.tr("内部资料：含完整身份证号、银行卡号，不得张贴公示。"))
         self.unmasked_note.setWordWrap(True)
         self.unmasked_note.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.handout_check = QCheckBox(self.tr("发放签字表"))
+        self.handout_check.setToolTip(self.tr("名单最后加一列空白的“受益户签字（手印）”，发放时签字按手印用；张贴版不印这一列"))
+        self.handout_check.setVisible(self.source.handout)
         self.masked_note = QLabel(self.tr("张贴版：身份证号、银行卡号、电话号码已按规定隐去部分数字（备注、正文等处的也一样）。"))
         self.masked_note.setWordWrap(True)
         self.masked_note.setStyleSheet("color: gray;")
@@ -255,6 +259,7 @@ class PrintPreviewDialog(QDialog):
         text_layout.addWidget(self.large_check)
         text_layout.addWidget(self.large_note)
         text_layout.addWidget(self.unmasked_check)
+        text_layout.addWidget(self.handout_check)
         text_layout.addWidget(self.masked_note)
         text_layout.addWidget(self.unmasked_note)
         self.masked_note.setVisible(self.source.personal)
@@ -307,7 +312,7 @@ class PrintPreviewDialog(QDialog):
         layout.addLayout(body, 1)
 
         chain = [self.print_button, self.save_button, self.close_button, self.a4_radio, self.portrait_radio,
-                 self.large_check, self.unmasked_check, self.view]
+                 self.large_check, self.unmasked_check, self.handout_check, self.view]
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
         self.print_button.setFocus()
@@ -316,18 +321,20 @@ class PrintPreviewDialog(QDialog):
             button.toggled.connect(self._option_toggled)
         self.large_check.toggled.connect(self._update_large_note)
         self.large_check.toggled.connect(self._options_changed)
+        self.handout_check.toggled.connect(self._options_changed)
         self.unmasked_check.toggled.connect(self._unmasked_toggled)
         self._update_page_label()
         self._set_busy(False)
 
     def _set_controls(self, options: PrintOptions, unmasked: bool) -> None:
         widgets = (self.a4_radio, self.a3_radio, self.portrait_radio, self.landscape_radio, self.large_check,
-                   self.unmasked_check)
+                   self.unmasked_check, self.handout_check)
         for w in widgets:
             w.blockSignals(True)
         (self.a3_radio if options.paper == "A3" else self.a4_radio).setChecked(True)
         (self.landscape_radio if options.landscape else self.portrait_radio).setChecked(True)
         self.large_check.setChecked(options.large)
+        self.handout_check.setChecked(options.handout and self.source.handout)
         self.unmasked_check.setChecked(unmasked)
         for w in widgets:
             w.blockSignals(False)
@@ -348,7 +355,8 @@ class PrintPreviewDialog(QDialog):
     def options(self) -> PrintOptions:
         """The options the controls show (what the next render uses)."""
         return PrintOptions(paper="A3" if self.a3_radio.isChecked() else "A4",
-                            landscape=self.landscape_radio.isChecked(), large=self.large_check.isChecked())
+                            landscape=self.landscape_radio.isChecked(), large=self.large_check.isChecked(),
+                            handout=self.source.handout and self.handout_check.isChecked())
 
     @property
     def busy(self) -> bool:

@@ -1,4 +1,4 @@
-"""打印设置: what every notice's footer says — 监督电话, 受理单位, 落款, the objection sentence — and
+"""打印设置: what every notice's footer says — 监督电话, 受理单位, 通讯地址, 邮箱, 落款, the objection sentence — and
 whether notices print in 大字版 by default.
 
 The footer is read and written through `models.printing.settings` (one audited write per save). An
@@ -41,7 +41,7 @@ class PrintSettingsDialog(QDialog):
         intro = QLabel(self.tr("以下内容印在每份公告的末尾。留空的项目使用括号中的默认内容。"))
         intro.setWordWrap(True)
         intro.setStyleSheet("color: gray;")
-        self.form = FooterForm(village, current)
+        self.form = FooterForm(village, current, mode=workspace.installation.mode)
         self.phones_edit, self.accepting_edit = self.form.phones_edit, self.form.accepting_edit
         self.issuer_edit, self.note_edit = self.form.issuer_edit, self.form.note_edit
         self.large_check = QCheckBox(self.tr("默认使用大字版（字号加大，适合贴在公开栏上远看）"))

@@ -1813,6 +1813,18 @@ Please copy the report below and send it, with the log file, to whoever supports
   <context>
     <name>DisclosureEditor</name>
     <message>
+      <source>无法读取打印设置</source>
+      <translation>Cannot read the print settings</translation>
+    </message>
+    <message>
+      <source>公告末尾…</source>
+      <translation>Notice footer…</translation>
+    </message>
+    <message>
+      <source>本份公告的监督电话、受理单位、地址、附件表，以及签字栏</source>
+      <translation>This notice's supervision phones, accepting unit, address, attached tables and signature lines</translation>
+    </message>
+    <message>
       <location filename="../../desktop/editors/disclosure_editor.py" line="+88" />
       <source>无法打开记录</source>
       <translation>Cannot open the record</translation>
@@ -3501,6 +3513,14 @@ Please enter your user name and password.</translation>
   </context>
   <context>
     <name>PrintPreviewDialog</name>
+    <message>
+      <source>发放签字表</source>
+      <translation>Hand-out sheet</translation>
+    </message>
+    <message>
+      <source>名单最后加一列空白的“受益户签字（手印）”，发放时签字按手印用；张贴版不印这一列</source>
+      <translation>Adds a blank “recipient's signature (thumbprint)” column for hand-outs; the posted copy never has it</translation>
+    </message>
     <message>
       <location filename="../../desktop/printing/preview_dialog.py" line="+133" />
       <location line="+325" />
@@ -6510,6 +6530,40 @@ Print the full details?</translation>
   <context>
     <name>FooterForm</name>
     <message>
+      <source>每行一条，名称在前、号码在后，每条印成单独一行</source>
+      <translation>One per line, name first, then the number; each prints on its own line</translation>
+    </message>
+    <message>
+      <source>通讯地址</source>
+      <translation>Postal address</translation>
+    </message>
+    <message>
+      <source>邮箱</source>
+      <translation>Email</translation>
+    </message>
+    <message>
+      <source>（不印）</source>
+      <translation>(not printed)</translation>
+    </message>
+    <message>
+      <source>（不印）例如 cwjd@example.cn</source>
+      <translation>(not printed) e.g. cwjd@example.cn</translation>
+    </message>
+    <message>
+      <source>留空：按打印设置
+</source>
+      <translation>Empty: as in the print settings
+</translation>
+    </message>
+    <message>
+      <source>每行一条，例如：
+全国监督电话 12317
+镇纪委 0379-67891234</source>
+      <translation>One per line, for example:
+全国监督电话 12317
+镇纪委 0379-67891234</translation>
+    </message>
+    <message>
       <source>每行一条，例如：
 村务监督委员会 张三 13812341234
 镇纪委 0379-67891234</source>
@@ -7580,6 +7634,44 @@ Print the full details?</translation>
     <message>
       <source>签字栏</source>
       <translation>Signature</translation>
+  </context>
+  <context>
+    <name>RecordFooterDialog</name>
+    <message>
+      <source>公告末尾（本份公告）</source>
+      <translation>Notice footer (this notice)</translation>
+    </message>
+    <message>
+      <source>只改这一份公告。留空的项目按“打印设置”印出（括号中灰色的内容）。</source>
+      <translation>Changes this notice only. Empty fields print as in the print settings (shown grey in brackets).</translation>
+    </message>
+    <message>
+      <source>附件表</source>
+      <translation>Attached tables</translation>
+    </message>
+    <message>
+      <source>每行一个：#记录编号 附件标题（名单类记录，印在公告之后）；只写标题为纸质附件</source>
+      <translation>One per line: #record-number title (a roster record, printed after the notice); a title alone is a paper attachment</translation>
+    </message>
+    <message>
+      <source>签字栏：%1</source>
+      <translation>Signature lines: %1</translation>
+    </message>
+    <message>
+      <source>签字栏：无（乡镇公告只印发布单位和日期）</source>
+      <translation>Signature lines: none (township notices carry the issuing body and date only)</translation>
+    </message>
+    <message>
+      <source>由安装方式和公告类别决定</source>
+      <translation>Set by the install mode and the kind of notice</translation>
+    </message>
+    <message>
+      <source>签字</source>
+      <translation>Signatures</translation>
+    </message>
+    <message>
+      <source>确定</source>
+      <translation>OK</translation>
     </message>
   </context>
 </TS>

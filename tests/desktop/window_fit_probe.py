@@ -192,6 +192,15 @@ def _print_settings(v: _Village, parent):
     return PrintSettingsDialog(v.ws, print_settings(v.ws.ctx), parent)
 
 
+def _record_footer(v: _Village, parent):
+    from desktop.editors.record_footer_dialog import RecordFooterDialog
+    from models.printing.settings import print_settings
+
+    own = {"footer": {"phones": [{"label": "全国监督电话", "number": "12317"}], "unit": "城关镇农经站"},
+           "attached_tables": [{"record": v.ids["roster"], "title": "耕地地力保护补贴发放名单"}]}
+    return RecordFooterDialog(v.ws, "finance", own, print_settings(v.ws.ctx), parent=parent)
+
+
 def _audit_log(v: _Village, parent):
     from desktop.integrity import AuditLogDialog
 
@@ -282,6 +291,7 @@ WINDOWS: dict[str, tuple[str, Callable[[_Village, Any], Any]]] = {
     "print preview": ("desktop.printing.preview_dialog.PrintPreviewDialog", _preview(False)),
     "print preview, large print": ("desktop.printing.preview_dialog.PrintPreviewDialog", _preview(True)),
     "print settings": ("desktop.printing.settings_dialog.PrintSettingsDialog", _print_settings),
+    "record footer": ("desktop.editors.record_footer_dialog.RecordFooterDialog", _record_footer),
     "audit trail": ("desktop.integrity.AuditLogDialog", _audit_log),
     "login": ("desktop.login_dialog.LoginDialog", _login),
     "accounts": ("desktop.editors.accounts_dialog.AccountsDialog", _accounts),
