@@ -96,7 +96,7 @@ class NoticePrinter:
             if record_id is None or record_id in out:
                 continue
             try:
-                table = service.get(record_id)
+                table = service.get(record_id, checked=False)  # printed as stored, like the notice
             except NotFound:
                 raise NotFound(f"公开记录 {data.id}《{data.title}》的附件：公开记录 {record_id} 不存在") from None
             if table.kind not in TABLE_KINDS:
