@@ -56,6 +56,7 @@ class Table:
     row_label: str = "第 {n} 行"
     row_kinds: Sequence[RowKind] | None = None
     name: str = ""  # what error messages call the table (default: the caption, else 表格)
+    min_row_height: float | None = None  # mm: data rows at least this tall (room to sign on a hand-out sheet)
 
     def __post_init__(self) -> None:
         width = len(self.columns)

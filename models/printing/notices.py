@@ -327,7 +327,8 @@ def roster_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[RosterColu
     for i, c in enumerate(columns):
         if c.summed and c.kind in NUMBER_KINDS and i != count_at:
             total_cells[i + 1] = _total_cell(c, totals.get(c.key), places.get(c.key, 2))
-    return Table(printed, body, totals_row=total_cells, name="名单")
+    signing = any(c.kind == _SIGNATURE_KIND for c in columns)
+    return Table(printed, body, totals_row=total_cells, name="名单", min_row_height=12 if signing else None)
 
 
 def _roster_table(data: Any, item: Any, unmasked: bool, handout: bool = False) -> Table:

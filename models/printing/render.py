@@ -507,6 +507,9 @@ class _Layout:
                 height = max(height, ph + 2 * pad_y)
             heights.append(height)
             extras.append(extra)
+        if table.min_row_height:  # room to sign (a hand-out sheet): data rows at least this tall
+            least = table.min_row_height * mm
+            heights = [max(h, least) if kinds is None or kinds[r] == "data" else h for r, h in enumerate(heights)]
 
         return _TablePlan(table, list(rows), widths, xs, inner, heads, header_h, totals, totals_lines, totals_h,
                           heights, extras, kinds, size, pad_x, pad_y, line_h)

@@ -7634,6 +7634,7 @@ Print the full details?</translation>
     <message>
       <source>签字栏</source>
       <translation>Signature</translation>
+    </message>
   </context>
   <context>
     <name>RecordFooterDialog</name>
