@@ -14,7 +14,7 @@ from models.services.catalog import CatalogService, ItemData
 from models.services.disclosures import DisclosureService, SubmitRefused
 
 from .test_notices import bank_card, id_number
-from .test_render import all_text, squeezed
+from .test_render import all_text, page_texts, squeezed
 
 TODAY = date(2026, 7, 20)
 
@@ -152,3 +152,25 @@ def test_renamed_column_keeps_label_and_unit_with_the_record(env):
     assert again.to_json()["columns"][0]["label"] == "安排资金"
     _text, flat = _printed(printer, record.id)
     assert flat.index("安排资金（万元）") < flat.index("项目名称")
+
+
+def test_funding_notice_prints_its_allocation_table_as_the_annex(env):
+    """Issue 9 part 4: a funding notice (sources = uses = total) with the allocation table attached."""
+    ctx, svc, printer = env
+    CatalogService(ctx).add(ItemData(code="XM-01", group="工程项目", name="项目资金", timing=TimingRule("immediate"),
+                                     posting_days=10, default_kind="project"))
+    table = svc.create("ZJ-01", "2026-07-10", "2026年财政衔接资金项目安排表", rows=ALLOCATION)
+    funding = {"name": "2026年财政衔接推进乡村振兴补助资金", "unit": "万元", "budget": "32.35",
+               "sources": [{"name": "中央衔接资金", "amount": "20", "doc_no": "豫财农〔2026〕3号"},
+                           {"name": "省级衔接资金", "amount": "12.35"}],
+               "uses": [{"name": "产业发展", "amount": "20"}, {"name": "基础设施", "amount": "12.35"}],
+               "attached_tables": [{"record": table.id, "title": "2026年财政衔接资金项目安排表"}]}
+    notice = svc.create("XM-01", "2026-07-10", "2026年财政衔接资金安排公示", kind="project", content=funding)
+    assert not [f for f in notice.findings if f.is_error]
+    pages = [squeezed(p) for p in page_texts(printer.print_disclosure(notice.id).data)]
+    footer_page = next(i for i, p in enumerate(pages) if "附件：2026年财政衔接资金项目安排表" in p)
+    assert "一、资金来源" in pages[0] and "二、资金用途" in pages[0] and "豫财农〔2026〕3号" in pages[0]
+    annex = "".join(pages[footer_page + 1:])
+    assert "2026年财政衔接资金项目安排表" in annex and "金额（万元）" in annex and "共2项" in annex
+    for n, page in enumerate(pages, start=1):
+        assert f"第{n}页共{len(pages)}页" in page
