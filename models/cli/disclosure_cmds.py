@@ -56,7 +56,7 @@ def register(sub) -> None:
         add_json_flag(ap)
         ap.set_defaults(handler=handler)
 
-    ap = dsub.add_parser("approve", help="审核通过")
+    ap = dsub.add_parser("approve", help=W.step_label("approve"))
     ap.add_argument("id", type=count_arg)
     ap.add_argument("--reviewer", help="审核人（监委会成员，不能是起草人）。已设置账户时审核人就是登录账户，"
                                        "可省略；如填写须与之一致")
@@ -73,7 +73,7 @@ def register(sub) -> None:
     add_json_flag(rp)
     rp.set_defaults(handler=cmd_return)
 
-    pp = dsub.add_parser("post", help="张贴公示")
+    pp = dsub.add_parser("post", help=W.step_label("post"))
     pp.add_argument("id", type=count_arg)
     pp.add_argument("--start", type=date_arg, metavar="DATE", help="公示开始日期（默认今天）")
     pp.add_argument("--days", type=days_arg, help="公示天数（默认为事项规定的最低公示期，不得少于它）")
@@ -186,7 +186,7 @@ def _report_findings(data: DisclosureData) -> None:
     errors = [f for f in data.findings if f.is_error]
     warnings = [f for f in data.findings if not f.is_error]
     if errors:
-        sys.stderr.write(f"注意：记录 #{data.id} 有 {len(errors)} 处错误，改正后才能提交审核：\n")
+        sys.stderr.write(f"注意：记录 #{data.id} 有 {len(errors)} 处错误，改正后才能{W.step_label('submit')}：\n")
         for f in errors[:20]:
             sys.stderr.write(f.located() + "\n")
         if len(errors) > 20:
@@ -276,13 +276,13 @@ def _report_privacy(data: DisclosureData) -> None:
 def cmd_submit(env: Env, args) -> int:
     data = _service(env).submit(args.id)
     _report_privacy(data)
-    return _done(data, args, f"记录 #{data.id} 已提交审核")
+    return _done(data, args, f"记录 #{data.id} 已{W.step_label('submit')}")
 
 
 def cmd_approve(env: Env, args) -> int:
     data = _service(env).approve(args.id, args.reviewer, opinion=args.opinion, on=args.on)
     _report_privacy(data)
-    return _done(data, args, f"记录 #{data.id} 已由 {data.reviewer} 审核通过")
+    return _done(data, args, f"记录 #{data.id} 已由 {data.reviewer} {W.step_label('approve')}")
 
 
 def cmd_return(env: Env, args) -> int:

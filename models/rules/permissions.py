@@ -41,9 +41,10 @@ _OFFICE = ("clerk", "admin")  # the committee's side: the clerk, and the officer
 # What each step of the workflow table allows, as a refusal names it (“不能{label}”). The roles of a
 # step come from the table (models.rules.workflow: who may), never from here.
 WORKFLOW_LABELS: dict[str, str] = {
-    "edit": "起草、修改公开记录", "submit": "提交审核", "approve": "审核通过公开记录", "return": "退回公开记录",
-    "post": "张贴公示", "expire": f"登记{W.label('expired')}", "archive": "归档公开记录", "correct": "起草更正公告",
-    "delete": "删除草稿", "attach": "添加附件（公示栏照片、票据）", "detach": "删除附件",
+    "edit": "起草、修改公开记录", "submit": W.step_label("submit"), "approve": f"{W.step_label('approve')}公开记录",
+    "return": f"{W.step_label('return')}公开记录", "post": W.step_label("post"), "expire": f"登记{W.label('expired')}",
+    "archive": f"{W.step_label('archive')}公开记录", "correct": "起草更正公告", "delete": W.step_label("delete"),
+    "attach": f"{W.step_label('attach')}（公示栏照片、票据）", "detach": W.step_label("detach"),
     "feedback": "登记或答复群众意见",
 }
 

@@ -115,6 +115,7 @@ class Action:
     for particular statuses where the general sentence would say too little."""
 
     key: str
+    label: str  # the step's one name: the button, the CLI help, the audit log, "审核通过后被改动"
     permission: str  # the permission the service names (ServiceContext.require)
     refusal: str
     refusals: Mapping[str, str] = field(default_factory=dict)
@@ -125,33 +126,33 @@ _PUBLIC_EDIT = "记录 #{id} 当前为“{label}”，已是公开记录，不�
 _NOT_YET_PUBLIC = "记录 #{id} 当前为“{label}”，尚未公示，无需更正；如需修改，请审核人退回后修改"
 
 ACTIONS: tuple[Action, ...] = (
-    Action("edit", "disclosure.edit", _PUBLIC_EDIT, {
+    Action("edit", "修改", "disclosure.edit", _PUBLIC_EDIT, {
         "submitted": "记录 #{id} 当前为“{label}”，不能修改；如需修改，请审核人退回",
         "approved": "记录 #{id} 当前为“{label}”，不能修改；如需修改，请审核人退回后重新提交",
     }),
-    Action("submit", "disclosure.submit",
+    Action("submit", "提交审核", "disclosure.submit",
            "记录 #{id} 当前为“{label}”，只有草稿或被退回的记录才能提交审核"),
-    Action("approve", "disclosure.approve",
+    Action("approve", "审核通过", "disclosure.approve",
            "记录 #{id} 当前为“{label}”，只有待审核的记录才能审核通过"),
-    Action("return", "disclosure.return",
+    Action("return", "退回", "disclosure.return",
            "记录 #{id} 当前为“{label}”，只有待审核或已审核未公示的记录才能退回"),
-    Action("post", "disclosure.post",
+    Action("post", "张贴公示", "disclosure.post",
            "记录 #{id} 当前为“{label}”，尚未经监委会审核通过，不能公示",
            dict.fromkeys(PUBLIC_STATUSES, "记录 #{id} 已于 {posting_start} 张贴公示（当前为“{label}”），不能重复公示")),
-    Action("expire", "disclosure.expire",
+    Action("expire", f"标为“{_STATUS['expired'].label}”", "disclosure.expire",
            "记录 #{id} 当前为“{label}”，只有公示中的记录才会公示期满", person=False),
-    Action("archive", "disclosure.archive",
+    Action("archive", "归档", "disclosure.archive",
            "记录 #{id} 当前为“{label}”，只有公示期满的记录才能归档", {"archived": "记录 #{id} 已归档"}),
-    Action("correct", "disclosure.correct", _NOT_YET_PUBLIC, {
+    Action("correct", "起草更正", "disclosure.correct", _NOT_YET_PUBLIC, {
         "draft": "记录 #{id} 当前为“{label}”，尚未公示，无需更正，可直接修改",
         "returned": "记录 #{id} 当前为“{label}”，尚未公示，无需更正，可直接修改",
     }),
-    Action("delete", "disclosure.delete",
+    Action("delete", "删除草稿", "disclosure.delete",
            "记录 #{id} 当前为“{label}”，已进入审核流程，不能删除，只能修改或更正"),
-    Action("attach", "disclosure.attach", "记录 #{id} 当前为“{label}”，不能添加附件"),
-    Action("detach", "disclosure.detach",
+    Action("attach", "添加附件", "disclosure.attach", "记录 #{id} 当前为“{label}”，不能添加附件"),
+    Action("detach", "删除附件", "disclosure.detach",
            "记录 #{id} 当前为“{label}”，其附件已是存档证据，不能删除；只有草稿或被退回的记录可以删除附件"),
-    Action("feedback", "feedback.edit",
+    Action("feedback", "登记群众意见", "feedback.edit",
            "记录 #{id} 尚未公示（当前为“{label}”），不能登记群众意见；公示后再登记"),
 )
 _ACTION = {a.key: a for a in ACTIONS}
@@ -224,6 +225,11 @@ def colour(key: str) -> str:
 def is_public(key: str) -> bool:
     s = _STATUS.get(key)
     return bool(s and s.public)
+
+
+def step_label(key: str) -> str:
+    """A step's one name ("审核通过", "张贴公示", "删除草稿")."""
+    return action(key).label
 
 
 def action(key: str) -> Action:

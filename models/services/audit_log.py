@@ -17,10 +17,11 @@ ACTION_LABELS: dict[str, str] = {
     "setup.init": "初始设置", "catalog.adopt": "目录通过", "catalog.item.add": "新增事项",
     "catalog.item.update": "修改事项", "catalog.item.delete": "删除事项", "catalog.import": "导入目录",
     "disclosure.create": "起草", "disclosure.update": "修改", "disclosure.rows.set": "修改名单",
-    "disclosure.delete": "删除草稿", "disclosure.submit": "提交审核", "disclosure.approve": "审核通过",
-    "disclosure.return": "退回", "disclosure.post": "公示", "disclosure.expire": f"标为“{W.label('expired')}”",
-    "disclosure.archive": "归档", "disclosure.correct": "起草更正", "attachment.add": "添加附件",
-    "attachment.remove": "删除附件", "feedback.add": "登记群众意见", "feedback.answer": "答复群众意见",
+    # the workflow's steps by their one name (models.rules.workflow)
+    **{f"disclosure.{step}": W.step_label(step)
+       for step in ("delete", "submit", "approve", "return", "post", "expire", "archive", "correct")},
+    "attachment.add": W.step_label("attach"), "attachment.remove": W.step_label("detach"),
+    "feedback.add": W.step_label("feedback"), "feedback.answer": "答复群众意见",
     "print.unmasked": "打印内部名单（含完整证件号）", "settings.print": "修改打印设置",
     "settings.feedback": "修改意见设置", "settings.set": "修改设置", "calendar.day.set": "设置节假日",
     "calendar.day.remove": "删除节假日", "import_mapping.remember": "记住导入列对应",

@@ -862,7 +862,7 @@ class DisclosureService:
             step = self._step(s, d, "submit")
             errors = [f for f in self._findings(s, d) if f.is_error]
             if errors:
-                lines = [f"记录 #{d.id} 有 {len(errors)} 处错误，不能提交审核："] + [f.located() for f in errors]
+                lines = [f"记录 #{d.id} 有 {len(errors)} 处错误，不能{W.step_label('submit')}："] + [f.located() for f in errors]
                 raise SubmitRefused("\n".join(lines), errors)
             self._transition(s, d, step)
             w.detail = {"from": status}
@@ -882,7 +882,7 @@ class DisclosureService:
             self._check_reviewer(d, reviewer)
             errors = [f for f in self._findings(s, d) if f.is_error]
             if errors:
-                raise SubmitRefused(f"记录 #{d.id} 有 {len(errors)} 处错误，不能审核通过，请退回修改", errors)
+                raise SubmitRefused(f"记录 #{d.id} 有 {len(errors)} 处错误，不能{W.step_label('approve')}，请退回修改", errors)
             d.reviewer, d.review_opinion, d.reviewed_on, d.return_reason = reviewer, opinion or None, on_date, None
             note = f"审核人：{reviewer}" + (f"；意见：{opinion}" if opinion else "")
             self._transition(s, d, step, note=note)

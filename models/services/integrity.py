@@ -30,7 +30,8 @@ from .record_seal import compare_seal, read_content
 LEGACY_ACTION_STATUS = {f"disclosure.{t.action}": t.target for t in W.TRANSITIONS
                         if t.target is not None and t.target != t.source}
 #: How a finding names the moment a seal was taken.
-SEALED_WHEN = {"submitted": "提交审核后", "approved": "审核通过后", "posted": "张贴后"}
+SEALED_WHEN = {status: f"{W.step_label(step)}后" for status, step in
+               (("submitted", "submit"), ("approved", "approve"), ("posted", "post"))}
 
 
 @dataclass(frozen=True)

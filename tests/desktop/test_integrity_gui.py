@@ -61,7 +61,7 @@ def test_the_full_check_names_a_forged_row(qtbot, about, village_ws, db_path):
     box = page.integrity_box
     click(qtbot, box.check_button)
     qtbot.waitUntil(lambda: "发现" in box.result_label.text(), timeout=20_000)
-    assert f"记录 #{posted.id} 张贴后被改动（标题）" in box.result_label.text()
+    assert f"记录 #{posted.id} 张贴公示后被改动（标题）" in box.result_label.text()
 
 
 def test_backup_and_restore_from_the_about_page(qtbot, about, village_ws, db_path, data_dir, tmp_path, dialog_calls):
@@ -126,7 +126,7 @@ def test_a_record_shows_its_audit_trail(qtbot, records_page, records):
     model = detail.audit_model
     qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10_000)
     actions = [model.index(r, 3).data() for r in range(model.rowCount())]
-    assert actions == ["起草", "提交审核", "审核通过", "公示"]
+    assert actions == ["起草", "提交审核", "审核通过", "张贴公示"]
     sealed = model.index(3, 3).data(Qt.ItemDataRole.ToolTipRole)
     assert sealed and f"#{posted.id}:" in sealed
 

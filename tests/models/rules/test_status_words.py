@@ -77,3 +77,36 @@ def test_the_table_has_one_label_and_one_colour_per_status():
     labels = [s.label for s in W.STATUSES]
     assert len(set(labels)) == len(labels) == len(W.STATUS_KEYS)
     assert all(W.colour(k).startswith("#") and len(W.colour(k)) == 7 for k in W.STATUS_KEYS)
+
+
+# Step names the core says in messages, help and the audit log; each is written once, in the workflow
+# table (`W.step_label`). accounts.py describes the roles' duties in prose before the workflow table can
+# be imported (the table imports the roles), so it is read as the role list's own text.
+DISTINCT_STEPS = ("submit", "approve", "delete")
+STEP_TABLES = {"models/rules/workflow.py", "models/rules/accounts.py"}
+
+
+def step_names_outside_the_table(root: Path) -> list[str]:
+    names = [W.step_label(k) for k in DISTINCT_STEPS]
+    found = []
+    for path in sorted((root / "models").rglob("*.py")):
+        rel = path.relative_to(root).as_posix()
+        if rel in STEP_TABLES:
+            continue
+        for line, text in _literals(path):
+            found += [f"{rel}:{line}: “{name}” in {text!r}" for name in names if name in text]
+    return found
+
+
+def test_step_names_in_the_core_are_written_only_in_the_workflow_table():
+    found = step_names_outside_the_table(ROOT)
+    assert not found, "ask models.rules.workflow.step_label instead:\n" + "\n".join(found)
+
+
+def test_the_audit_log_and_the_seal_findings_name_steps_as_the_table_does():
+    from models.services.audit_log import ACTION_LABELS
+    from models.services.integrity import SEALED_WHEN
+
+    assert ACTION_LABELS["disclosure.approve"] == W.step_label("approve") == "审核通过"
+    assert ACTION_LABELS["disclosure.post"] == W.step_label("post")
+    assert SEALED_WHEN == {"submitted": "提交审核后", "approved": "审核通过后", "posted": "张贴公示后"}

@@ -136,7 +136,7 @@ def test_restore_refuses_a_backup_that_fails_the_check(village, db_path, data_di
     before = db_path.read_bytes()
     with pytest.raises(BackupError) as exc:
         restore(forged, db_path, data_dir, Actor("王文书", "admin"))
-    assert "未通过检查" in str(exc.value) and "记录 #1 张贴后被改动（第 2 行）" in str(exc.value)
+    assert "未通过检查" in str(exc.value) and "记录 #1 张贴公示后被改动（第 2 行）" in str(exc.value)
     assert db_path.read_bytes() == before
 
 

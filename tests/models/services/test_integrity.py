@@ -91,7 +91,7 @@ def test_an_edited_posted_row_is_found_and_located(posted, capsys):
     sql(posted["path"], "UPDATE roster_row SET name='赵六', amount=2000 WHERE disclosure_id=1 AND position=1")
     code, doc = check(posted, capsys)
     assert code == 1 and doc["ok"] is False
-    assert "记录 #1 张贴后被改动（第 1 行）" in messages(doc)
+    assert "记录 #1 张贴公示后被改动（第 1 行）" in messages(doc)
     by_record = {p["record"] for p in doc["problems"]}
     assert by_record == {1}
     assert any("合计与明细不符" in m and "金额" in m for m in messages(doc))
@@ -107,14 +107,14 @@ def test_a_deleted_or_added_row_is_named(posted, capsys):
     sql(posted["path"], "DELETE FROM roster_row WHERE disclosure_id=1 AND position=3")
     code, doc = check(posted, capsys)
     assert code == 1
-    assert any(m.startswith("记录 #1 张贴后被改动") and "第 3 行被删除" in m for m in messages(doc))
+    assert any(m.startswith("记录 #1 张贴公示后被改动") and "第 3 行被删除" in m for m in messages(doc))
     assert any("记录 #1 记下的行数 3 与名单实际行数 2 不符" in m for m in messages(doc))
 
 
 def test_an_edited_header_field_is_named(posted, capsys):
     sql(posted["path"], "UPDATE disclosure SET title='改过的标题' WHERE id=1")
     code, doc = check(posted, capsys)
-    assert code == 1 and "记录 #1 张贴后被改动（标题）" in messages(doc)
+    assert code == 1 and "记录 #1 张贴公示后被改动（标题）" in messages(doc)
 
 
 def test_an_edited_stored_total_is_found(posted, capsys):
@@ -122,7 +122,7 @@ def test_an_edited_stored_total_is_found(posted, capsys):
     code, doc = check(posted, capsys)
     assert code == 1
     assert "记录 #1 记下的合计与明细不符（金额：记下 9999.00，按明细计算 1120.50）" in messages(doc)
-    assert "记录 #1 张贴后被改动（合计）" in messages(doc)
+    assert "记录 #1 张贴公示后被改动（合计）" in messages(doc)
 
 
 def test_an_edited_audit_row_is_found_with_its_record(posted, capsys):
@@ -228,7 +228,7 @@ def test_plain_text_output_and_fast_mode(posted, capsys):
     capsys.readouterr()
     code = main(["--db", str(posted["path"]), "--data-dir", str(posted["data"]), "--user", "王文书", "check"])
     out = capsys.readouterr().out
-    assert code == 1 and "问题：记录 #1 张贴后被改动（第 1 行）" in out and "审计链 第" in out
+    assert code == 1 and "问题：记录 #1 张贴公示后被改动（第 1 行）" in out and "审计链 第" in out
     report = IntegrityService(posted["ctx"], posted["data"]).check(full=False)
     assert report.ok and report.records_checked == 0  # the fast part does not read contents
 
