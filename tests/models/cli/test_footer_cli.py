@@ -8,7 +8,6 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from models.cli import main
 from models.rules.timing import TimingRule
 from models.services.catalog import CatalogService, ItemData
 
@@ -16,21 +15,14 @@ from ..printing.test_render import squeezed
 
 
 @pytest.fixture
-def cli(empty_village, db_path, data_dir, capsys):
+def cli(empty_village, cunwu):
     db, ctx = empty_village
     cat = CatalogService(ctx)
     cat.add(ItemData(code="GG-01", group="村务", name="村务公告", timing=TimingRule("immediate"), posting_days=7))
     cat.add(ItemData(code="DB-01", group="社会救助", name="低保名单", timing=TimingRule("quarterly", day=20),
                      posting_days=7, default_kind="roster"))
 
-    def run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main(["--db", str(db_path), "--data-dir", str(data_dir), "--user", "王文书", *args])
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err
-        return code, out, err
-
-    return run
+    return lambda *args: cunwu(*args, user="王文书")
 
 
 def pdf_text(path) -> str:

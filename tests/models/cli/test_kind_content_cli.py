@@ -8,13 +8,12 @@ import json
 
 import pytest
 
-from models.cli import main
 from models.rules.timing import TimingRule
 from models.services.catalog import CatalogService, ItemData
 
 
 @pytest.fixture
-def cli(empty_village, db_path, data_dir, capsys):
+def cli(empty_village, cunwu):
     db, ctx = empty_village
     cat = CatalogService(ctx)
     cat.add(ItemData(code="YS-01", group="一事一议", name="一事一议筹资筹劳", timing=TimingRule("immediate"),
@@ -22,14 +21,7 @@ def cli(empty_village, db_path, data_dir, capsys):
     cat.add(ItemData(code="JC-01", group="四议两公开", name="重大事项决策", timing=TimingRule("immediate"),
                      posting_days=5, default_kind="decision"))
 
-    def run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main(["--db", str(db_path), "--data-dir", str(data_dir), "--user", "王文书", *args])
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err
-        return code, out, err
-
-    return run
+    return lambda *args: cunwu(*args, user="王文书")
 
 
 YISHI = {"project": "三组生产路硬化", "nature": "新建", "scale": "长1.2公里、宽3.5米", "unit": "万元", "total": 12,

@@ -6,8 +6,6 @@ import json
 
 import pytest
 
-from models.cli import main
-
 SURVEY = {"title": "检查", "questions": [
     {"no": 1, "text": "是否知道", "type": "single", "options": [{"label": "知道"}, {"label": "不知道"}],
      "skip": [{"if": ["B"], "to": 3}]},
@@ -18,15 +16,8 @@ SURVEY = {"title": "检查", "questions": [
 
 
 @pytest.fixture
-def cli(village, db_path, data_dir, capsys):
-    def run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main(["--db", str(db_path), "--data-dir", str(data_dir), "--user", "王文书", *args])
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err
-        return code, out, err
-
-    return run
+def cli(village, cunwu):
+    return lambda *args: cunwu(*args, user="王文书")
 
 
 @pytest.fixture
