@@ -79,6 +79,8 @@ class SurveysPage(QWidget):
         self.blank_action = self._action(self.tr("空白问卷…"), self.tr("从空白开始编写问卷"), self.new_blank)
         self.file_action = self._action(self.tr("从问卷文件新建…"), self.tr("读入按规定格式写好的问卷文件（.json）"),
                                         self.new_from_file)
+        self.edit_action = self._action(self.tr("修改问卷…"), self.tr("修改问卷的题目和选项；已录入答卷后只能修改文字"),
+                                        self.edit_selected)
         self.entry_action = self._action(self.tr("录入答卷"), self.tr("用键盘逐份录入收回的纸质问卷（Ctrl+E）"),
                                          lambda: self.open_entry(1), "Ctrl+E")
         self.second_action = self._action(self.tr("第二遍录入"), self.tr("由另一人把同一批问卷再盲录一遍，用来查错"),
@@ -97,7 +99,7 @@ class SurveysPage(QWidget):
                                                  self.print_results)
         self.reload_action = self._action(self.tr("刷新"), self.tr("重新读取问卷列表（F5）"), self.reload, "F5")
         keep_disabled(self.ws, self.new_action, self.template_action, self.blank_action, self.file_action,
-                      self.entry_action, self.second_action, self.check_action, self.import_action)
+                      self.edit_action, self.entry_action, self.second_action, self.check_action, self.import_action)
 
         self.new_menu = QMenu(self)
         for a in (self.template_action, self.blank_action, self.file_action):
@@ -111,6 +113,7 @@ class SurveysPage(QWidget):
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.addWidget(self.new_button)
+        self.toolbar.addAction(self.edit_action)
         self.toolbar.addSeparator()
         for a in (self.entry_action, self.second_action, self.check_action, self.results_action):
             self.toolbar.addAction(a)
@@ -130,6 +133,7 @@ class SurveysPage(QWidget):
             self.view.setColumnWidth(col, width)
         self.rows = RowList(self.view, activate=self.open_results,
                             actions=[self.results_action, self.entry_action, self.second_action, self.check_action,
+                                     self.edit_action,
                                      self.import_action, self.export_action,
                                      self.print_questionnaire_action, self.print_results_action],
                             general_actions=[self.template_action, self.blank_action, self.file_action,
@@ -199,14 +203,14 @@ class SurveysPage(QWidget):
         row = self.selected()
         on = row is not None
         busy = self._job is not None
-        for a in (self.entry_action, self.second_action, self.results_action, self.print_questionnaire_action,
-                  self.print_results_action):
+        for a in (self.edit_action, self.entry_action, self.second_action, self.results_action,
+                  self.print_questionnaire_action, self.print_results_action):
             a.setEnabled(on)
         self.check_action.setEnabled(on and bool(row.summary.second_entries))
         self.import_action.setEnabled(on and not busy)
         self.export_action.setEnabled(on and not busy)
         gate_all([(a, "survey.edit") for a in (self.new_action, self.template_action, self.blank_action,
-                                               self.file_action, self.entry_action, self.second_action,
+                                               self.file_action, self.edit_action, self.entry_action, self.second_action,
                                                self.import_action)]
                  + [(self.check_action, "survey.adjudicate")], self.ws)
 
@@ -256,6 +260,36 @@ class SurveysPage(QWidget):
         self.active_dialog = dialog
         dialog.open()
         dialog.title_edit.setFocus()
+
+    def edit_selected(self) -> None:
+        """修改问卷…: the selected questionnaire in the editor; the service decides what may change
+        (everything before forms are typed, the wording after) and the editor shows its refusal."""
+        survey_id = self.selected_id()
+        if survey_id is None:
+            return
+        from ..surveys.editor import SurveyEditor
+
+        try:
+            data = self.service.get(survey_id)
+        except CunwuError as exc:
+            dialogs.error(self.tr("无法读取问卷"), exc, parent=self)
+            return
+
+        def save(definition: dict):
+            return self.service.update(survey_id, definition, expected_version=data.version)
+
+        dialog = SurveyEditor(data.questionnaire.to_json(), save, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._changed(dialog.saved))
+        self.active_dialog = dialog
+        dialog.open()
+        dialog.title_edit.setFocus()
+
+    def _changed(self, saved) -> None:
+        if saved is None:
+            return
+        self.reload(select_id=saved.id)
+        self._status(self.tr("已修改问卷 %1").replace("%1", saved.title))
 
     def _created(self, saved) -> None:
         if saved is None:

@@ -284,7 +284,9 @@ class SurveyEditor(QDialog):
         target_label.setBuddy(self.target_combo)
         row.addWidget(target_label)
         row.addWidget(self.target_combo)
-        head.addRow(self.tr("调查时间(&D)"), row)
+        period_label = QLabel(self.tr("调查时间(&D)"))  # a row of two fields: the label needs its buddy
+        period_label.setBuddy(self.period_edit)
+        head.addRow(period_label, row)
 
         # Questions on the left.
         self.questions_model = QuestionListModel(self.draft["questions"], self)
@@ -385,7 +387,9 @@ class SurveyEditor(QDialog):
         form = QFormLayout(self.question_panel)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("题目(&Q)"), self.text_edit)
-        form.addRow(self.tr("题型(&Y)"), line)
+        type_label = QLabel(self.tr("题型(&Y)"))
+        type_label.setBuddy(self.type_combo)
+        form.addRow(type_label, line)
         form.addRow(self.options_box)
         form.addRow(self.skip_box)
 

@@ -388,6 +388,34 @@ def stored_questionnaire(definition: Mapping[str, Any]) -> Questionnaire:
     return _parse_stored(json.dumps(definition, ensure_ascii=False, sort_keys=True))
 
 
+def structure_changes(old: Questionnaire, new: Questionnaire) -> list[str]:
+    """What differs between two versions of a questionnaire beyond its wording, each as a phrase
+    ("第 3 题的题型（单选 → 多选）"). Forms already typed are cells keyed by question number and option
+    letter: once there are forms, only the wording — title, purpose, target, period, question texts,
+    option labels, catalog links — may change; anything here would change what the typed cells mean."""
+    found: list[str] = []
+    if len(old.questions) != len(new.questions):
+        found.append(f"题目数（{len(old.questions)} → {len(new.questions)}）")
+    for a, b in zip(old.questions, new.questions):
+        where = f"第 {a.no} 题"
+        if a.type != b.type:
+            found.append(f"{where}的题型（{a.type_label} → {b.type_label}）")
+            continue
+        if len(a.options) != len(b.options):
+            found.append(f"{where}的选项个数（{len(a.options)} → {len(b.options)}）")
+        else:
+            for x, y in zip(a.options, b.options):
+                if (x.other, x.dont_know) != (y.other, y.dont_know):
+                    found.append(f"{where}选项 {x.letter} 的性质（“其他”或“说不清”）")
+        if a.required != b.required:
+            found.append(f"{where}是否必答")
+        if a.max != b.max:
+            found.append(f"{where}最多可选几项（{a.max or '不限'} → {b.max or '不限'}）")
+        if a.skip != b.skip:
+            found.append(f"{where}的跳问规则")
+    return found
+
+
 # --- cells: what one answer looks like ---------------------------------------------------------------
 
 

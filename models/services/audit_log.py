@@ -26,7 +26,7 @@ ACTION_LABELS: dict[str, str] = {
     "settings.feedback": "修改意见设置", "settings.set": "修改设置", "calendar.day.set": "设置节假日",
     "calendar.day.remove": "删除节假日", "import_mapping.remember": "记住导入列对应",
     "backup.restore": "从备份恢复",
-    "survey.create": "建立问卷", "survey.form.add": "录入答卷", "survey.form.correct": "更正答卷",
+    "survey.create": "建立问卷", "survey.update": "修改问卷", "survey.form.add": "录入答卷", "survey.form.correct": "更正答卷",
     "survey.form.delete": "删除答卷", "survey.import": "导入答卷", "survey.adjudicate": "裁定两遍录入差异",
     "survey.demand.add": "按调查结果新增目录事项", "survey.demand.mark": "按调查结果标记需求事项",
 }

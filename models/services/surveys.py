@@ -10,6 +10,8 @@ API (stable; the GUI and the CLI both use it — all methods on ``SurveyService(
 - ``create(doc: Mapping) -> SurveyData`` · ``create_from_template(template_id)`` ·
   ``create_from_file(path)``: a new survey from the survey file format (cli.md). Refused with every
   problem of the definition named (ValidationError).
+- ``update(survey_id, doc, *, expected_version=None) -> SurveyData``: the questionnaire rewritten;
+  once forms are typed only its wording may change (models.rules.survey.structure_changes).
 - ``list() -> list[SurveySummary]`` · ``get(survey_id) -> SurveyData`` (``.questionnaire`` is a
   models.rules.survey.Questionnaire).
 - ``forms(survey_id, entry=1) -> list[FormData]`` · ``form(survey_id, respondent, entry=1) ->
@@ -346,6 +348,35 @@ class SurveyService:
             w.session.flush()
             w.target_id = str(row.id)
             w.detail = {"title": q.title, "questions": len(q.questions), "template": template}
+            return _survey_data(row)
+
+    def update(self, survey_id: int, doc: Mapping[str, Any], *, expected_version: int | None = None,
+               file: str | None = None) -> SurveyData:
+        """The questionnaire replaced by ``doc`` (the survey file format). Before any form is typed
+        anything may change; once forms exist only the wording may (``R.structure_changes``): a
+        change of questions, types, options or skips is refused naming each change, nothing written.
+        ``expected_version``: the version the editor read (RecordChanged otherwise)."""
+        try:
+            q = R.parse_questionnaire(doc)
+        except R.DefinitionError as exc:
+            raise _definition_refused(exc, file) from None
+        with self.ctx.write("survey.update", target_type="survey", target_id=str(survey_id),
+                            permission="survey.edit") as w:
+            s = w.session
+            row = _survey_row(s, survey_id)
+            check_version(row, expected_version)
+            old = _questionnaire(row)
+            typed = s.execute(select(func.count()).where(SurveyForm.survey_id == survey_id)).scalar_one()
+            changes = R.structure_changes(old, q)
+            if typed and changes:
+                raise ValidationError(
+                    [Problem(f"不能改动{c}", file=file, rule="survey_structure") for c in changes],
+                    summary=f"问卷“{old.title}”已录入 {typed} 份答卷，只能修改文字（标题、题目和选项的说法），未保存")
+            row.title = q.title
+            row.definition = q.to_json()
+            row.updated_by = self.ctx.actor.name
+            s.flush()
+            w.detail = {"title": q.title, "questions": len(q.questions), "forms": typed, "changes": changes}
             return _survey_data(row)
 
     def create_from_template(self, template_id: str) -> SurveyData:

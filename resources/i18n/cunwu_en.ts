@@ -7523,6 +7523,18 @@ Print the full details?</translation>
       <translation>Survey %1 created</translation>
     </message>
     <message>
+      <source>修改问卷…</source>
+      <translation>Edit questionnaire…</translation>
+    </message>
+    <message>
+      <source>修改问卷的题目和选项；已录入答卷后只能修改文字</source>
+      <translation>Edit the questions and options; once forms are typed only the wording may change</translation>
+    </message>
+    <message>
+      <source>已修改问卷 %1</source>
+      <translation>Survey %1 changed</translation>
+    </message>
+    <message>
       <source>无法录入</source>
       <translation>Cannot type forms</translation>
     </message>

@@ -534,3 +534,47 @@ def test_print_the_questionnaire_and_the_result_notice_over_the_picked_base(qtbo
     qtbot.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
     wait_rendered(qtbot, window.preview)
     assert "财务收支[50票]50.00%" in pdf_text(window.preview.result.data)  # over its 100 selections
+
+
+def test_the_selected_questionnaire_is_edited_by_mouse_and_only_its_wording_once_forms_are_typed(
+        qtbot, page, survey, service):
+    def open_editor():
+        qtbot.mouseClick(page.toolbar.widgetForAction(page.edit_action), Qt.MouseButton.LeftButton)
+        editor = page.active_dialog
+        wait_active(qtbot, editor)
+        return editor
+
+    assert page.selected_id() == survey.id and page.edit_action.isEnabled()
+    editor = open_editor()
+    assert editor.title_edit.text() == survey.questionnaire.title
+    editor.title_edit.selectAll()
+    type_text(qtbot, editor.title_edit, "2026年村务公开满意度调查")
+    qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    assert not editor.isVisible(), editor.problems.text()
+    assert service.get(survey.id).questionnaire.title == "2026年村务公开满意度调查"
+    assert "2026年村务公开满意度调查" in page.model.index(page.rows.current().row(), 1).data()
+
+    service.save_form(survey.id, 1, {"1": "A", "2": "C", "5": "A"})
+    editor = open_editor()
+    editor.title_edit.selectAll()
+    type_text(qtbot, editor.title_edit, "满意度调查（第一季度）")
+    qtbot.mouseClick(editor.add_option_button, Qt.MouseButton.LeftButton)  # question 1 gets an option
+    press(qtbot, Qt.Key.Key_Escape)
+    editor.options_model.setData(editor.options_model.index(editor.options_model.rowCount() - 1, 1), "听说过")
+    qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    assert editor.isVisible()
+    assert "已录入 1 份答卷" in editor.problems.text() and "第 1 题的选项个数" in editor.problems.text()
+    assert service.get(survey.id).questionnaire.title == "2026年村务公开满意度调查"  # nothing written
+
+
+def test_every_label_of_the_editor_with_a_shortcut_has_a_field_to_jump_to(qtbot, page):
+    from PySide6.QtWidgets import QLabel
+
+    page.new_blank()
+    editor = page.active_dialog
+    wait_active(qtbot, editor)
+    loose = [label.text() for label in editor.findChildren(QLabel)
+             if "&" in label.text() and label.isVisible() and label.buddy() is None]
+    assert not loose, f"a mnemonic without a buddy prints its '&': {loose}"
+    press(qtbot, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    assert focused_name() == "调查时间"

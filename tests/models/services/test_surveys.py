@@ -237,3 +237,45 @@ def test_results_export_to_xlsx_reads_back(svc, tmp_path):
     assert "其他：=HYPERLINK(\"x\")" in cells
     assert not any("13812345678" in str(c) for c in cells)
     assert "分组交叉" in wb.sheetnames
+
+
+def test_a_questionnaire_is_rewritten_freely_until_forms_are_typed_then_only_its_wording(svc, village):
+    import copy
+
+    from models.errors import RecordChanged
+
+    db = village[0]
+    s = svc.create(DOC)
+    grown = copy.deepcopy(DOC)
+    grown["questions"][0]["options"].append({"label": "听说过"})
+    changed = svc.update(s.id, grown, expected_version=s.version)
+    assert changed.questionnaire.questions[0].letters == "ABC" and changed.version == s.version + 1
+    with pytest.raises(RecordChanged):  # a second window still holding the first version
+        svc.update(s.id, DOC, expected_version=s.version)
+
+    svc.save_form(s.id, 1, {"1": "C", "2": "AB", "3": "B"})
+    reworded = copy.deepcopy(grown)
+    reworded["title"] = "2026年村务公开满意度调查"
+    reworded["questions"][1]["options"][0]["label"] = "财务收支情况"
+    saved = svc.update(s.id, reworded)
+    assert saved.questionnaire.title == "2026年村务公开满意度调查"
+    assert svc.results(s.id).questions[1].options[0].label == "财务收支情况"
+    assert svc.results(s.id).questions[0].options[2].count == 1  # the typed form still counts
+
+    def dump() -> list:
+        with db.read_session() as session:
+            return [list(session.execute(select(AuditEvent.id)).scalars()), svc.get(s.id).questionnaire]
+
+    before = dump()
+    restructured = copy.deepcopy(reworded)
+    restructured["questions"][1]["type"] = "single"
+    restructured["questions"][1].pop("max")
+    del restructured["questions"][0]["options"][2]
+    restructured["questions"][2]["skip"] = [{"if": ["B"], "to": 4}]
+    with pytest.raises(ValidationError) as refused:
+        svc.update(s.id, restructured)
+    text = str(refused.value) + " ".join(p.message for p in refused.value.problems)
+    assert "已录入 1 份答卷" in text
+    assert "第 1 题的选项个数（3 → 2）" in text and "第 2 题的题型（多选 → 单选）" in text
+    assert "第 3 题的跳问规则" in text
+    assert dump() == before  # nothing written, no audit event
