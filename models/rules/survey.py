@@ -396,7 +396,7 @@ def structure_changes(old: Questionnaire, new: Questionnaire) -> list[str]:
     found: list[str] = []
     if len(old.questions) != len(new.questions):
         found.append(f"题目数（{len(old.questions)} → {len(new.questions)}）")
-    for a, b in zip(old.questions, new.questions):
+    for a, b in zip(old.questions, new.questions, strict=False):  # a count change is named above
         where = f"第 {a.no} 题"
         if a.type != b.type:
             found.append(f"{where}的题型（{a.type_label} → {b.type_label}）")
@@ -404,7 +404,7 @@ def structure_changes(old: Questionnaire, new: Questionnaire) -> list[str]:
         if len(a.options) != len(b.options):
             found.append(f"{where}的选项个数（{len(a.options)} → {len(b.options)}）")
         else:
-            for x, y in zip(a.options, b.options):
+            for x, y in zip(a.options, b.options, strict=True):
                 if (x.other, x.dont_know) != (y.other, y.dont_know):
                     found.append(f"{where}选项 {x.letter} 的性质（“其他”或“说不清”）")
         if a.required != b.required:
