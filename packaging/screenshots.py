@@ -5,7 +5,8 @@
 
 Writes docs/screenshots/catalog.png (main window, 1280×720, what fits a 1366×768 screen, catalog page), catalog-item.png (the
 item editor), wizard.png (first-run wizard), todo.png (the start page), records.png (公开记录 with
-records in every state), roster-editor.png (a roster typed like a spreadsheet) and print-preview.png. Nothing outside the temporary folder is touched:
+records in every state), roster-editor.png (a roster typed like a spreadsheet), print-preview.png,
+surveys.png (问卷 page) and survey-results.png (a survey's results window). Nothing outside the temporary folder is touched:
 settings and data live there too. `--out DIR` writes elsewhere, `--lang en` shows the English UI.
 """
 
@@ -149,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
 
             if template:
                 _record_shots(window, workspace, args.out)
+            _survey_shots(window, workspace, args.out)
             window.close()
         finally:
             db.dispose()
@@ -213,6 +215,46 @@ def _record_shots(window, workspace, out: Path) -> None:
             time.sleep(0.05)
         _save(preview, out / "print-preview.png")
         preview.close()
+
+
+def _survey_forms(n: int) -> list[tuple[dict[str, str], str]]:
+    """``n`` paper forms of the shipped satisfaction questionnaire, as a village's answers spread, with
+    the 村民小组 each came from (deterministic: the screenshot is the same every time)."""
+    forms = []
+    for k in range(n):
+        seen = "AABAB"[k % 5] if k % 7 else "C"  # Q2: 经常看 / 偶尔看 / 没有看过 (skips to Q5)
+        form = {"1": "A" if k % 6 else "B", "2": seen, "5": "ABAAC"[k % 5] if k % 9 else "C"}
+        if seen != "C":
+            form["3"] = ("AB", "ABD", "B", "AC", "BDE", "A")[k % 6]
+            form["4"] = "ABBAC"[k % 5]
+            form["6"] = ("A", "AB", "B")[k % 3]
+        forms.append((form, f"{'一二三'[k % 3]}组"))
+    return forms
+
+
+def _survey_shots(window, workspace, out: Path) -> None:
+    """问卷 page with a survey of 60 typed forms, and its results window (counts, percentages, chart)."""
+    from PySide6.QtWidgets import QApplication
+
+    from models.services.surveys import SurveyService
+
+    service = SurveyService(workspace.ctx)
+    survey = service.create_from_template("satisfaction")
+    for number, (form, group) in enumerate(_survey_forms(60), start=1):
+        service.save_form(survey.id, number, form, group=group)
+    window.show_page("surveys")
+    page = window.current_page()
+    page.reload(select_id=survey.id)
+    _save(window, out / "surveys.png")
+    page.open_results()
+    results = page.active_dialog
+    if results is not None:
+        results.resize(1100, 700)
+        results.show()
+        results.question_rows.select_row(results.question_model.index(2, 0))  # Q3: multiple choice, its chart
+        QApplication.processEvents()
+        _save(results, out / "survey-results.png")
+        results.close()
 
 
 if __name__ == "__main__":
