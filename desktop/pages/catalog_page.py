@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QSplitter,
     QTextBrowser,
     QToolBar,
@@ -62,7 +61,7 @@ from ..qtmodels.catalog_model import (
 from ..read_only import keep_disabled
 from ..registry import register_page
 from ..row_list import RowList
-from .table_page_parts import debounced_search, read_only_table
+from .table_page_parts import PageJobs, debounced_search, read_only_table
 
 SEARCH_DELAY_MS = 250
 XLSX_FILTER = QT_TRANSLATE_NOOP("CatalogPage", "Excel 工作簿 (*.xlsx)")
@@ -71,7 +70,7 @@ SHEET_FILTER = QT_TRANSLATE_NOOP(
     "CatalogPage", "表格文件 (*.xlsx *.xlsm *.xls *.et *.ods);;Excel 工作簿 (*.xlsx *.xls);;OpenDocument 表格 (*.ods)")
 
 
-class CatalogPage(QWidget):
+class CatalogPage(PageJobs, QWidget):
     job_finished = Signal()  # an import or export ended (either way)
 
     def __init__(self, workspace, parent: QWidget | None = None):
@@ -553,46 +552,6 @@ class CatalogPage(QWidget):
     def _exported(self, count) -> None:
         dialogs.info(self.tr("导出目录"), self.tr("已导出 %1 项到\n%2").replace("%1", str(count))
                      .replace("%2", str(self._exported_to)), parent=self)
-
-    def _run(self, fn, on_done, busy_text: str, error_title: str) -> None:
-        job = workers.Job(fn)
-        self._job = job
-        self._error_title = error_title
-        self._on_done = on_done
-        job.signals.finished.connect(self._job_done)
-        job.signals.failed.connect(self._job_failed)
-        self._update_actions()
-        self._status(busy_text, timeout=0)
-        workers.start(job)
-
-    def _job_done(self, result) -> None:
-        self._job = None
-        self._update_actions()
-        self._status("")
-        try:
-            self._on_done(result)
-        finally:
-            self.job_finished.emit()
-
-    def _job_failed(self, exc: Exception) -> None:
-        self._job = None
-        self._update_actions()
-        self._status("")
-        try:
-            if isinstance(exc, CunwuError):
-                dialogs.error(self._error_title, exc, parent=self)
-            else:
-                raise exc  # a bug: the crash handler logs it and shows the report
-        finally:
-            self.job_finished.emit()
-
-    def _status(self, text: str, timeout: int = 6000) -> None:
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            if text:
-                window.statusBar().showMessage(text, timeout)
-            else:
-                window.statusBar().clearMessage()
 
 
 register_page("catalog", QT_TRANSLATE_NOOP("Pages", "公开事项目录"), CatalogPage, icon=None, order=10)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMainWindow,
     QMenu,
     QToolBar,
     QToolButton,
@@ -37,14 +36,14 @@ from ..qtmodels.survey_models import COL_ID, COL_TITLE, SurveyListModel, SurveyR
 from ..read_only import keep_disabled
 from ..registry import register_page
 from ..row_list import RowList
-from .table_page_parts import read_only_table
+from .table_page_parts import PageJobs, read_only_table
 
 JSON_FILTER = QT_TRANSLATE_NOOP("SurveysPage", "问卷文件 (*.json)")
 FORMS_FILTER = QT_TRANSLATE_NOOP("SurveysPage", "答卷表格 (*.xlsx *.csv)")
 XLSX_FILTER = QT_TRANSLATE_NOOP("SurveysPage", "Excel 工作簿 (*.xlsx)")
 
 
-class SurveysPage(QWidget):
+class SurveysPage(PageJobs, QWidget):
     job_finished = Signal()  # an import or export ended (either way)
 
     def __init__(self, workspace, parent: QWidget | None = None):
@@ -249,14 +248,17 @@ class SurveysPage(QWidget):
         self._status(self.tr("已建立问卷 %1").replace("%1", saved.title))
 
     def _edit_new(self, doc: dict, *, template: str | None) -> None:
-        from ..surveys.editor import SurveyEditor
+        self._open_editor(doc, lambda definition: self.service.create(definition, template=template),
+                          self._created)
 
-        def save(definition: dict):
-            return self.service.create(definition, template=template)
+    def _open_editor(self, doc: dict, save, done) -> None:
+        """The questionnaire editor on ``doc``; ``save(definition)`` stores it (a refusal keeps the
+        editor open showing it) and ``done(saved)`` follows an accepted save."""
+        from ..surveys.editor import SurveyEditor
 
         dialog = SurveyEditor(doc, save, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._created(dialog.saved))
+        dialog.accepted.connect(lambda: done(dialog.saved))
         self.active_dialog = dialog
         dialog.open()
         dialog.title_edit.setFocus()
@@ -267,23 +269,15 @@ class SurveysPage(QWidget):
         survey_id = self.selected_id()
         if survey_id is None:
             return
-        from ..surveys.editor import SurveyEditor
-
         try:
             data = self.service.get(survey_id)
         except CunwuError as exc:
             dialogs.error(self.tr("无法读取问卷"), exc, parent=self)
             return
-
-        def save(definition: dict):
-            return self.service.update(survey_id, definition, expected_version=data.version)
-
-        dialog = SurveyEditor(data.questionnaire.to_json(), save, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._changed(dialog.saved))
-        self.active_dialog = dialog
-        dialog.open()
-        dialog.title_edit.setFocus()
+        self._open_editor(
+            data.questionnaire.to_json(),
+            lambda definition: self.service.update(survey_id, definition, expected_version=data.version),
+            self._changed)
 
     def _changed(self, saved) -> None:
         if saved is None:
@@ -405,46 +399,6 @@ class SurveysPage(QWidget):
 
     def _exported(self, path) -> None:
         dialogs.info(self.tr("导出调查结果"), self.tr("已导出到\n%1").replace("%1", str(path)), parent=self)
-
-    def _run(self, fn, on_done, busy_text: str, error_title: str) -> None:
-        job = workers.Job(fn)
-        self._job = job
-        self._error_title = error_title
-        self._on_done = on_done
-        job.signals.finished.connect(self._job_done)
-        job.signals.failed.connect(self._job_failed)
-        self._update_actions()
-        self._status(busy_text, timeout=0)
-        workers.start(job)
-
-    def _job_done(self, result) -> None:
-        self._job = None
-        self._update_actions()
-        self._status("")
-        try:
-            self._on_done(result)
-        finally:
-            self.job_finished.emit()
-
-    def _job_failed(self, exc: Exception) -> None:
-        self._job = None
-        self._update_actions()
-        self._status("")
-        try:
-            if isinstance(exc, CunwuError):
-                dialogs.error(self._error_title, exc, parent=self)
-            else:
-                raise exc  # a bug: the crash handler logs it and shows the report
-        finally:
-            self.job_finished.emit()
-
-    def _status(self, text: str, timeout: int = 6000) -> None:
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            if text:
-                window.statusBar().showMessage(text, timeout)
-            else:
-                window.statusBar().clearMessage()
 
 
 register_page("surveys", QT_TRANSLATE_NOOP("Pages", "问卷"), SurveysPage, icon=None, order=8)
