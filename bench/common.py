@@ -14,6 +14,20 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 
 
+def openpyxl_read(path: Path) -> int:
+    """The import benchmarks' floor: openpyxl reading every cell of the file's first sheet (read-only,
+    values only), nothing checked or stored. Returns the number of cells read."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    n = 0
+    for row in wb.active.iter_rows(values_only=True):
+        for _ in row:
+            n += 1
+    wb.close()
+    return n
+
+
 def median_time(fn: Callable[[], object], runs: int = 5, warmup: int = 1) -> float:
     for _ in range(warmup):
         fn()

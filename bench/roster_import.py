@@ -42,20 +42,8 @@ def make_roster(path: Path, rows: int = ROWS) -> Path:
     return path
 
 
-def _openpyxl_read(path: Path) -> int:
-    import openpyxl
-
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    n = 0
-    for row in wb.active.iter_rows(values_only=True):
-        for _ in row:
-            n += 1
-    wb.close()
-    return n
-
-
 def run() -> None:
-    from bench.common import median_time
+    from bench.common import median_time, openpyxl_read
     from models.exchange.roster_import import read_roster
 
     with tempfile.TemporaryDirectory(prefix="cunwu-bench-") as tmp:
@@ -63,7 +51,7 @@ def run() -> None:
         result = read_roster(path)
         if result.problems or len(result.rows) != ROWS:
             raise RuntimeError(f"bench roster read wrongly: {len(result.rows)} rows, {result.problems[:3]}")
-        base = median_time(lambda: _openpyxl_read(path), runs=5)
+        base = median_time(lambda: openpyxl_read(path), runs=5)
         ours = median_time(lambda: read_roster(path), runs=5)
     print(f"roster import {ROWS:,} rows: openpyxl read {base:.3f} s, cunwu {ours:.3f} s, "
           f"ratio {ours / base:.2f}× (goal ≤ 2×)")

@@ -85,20 +85,8 @@ def make_forms(path: Path, forms: int = FORMS) -> Path:
     return path
 
 
-def _openpyxl_read(path: Path) -> int:
-    import openpyxl
-
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    n = 0
-    for row in wb.active.iter_rows(values_only=True):
-        for _ in row:
-            n += 1
-    wb.close()
-    return n
-
-
 def run() -> None:
-    from bench.common import median_time
+    from bench.common import median_time, openpyxl_read
     from models.services.context import Actor, ServiceContext
     from models.services.setup import initialize
     from models.services.surveys import SurveyService
@@ -119,7 +107,7 @@ def run() -> None:
                 if results.respondents != FORMS:
                     raise RuntimeError(f"bench survey counted {results.respondents} forms, not {FORMS}")
 
-            base = median_time(lambda: _openpyxl_read(path), runs=5)
+            base = median_time(lambda: openpyxl_read(path), runs=5)
             mine = median_time(ours, runs=5)
             print(f"survey import {FORMS:,} forms × {QUESTIONS} questions + every tally (in-process): "
                   f"openpyxl read {base:.3f} s, cunwu {mine:.3f} s, ratio {mine / base:.2f}× (goal ≤ 2×)")
