@@ -91,8 +91,9 @@ def wait_whole(qtbot, page) -> None:
     has read the whole record: wait for that."""
     from models.services.disclosures import DisclosureData
 
+    # Generous: it returns as soon as the worker is done; a loaded CI machine may take seconds.
     qtbot.waitUntil(lambda: isinstance(page.current, DisclosureData) and page.detail.data is page.current,
-                    timeout=5000)
+                    timeout=30000)
 
 
 def show_page(qtbot, page, width: int, height: int):

@@ -196,6 +196,7 @@ def _bare(text: str) -> str:
     return re.sub(r"[\s\-()+]", "", text).upper()
 
 
+@pytest.mark.timeout(600)  # ≈ 20 s alone: every printout of six months of records; a loaded CI box is slower
 @settings(max_examples=6, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                  HealthCheck.data_too_large])
