@@ -8,7 +8,7 @@ import traceback
 
 BENCHES = ["bench.startup", "bench.roster_import", "bench.disclosure_list", "bench.record_select", "bench.printing",
            "bench.privacy", "bench.input_limits", "bench.print_process", "bench.survey_import",
-           "bench.survey_entry"]
+           "bench.survey_entry", "bench.gui_actions"]
 
 
 def main(argv: list[str]) -> int:
