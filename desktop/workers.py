@@ -12,6 +12,8 @@ thread through queued signals; keep a reference to the job until one of them arr
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import threading
 from collections.abc import Callable
@@ -60,6 +62,29 @@ class Job(QRunnable):
             self.signals.cancelled.emit()
         else:
             self.signals.finished.emit(result)
+
+
+_paused = 0  # jobs inside `collections_paused`, under _pause_lock
+_pause_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def collections_paused():
+    """No automatic garbage collection while a job builds many short-lived objects (a roster's
+    render): a full collection walks every object the process holds and keeps the GIL meanwhile —
+    measured at 113–175 ms on a 10,000-row render, a frozen window. The render's objects are freed by
+    reference counting when it returns; collections resume when the last such job ends."""
+    global _paused
+    with _pause_lock:
+        _paused += 1
+        gc.disable()
+    try:
+        yield
+    finally:
+        with _pause_lock:
+            _paused -= 1
+            if _paused == 0:
+                gc.enable()
 
 
 # On a one-core PC (or a process pinned to one core) Qt sizes the global pool to one thread: a slow

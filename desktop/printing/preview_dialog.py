@@ -420,7 +420,8 @@ class PrintPreviewDialog(QDialog):
 
         def work(progress, cancelled):
             try:
-                return render(options, unmasked, progress, cancelled)
+                with workers.collections_paused():  # no GIL-holding full collections: the window keeps painting
+                    return render(options, unmasked, progress, cancelled)
             except PrintCancelled:
                 return None  # the job's cancel flag is set: it reports `cancelled`
 
