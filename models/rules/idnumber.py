@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from stdnum.cn import ric
@@ -98,7 +99,14 @@ def check_id_number(value: str, *, today: date | None = None) -> IdCheck:
     ``today`` is for tests; it defaults to the current date and bounds the
     birth date from above.
     """
-    today = today or date.today()
+    return _checked(value, today or date.today())
+
+
+# A roster's check reads each ID number several times (parsed, checked, compared for duplicates) and
+# the editor reads the rows it was given again: the outcome of one number on one day is remembered
+# (IdCheck is immutable). Bounded: a few 100,000-row rosters at most.
+@lru_cache(maxsize=262_144)
+def _checked(value: str, today: date) -> IdCheck:
     normalized = normalize_id_number(value)
     if not normalized:
         return _error(normalized, "身份证号为空")

@@ -543,6 +543,34 @@ def _column_list(columns: Iterable[str | RosterColumn | Mapping[str, Any]]) -> l
     return [column_from(c) for c in columns]
 
 
+class ParsedRows(list):
+    """Rows already read through :func:`parse_row` (a list of the typed rows) with each row's parse
+    findings kept: :func:`check_roster_rows` and :func:`roster_totals` take them as they are instead
+    of parsing every row again — a record read, saved or opened parses its rows once.
+
+    Made by :func:`parse_rows`; valid for the columns it was parsed with (other columns: parsed again)."""
+
+    def __init__(self, parsed: Sequence[tuple[dict[str, Any], list[RosterFinding]]], columns: Sequence[RosterColumn]):
+        super().__init__(row for row, _found in parsed)
+        self.parsed = list(parsed)
+        self.columns = list(columns)
+
+    def parsed_for(self, columns: Sequence[RosterColumn], numbers: Sequence[int]
+                   ) -> list[tuple[dict[str, Any], list[RosterFinding]]] | None:
+        """The parse results when they were made with ``columns`` and numbered ``numbers`` (else None)."""
+        if list(columns) != self.columns or numbers != list(range(1, len(self.parsed) + 1)):
+            return None
+        return self.parsed
+
+
+def parse_rows(rows: Iterable[Mapping[str, Any]],
+               columns: Sequence[str | RosterColumn | Mapping[str, Any]] | None = None) -> ParsedRows:
+    """Every row through :func:`parse_row` (numbered 1, 2, 3 …), kept for the checks and totals."""
+    cols = _column_list(columns) if columns is not None else list(STANDARD_COLUMNS.values())
+    by_key = {c.key: c for c in cols}
+    return ParsedRows([parse_row(r, row=n, columns=by_key) for n, r in enumerate(rows, start=1)], cols)
+
+
 def check_roster_rows(rows: Sequence[Mapping[str, Any]],
                       columns: Sequence[str | RosterColumn | Mapping[str, Any]] | None = None, *,
                       row_numbers: Sequence[int] | None = None, public: Iterable[str] = ()) -> list[RosterFinding]:
@@ -562,8 +590,10 @@ def check_roster_rows(rows: Sequence[Mapping[str, Any]],
             seen.update(dict.fromkeys(r))
         columns = list(seen)
     cols = _column_list(columns)
-    by_key = {c.key: c for c in cols}
-    parsed = [parse_row(r, row=n, columns=by_key) for r, n in zip(rows, numbers, strict=True)]
+    parsed = rows.parsed_for(cols, numbers) if isinstance(rows, ParsedRows) else None
+    if parsed is None:
+        by_key = {c.key: c for c in cols}
+        parsed = [parse_row(r, row=n, columns=by_key) for r, n in zip(rows, numbers, strict=True)]
     return check_parsed_rows(parsed, cols, numbers, public=public)
 
 
@@ -742,6 +772,8 @@ def roster_totals(rows: Iterable[Mapping[str, Any]],
     """:func:`total_parsed` over raw or typed rows (each read through :func:`parse_row` first; a
     missing computed amount is quantity × rate)."""
     cols = _column_list(columns) if columns is not None else None
+    if isinstance(rows, ParsedRows) and rows.columns == (cols if cols is not None else list(STANDARD_COLUMNS.values())):
+        return total_parsed(rows, cols)
     by_key = {c.key: c for c in cols} if cols is not None else None
     return total_parsed((parse_row(raw, columns=by_key)[0] for raw in rows), cols)
 

@@ -219,6 +219,9 @@ class DisclosureData(_RecordFields):
     # False when read with `get(..., checked=False)`: `findings` were not computed (printing never
     # reads them; a posted record's were settled when it was submitted).
     checked: bool = True
+    # A roster's rows as its checks parsed them (models.rules.roster.ParsedRows), in the order of
+    # `rows`: the editor's grid takes them with `findings` instead of parsing and checking again.
+    parsed_rows: Any = field(default=None, repr=False, compare=False)
 
     @property
     def has_errors(self) -> bool:
@@ -484,17 +487,27 @@ _UNSTORABLE = frozenset({"number", "range", "precision", "positive_int", "length
 
 def prepare_rows(rows: Iterable[Mapping[str, Any]], columns: Sequence[Any] | None = None
                  ) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """`prepare_parsed_rows` without the parse kept."""
+    out, problems, _parsed = prepare_parsed_rows(rows, columns)
+    return out, problems
+
+
+def prepare_parsed_rows(rows: Iterable[Mapping[str, Any]], columns: Sequence[Any] | None = None
+                        ) -> tuple[list[dict[str, Any]], list[Problem], R.ParsedRows]:
     """Roster rows as typed dicts, read by the one table parser (models.rules.roster.parse_row:
     Decimal money exact in its column's unit, a positive int household size, normalised ID, card
     and phone numbers, names and free text as stored), and the problems that make a row impossible
     to store, each naming row, field and rule. A missing computed amount is quantity × rate,
     half-up to the fen. ``columns``: the table's columns (types and units; standard ones by default)."""
-    cols = {c.key: c for c in R.table_columns(columns)} if columns else None
+    table = R.table_columns(columns) if columns else list(R.STANDARD_COLUMNS.values())
+    cols = {c.key: c for c in table} if columns else None
     out: list[dict[str, Any]] = []
     problems: list[Problem] = []
+    parsed: list[tuple[dict[str, Any], list[R.RosterFinding]]] = []
     for n, raw in enumerate(rows, start=1):
         r = {("group" if k == "group_name" else str(k)): v for k, v in raw.items()}
         typed, found = R.parse_row(r, row=n, columns=cols)
+        parsed.append((dict(typed), found))
         for f in found:
             if f.severity == "error" and (f.rule in _UNSTORABLE or f.field == "amount" and f.rule == "range"):
                 if f.field == "id_number" and f.rule == "id_number_as_number":
@@ -507,7 +520,8 @@ def prepare_rows(rows: Iterable[Mapping[str, Any]], columns: Sequence[Any] | Non
             if k not in R.CONTRACT_KEYS:
                 row[k] = _jsonable(v)
         out.append(row)
-    return out, problems
+    # and each row as parsed, for the checks and totals of what is written (it reads back the same)
+    return out, problems, R.ParsedRows(parsed, table)
 
 
 def columns_of(rows: Sequence[Mapping[str, Any]], preset: str | None = None) -> list[dict[str, Any]]:
@@ -557,6 +571,17 @@ def _insert_dicts(disclosure_id: int, rows: Sequence[Mapping[str, Any]]) -> list
             "remark": r.get("remark"),
             "extra": {k: v for k, v in r.items() if k not in R.CONTRACT_KEYS},
         })
+    return out
+
+
+def _stored_rows(prepared: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Rows as `_load_rows` reads them back, from the rows just inserted (`_insert_dicts`)."""
+    out = []
+    for r in prepared:
+        row = {k: r.get(k) for k in R.CONTRACT_KEYS}
+        row["name"] = row["name"] or ""
+        row.update((k, v) for k, v in r.items() if k not in R.CONTRACT_KEYS)
+        out.append(row)
     return out
 
 
@@ -701,7 +726,7 @@ class DisclosureService:
         preset = self._item_preset(item_code) if rows is not None else None
         if columns:
             columns = stored_columns(columns, preset)
-        prepared = self._prepare_rows(rows, columns or R.table_columns(None, preset))
+        prepared, parsed = self._prepare_rows(rows, columns or R.table_columns(None, preset))
         with self.ctx.write("disclosure.create", target_type="disclosure", permission=_permission("edit")) as w:
             s = w.session
             item = s.execute(select(CatalogItem).where(CatalogItem.code == item_code)).scalar_one_or_none()
@@ -720,13 +745,13 @@ class DisclosureService:
                            content=norm, columns=cols, unit=K.content_unit(knd, norm), status=W.INITIAL_STATUS,
                            drafter=self.ctx.actor.name, posting_working_days=item.posting_working_days,
                            is_correction=False, row_count=len(prepared or []), updated_by=self.ctx.actor.name,
-                           totals=K.totals_json(K.compute_totals(knd, content=norm, rows=prepared or [],
+                           totals=K.totals_json(K.compute_totals(knd, content=norm, rows=parsed or prepared or [],
                                                                  columns=cols or None)))
             d.search_key = search_key(d.title, item.name, item.code, per.text)
             s.add(d)
             s.flush()  # the id, for the rows (inserted once: version 1 stays 1)
             if prepared:
-                s.execute(insert(RosterRow), _insert_dicts(d.id, prepared))
+                s.execute(insert(RosterRow.__table__), _insert_dicts(d.id, prepared))  # Core: no ORM bookkeeping
             s.add(StatusChange(disclosure_id=d.id, status=d.status, by=self.ctx.actor.name, note="起草"))
             w.target_id = str(d.id)
             w.detail = {"item": item.code, "period": per.text, "kind": knd, "title": d.title,
@@ -770,10 +795,12 @@ class DisclosureService:
             saved, preset = self._record_columns(disclosure_id)
             if columns not in (_UNSET, None):
                 columns = stored_columns(columns, preset)
-        prepared = None
+        prepared: list[dict[str, Any]] | None = None
+        parsed: R.ParsedRows | None = None
         if rows is not _UNSET:
             parse_with = columns if columns not in (_UNSET, None) else (saved or R.table_columns(None, preset))
-            prepared = self._prepare_rows(rows, parse_with) or []
+            prepared, parsed = self._prepare_rows(rows, parse_with)
+            prepared = prepared or []
         with self.ctx.write(action, target_type="disclosure", target_id=str(disclosure_id),
                             permission=_permission("edit")) as w:
             s = w.session
@@ -815,12 +842,13 @@ class DisclosureService:
                 if prepared is not None:
                     self._check_kind(d.kind, prepared)
                     s.execute(delete(RosterRow).where(RosterRow.disclosure_id == d.id))
-                    if prepared:
-                        s.execute(insert(RosterRow), _insert_dicts(d.id, prepared))
+                    if prepared:  # Core bulk insert: one executemany, no ORM objects or bookkeeping
+                        s.execute(insert(RosterRow.__table__), _insert_dicts(d.id, prepared))
                     if columns in (_UNSET, None) and prepared:
                         columns = columns_of(prepared, s.get(CatalogItem, d.item_id).roster_preset)
                     d.row_count = len(prepared)
-                    d.totals = K.totals_json(K.compute_totals(d.kind, rows=prepared, columns=columns or d.columns))
+                    d.totals = K.totals_json(K.compute_totals(d.kind, rows=parsed if prepared else prepared,
+                                                              columns=columns or d.columns))
                     changed.append("rows")
                 if columns not in (_UNSET, None) and list(columns) != list(d.columns or []):
                     d.columns = list(columns)
@@ -836,7 +864,11 @@ class DisclosureService:
             w.detail = {"changed": changed}
             if prepared is not None:
                 w.detail.update(rows=d.row_count, totals=d.totals, columns=d.columns)
-        return self.get(disclosure_id)
+            s.flush()  # the new version, as the caller passes it back next time
+            # What was written, as written: new rows are not read back, and are checked from their parse.
+            data = self._data(s, d, rows=_stored_rows(prepared) if prepared is not None else None,
+                              parsed=parsed if prepared else None)
+        return data
 
     def delete(self, disclosure_id: int, expected_version: int | None = None) -> None:
         """Discard a draft (anything further along stays on record). No step of the workflow leads
@@ -1035,13 +1067,14 @@ class DisclosureService:
 
     @staticmethod
     def _prepare_rows(rows: Sequence[Mapping[str, Any]] | None, columns: Sequence[Any] | None = None
-                      ) -> list[dict[str, Any]] | None:
+                      ) -> tuple[list[dict[str, Any]] | None, R.ParsedRows | None]:
+        """The rows to store and, for the checks and totals of what is stored, each row as parsed."""
         if rows is None:
-            return None
-        prepared, problems = prepare_rows(rows, columns)
+            return None, None
+        prepared, problems, parsed = prepare_parsed_rows(rows, columns)
         if problems:
             raise ValidationError(problems, summary=f"名单有 {len(problems)} 处无法保存的错误，未保存任何内容")
-        return prepared
+        return prepared, parsed
 
     @staticmethod
     def _check_kind(kind: str, rows: Sequence[Any] | None) -> None:
@@ -1159,16 +1192,24 @@ class DisclosureService:
         item = s.get(CatalogItem, d.item_id)
         return R.columns_json(R.table_columns(d.columns, item.roster_preset if item else None))
 
-    def _data(self, s: Session, d: Disclosure, *, checked: bool = True) -> DisclosureData:
+    def _data(self, s: Session, d: Disclosure, *, checked: bool = True, rows: list[dict[str, Any]] | None = None,
+              parsed: R.ParsedRows | None = None) -> DisclosureData:
+        """The whole record; ``rows`` (and their ``parsed`` copy) when the caller has just written them.
+        A roster's rows are parsed once here, for its totals and its checks alike."""
         summary = self._summary(s, d)
         facts = {f.name: getattr(summary, f.name) for f in fields(DisclosureSummary)}
-        rows = _load_rows(s, d.id) if d.row_count or d.kind == "roster" else []
+        if rows is None:
+            rows = _load_rows(s, d.id) if d.row_count or d.kind == "roster" else []
         columns = self._columns(s, d)
+        if parsed is None and d.kind == "roster" and rows:
+            parsed = R.parse_rows(rows, R.table_columns(columns))
+        read = parsed if parsed is not None else rows
         facts.update(row_count=len(rows) or facts["row_count"],  # totals from the rows themselves
-                     totals=K.compute_totals(d.kind, content=d.content, rows=rows, columns=columns or None))
+                     totals=K.compute_totals(d.kind, content=d.content, rows=read, columns=columns or None))
         return DisclosureData(**facts, body=d.body or "", content=dict(d.content or {}),
                               columns=columns, rows=rows,
-                              findings=self._findings(s, d, rows) if checked else [], checked=checked)
+                              findings=self._findings(s, d, read) if checked else [], checked=checked,
+                              parsed_rows=parsed)
 
 
 def _escape_like(term: str) -> str:
