@@ -28,6 +28,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -77,19 +78,26 @@ _BANNER_STYLE = {
 }
 
 
-def open_disclosure_editor(workspace, disclosure_id: int, parent: QWidget | None = None) -> bool:
+def open_disclosure_editor(workspace, disclosure_id: int, parent: QWidget | None = None, *,
+                           data: DisclosureData | None = None,
+                           on_saved: Callable[[DisclosureData], None] | None = None) -> bool:
     """Open the editor of a record (modal) and return True when the clerk saved anything. When the
-    clerk chose to reopen a record someone else changed, a fresh editor opens on what is stored."""
+    clerk chose to reopen a record someone else changed, a fresh editor opens on what is stored.
+    ``data``: the record as the caller read it with its checks (the record list's worker did);
+    ``on_saved`` gets the record as the last save wrote it, when the clerk saved."""
     saved = False
     while True:
         try:
-            editor = DisclosureEditor(workspace, disclosure_id, parent)
+            editor = DisclosureEditor(workspace, disclosure_id, parent, data=data)
+            data = None  # a reopened editor reads what is stored now
         except CunwuError as exc:
             dialogs.error(QCoreApplication.translate("DisclosureEditor", "无法打开记录"), exc, parent=parent)
             return saved
         try:
             editor.exec()
             saved = saved or editor.saved_once
+            if editor.last_saved is not None and on_saved is not None:
+                on_saved(editor.last_saved)
             if not editor.reopen_requested:
                 return saved
         finally:
@@ -105,12 +113,17 @@ def _own_footer(content: Any) -> dict[str, Any]:
 class DisclosureEditor(QDialog):
     saved = Signal(int)  # the record id, after each successful save
 
-    def __init__(self, workspace, disclosure_id: int, parent: QWidget | None = None):
+    def __init__(self, workspace, disclosure_id: int, parent: QWidget | None = None, *,
+                 data: DisclosureData | None = None):
         super().__init__(parent)
         self.ws = workspace
         self.service = DisclosureService(workspace.ctx, clock=clock.service_clock)  # the list's day
         self.disclosure_id = int(disclosure_id)
-        self.data: DisclosureData = self.service.get(self.disclosure_id)
+        # The record as the caller has just read it with its checks, else read now. A copy changed
+        # since is refused at Ctrl+S (the version it carries), as one changed while the editor is open.
+        given = data is not None and data.id == self.disclosure_id and data.checked
+        self.data: DisclosureData = data if given else self.service.get(self.disclosure_id)
+        self.last_saved: DisclosureData | None = None  # what the last Ctrl+S wrote, as the service returned it
         self.saved_once = False
         self.reopen_requested = False  # the clerk chose to reopen after a refused save
         self.conflict: RecordChanged | None = None  # the refusal of the last save, until reopened
@@ -563,6 +576,7 @@ class DisclosureEditor(QDialog):
         QApplication.restoreOverrideCursor()
 
         self.data = data
+        self.last_saved = data
         self.saved_once = True
         self.conflict = None
         self.conflict_bar.hide()

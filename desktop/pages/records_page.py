@@ -479,8 +479,16 @@ class RecordsPage(QWidget):
         self._edit(d.id)
 
     def _edit(self, disclosure_id: int) -> None:
-        open_editor(self.ws, disclosure_id, self)
-        self.reload(select_id=disclosure_id)  # the editor may have saved, or the record changed meanwhile
+        """The editor, given the record as the worker read it (rows and findings: not read and checked
+        again); back on the list, the record as the editor's last save returned it, or as it was."""
+        current = self.current
+        whole = current if isinstance(current, DisclosureData) and current.id == disclosure_id else None
+        saved: list[DisclosureData] = []
+        open_editor(self.ws, disclosure_id, self, data=whole, on_saved=saved.append)
+        if saved or whole is not None:
+            self.current = saved[-1] if saved else whole
+            self._fresh = True  # shown as it is: Esc back to the list does not read the record again
+        self.reload(select_id=disclosure_id)  # the list row shows the saved title, amount and count
 
     def _refused(self, title: str, exc: CunwuError) -> None:
         """Show why the service refused, as the rule says it; findings listed one per line."""

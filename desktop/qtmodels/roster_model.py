@@ -246,9 +246,22 @@ class RosterModel(GridModel):
         self.reveal.emit(0, 0)
 
     # --- reading ----------------------------------------------------------------------------
-    def load(self, rows: Iterable[Mapping[str, Any]]) -> None:
-        """Rows as the service returns them (Decimal, int, text); not undoable."""
-        self.set_rows(text_rows(rows))
+    def load(self, rows: Iterable[Mapping[str, Any]], checked: tuple[Sequence[Any], Sequence[Finding]] | None = None
+             ) -> None:
+        """Rows as the service returns them (Decimal, int, text); not undoable.
+
+        ``checked``: the service's own reading of these rows — each row as parsed (``parsed_rows``)
+        and the record's findings — taken as the rows' states instead of parsing and checking every
+        row a second time. Used when it was made with this grid's columns; otherwise the rows are
+        checked here."""
+        rows = list(rows)
+        self._given = checked if checked is not None and len(checked[0]) == len(rows) else None
+        try:
+            self.set_rows(text_rows(rows))
+        finally:
+            self._given = None
+
+    _given: tuple[Sequence[Any], Sequence[Finding]] | None = None
 
     def rows_for_save(self) -> tuple[list[dict[str, Any]], list[int]]:
         """The filled rows for `DisclosureService.set_rows` (blank cells as None, keys the grid
@@ -323,8 +336,38 @@ class RosterModel(GridModel):
 
     def _rows_reset(self) -> None:
         self.number_columns = number_column_kinds(self._check_keys, self._rows)
-        self._state = [self._compute(i) for i in range(len(self._rows))]
+        given = self._states_given()
+        self._state = given if given is not None else [self._compute(i) for i in range(len(self._rows))]
         self._dups = {}
+
+    def _states_given(self) -> list[_RowState] | None:
+        """The rows' states from the service's reading (see `load`), or None when it cannot be used:
+        made with other columns. Each row's findings are the service's for that row (row n of the
+        record is grid row n - 1), but for repeated ID numbers, which `_recheck_duplicates` works out
+        over the whole grid as it does after every change."""
+        if self._given is None:
+            return None
+        parsed, findings = self._given
+        if getattr(parsed, "columns", None) != self.roster_columns:
+            return None
+        by_row: list[dict[str, list[Finding]]] = [{} for _ in self._rows]
+        for f in findings:
+            if f.row is not None and 0 < f.row <= len(by_row) and f.rule != "duplicate_id":
+                by_row[f.row - 1].setdefault(f.field, []).append(Finding(None, f.field, f.rule, f.message, f.severity))
+        states: list[_RowState] = []
+        for i, (row, values) in enumerate(zip(self._rows, parsed, strict=True)):
+            if not any(row.get(k) for k in self._check_keys):
+                states.append(_BLANK)
+                continue
+            found = by_row[i]
+            values = {k: values.get(k) for k in self._check_keys}  # what `_compute` parses: the grid's columns
+            st = _RowState(blank=False, findings=found, values=values)
+            st.valid_id = valid_id_of(values, [f for fs in found.values() for f in fs])
+            amount = values.get("amount")
+            if not row.get("amount") and isinstance(amount, Decimal):
+                st.computed_amount = amount
+            states.append(st)
+        return states
 
     def _after_change(self) -> None:
         self._recheck_number_columns()

@@ -46,7 +46,7 @@ def editor_calls(monkeypatch):
     calls: list[int] = []
     fake = types.ModuleType("desktop.editors.disclosure_editor")
 
-    def open_disclosure_editor(workspace, disclosure_id, parent=None):
+    def open_disclosure_editor(workspace, disclosure_id, parent=None, **_given):  # data, on_saved
         calls.append(disclosure_id)
         return True
 

@@ -104,7 +104,9 @@ class RosterEditor(KindEditor):
         self._content = dict(data.content or {})
         columns = roster_columns(data.columns, self.context.roster_preset, data.rows)
         self.model = RosterModel(columns, self.undo_stack, self, public=self.context.public_numbers)
-        self.model.load(data.rows)
+        # the rows as the service read and checked them: not parsed and checked a second time here
+        checked = (data.parsed_rows, data.findings) if data.checked and data.parsed_rows is not None else None
+        self.model.load(data.rows, checked)
         if self.model.rowCount() == 0:
             self.model.set_rows([{}])  # a first row to type into
         self.view.setModel(self.model)
