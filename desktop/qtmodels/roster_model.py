@@ -257,7 +257,7 @@ class RosterModel(GridModel):
         rows = list(rows)
         self._given = checked if checked is not None and len(checked[0]) == len(rows) else None
         try:
-            self.set_rows(text_rows(rows))
+            self._reset(text_rows(rows))  # text already: not converted a second time by set_rows
         finally:
             self._given = None
 
