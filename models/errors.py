@@ -6,21 +6,9 @@ Nothing here carries a traceback to the user.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
-
-# How a field key reads in a message: services locate problems by key (the GUI focuses the widget
-# of that key), users read the Chinese name.
-FIELD_NAMES = {
-    "period": "期间", "status": "状态", "reason": "退回理由", "kind": "记录类型", "reviewer": "审核人",
-    "title": "标题", "body": "正文", "item": "事项", "start": "开始日期", "days": "公示天数",
-    "opinion": "审核意见", "event_date": "事项日期", "columns": "列",
-    # roster keys (models.rules.roster): a row refused at save time names the column as printed
-    "group": "村民小组", "name": "姓名", "id_number": "身份证号", "household_size": "家庭人口",
-    "quantity": "数量", "rate": "标准", "amount": "金额", "remark": "备注",
-    # surveys (models.rules.survey): a form's number; its questions are named "Q3" as the import's columns
-    "respondent": "问卷编号",
-}
 
 
 @dataclass(frozen=True)
@@ -33,6 +21,10 @@ class Problem:
     row: int | None = None
     field: str | None = None
     rule: str | None = None
+    #: The field as this input names it (a record's own column label, "湾组"); by default the key's
+    #: label from ``models.rules.field_labels`` — services locate problems by key (the GUI focuses
+    #: the widget of that key), users read the label.
+    label: str | None = dataclasses.field(default=None, compare=False)
 
     def located(self) -> str:
         parts: list[str] = []
@@ -43,7 +35,10 @@ class Problem:
         if self.row is not None:
             parts.append(f"第 {self.row} 行")
         if self.field:
-            name = FIELD_NAMES.get(self.field, self.field)
+            from .rules.field_labels import record_field_label, row_field_label
+
+            name = self.label or (row_field_label(self.field) if self.row is not None
+                                  else record_field_label(self.field))
             parts.append(f"“{name}”列" if self.file or self.sheet else f"“{name}”")
         where = "，".join(parts)
         return f"{where}：{self.message}" if where else self.message

@@ -62,21 +62,16 @@ from ..workflow import show_step, status_colour, status_text, statuses_text
 log = logging.getLogger("cunwu.desktop")
 
 ATTACHMENT_FILTER = QT_TRANSLATE_NOOP("RecordDetail", "照片、扫描件和 PDF (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.pdf);;所有文件 (*)")
-TOTAL_LABELS = {
-    "rows": QT_TRANSLATE_NOOP("RecordDetail", "行数"),
-    "amount": QT_TRANSLATE_NOOP("RecordDetail", "金额"),
-    "quantity": QT_TRANSLATE_NOOP("RecordDetail", "数量"),
-    "household_size": QT_TRANSLATE_NOOP("RecordDetail", "人口"),
-    "opening": QT_TRANSLATE_NOOP("RecordDetail", "期初余额"),
-    "income": QT_TRANSLATE_NOOP("RecordDetail", "收入"),
-    "expense": QT_TRANSLATE_NOOP("RecordDetail", "支出"),
-    "closing": QT_TRANSLATE_NOOP("RecordDetail", "期末余额"),
-    "budget": QT_TRANSLATE_NOOP("RecordDetail", "总投资"),
-    "total": QT_TRANSLATE_NOOP("RecordDetail", "合计"),
-    "sources": QT_TRANSLATE_NOOP("RecordDetail", "资金来源合计"),
-    "uses": QT_TRANSLATE_NOOP("RecordDetail", "资金用途合计"),
-    "last_stage": QT_TRANSLATE_NOOP("RecordDetail", "已到步骤"),
-}
+# models.rules.kinds.TOTAL_LABELS (what each total is called), listed for lupdate.
+_TOTAL_LABELS_FOR_TRANSLATION = (
+    QT_TRANSLATE_NOOP("RecordDetail", "行数"), QT_TRANSLATE_NOOP("RecordDetail", "金额"),
+    QT_TRANSLATE_NOOP("RecordDetail", "数量"), QT_TRANSLATE_NOOP("RecordDetail", "人口"),
+    QT_TRANSLATE_NOOP("RecordDetail", "期初余额"), QT_TRANSLATE_NOOP("RecordDetail", "收入"),
+    QT_TRANSLATE_NOOP("RecordDetail", "支出"), QT_TRANSLATE_NOOP("RecordDetail", "期末余额"),
+    QT_TRANSLATE_NOOP("RecordDetail", "总投资"), QT_TRANSLATE_NOOP("RecordDetail", "合计"),
+    QT_TRANSLATE_NOOP("RecordDetail", "资金来源合计"), QT_TRANSLATE_NOOP("RecordDetail", "资金用途合计"),
+    QT_TRANSLATE_NOOP("RecordDetail", "已到步骤"), QT_TRANSLATE_NOOP("RecordDetail", "投劳折资（元）"),
+)
 MONEY_KINDS = ("roster", "finance", "project", "yishi")
 ERROR_COLOR = "#c62828"
 WARNING_COLOR = "#b26a00"
@@ -100,7 +95,7 @@ def _tr(text: str) -> str:
 def totals_text(data: DisclosureSummary | DisclosureData) -> str:
     parts = []
     for key, value in data.totals.items():
-        label = TOTAL_LABELS.get(key)
+        label = K.TOTAL_LABELS.get(key)
         # rows and amount say something only for rosters; other kinds' amount repeats their own total
         if label is None or value is None or value == "" or (key in ("rows", "amount") and data.kind != "roster"):
             continue

@@ -13,7 +13,6 @@ stores the roster, and the cell keeps following quantity and rate while the cler
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -93,19 +92,10 @@ def preset_label(preset_id: str) -> str:
 _GRID_KIND = {"id_number": "id_number", "int": "int", "quantity": "number", "rate": "number", "money": "money"}
 _WIDTH = {"group": 7, "name": 7, "id_number": 19, "household_size": 7, "quantity": 10, "rate": 10,
           "amount": 11, "remark": 14, "bank_card": 20, "bank_branch": 12, "phone": 12, "address": 18}
-_UNIT = re.compile(r"[（(]([^）)]+)[）)]\s*$")
 
 
 def column_label(column: RosterColumn) -> str:
     return QCoreApplication.translate("RosterColumns", column.label)
-
-
-def label_parts(label: str) -> tuple[str, str]:
-    """'面积（亩）' → ('面积', '亩'); '数量' → ('数量', '')."""
-    m = _UNIT.search(label)
-    if not m:
-        return label, ""
-    return label[:m.start()].strip(), m.group(1)
 
 
 def grid_column(column: RosterColumn) -> GridColumn:

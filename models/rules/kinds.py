@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
@@ -36,6 +37,7 @@ from typing import Any, Literal
 from .catalog_terms import KIND_LABELS, KINDS
 from .limits import MAX_COUNT, MAX_MONEY, date_problem
 from .money import ZERO, amount_of, format_money, money_places, parse_decimal
+from .field_labels import record_field_label, row_field_label
 from .personal_numbers import find_personal_numbers
 from .roster import (
     CONTRACT_KEYS,
@@ -97,15 +99,6 @@ def attendance_unit(meeting: Mapping[str, Any]) -> str:
     """户 for a meeting counted by households, 人 otherwise."""
     return "户" if meeting_counted(meeting) == "households" else "人"
 
-# Column labels of row-level fields (roster rows, finance rows, decision meetings) for messages.
-FIELD_LABELS: dict[str, str] = {
-    "group": "组别", "name": "姓名", "id_number": "身份证号", "household_size": "家庭人口", "quantity": "数量",
-    "rate": "标准", "amount": "金额", "remark": "备注", "bank_card": "银行卡号", "phone": "电话",
-    "date": "日期", "voucher": "凭证号", "summary": "摘要", "class": "类别", "income": "收入", "expense": "支出",
-    "stage": "步骤", "kind": "会议类型", "due": "应到", "present": "实到", "for": "同意", "against": "反对",
-    "abstain": "弃权", "content": "内容", "counted": "计数方式",
-}
-
 # Keys whose totals are quantities (areas, counts, days), not money: printed without rounding to fen.
 QUANTITY_TOTALS = ("quantity", "labour_days", "household_size")
 #: What each totals key is called on screen and in findings.
@@ -127,6 +120,9 @@ class Finding:
     rule: str
     message: str
     severity: Severity = "error"
+    #: The column as the record names it ("湾组", "补贴金额（元）"), set by the check that knows the
+    #: record's columns; by default the key's label (models.rules.field_labels).
+    label: str | None = dataclasses.field(default=None, compare=False)
 
     @property
     def is_error(self) -> bool:
@@ -143,19 +139,21 @@ class Finding:
         if self.row is not None:
             where = f"第 {self.row} 行"
             if self.field:
-                where += f"“{FIELD_LABELS.get(self.field, self.field)}”"
+                where += f"“{self.label or row_field_label(self.field)}”"
         label = "错误" if self.is_error else "提示"
         return f"[{label}] {where}：{self.message}" if where else f"[{label}] {self.message}"
 
     @classmethod
-    def of(cls, obj: Any) -> Finding:
-        """Copy any finding-like object (the roster module's) into a Finding."""
+    def of(cls, obj: Any, labels: Mapping[str, str] | None = None) -> Finding:
+        """Copy any finding-like object (the roster module's) into a Finding; ``labels``: the
+        record's column labels by key, which name the finding's field."""
+        label = (labels or {}).get(getattr(obj, "field", None) or "")
         if isinstance(obj, Finding):
-            return obj
+            return obj if label is None or obj.label == label else replace(obj, label=label)
         sev = getattr(obj, "severity", "error") or "error"
         return cls(row=getattr(obj, "row", None), field=getattr(obj, "field", None),
                    rule=str(getattr(obj, "rule", "") or ""), message=str(getattr(obj, "message", "")),
-                   severity="warning" if sev == "warning" else "error")
+                   severity="warning" if sev == "warning" else "error", label=label)
 
 
 def has_errors(findings: Sequence[Finding]) -> bool:
@@ -806,11 +804,11 @@ def check_roster(rows: Sequence[Mapping[str, Any]], columns: Sequence[Any] | Non
         return out
     cols = table_columns(columns) if columns else table_columns(None, "generic")
     labels = {c.key: c.label for c in cols}
-    out += [Finding.of(f) for f in number_column_findings(number_column_kinds(cols, rows), labels)]
-    out += [Finding.of(f) for f in check_roster_rows(rows, cols, public=public)]
+    out += [Finding.of(f, labels) for f in number_column_findings(number_column_kinds(cols, rows), labels)]
+    out += [Finding.of(f, labels) for f in check_roster_rows(rows, cols, public=public)]
     stated = _content(content).get("stated_totals")
     if isinstance(stated, Mapping) and stated:
-        out += [Finding.of(f) for f in stated_total_findings(stated, roster_totals(rows, cols), cols)]
+        out += [Finding.of(f, labels) for f in stated_total_findings(stated, roster_totals(rows, cols), cols)]
     return out
 
 
@@ -830,7 +828,7 @@ TEXT_FIELDS: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {
     "roster": ((), {}),
 }
 _MAIN_LISTS = {"finance": "rows", "decision": "meetings"}
-_TEXT_LABELS = {"title": "标题", "body": "正文", "name": "项目名称", "location": "建设地点", "content": "建设内容",
+_TEXT_LABELS = {"name": "项目名称", "location": "建设地点", "content": "建设内容",
                 "contractor": "施工单位", "bidding": "招标方式", "project": "议事项目", "matter": "决策事项",
                 "nature": "建设性质", "scale": "建设规模", "finance_group": "理财小组"}
 _LIST_TEXT_LABELS = {"sources.name": "资金来源第 {i} 项名称", "sources.doc_no": "资金来源第 {i} 项文号",
@@ -865,14 +863,15 @@ def check_personal_numbers(kind: str, *, title: str | None = None, body: str | N
     holding an ID, bank card or phone number: it will be masked on the notice, and the clerk sees
     it before printing. Roster cells are checked with the rows (``check_roster``)."""
     pub = frozenset(public)
-    out = _privacy(title, "title", pub, what="标题") + _privacy(body, "body", pub, what="正文")
+    out = (_privacy(title, "title", pub, what=record_field_label("title"))
+           + _privacy(body, "body", pub, what=record_field_label("body")))
     c = _content(content)
     top, lists = TEXT_FIELDS.get(kind, ((), {}))
     for key in top:
         value = c.get(key)
         if isinstance(value, list | tuple):  # a list of names (理财小组)
             value = "、".join(_text(v) for v in value)
-        out += _privacy(value, key, pub, what=_TEXT_LABELS.get(key, key))
+        out += _privacy(value, key, pub, what=_TEXT_LABELS.get(key) or record_field_label(key))
     for list_key, keys in lists.items():
         items = c.get(list_key)
         if not isinstance(items, list):
@@ -1099,7 +1098,7 @@ def kind_label(kind: str) -> str:
 __all__ = [
     "Finding", "Severity", "UNITS", "FINANCE_CLASSES", "YISHI_SOURCES", "YISHI_NATURES", "LABOUR_SOURCE",
     "COUNTED", "FUNDING_LISTS", "is_funding_plan", "meeting_counted", "attendance_unit", "labour_money", "labour_terms", "finance_group_members", "DECISION_STAGES", "MEETING_KINDS",
-    "ROSTER_KEYS", "FIELD_LABELS", "KINDS", "check_disclosure", "check_notice", "check_title", "check_finance",
+    "ROSTER_KEYS", "KINDS", "check_disclosure", "check_notice", "check_title", "check_finance",
     "check_project", "check_decision", "check_yishi", "check_roster", "check_personal_numbers", "TEXT_FIELDS",
     "PRIVACY_RULES", "privacy_findings", "compute_totals", "totals_json",
     "totals_from_json", "normalize_content", "content_items", "content_unit", "has_errors", "parse_date", "money_text",

@@ -247,9 +247,6 @@ def _by_key(columns: Iterable[str | RosterColumn | Mapping[str, Any]] | Mapping[
     return {c.key: c for c in (column_from(e) for e in columns)}  # type: ignore[union-attr]
 
 
-_NUMBER_COLUMN_LABELS = {"id_number": "身份证号", "bank_card": "银行卡号", "phone": "电话号码"}
-
-
 def number_column_kinds(columns: Iterable[str | RosterColumn],
                         rows: Sequence[Mapping[str, Any]]) -> dict[str, str]:
     """The text columns (custom ones, 备注, …) whose filled values are mostly ID, bank card or phone
@@ -727,7 +724,7 @@ def number_column_findings(number_columns: Mapping[str, str],
     out = []
     for key, kind in number_columns.items():
         label = (labels or {}).get(key) or column_for(key).label
-        what = _NUMBER_COLUMN_LABELS[kind]
+        what = COLUMN_TYPES[kind]
         out.append(RosterFinding(None, key, "number_column",
                                  f"“{label}”列多为{what}，按{what}列处理：公告上将打码"
                                  + ("，并检查校验位" if kind == "id_number" else ""), "warning"))

@@ -33,13 +33,14 @@ from sqlalchemy import and_, delete, func, insert, literal, or_, select
 from sqlalchemy.orm import Session
 
 from ..entities import Attachment, CatalogItem, Disclosure, RosterRow, StatusChange
-from ..errors import FIELD_NAMES, NotFound, PermissionDenied, Problem, StateError, ValidationError
+from ..errors import NotFound, PermissionDenied, Problem, StateError, ValidationError
 from ..rules import kinds as K
 from ..rules import roster as R
 from ..rules import text as T
 from ..rules import workflow as W
 from ..rules.accounts import normalize_user_name, same_person, user_name_problem
 from ..rules.catalog_terms import KINDS
+from ..rules.field_labels import record_field_label, row_field_label
 from ..rules.footer import ATTACHED_KEY, FOOTER_KEY, TABLE_KINDS, attached_entries, attached_problems
 from ..rules.limits import (
     MAX_BODY_CHARS,
@@ -397,7 +398,7 @@ def _as_date(value: date | str | None, label: str) -> date | None:
 def _check_body(body: str | None) -> None:
     """A body longer than any notice is refused before anything is written (it would also take
     minutes to lay out)."""
-    too_long = text_problem(body or "", FIELD_NAMES["body"], MAX_BODY_CHARS)
+    too_long = text_problem(body or "", record_field_label("body"), MAX_BODY_CHARS)
     if too_long:
         raise ValidationError([Problem(too_long, field="body", rule="length")], summary=f"{too_long}，未保存")
 
@@ -419,7 +420,7 @@ def _jsonable(v: Any) -> Any:
 def _name(value: str | None, key: str, summary: str = "未保存") -> str:
     """A title or person's name as stored (models.rules.text), or refused naming the field."""
     text = T.normalize_name(value or "")
-    unfit = T.name_problem(text, FIELD_NAMES.get(key, key))
+    unfit = T.name_problem(text, record_field_label(key))
     if unfit:
         raise ValidationError([Problem(unfit, field=key, rule="characters")], summary=summary)
     return text
@@ -428,7 +429,7 @@ def _name(value: str | None, key: str, summary: str = "未保存") -> str:
 def _free(value: str | None, key: str, summary: str = "未保存") -> str:
     """Free text as stored (models.rules.text), or refused naming the field."""
     text = T.normalize_free_text(value or "")
-    unfit = T.free_text_problem(text, FIELD_NAMES.get(key, key))
+    unfit = T.free_text_problem(text, record_field_label(key))
     if unfit:
         raise ValidationError([Problem(unfit, field=key, rule="characters")], summary=summary)
     return text
@@ -443,7 +444,7 @@ def _content_text(value: Any, label: str = "内容") -> None:
             raise ValidationError([Problem(unfit, field=label, rule="characters")], summary="未保存")
     elif isinstance(value, Mapping):
         for k, v in value.items():
-            _content_text(v, K.FIELD_LABELS.get(str(k)) or FIELD_NAMES.get(str(k), str(k)))
+            _content_text(v, row_field_label(str(k)))
     elif isinstance(value, list):
         for v in value:
             _content_text(v, label)
@@ -512,7 +513,8 @@ def prepare_parsed_rows(rows: Iterable[Mapping[str, Any]], columns: Sequence[Any
             if f.severity == "error" and (f.rule in _UNSTORABLE or f.field == "amount" and f.rule == "range"):
                 if f.field == "id_number" and f.rule == "id_number_as_number":
                     continue  # kept as the digits it has: the check names it on the record
-                problems.append(Problem(f.message, row=n, field=f.field, rule=f.rule))
+                problems.append(Problem(f.message, row=n, field=f.field, rule=f.rule,
+                                        label=row_field_label(f.field, cols)))
                 typed[f.field] = None
         row = {key: typed.get(key) for key in R.CONTRACT_KEYS}
         row["name"] = row["name"] or ""

@@ -2417,6 +2417,10 @@ Please copy the report below and send it, with the log file, to whoever supports
       <source>内容</source>
       <translation>Content</translation>
     </message>
+    <message>
+      <source>计数方式</source>
+      <translation>Counted by</translation>
+    </message>
   </context>
   <context>
     <name>FinanceEditor</name>
@@ -4827,6 +4831,10 @@ Print the full details?</translation>
       <location filename="../../desktop/pages/records_page.py" line="434" />
       <source>记录 #%1 已提交审核。以下内容含身份证号、银行卡号或电话号码，张贴的公告上将打码（完整号码只印在内部资料上）：</source>
       <translation>Record #%1 was submitted for review. The following contain ID, bank card or phone numbers, which will be masked on the posted notice (full numbers print only on the internal copy):</translation>
+    </message>
+    <message>
+      <source>投劳折资（元）</source>
+      <translation>Labour value (yuan)</translation>
     </message>
   </context>
   <context>

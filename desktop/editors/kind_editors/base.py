@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.rules.kinds import FIELD_LABELS, Finding
+from models.rules.field_labels import row_field_label
+from models.rules.kinds import Finding
+from models.rules.roster import STANDARD_COLUMNS
 from models.services.disclosures import DisclosureData
 
 from ...qtmodels.grid_model import GridModel
@@ -39,22 +41,25 @@ from .fields import mark
 
 _LIST_FIELD = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
 
-# kinds.FIELD_LABELS, listed for lupdate.
+# models.rules.field_labels.ROW_FIELD_LABELS, listed for lupdate (table columns are translated as
+# the roster grid translates them, in the "RosterColumns" context of qtmodels.roster_model).
 _FIELD_LABELS_FOR_TRANSLATION = (
-    QT_TRANSLATE_NOOP("Fields", "组别"), QT_TRANSLATE_NOOP("Fields", "姓名"), QT_TRANSLATE_NOOP("Fields", "身份证号"),
-    QT_TRANSLATE_NOOP("Fields", "家庭人口"), QT_TRANSLATE_NOOP("Fields", "数量"), QT_TRANSLATE_NOOP("Fields", "标准"),
-    QT_TRANSLATE_NOOP("Fields", "金额"), QT_TRANSLATE_NOOP("Fields", "备注"), QT_TRANSLATE_NOOP("Fields", "银行卡号"),
-    QT_TRANSLATE_NOOP("Fields", "电话"), QT_TRANSLATE_NOOP("Fields", "日期"), QT_TRANSLATE_NOOP("Fields", "凭证号"),
+    QT_TRANSLATE_NOOP("Fields", "日期"), QT_TRANSLATE_NOOP("Fields", "凭证号"),
     QT_TRANSLATE_NOOP("Fields", "摘要"), QT_TRANSLATE_NOOP("Fields", "类别"), QT_TRANSLATE_NOOP("Fields", "收入"),
     QT_TRANSLATE_NOOP("Fields", "支出"), QT_TRANSLATE_NOOP("Fields", "步骤"), QT_TRANSLATE_NOOP("Fields", "会议类型"),
     QT_TRANSLATE_NOOP("Fields", "应到"), QT_TRANSLATE_NOOP("Fields", "实到"), QT_TRANSLATE_NOOP("Fields", "同意"),
     QT_TRANSLATE_NOOP("Fields", "反对"), QT_TRANSLATE_NOOP("Fields", "弃权"), QT_TRANSLATE_NOOP("Fields", "内容"),
+    QT_TRANSLATE_NOOP("Fields", "计数方式"),
 )
 
 
 def field_label(key: str) -> str:
-    label = FIELD_LABELS.get(key)
-    return QCoreApplication.translate("Fields", label) if label else key
+    """A row field's label (models.rules.field_labels), translated."""
+    label = row_field_label(key)
+    if not key or label == key:
+        return key
+    context = "RosterColumns" if key in STANDARD_COLUMNS else "Fields"
+    return QCoreApplication.translate(context, label)
 
 
 def split_list_field(name: str | None) -> tuple[str, int, str] | None:
@@ -138,7 +143,7 @@ class KindEditor(QWidget):
         if not finding.field:
             return QCoreApplication.translate("KindEditor", "第 %1 行").replace("%1", str(finding.row))
         return (QCoreApplication.translate("KindEditor", "第 %1 行“%2”").replace("%1", str(finding.row))
-                .replace("%2", field_label(finding.field)))
+                .replace("%2", finding.label or field_label(finding.field)))
 
     def tab_chain(self) -> list[QWidget]:
         """The editor's inputs in the order Tab should visit them."""

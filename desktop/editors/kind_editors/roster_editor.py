@@ -26,7 +26,7 @@ from models.rules.roster import (
 )
 from models.services.disclosures import DisclosureData
 
-from ...qtmodels.roster_model import RosterModel, label_parts, roster_column, roster_columns, text_rows
+from ...qtmodels.roster_model import RosterModel, roster_column, roster_columns, text_rows
 from ..grid_view import GridView
 from .base import EditorContext, KindEditor, field_label
 
@@ -134,11 +134,11 @@ class RosterEditor(KindEditor):
         if self.model is None:
             return []
         labels = {c.key: c.label for c in self.model.roster_columns}
-        found = [Finding.of(f) for f in number_column_findings(self.model.number_columns, labels)]
-        found += self.model.row_findings()
+        found = [Finding.of(f, labels) for f in number_column_findings(self.model.number_columns, labels)]
+        found += [Finding.of(f, labels) for f in self.model.row_findings()]
         stated = self._content.get("stated_totals")
         if stated:
-            found += [Finding.of(f) for f in stated_total_findings(stated, self.model.totals(),
+            found += [Finding.of(f, labels) for f in stated_total_findings(stated, self.model.totals(),
                                                                     self.model.roster_columns)]
         if self.model.totals()["rows"] == 0:
             found.insert(0, Finding(None, "rows", "no_rows", "名单没有任何行"))
@@ -173,7 +173,7 @@ class RosterEditor(KindEditor):
         if finding.row is None or self.model is None:
             return ""
         col = self.model.column_of(finding.field or "")
-        label = label_parts(self.model.column(col).label)[0] if col >= 0 else field_label(finding.field or "")
+        label = self.model.column(col).label if col >= 0 else finding.label or field_label(finding.field or "")
         if not finding.field:
             return self.tr("第 %1 行").replace("%1", str(finding.row))
         return self.tr("第 %1 行“%2”").replace("%1", str(finding.row)).replace("%2", label)
