@@ -26,18 +26,18 @@ strings); every check reads values through the same tolerant parsers, so any of 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-import dataclasses
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
 from .catalog_terms import KIND_LABELS, KINDS
+from .field_labels import record_field_label, row_field_label
 from .limits import MAX_COUNT, MAX_MONEY, date_problem
 from .money import ZERO, amount_of, format_money, money_places, parse_decimal
-from .field_labels import record_field_label, row_field_label
 from .personal_numbers import find_personal_numbers
 from .roster import (
     CONTRACT_KEYS,

@@ -10,7 +10,12 @@ import pytest
 
 from models.errors import Problem
 from models.rules import kinds as K
-from models.rules.field_labels import RECORD_FIELD_LABELS, ROW_FIELD_LABELS, record_field_label, row_field_label
+from models.rules.field_labels import (
+    RECORD_FIELD_LABELS,
+    ROW_FIELD_LABELS,
+    record_field_label,
+    row_field_label,
+)
 from models.rules.roster import COLUMN_TYPES, STANDARD_COLUMNS, RosterColumn, columns_json, preset_columns
 
 ROOT = Path(__file__).resolve().parents[3]
