@@ -26,11 +26,14 @@ class Problem:
     #: the widget of that key), users read the label.
     label: str | None = dataclasses.field(default=None, compare=False)
 
-    def located(self) -> str:
+    def located(self, *, with_file: bool = True) -> str:
+        """'文件 a.xls，工作表“低保”，第 12 行，“身份证号”列：…' — the one place a problem's place is
+        put in words. ``with_file=False`` leaves the file and sheet out (a dialog that names the
+        file once); a problem read from a file still names its column as a file's column."""
         parts: list[str] = []
-        if self.file:
+        if self.file and with_file:
             parts.append(f"文件 {self.file}")
-        if self.sheet:
+        if self.sheet and with_file:
             parts.append(f"工作表“{self.sheet}”")
         if self.row is not None:
             parts.append(f"第 {self.row} 行")

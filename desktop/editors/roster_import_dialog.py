@@ -212,7 +212,7 @@ class RosterImportDialog(QDialog):
         self.preview.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.preview.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.preview.horizontalHeader().setStretchLastSection(True)
-        self.preview_box = QGroupBox(self.tr("预览（前 %1 行，左侧为 Excel 行号）").replace("%1", str(PREVIEW_ROWS)))
+        self.preview_box = QGroupBox(self.tr("预览（前 %1 行，左侧为文件中的行号）").replace("%1", str(PREVIEW_ROWS)))
         pl = QVBoxLayout(self.preview_box)
         pl.addWidget(self.preview)
 
@@ -439,15 +439,16 @@ class RosterImportDialog(QDialog):
                                    .replace("%2", str(warnings)))
         if result.rows:
             numbers = result.row_numbers
-            text = (self.tr("读取 %1 行（Excel 第 %2–%3 行），合计金额 %4 元。")
+            text = (self.tr("读取 %1 行（%5 第 %2–%3 行），合计金额 %4 元。")
                     .replace("%1", str(len(result.rows))).replace("%2", str(numbers[0]))
-                    .replace("%3", str(numbers[-1])).replace("%4", format_money_cn(result.totals()["amount"])))
+                    .replace("%3", str(numbers[-1])).replace("%4", format_money_cn(result.totals()["amount"]))
+                    .replace("%5", Path(result.file).name))
             if result.skipped_total_row:
                 text += self.tr("第 %1 行的合计行未导入。").replace("%1", str(result.skipped_total_row))
         else:
             text = self.tr("没有读到数据行。")
         if errors:
-            text += self.tr("文件中有 %1 处错误：请在 Excel 中改正后重新选择文件，或勾选“仍然导入”后在名单中改正。").replace(
+            text += self.tr("文件中有 %1 处错误：请在原文件中改正后重新选择文件，或勾选“仍然导入”后在名单中改正。").replace(
                 "%1", str(errors))
         self.status_label.setText(text)
         self.status_label.setStyleSheet("color: #c62828;" if errors else "")
@@ -455,16 +456,9 @@ class RosterImportDialog(QDialog):
         self._update_confirm()
 
     def _problem_text(self, p: Problem, error: bool) -> str:
-        """'第 12 行，“身份证号”列：…' — the Excel row, the file's column header, the reason."""
-        if p.row is not None and p.field:
-            text = self.tr("第 %1 行，“%2”列：%3").replace("%1", str(p.row)).replace("%2", p.field)
-        elif p.row is not None:
-            text = self.tr("第 %1 行：%3").replace("%1", str(p.row))
-        elif p.field:
-            text = self.tr("“%2”列：%3").replace("%2", p.field)
-        else:
-            text = "%3"
-        text = text.replace("%3", p.message)
+        """'第 12 行，“身份证号”列：…' — the file's row, its column header, the reason, as the core
+        words it (``Problem.located``; the dialog names the file once, above)."""
+        text = p.located(with_file=False)
         return text if error else self.tr("提示：%1").replace("%1", text)
 
     def problem_texts(self) -> list[str]:

@@ -5398,8 +5398,8 @@ Print the full details?</translation>
     </message>
     <message>
       <location line="+13" />
-      <source>预览（前 %1 行，左侧为 Excel 行号）</source>
-      <translation>Preview (first %1 rows; Excel row numbers on the left)</translation>
+      <source>预览（前 %1 行，左侧为文件中的行号）</source>
+      <translation>Preview (first %1 rows; the file's row numbers on the left)</translation>
     </message>
     <message>
       <location line="+6" />
@@ -5475,8 +5475,8 @@ Print the full details?</translation>
     </message>
     <message>
       <location line="+4" />
-      <source>读取 %1 行（Excel 第 %2–%3 行），合计金额 %4 元。</source>
-      <translation>Read %1 rows (Excel rows %2–%3), total amount %4 yuan. </translation>
+      <source>读取 %1 行（%5 第 %2–%3 行），合计金额 %4 元。</source>
+      <translation>Read %1 rows (rows %2–%3 of %5), total amount %4 yuan. </translation>
     </message>
     <message>
       <location line="+4" />
@@ -5490,23 +5490,8 @@ Print the full details?</translation>
     </message>
     <message>
       <location line="+2" />
-      <source>文件中有 %1 处错误：请在 Excel 中改正后重新选择文件，或勾选“仍然导入”后在名单中改正。</source>
-      <translation>The file has %1 errors: correct them in Excel and choose the file again, or tick “Import anyway” and correct them in the roster.</translation>
-    </message>
-    <message>
-      <location line="+10" />
-      <source>第 %1 行，“%2”列：%3</source>
-      <translation>Row %1, column “%2”: %3</translation>
-    </message>
-    <message>
-      <location line="+2" />
-      <source>第 %1 行：%3</source>
-      <translation>Row %1: %3</translation>
-    </message>
-    <message>
-      <location line="+2" />
-      <source>“%2”列：%3</source>
-      <translation>Column “%2”: %3</translation>
+      <source>文件中有 %1 处错误：请在原文件中改正后重新选择文件，或勾选“仍然导入”后在名单中改正。</source>
+      <translation>The file has %1 errors: correct them in the file and choose the file again, or tick “Import anyway” and correct them in the roster.</translation>
     </message>
     <message>
       <location line="+4" />

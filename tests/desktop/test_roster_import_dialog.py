@@ -207,3 +207,33 @@ def test_import_an_ods_with_a_merged_rate_through_the_editor(qtbot, ws, tmp_path
     assert [model.index(i, model.column_of("rate")).data() for i in range(4)] == ["100"] * 4
     assert [model.index(i, model.column_of("amount")).data() for i in range(4)] == [
         "250.00", "120.00", "350.00", "400.00"]
+
+
+@pytest.mark.parametrize("fmt", ["xls", "ods", "csv"])
+def test_an_import_names_the_file_it_read_not_excel(qtbot, ws, tmp_path, dialog_calls, fmt):
+    """An .xls, .ods or .csv is not an Excel workbook: the status names the file read and its rows,
+    each problem is located as the core words it (Problem.located), without the word Excel."""
+    from tests.models.exchange.test_sheet_formats import as_format, merged_roster
+
+    xlsx = merged_roster(tmp_path / "地力补贴.xlsx", wrong_amount=True)
+    if fmt == "csv":
+        book = openpyxl.load_workbook(xlsx)
+        sheet = book.active
+        path = tmp_path / "地力补贴.csv"
+        rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        rows[3][2] = ""  # 李四 left out of 姓名 (and the merged rate is lost in a csv)
+        lines = [",".join(row) for row in rows]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        path = as_format(xlsx, fmt)
+    dialog = RosterImportDialog(ws, "CW-13", preset_columns("dili"))
+    qtbot.addWidget(dialog)
+    dialog.load_file(path)
+    _wait_read(qtbot, dialog)
+    status = dialog.status_label.text()
+    shown = " ".join([status, dialog.preview_box.title(), *dialog.problem_texts()])
+    assert "Excel" not in shown
+    assert f"（{path.name} 第 " in status
+    result = dialog.result
+    assert dialog.problem_texts()[:len(result.problems)] == [p.located(with_file=False) for p in result.problems]
+    assert any(t.startswith("第 ") and "行，“" in t for t in dialog.problem_texts()), dialog.problem_texts()
