@@ -124,6 +124,8 @@ def _bounds(columns: Sequence[Column], natural: list[float], *, pad: float, size
             floor = max(2 * size, short[i] if short else 0.0) + pad
         else:  # one line: as wide as its widest cell (a narrow 序号 column may wrap its header)
             floor = min(2 * size, natural[i]) + pad
+        if column.header_lines:
+            floor = max(floor, header_width(column.label, column.header_lines, size, measure) + pad)
         low = max((column.min_width or 0) * mm, floor)
         high = max((column.max_width * mm) if column.max_width else math.inf, low)
         minimum.append(low)

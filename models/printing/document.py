@@ -27,7 +27,9 @@ class Column:
 
     ``wrap=False`` marks cells that must stay on one line (numbers, ID numbers, dates): the column
     gets its full natural width before wrapping columns share what is left. ``min_width`` and
-    ``max_width`` (mm) bound the fitted width.
+    ``max_width`` (mm) bound the fitted width. ``header_lines``: the most lines the header may take
+    however narrow the table gets (a narrow count column headed "同意（票）" keeps "同意" whole on
+    its line instead of one character a line); by default a header wraps as the width allows.
     """
 
     label: str
@@ -35,6 +37,7 @@ class Column:
     min_width: float | None = None
     max_width: float | None = None
     wrap: bool = True
+    header_lines: int | None = None
 
 
 @dataclass(frozen=True)

@@ -580,12 +580,16 @@ def _decision_blocks(data: Any) -> list[Block]:
         blocks.append(Para(f"决策事项：{_text(c.get('matter'))}", "field"))
     if combined:
         blocks.append(Para("村党组织书记、村委会主任“一肩挑”，第一、二步合并召开会议。", "field"))
+    # The count columns hold two or three digits under two-word headers: the headers keep their
+    # words whole ("同意" / "（票）"), never one character a line.
     blocks.append(Table(
-        [Column("步骤", "center", wrap=False), Column("程序"), Column("会议"), Column("日期", "center", wrap=False),
-         Column("应到" if by_households else "应到（人）", "right", wrap=False),
-         Column("实到" if by_households else "实到（人）", "right", wrap=False),
-         Column("同意（票）", "right", wrap=False), Column("反对（票）", "right", wrap=False),
-         Column("弃权（票）", "right", wrap=False), Column("结果", "center"), Column("主要内容")],
+        [Column("步骤", "center", wrap=False, header_lines=1), Column("程序"), Column("会议"),
+         Column("日期", "center", wrap=False),
+         Column("应到" if by_households else "应到（人）", "right", wrap=False, header_lines=2),
+         Column("实到" if by_households else "实到（人）", "right", wrap=False, header_lines=2),
+         Column("同意（票）", "right", wrap=False, header_lines=2),
+         Column("反对（票）", "right", wrap=False, header_lines=2),
+         Column("弃权（票）", "right", wrap=False, header_lines=2), Column("结果", "center"), Column("主要内容")],
         rows, caption="“四议两公开”程序", name="四议两公开程序"))
     if decided is not None:
         n, m = decided

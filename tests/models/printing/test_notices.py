@@ -440,3 +440,25 @@ def test_settings_reach_the_footer(env):
     flat = squeezed(all_text(printer.print_disclosure(record.id).data))
     assert "受理单位：城关镇纪委" in flat and "城关镇测试村村民委员会" in flat
     assert "如有异议，请于公示期内书面反映。" in flat and re.search("公示期：自张贴之日起不少于5天", flat)
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_decision_table_headers_read_across_on_a4_portrait(env, tmp_path, large):
+    """同意/反对/弃权 (and 应到/实到, 步骤) head narrow count columns: each prints as one word on one
+    line of the header row — never one character a line — in ordinary and large print on A4 portrait."""
+    import re as _re
+    import subprocess
+
+    _ctx, svc, _post, printer = env
+    record = svc.create("JC-01", "2026-07-05", "关于村集体机动地发包的决策公开", content=DECISION)
+    pdf = tmp_path / "decision.pdf"
+    pdf.write_bytes(printer.print_disclosure(record.id, options=PrintOptions(large=large)).data)
+    box = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", str(pdf), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    words = [(w, float(y)) for y, w in _re.findall(r'<word xMin="[^"]+" yMin="([^"]+)"[^>]*>([^<]*)</word>', box)]
+    first_row = next(y for w, y in words if w == "村党组织提议")
+    caption = next(y for w, y in words if "四议两公开" in w)
+    header = [w for w, y in words if caption < y < first_row]
+    for word in ("步骤", "应到", "实到", "同意", "反对", "弃权"):
+        assert word in header, (word, header)
+    assert not [w for w in header if len(w) == 1], header
