@@ -16,7 +16,7 @@ closing, the dialog asks (dialogs.confirm) whether to drop columns that hold dat
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -48,7 +48,9 @@ from models.rules.roster import (
     NUMBER_KINDS,
     PRESET_LABELS,
     STANDARD_COLUMNS,
+    ColumnRuleError,
     RosterColumn,
+    revise_column,
 )
 
 from .. import dialogs
@@ -366,18 +368,19 @@ class RosterColumnsDialog(QDialog):
         kind = kind or (self.type_combo.currentData() if c.custom else c.kind)
         summed = self.summed_check.isChecked() if summed is None else summed
         public = (not self.internal_check.isChecked()) if public is None else public
-        if not title:
-            self.message.setText(self.tr("列名不能为空"))
-            self.title_edit.setFocus()
-            return False
-        for other in self.model.entries:
-            if other.column.key != c.key and title in (other.column.title, other.column.key):
+        try:  # the table's column rules live in the core (models.rules.roster.revise_column)
+            revised = revise_column(c, [e.column for e in self.model.entries], title=title, unit=unit, kind=kind,
+                                    summed=summed and kind in NUMBER_KINDS, public=public)
+        except ColumnRuleError as exc:
+            if exc.rule == "label":
+                self.message.setText(self.tr("列名不能为空") if not title else str(exc))
+                self.title_edit.setFocus()
+            elif exc.rule == "label_taken":
                 self.message.setText(self.tr("已有名为“%1”的列").replace("%1", title))
-                return False
-        mask = c.mask if kind == c.kind else {"id_number": "id_number", "bank_card": "bank_card",
-                                              "phone": "phone", "address": "address"}.get(kind)
-        self.model.replace_column(row, replace(c, title=title, unit=unit, kind=kind, mask=mask,
-                                               summed=summed and kind in NUMBER_KINDS, public=public))
+            else:
+                self.message.setText(str(exc))
+            return False
+        self.model.replace_column(row, revised)
         self.message.clear()
         return True
 

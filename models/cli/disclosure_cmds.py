@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..errors import CunwuError
+from ..errors import CunwuError, Problem, ValidationError
 from ..rules import kinds as K
 from ..rules import workflow as W
 from ..rules.catalog_terms import KINDS
@@ -119,8 +119,8 @@ def _problem_line(p: Any) -> str:
 
 
 def _read_roster(path: str, map_spec: str | None, *, remembered: dict | None = None,
-                 preset_keys: list[Any] | None = None,
-                 limits: Any = None) -> tuple[list[dict[str, Any]], list[Any] | None, dict, dict]:
+                 preset_keys: list[Any] | None = None, limits: Any = None,
+                 overrides: Any = None) -> tuple[list[dict[str, Any]], list[Any] | None, dict, dict]:
     from ..exchange.roster_import import parse_map_spec, read_roster
 
     try:
@@ -129,7 +129,8 @@ def _read_roster(path: str, map_spec: str | None, *, remembered: dict | None = N
         mapping = parse_map_spec(map_spec) if map_spec else None
     except ValueError as exc:
         raise CunwuError(f"--map 有误：{exc}") from None
-    result = read_roster(path, mapping, preset_keys, limits=limits, remembered=None if map_spec else remembered)
+    result = read_roster(path, mapping, preset_keys, limits=limits, remembered=None if map_spec else remembered,
+                         overrides=overrides)
     # read_roster has parsed every row and run the roster checks (check digits, area × rate …).
     if result.problems:
         sys.stderr.write(f"名单文件 {path} 有 {len(result.problems)} 处错误，未新建记录：\n")
@@ -146,29 +147,54 @@ def _read_roster(path: str, map_spec: str | None, *, remembered: dict | None = N
 
 # --- commands ---------------------------------------------------------------------------------
 
+def _refused_columns(path: str, exc: Any) -> ValidationError:
+    """A content file's ``columns`` entry that breaks a column rule: named by file, entry, column
+    and rule; nothing is written."""
+    return ValidationError([Problem(str(exc), file=Path(path).name, rule=exc.rule)],
+                           summary=f"内容文件 {path} 的 columns 有误，未新建记录")
+
+
 def cmd_new(env: Env, args) -> int:
+    from ..rules import roster as R
+
     content = read_content_file(args.content_file) if args.content_file else None
     body = _read_text(args.body_file, "正文文件") if args.body_file else ""
     rows = columns = None
     used_mapping: dict = {}
     kind = args.kind
+    # A table's columns as the content file says them (label, unit, type …): stored with the
+    # record's columns, not in its content.
+    overrides = content.pop("columns") if content and "columns" in content else None
     if args.from_file:
         if kind not in (None, "roster"):
             raise CunwuError(f"--from 读入的是名单，记录类型应为 roster，不是 {kind}")
         kind = "roster"
-        from ..rules.roster import preset_columns
         from ..services.catalog import CatalogService
         from ..services.import_mappings import mapping_for
         from ..services.settings import SettingsService
 
         ctx = env.ctx()
         item = CatalogService(ctx).get(args.item)
-        preset_keys = preset_columns(item.roster_preset) if item.roster_preset else None
-        rows, columns, used_mapping, stated = _read_roster(args.from_file, args.map_spec,
-                                                   remembered=mapping_for(ctx, args.item), preset_keys=preset_keys,
-                                                   limits=SettingsService(ctx).input_limits())
+        preset_keys = R.preset_columns(item.roster_preset) if item.roster_preset else None
+        try:
+            rows, columns, used_mapping, stated = _read_roster(
+                args.from_file, args.map_spec, remembered=mapping_for(ctx, args.item), preset_keys=preset_keys,
+                limits=SettingsService(ctx).input_limits(), overrides=overrides)
+        except R.ColumnRuleError as exc:
+            raise _refused_columns(args.content_file, exc) from None
         if stated:  # the file's own 合计 row: checked against the rows on the record (submit)
             content = {**(content or {}), "stated_totals": stated}
+    elif overrides is not None:
+        from ..services.catalog import CatalogService
+
+        item = CatalogService(env.ctx()).get(args.item)
+        if (kind or item.default_kind) != "roster":
+            raise _refused_columns(args.content_file, R.ColumnRuleError(
+                "kind", f"columns 只用于名单（roster）类记录，本记录是 {kind or item.default_kind}"))
+        try:
+            columns = R.columns_json(R.override_columns(R.table_columns(None, item.roster_preset), overrides))
+        except R.ColumnRuleError as exc:
+            raise _refused_columns(args.content_file, exc) from None
     svc = _service(env)
     # The record and the mapping its file was read with: one transaction (a failure keeps neither,
     # so a retrying script never imports twice).

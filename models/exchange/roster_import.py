@@ -32,6 +32,7 @@ from ..rules.roster import (
     check_parsed_rows,
     column_from,
     imported_column,
+    override_columns,
     parse_row,
     stated_total_findings,
     total_parsed,
@@ -574,7 +575,8 @@ def _resolve(table: RawTable, mapping: dict[str, str], explicit: set[str],
 
 def read_roster(path: str | Path, mapping: dict[str, str] | None = None, columns: Sequence[str] | None = None,
                 *, keep_unmapped: bool = False, sheet: str | None = None,
-                limits: InputLimits | None = None, remembered: dict[str, str] | None = None) -> RosterReadResult:
+                limits: InputLimits | None = None, remembered: dict[str, str] | None = None,
+                overrides: Any = None) -> RosterReadResult:
     """Read and check a roster file. Never raises for bad input: everything is in ``problems``.
 
     ``mapping`` ({key: header}, e.g. from ``parse_map_spec`` or a remembered mapping) wins; headers
@@ -588,6 +590,10 @@ def read_roster(path: str | Path, mapping: dict[str, str] | None = None, columns
     file has: a column it names that this file lacks is guessed or left out like any other — an
     optional one (银行卡号, 备注 …) is simply not read, a required one missing is one problem naming
     the remembered header. ``mapping`` entries win over it.
+
+    ``overrides`` (a content file's ``columns``, see models.rules.roster.override_columns) say a
+    column's label, unit or type otherwise than the file's header: the rows are read in the unit
+    they give. They are the caller's input, not the file's: a broken one raises ColumnRuleError.
     """
     path = Path(path)
     explicit = dict(mapping or {})
@@ -663,7 +669,9 @@ def read_roster(path: str | Path, mapping: dict[str, str] | None = None, columns
     # Each column as the file heads it: label and unit from the header ("本次分配金额（万元）"), type
     # and rules from the table's column of that key (its preset's) — the rows are read in that unit.
     table_cols = {k: imported_column(given.get(k) or column_from(k), header_of[k]) for k in order}
-    result.table_columns = [table_cols[k].to_json() for k in order]
+    if overrides is not None:  # ... unless the content file says otherwise (cli.md)
+        table_cols = {c.key: c for c in override_columns([table_cols[k] for k in order], overrides)}
+    result.table_columns = [c.to_json() for c in table_cols.values()]
     rows = result.rows
     numbers = result.row_numbers
     parsed = []

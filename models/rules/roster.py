@@ -238,6 +238,119 @@ def columns_json(columns: Iterable[RosterColumn]) -> list[dict[str, Any]]:
     return [c.to_json() for c in columns]
 
 
+# --- changing a column: the columns dialog and a content file's "columns" ----------------------
+
+class ColumnRuleError(ValueError):
+    """A column change that breaks a rule; ``rule`` names it (label, label_taken, type, type_fixed,
+    unit, public, summed, fixed, entry)."""
+
+    def __init__(self, rule: str, message: str):
+        super().__init__(message)
+        self.rule = rule
+
+
+_KEEP: Any = object()
+
+
+def default_mask(kind: str) -> str | None:
+    """The masking rule a column of this type gets (ID, card and phone numbers, addresses)."""
+    return _DEFAULT_MASK.get(kind)
+
+
+def revise_column(column: RosterColumn, others: Iterable[RosterColumn], *, title: Any = _KEEP, unit: Any = _KEEP,
+                  kind: Any = _KEEP, public: Any = _KEEP, summed: Any = _KEEP) -> RosterColumn:
+    """``column`` renamed, re-united or re-typed as the clerk (the columns dialog) or a content file
+    asks — the one place a table's column rules are kept: a label is not empty, fits a name's length
+    and is not another column's (``others``); a type is one of :data:`COLUMN_TYPES` and a standard
+    column's type is what its key stores; only number columns are summed; ``public`` and ``summed``
+    are yes or no. A label given with its unit in parentheses and no ``unit`` is split ("金额（万元）")."""
+    label = column.title if title is _KEEP else title
+    if not isinstance(label, str) or not label.strip():
+        raise ColumnRuleError("label", "列名不能为空")
+    label = label.strip()
+    if unit is _KEEP and title is not _KEEP and split_label(label)[1]:
+        label, unit = split_label(label)
+    if (problem := text_problem(label, "列名", MAX_NAME_CHARS) or name_problem(label, "列名")):
+        raise ColumnRuleError("label", problem)
+    for other in others:
+        if other.key != column.key and label in (other.title, other.key):
+            raise ColumnRuleError("label_taken", f"已有名为“{label}”的列")
+    if unit is _KEEP:
+        unit = column.unit
+    if unit is None:
+        unit = ""
+    if not isinstance(unit, str):
+        raise ColumnRuleError("unit", f"“{label}”的单位应为文字，如 元、万元、亩")
+    unit = unit.strip()
+    if unit and (problem := text_problem(unit, "单位", MAX_NAME_CHARS) or name_problem(unit, "单位")):
+        raise ColumnRuleError("unit", problem)
+    new_kind = column.kind if kind is _KEEP else kind
+    if new_kind not in COLUMN_TYPES:
+        raise ColumnRuleError("type", f"“{label}”的类型“{new_kind}”无效，应为 {'、'.join(COLUMN_TYPES)} 之一")
+    std = STANDARD_COLUMNS.get(column.key)
+    if std is not None and new_kind != std.kind:
+        raise ColumnRuleError("type_fixed", f"“{label}”是标准列，类型固定为{COLUMN_TYPES[std.kind]}（{std.kind}）")
+    for name, value in (("public", public), ("summed", summed)):
+        if value is not _KEEP and not isinstance(value, bool):
+            raise ColumnRuleError(name, f"“{label}”的 {name} 应为 true 或 false，实为 {value!r}")
+    if summed is _KEEP:
+        summed = column.summed if new_kind == column.kind else new_kind in ("money", "quantity", "int")
+    if summed and new_kind not in NUMBER_KINDS:
+        raise ColumnRuleError("summed", f"“{label}”是{COLUMN_TYPES[new_kind]}列，不能合计（只有数字列可以合计）")
+    mask = column.mask if new_kind == column.kind else default_mask(new_kind)
+    return replace(column, title=label, unit=unit, kind=new_kind, mask=mask, summed=bool(summed),
+                   public=column.public if public is _KEEP else public,
+                   computed=bool(column.computed) and new_kind == "money")
+
+
+#: What one entry of a content file's ``columns`` may say: the shape ``disclosure show --json``
+#: prints; ``required``, ``computed`` and ``mask`` follow the column and may only repeat it.
+COLUMN_ENTRY_KEYS = ("key", "label", "unit", "type", "public", "summed", "required", "computed", "mask")
+_ENTRY_CHANGES = {"label": "title", "unit": "unit", "type": "kind", "public": "public", "summed": "summed"}
+
+
+def override_columns(columns: Iterable[RosterColumn], entries: Any) -> list[RosterColumn]:
+    """``columns`` as a content file's ``"columns": [{"key", "label", "unit", "type", "public",
+    "summed"}]`` says otherwise: an entry names a column by its key and changes what it gives (the
+    rest stays); a key the table lacks adds that column at the end (a standard key as its standard
+    column, another as a text column). Every entry is checked by :func:`revise_column`; the first
+    that breaks a rule raises :class:`ColumnRuleError` naming the entry, its column and the rule."""
+    if not isinstance(entries, list):
+        raise ColumnRuleError("entry", 'columns 应为列的列表，如 [{"key": "amount", "label": "金额", "unit": "万元"}]')
+    out = list(columns)
+    for n, entry in enumerate(entries, start=1):
+        where = f"columns 第 {n} 项"
+        if not isinstance(entry, Mapping):
+            raise ColumnRuleError("entry", f'{where}应为对象，如 {{"key": "amount", "unit": "万元"}}')
+        key = entry.get("key")
+        if not isinstance(key, str) or not key.strip():
+            raise ColumnRuleError("entry", f"{where}缺少 key（要改的列，如 amount）")
+        key = key.strip()
+        unknown = [str(k) for k in entry if k not in COLUMN_ENTRY_KEYS]
+        if unknown:
+            raise ColumnRuleError("entry", f"{where}（列 {key}）有未知的键 {'、'.join(unknown)}；"
+                                           f"可用 {'、'.join(COLUMN_ENTRY_KEYS)}")
+        at = next((i for i, c in enumerate(out) if c.key == key), None)
+        base = out[at] if at is not None else STANDARD_COLUMNS.get(key) or RosterColumn(key, key)
+        where = f"{where}（列“{base.label}”，key {key}）"
+        try:
+            column = revise_column(base, out, **{_ENTRY_CHANGES[k]: v for k, v in entry.items() if k in _ENTRY_CHANGES})
+        except ColumnRuleError as exc:
+            raise ColumnRuleError(exc.rule, f"{where}：{exc}") from None
+        for name, value in (("required", column.required), ("computed", column.computed), ("mask", column.mask)):
+            if name in entry and entry[name] != value:
+                raise ColumnRuleError("fixed", f"{where}：{name} 随列而定（{_json_value(value)}），不能在内容文件中改")
+        if at is None:
+            out.append(column)
+        else:
+            out[at] = column
+    return out
+
+
+def _json_value(value: Any) -> str:
+    return "null" if value is None else ("true" if value is True else "false" if value is False else str(value))
+
+
 def _by_key(columns: Iterable[str | RosterColumn | Mapping[str, Any]] | Mapping[str, RosterColumn] | None
             ) -> dict[str, RosterColumn]:
     if columns is None:
