@@ -7,6 +7,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.editors.roster_import_dialog import RosterImportDialog
 from models.rules.roster import preset_columns
@@ -237,3 +238,49 @@ def test_an_import_names_the_file_it_read_not_excel(qtbot, ws, tmp_path, dialog_
     result = dialog.result
     assert dialog.problem_texts()[:len(result.problems)] == [p.located(with_file=False) for p in result.problems]
     assert any(t.startswith("第 ") and "行，“" in t for t in dialog.problem_texts()), dialog.problem_texts()
+
+
+def _file_total_findings(editor):
+    editor.refresh_findings()
+    return [f for f in editor.findings_model.findings() if f.rule == "file_total"]
+
+
+def test_undoing_an_import_takes_back_the_totals_it_carried(qtbot, ws, tmp_path, dialog_calls):
+    """The record keeps an earlier file's 合计 (agreeing with its rows); a new file replaces the rows
+    with a 合计 that disagrees — the finding shows; Ctrl+Z takes back the rows and that 合计, the
+    finding goes, and the saved record holds the earlier figures."""
+    from .editor_support import key
+
+    svc = DisclosureService(ws.ctx)
+    first = _write(tmp_path / "一月.xlsx", GOOD_ROWS[:1], total=192.57)
+    d = svc.create("CW-13", "2026", "地力补贴名单", kind="roster")
+    editor = open_editor(qtbot, ws, d.id)
+    roster = editor.kind_editor
+    for path in (first, _write(tmp_path / "二月.xlsx", GOOD_ROWS, total=380.73)):
+        dialog_calls.open_path = path
+        qtbot.mouseClick(roster.import_button, Qt.MouseButton.LeftButton)
+        dialog = roster.import_dialog
+        _wait_read(qtbot, dialog)
+        if dialog.replace_radio.isEnabled():
+            dialog.replace_radio.setChecked(True)
+        qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: roster.import_dialog is None)
+    assert roster.content()["stated_totals"]["amount"] == "380.73"
+    assert len(_file_total_findings(editor)) == 1  # 380.73 stated, 380.56 in the rows
+
+    editor.activateWindow()
+    roster.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    key(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the second import, as one step
+    assert roster.model.totals()["rows"] == 1
+    assert roster.content()["stated_totals"]["amount"] == "192.57"
+    assert _file_total_findings(editor) == []
+
+    key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    stored = svc.get(d.id)
+    assert [r["name"] for r in stored.rows] == ["张三"]
+    assert stored.content["stated_totals"]["amount"] == "192.57"
+    assert not [f for f in stored.findings if f.rule == "file_total"]
+
+    key(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # and the first: no 合计 at all
+    assert "stated_totals" not in roster.content()

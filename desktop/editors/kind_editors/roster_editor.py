@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from models.rules.kinds import Finding, quantity_text
@@ -278,18 +278,47 @@ class RosterEditor(KindEditor):
         check compares it with the rows); rows added to others drop it (it no longer describes them)."""
         if self.model is None or not rows:
             return
-        self._content.pop("stated_totals", None)
-        if replace and stated_totals:
-            self._content["stated_totals"] = dict(stated_totals)
+        label = self.tr("导入名单（替换）") if replace else self.tr("导入名单（追加）")
         text = text_rows(rows)
-        if replace:
-            self.model.replace_rows(text, self.tr("导入名单（替换）"))
-            first = 0
-        else:
-            first = self.model.last_filled_row() + 1
-            self.model.insert_rows(first, text, text=self.tr("导入名单（追加）"))
+        # One undo step: the rows and the 合计 figures they came with (Ctrl+Z takes both back).
+        self.undo_stack.beginMacro(label)
+        try:
+            self.undo_stack.push(_StatedTotalsCommand(self, dict(stated_totals) if replace and stated_totals else None))
+            if replace:
+                self.model.replace_rows(text, label)
+                first = 0
+            else:
+                first = self.model.last_filled_row() + 1
+                self.model.insert_rows(first, text, text=label)
+        finally:
+            self.undo_stack.endMacro()
         self.view.go_to(first, 0)
         self.view.setFocus()
+
+    def _set_stated_totals(self, stated: dict[str, str] | None) -> None:
+        if stated:
+            self._content["stated_totals"] = dict(stated)
+        else:
+            self._content.pop("stated_totals", None)
+        self.changed.emit()
+
+
+class _StatedTotalsCommand(QUndoCommand):
+    """The figures of an imported file's own 合计 row, kept with the record: set by the import,
+    put back as they were when the import is undone."""
+
+    def __init__(self, editor: RosterEditor, stated: dict[str, str] | None):
+        super().__init__()
+        self.editor = editor
+        before = editor._content.get("stated_totals")
+        self.before = dict(before) if before else None
+        self.after = stated
+
+    def redo(self) -> None:
+        self.editor._set_stated_totals(self.after)
+
+    def undo(self) -> None:
+        self.editor._set_stated_totals(self.before)
 
 
 def _total_text(column: RosterColumn, value: Any) -> str:
