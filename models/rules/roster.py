@@ -265,7 +265,9 @@ def revise_column(column: RosterColumn, others: Iterable[RosterColumn], *, title
     column's type is what its key stores; only number columns are summed; ``public`` and ``summed``
     are yes or no. A label given with its unit in parentheses and no ``unit`` is split ("金额（万元）")."""
     label = column.title if title is _KEEP else title
-    if not isinstance(label, str) or not label.strip():
+    if not isinstance(label, str):
+        raise ColumnRuleError("label", f"列名应为文字，实为 {label!r}")
+    if not label.strip():
         raise ColumnRuleError("label", "列名不能为空")
     label = label.strip()
     if unit is _KEEP and title is not _KEEP and split_label(label)[1]:
@@ -285,7 +287,7 @@ def revise_column(column: RosterColumn, others: Iterable[RosterColumn], *, title
     if unit and (problem := text_problem(unit, "单位", MAX_NAME_CHARS) or name_problem(unit, "单位")):
         raise ColumnRuleError("unit", problem)
     new_kind = column.kind if kind is _KEEP else kind
-    if new_kind not in COLUMN_TYPES:
+    if not isinstance(new_kind, str) or new_kind not in COLUMN_TYPES:
         raise ColumnRuleError("type", f"“{label}”的类型“{new_kind}”无效，应为 {'、'.join(COLUMN_TYPES)} 之一")
     std = STANDARD_COLUMNS.get(column.key)
     if std is not None and new_kind != std.kind:

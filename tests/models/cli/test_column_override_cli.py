@@ -103,6 +103,9 @@ def test_without_a_file_the_presets_columns_are_overridden(cli, tmp_path):
 
 @pytest.mark.parametrize(("entry", "column", "rule_words"), [
     ({"key": "amount", "type": "moneyy"}, "金额", "类型“moneyy”无效"),
+    ({"key": "amount", "type": ["money"]}, "金额", "类型“['money']”无效"),
+    ({"key": "amount", "unit": 10000}, "金额", "单位应为文字"),
+    ({"key": "amount", "label": {"zh": "金额"}}, "金额", "列名应为文字"),
     ({"key": "amount", "label": ""}, "金额", "列名不能为空"),
     ({"key": "amount", "label": "   "}, "金额", "列名不能为空"),
     ({"key": "remark", "summed": True}, "备注", "不能合计"),
