@@ -302,6 +302,19 @@ class GridModel(QAbstractTableModel):
         self._read_only = read_only
         self.endResetModel()
 
+    def hold(self, holding: bool) -> None:
+        """Refuse every change while held (a save is running), without resetting the view: the
+        clerk may still scroll and look. Let go, the model is as read-only as it was."""
+        if holding and not self._held:
+            self._held, self._was_read_only = True, self._read_only
+            self._read_only = True
+        elif not holding and self._held:
+            self._held = False
+            self._read_only = self._was_read_only
+
+    _held = False
+    _was_read_only = False
+
     # --- derived cells and findings (hooks) ---------------------------------------------------
     def computed(self, row: int, key: str) -> str | None:
         """The value shown in a blank (or non-editable) cell, computed from the row; None: none."""

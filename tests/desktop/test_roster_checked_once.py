@@ -144,3 +144,58 @@ def test_ctrl_s_shows_what_the_save_wrote_without_reading_it_back(qtbot, village
     key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert editor.last_saved.rows[6]["amount"] == Decimal("50.00")
     assert "amount_arithmetic" in {f.rule for f in editor.last_saved.findings}
+
+
+def test_a_large_roster_saves_on_a_worker_while_the_editor_holds_still(qtbot, village_ws, roster, monkeypatch):
+    import desktop.editors.disclosure_editor as editor_module
+
+    monkeypatch.setattr(editor_module, "BACKGROUND_SAVE_ROWS", 5)  # this roster's 8 rows count as large
+    editor = open_editor(qtbot, village_ws, roster.id)
+    view, model = editor.kind_editor.view, editor.kind_editor.model
+    view.setFocus()
+    view.go_to(6, model.column_of("amount"))
+    type_here(qtbot, "55.02")
+    key(qtbot, Qt.Key.Key_Return)
+
+    release = __import__("threading").Event()
+    real_update = DisclosureService.update
+    monkeypatch.setattr(DisclosureService, "update", lambda self, *a, **kw: release.wait(10) and real_update(self, *a, **kw))
+    key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert editor.saving and editor.message_label.text() == "正在保存……"
+    assert not editor.save_button.isEnabled() and not editor.close_button.isEnabled()
+    view.setFocus()
+    view.go_to(0, model.column_of("name"))
+    key(qtbot, Qt.Key.Key_Delete)  # no change while the save runs…
+    assert model.index(0, model.column_of("name")).data() == "村民0"
+    key(qtbot, Qt.Key.Key_Escape)  # …and no closing
+    assert editor.isVisible()
+
+    release.set()
+    qtbot.waitUntil(lambda: not editor.saving, timeout=10_000)
+    assert editor.message_label.text() == "已保存" and editor.last_saved.rows[6]["amount"] == Decimal("55.02")
+    assert editor.save_button.isEnabled() and not editor.isWindowModified()
+    view.setFocus()
+    view.go_to(0, model.column_of("name"))
+    key(qtbot, Qt.Key.Key_Delete)  # editable again
+    assert model.index(0, model.column_of("name")).data() == ""
+
+
+def test_a_refused_save_on_a_worker_keeps_the_clerks_rows(qtbot, village_ws, roster, monkeypatch, dialog_calls):
+    import desktop.editors.disclosure_editor as editor_module
+
+    monkeypatch.setattr(editor_module, "BACKGROUND_SAVE_ROWS", 5)
+    editor = open_editor(qtbot, village_ws, roster.id)
+    view, model = editor.kind_editor.view, editor.kind_editor.model
+    view.setFocus()
+    view.go_to(6, model.column_of("amount"))
+    type_here(qtbot, "55.02")
+    key(qtbot, Qt.Key.Key_Return)
+    DisclosureService(village_ws.ctx).update(roster.id, title="2026年耕地地力保护补贴名单（另一窗口）")
+    dialog_calls.ask_answer = 1  # 保留我的修改
+
+    key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not editor.saving, timeout=10_000)
+    assert editor.conflict is not None and editor.conflict_bar.isVisibleTo(editor)
+    assert editor.message_label.text() == "未保存" and editor.last_saved is None
+    assert model.index(6, model.column_of("amount")).data() == "55.02" and editor.isWindowModified()
+    assert DisclosureService(village_ws.ctx).get(roster.id).rows[6]["amount"] == Decimal("50.00")

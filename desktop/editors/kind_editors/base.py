@@ -109,6 +109,11 @@ class KindEditor(QWidget):
     def set_period(self, start: date | None, end: date | None) -> None:
         self.context.period_start, self.context.period_end = start, end
 
+    def hold(self, holding: bool) -> None:
+        """No changes while a save runs (the editor's state stays as it is, nothing is reset)."""
+        for model, _view in self._grids.values():
+            model.hold(holding)
+
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
         for model, view in self._grids.values():
