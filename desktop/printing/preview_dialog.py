@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMargins, QPointF, Qt, Signal
+from PySide6.QtCore import QBuffer, QMargins, QPointF, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPageLayout, QPageSize, QPalette
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -418,10 +418,13 @@ class PrintPreviewDialog(QDialog):
         options, unmasked = self.options(), self.unmasked
         render = self.source.render
 
+        gui = QThread.currentThread()
+
         def work(progress, cancelled):
             try:
                 with workers.collections_paused():  # no GIL-holding full collections: the window keeps painting
-                    return render(options, unmasked, progress, cancelled)
+                    result = render(options, unmasked, progress, cancelled)
+                    return result, paint.load_pdf_for(result.data, gui)  # parsed here, not on the GUI thread
             except PrintCancelled:
                 return None  # the job's cancel flag is set: it reports `cancelled`
 
@@ -449,11 +452,13 @@ class PrintPreviewDialog(QDialog):
             return True
         return False
 
-    def _render_finished(self, result: PrintResult) -> None:
+    def _render_finished(self, rendered: tuple[PrintResult, tuple[QPdfDocument, QBuffer]]) -> None:
         options, unmasked = self._job_input
+        result, loaded = rendered
         if self._next_render():
+            loaded[0].deleteLater()
             return
-        self._show_pdf(result, options, unmasked)
+        self._show_pdf(result, options, unmasked, loaded)
 
     def _render_cancelled(self) -> None:
         if not self._next_render():
@@ -474,12 +479,20 @@ class PrintPreviewDialog(QDialog):
         self.unmasked = self.shown_unmasked
         self._set_controls(self.shown_options or self.options(), self.shown_unmasked)
 
-    def _show_pdf(self, result: PrintResult, options: PrintOptions, unmasked: bool) -> None:
+    def _show_pdf(self, result: PrintResult, options: PrintOptions, unmasked: bool,
+                  loaded: tuple[QPdfDocument, QBuffer] | None = None) -> None:
+        """Show a rendered PDF; ``loaded``: its document as a worker loaded it (else loaded here)."""
         page = self.navigator.currentPage() if self.result is not None else 0
-        old = self._buffer
-        _document, self._buffer = paint.load_pdf(result.data, self.document)
-        if old is not None:
-            old.deleteLater()
+        if loaded is not None:
+            old_document, (self.document, self._buffer) = self.document, loaded
+            self.document.setParent(self)
+            self.view.setDocument(self.document)
+            old_document.deleteLater()  # with its buffer
+        else:
+            old = self._buffer
+            _document, self._buffer = paint.load_pdf(result.data, self.document)
+            if old is not None:
+                old.deleteLater()
         self.result = result
         self.shown_options = options
         self.shown_unmasked = unmasked
