@@ -39,8 +39,10 @@ def median_time(fn: Callable[[], object], runs: int = 5, warmup: int = 1) -> flo
     return statistics.median(times)
 
 
-def times_until_markers(cmd: list[str], markers: tuple[str, ...], env: dict | None = None) -> list[float]:
-    """Wall times from launching `cmd` until it prints each `<marker> <epoch seconds>` on stdout."""
+def times_until_markers(cmd: list[str], markers: tuple[str, ...], env: dict | None = None,
+                        values: tuple[str, ...] = ()) -> list[float]:
+    """Wall times from launching `cmd` until it prints each `<marker> <epoch seconds>` on stdout,
+    followed by the figures it prints as `<value> <number>` for each of ``values``."""
     full_env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), **(env or {})}
     t0 = time.time()
     out = subprocess.run(cmd, env=full_env, capture_output=True, text=True, timeout=120)
@@ -49,6 +51,9 @@ def times_until_markers(cmd: list[str], markers: tuple[str, ...], env: dict | No
         word, _, stamp = line.partition(" ")
         if word in markers and word not in seen:
             seen[word] = float(stamp) - t0
+        elif word in values and word not in seen:
+            seen[word] = float(stamp)
+    markers = (*markers, *values)
     missing = [m for m in markers if m not in seen]
     if missing:
         raise RuntimeError(f"{cmd[0]} printed no {missing} line: {out.stdout[-500:]} {out.stderr[-2000:]}")

@@ -234,6 +234,10 @@ class MainWindow(QMainWindow):
         item = self.sidebar.currentItem()
         return item.data(KeyRole) if item is not None else None
 
+    def page_factory(self, key: str | None):
+        """The factory that builds page ``key`` (None for no such page)."""
+        return next((s.factory for s in self._specs if s.key == key), None)
+
     def current_page(self) -> QWidget | None:
         key = self.current_key()
         return self._pages.get(key) if key else None

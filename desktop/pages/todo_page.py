@@ -23,7 +23,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -155,6 +155,13 @@ class TodoPage(QWidget):
         self.active_dialog = None  # the open dialog (window-modal), for tests and to avoid doubles
         self._build()
         self.refresh()
+        # Just computed: the window showing the page at once (page_shown, in this same turn of the
+        # event loop) need not compute 待办 a second time — at start-up that was half the wait.
+        self._fresh = True
+        QTimer.singleShot(0, self._not_fresh)
+
+    def _not_fresh(self) -> None:
+        self._fresh = False
 
     # --- building ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -263,7 +270,9 @@ class TodoPage(QWidget):
 
     # --- page hooks -------------------------------------------------------------------------
     def page_shown(self) -> None:
-        self.refresh()
+        if not self._fresh:
+            self.refresh()
+        self._fresh = False
         focus = next((s.view for s in self.sections if s.view.isVisibleTo(self)), None)
         if focus is not None and not any(s.view.hasFocus() for s in self.sections):
             focus.setFocus()
