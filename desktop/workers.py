@@ -100,6 +100,22 @@ def _pool(pool: QThreadPool | None) -> QThreadPool:
     return pool
 
 
+# Jobs still running, kept here until they report: the pool does not own them (Job), and a window
+# closed mid-job must not take its job's C++ object with it.
+_running: set[Job] = set()
+
+
+def keep_until_done(job: Job) -> Job:
+    _running.add(job)
+
+    def release(*_args) -> None:
+        _running.discard(job)
+
+    for signal in (job.signals.finished, job.signals.failed, job.signals.cancelled):
+        signal.connect(release)
+    return job
+
+
 def start(job: Job, pool: QThreadPool | None = None) -> Job:
     _pool(pool).start(job)
     return job

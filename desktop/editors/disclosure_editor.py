@@ -334,6 +334,8 @@ class DisclosureEditor(QDialog):
         self.body_edit.textChanged.connect(self._header_changed)
         self.period_edit.textChanged.connect(self._period_changed)
         self.kind_editor.changed.connect(self._content_changed)
+        if hasattr(self.kind_editor, "loaded"):  # a large roster's rows shown later: their findings with them
+            self.kind_editor.loaded.connect(self.refresh_findings)
         self.undo_stack.cleanChanged.connect(self._update_modified)
 
         fit_to_screen(self, 1180, 780 if d.kind in ("roster", "finance", "decision", "project", "yishi") else 640)
@@ -532,7 +534,7 @@ class DisclosureEditor(QDialog):
         """Store what is on screen in one service call; True when saved (or nothing needed saving).
         A roster of BACKGROUND_SAVE_ROWS rows or more is saved on a worker: True then means the save
         has started; `saving` is true and nothing can be changed until it reports."""
-        if not self.can_edit() or self.saving:
+        if not self.can_edit() or self.saving or getattr(self.kind_editor, "loading", False):
             return False
         self.kind_editor.finish_editing()
         title, body, period = self._header_values()
@@ -600,7 +602,8 @@ class DisclosureEditor(QDialog):
 
         def work(_progress, _cancelled):
             try:
-                return service.update(disclosure_id, expected_version=version, **fields), None
+                with workers.collections_paused():  # a full collection here would hold the GIL: the window would stall
+                    return service.update(disclosure_id, expected_version=version, **fields), None
             except CunwuError as exc:  # a refusal, shown on the GUI thread
                 return None, exc
 

@@ -192,7 +192,7 @@ class MonthPrint(QObject):
     def __init__(self, workspace, year: int, month: int, parent: QWidget | None = None):
         from models.printing.jobs import NoticePrinter, PrintCancelled
 
-        from .preview_dialog import keep_until_done, remembered_options
+        from .preview_dialog import remembered_options
 
         super().__init__(parent)
         self.ws = workspace
@@ -228,7 +228,7 @@ class MonthPrint(QObject):
         MonthPrint._active.add(self)
         self.progress_dialog.setValue(0)
         self.progress_dialog.show()
-        workers.start(keep_until_done(self.job))
+        workers.start(workers.keep_until_done(self.job))
 
     def heading(self) -> str:
         return translate("Printing", "正在准备%1年%2月的全部公告……").replace("%1", str(self.year)).replace("%2", str(self.month))

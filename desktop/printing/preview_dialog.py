@@ -63,20 +63,6 @@ ZOOM_STEP = 1.25
 ZOOM_MIN, ZOOM_MAX = 0.25, 6.0
 _UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\r\n\t]+')
 
-# Jobs still running, kept here until they report: the pool does not own them (workers.Job), and a
-# window closed mid-render must not take its job's C++ object with it.
-_running: set[workers.Job] = set()
-
-
-def keep_until_done(job: workers.Job) -> workers.Job:
-    _running.add(job)
-
-    def release(*_args) -> None:
-        _running.discard(job)
-
-    for signal in (job.signals.finished, job.signals.failed, job.signals.cancelled):
-        signal.connect(release)
-    return job
 
 
 def shows_as_message(exc: BaseException) -> bool:
@@ -436,7 +422,7 @@ class PrintPreviewDialog(QDialog):
         self._job = job
         self._job_input = (options, unmasked)
         self._set_busy(True)
-        workers.start(keep_until_done(job))
+        workers.start(workers.keep_until_done(job))
 
     def _render_progress(self, done: int, total: int, _text: str) -> None:
         if total > 0:
@@ -674,7 +660,7 @@ class PrintPreviewDialog(QDialog):
         self._print_job = job
         self.print_progress = progress
         self.print_button.setEnabled(False)
-        workers.start(keep_until_done(job))
+        workers.start(workers.keep_until_done(job))
         return job
 
     def _print_progress(self, done: int, total: int, _text: str) -> None:

@@ -164,6 +164,56 @@ class _RowState:
 _BLANK = _RowState()
 
 
+@dataclass
+class PreparedRows:
+    """A roster's rows made ready for the grid (`prepare_rows`): as text, which text columns hold ID /
+    card / phone numbers, and — when the service's reading came with them — each row's state."""
+
+    columns: list[RosterColumn]
+    rows: list[dict[str, str]]
+    number_columns: dict[str, str]
+    states: list[_RowState] | None
+
+
+def prepare_rows(columns: Sequence[RosterColumn], rows: Iterable[Mapping[str, Any]],
+                 checked: tuple[Sequence[Any], Sequence[Finding]] | None = None) -> PreparedRows:
+    """The work of `RosterModel.load` that needs no Qt object, so it may run on a worker thread: the
+    rows as grid text and, from ``checked`` (the service's parsed rows and findings, when parsed with
+    these columns), each row's state instead of parsing and checking the row again."""
+    columns = list(columns)
+    text = text_rows(rows)
+    keys = [c.key for c in columns]
+    number_columns = number_column_kinds(keys, text)
+    states = None
+    if checked is not None and len(checked[0]) == len(text) and getattr(checked[0], "columns", None) == columns:
+        states = _given_states(keys, text, checked[0], checked[1])
+    return PreparedRows(columns, text, number_columns, states)
+
+
+def _given_states(keys: list[str], text: list[dict[str, str]], parsed: Sequence[Mapping[str, Any]],
+                  findings: Sequence[Finding]) -> list[_RowState]:
+    """Each row's state from the service's reading: its findings are the service's for that row (row n
+    of the record is grid row n - 1), but for repeated ID numbers, which the model works out over the
+    whole grid after every change (`_recheck_duplicates`)."""
+    by_row: list[dict[str, list[Finding]]] = [{} for _ in text]
+    for f in findings:
+        if f.row is not None and 0 < f.row <= len(by_row) and f.rule != "duplicate_id":
+            by_row[f.row - 1].setdefault(f.field, []).append(Finding(None, f.field, f.rule, f.message, f.severity))
+    states: list[_RowState] = []
+    for row, values, found in zip(text, parsed, by_row, strict=True):
+        if not any(map(row.get, keys)):
+            states.append(_BLANK)
+            continue
+        values = {k: values.get(k) for k in keys}  # what `_compute` parses: the grid's columns
+        st = _RowState(blank=False, findings=found, values=values)
+        st.valid_id = valid_id_of(values, [f for fs in found.values() for f in fs])
+        amount = values.get("amount")
+        if not row.get("amount") and isinstance(amount, Decimal):
+            st.computed_amount = amount
+        states.append(st)
+    return states
+
+
 class _ColumnsCommand(QUndoCommand):
     """A new column set: cells of the columns it drops leave the rows; undo brings both back."""
 
@@ -244,14 +294,17 @@ class RosterModel(GridModel):
         and the record's findings — taken as the rows' states instead of parsing and checking every
         row a second time. Used when it was made with this grid's columns; otherwise the rows are
         checked here."""
-        rows = list(rows)
-        self._given = checked if checked is not None and len(checked[0]) == len(rows) else None
-        try:
-            self._reset(text_rows(rows))  # text already: not converted a second time by set_rows
-        finally:
-            self._given = None
+        self.load_prepared(prepare_rows(self.roster_columns, rows, checked))
 
-    _given: tuple[Sequence[Any], Sequence[Finding]] | None = None
+    def load_prepared(self, prepared: PreparedRows) -> None:
+        """Rows made ready by `prepare_rows` (on any thread); not undoable."""
+        self._prepared = prepared
+        try:
+            self._reset(prepared.rows)
+        finally:
+            self._prepared = None
+
+    _prepared: PreparedRows | None = None
 
     def rows_for_save(self) -> tuple[list[dict[str, Any]], list[int]]:
         """The filled rows for `DisclosureService.set_rows` (blank cells as None, keys the grid
@@ -325,39 +378,15 @@ class RosterModel(GridModel):
         del self._state[at:at + count]
 
     def _rows_reset(self) -> None:
-        self.number_columns = number_column_kinds(self._check_keys, self._rows)
-        given = self._states_given()
+        ready = self._prepared
+        if ready is not None and ready.columns == self.roster_columns:
+            self.number_columns = ready.number_columns
+        else:
+            ready = None
+            self.number_columns = number_column_kinds(self._check_keys, self._rows)
+        given = ready.states if ready is not None else None
         self._state = given if given is not None else [self._compute(i) for i in range(len(self._rows))]
         self._dups = {}
-
-    def _states_given(self) -> list[_RowState] | None:
-        """The rows' states from the service's reading (see `load`), or None when it cannot be used:
-        made with other columns. Each row's findings are the service's for that row (row n of the
-        record is grid row n - 1), but for repeated ID numbers, which `_recheck_duplicates` works out
-        over the whole grid as it does after every change."""
-        if self._given is None:
-            return None
-        parsed, findings = self._given
-        if getattr(parsed, "columns", None) != self.roster_columns:
-            return None
-        by_row: list[dict[str, list[Finding]]] = [{} for _ in self._rows]
-        for f in findings:
-            if f.row is not None and 0 < f.row <= len(by_row) and f.rule != "duplicate_id":
-                by_row[f.row - 1].setdefault(f.field, []).append(Finding(None, f.field, f.rule, f.message, f.severity))
-        states: list[_RowState] = []
-        for i, (row, values) in enumerate(zip(self._rows, parsed, strict=True)):
-            if not any(row.get(k) for k in self._check_keys):
-                states.append(_BLANK)
-                continue
-            found = by_row[i]
-            values = {k: values.get(k) for k in self._check_keys}  # what `_compute` parses: the grid's columns
-            st = _RowState(blank=False, findings=found, values=values)
-            st.valid_id = valid_id_of(values, [f for fs in found.values() for f in fs])
-            amount = values.get("amount")
-            if not row.get("amount") and isinstance(amount, Decimal):
-                st.computed_amount = amount
-            states.append(st)
-        return states
 
     def _after_change(self) -> None:
         self._recheck_number_columns()

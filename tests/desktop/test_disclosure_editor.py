@@ -112,6 +112,7 @@ def test_ten_thousand_rows_recheck_only_the_row_that_changed(qtbot, ws, service,
             for i in range(10_000)]
     d = service.set_rows(_roster(service).id, rows)
     editor = open_editor(qtbot, ws, d.id)
+    qtbot.waitUntil(lambda: not editor.kind_editor.loading, timeout=30_000)  # made ready on a worker
     model = editor.kind_editor.model
     assert model.rowCount() == 10_000
     calls = []

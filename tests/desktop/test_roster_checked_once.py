@@ -103,8 +103,9 @@ def test_the_grid_checks_rows_itself_when_the_record_came_without_checks(qtbot, 
 
 
 def test_ctrl_s_shows_what_the_save_wrote_without_reading_it_back(qtbot, village_ws, roster, monkeypatch):
-    from models.entities import AuditEvent
     from sqlalchemy import func, select
+
+    from models.entities import AuditEvent
 
     reads: list[int] = []
     real_load = disclosures._load_rows
@@ -199,3 +200,35 @@ def test_a_refused_save_on_a_worker_keeps_the_clerks_rows(qtbot, village_ws, ros
     assert editor.message_label.text() == "未保存" and editor.last_saved is None
     assert model.index(6, model.column_of("amount")).data() == "55.02" and editor.isWindowModified()
     assert DisclosureService(village_ws.ctx).get(roster.id).rows[6]["amount"] == Decimal("50.00")
+
+
+def test_a_large_roster_opens_at_once_and_shows_its_rows_when_they_are_ready(qtbot, village_ws, roster, monkeypatch,
+                                                                            check_calls):
+    import threading
+
+    import desktop.editors.kind_editors.roster_editor as roster_editor
+
+    monkeypatch.setattr(roster_editor, "BACKGROUND_LOAD_ROWS", 5)  # this roster's 8 rows count as large
+    data = DisclosureService(village_ws.ctx).get(roster.id)
+    check_calls.clear()
+    release = threading.Event()
+    real_prepare = roster_editor.prepare_rows
+    monkeypatch.setattr(roster_editor, "prepare_rows", lambda *a: release.wait(10) and real_prepare(*a))
+    editor = DisclosureEditor(village_ws, roster.id, data=data)
+    qtbot.addWidget(editor)
+    editor.show()
+    roster_grid = editor.kind_editor
+    assert roster_grid.loading and roster_grid.count_label.text() == "正在载入名单……"
+    assert roster_grid.model.rowCount() == 0 and editor.shown_findings() == []  # no "名单没有任何行" meanwhile
+    assert not editor.save()  # nothing to save from, until the rows are there
+
+    release.set()
+    qtbot.waitUntil(lambda: not roster_grid.loading, timeout=10_000)
+    assert roster_grid.model.rowCount() == len(_rows()) and check_calls == []
+    assert _row_findings(editor.shown_findings()) == _row_findings(data.findings)
+    assert "户数（行数）：8" in roster_grid.totals_text() and not editor.isWindowModified()
+    view, model = roster_grid.view, roster_grid.model
+    view.setFocus()
+    view.go_to(0, model.column_of("name"))
+    key(qtbot, Qt.Key.Key_Delete)  # editable now, and the change is a change
+    assert model.index(0, model.column_of("name")).data() == "" and editor.isWindowModified()

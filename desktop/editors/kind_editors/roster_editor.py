@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -26,15 +26,23 @@ from models.rules.roster import (
 )
 from models.services.disclosures import DisclosureData
 
-from ...qtmodels.roster_model import RosterModel, roster_column, roster_columns, text_rows
+from ... import workers
+from ...qtmodels.roster_model import RosterModel, prepare_rows, roster_column, roster_columns, text_rows
 from ..grid_view import GridView
 from .base import EditorContext, KindEditor, field_label
 
+#: A roster of this many rows or more is made ready for the grid on a worker (≈0.1 s per 5,000 rows
+#: on the GUI thread otherwise): the editor opens at once and shows the rows when they are ready.
+BACKGROUND_LOAD_ROWS = 2_000
+
 
 class RosterEditor(KindEditor):
+    loaded = Signal()  # a large roster's rows are on screen (see BACKGROUND_LOAD_ROWS)
+
     def __init__(self, undo_stack: QUndoStack, context: EditorContext, parent: QWidget | None = None):
         super().__init__(undo_stack, context, parent)
         self.model: RosterModel | None = None
+        self._load_job: workers.Job | None = None
         self.import_dialog = None
         self._content: dict[str, Any] = {}  # the record's content: an imported file's 合计 figures
         self.columns_dialog = None
@@ -106,14 +114,53 @@ class RosterEditor(KindEditor):
         self.model = RosterModel(columns, self.undo_stack, self, public=self.context.public_numbers)
         # the rows as the service read and checked them: not parsed and checked a second time here
         checked = (data.parsed_rows, data.findings) if data.checked and data.parsed_rows is not None else None
-        self.model.load(data.rows, checked)
-        if self.model.rowCount() == 0:
-            self.model.set_rows([{}])  # a first row to type into
         self.view.setModel(self.model)
         self._grids["rows"] = (self.model, self.view)
+        if len(data.rows) >= BACKGROUND_LOAD_ROWS:
+            self._load_on_worker(columns, data.rows, checked)
+            return
+        self.model.load(data.rows, checked)
+        self._loaded()
+
+    def _loaded(self) -> None:
+        if self.model.rowCount() == 0:
+            self.model.set_rows([{}])  # a first row to type into
         self.model.changed.connect(self.changed)
         self.model.totals_changed.connect(self._refresh_totals)
         self._refresh_totals()
+
+    @property
+    def loading(self) -> bool:
+        """A large roster's rows are being made ready on a worker (the grid shows them when done)."""
+        return self._load_job is not None
+
+    def _load_on_worker(self, columns, rows, checked) -> None:
+        """Rows as grid text and their states (`prepare_rows`) made on a worker: the editor is on
+        screen at once, saying 正在载入名单……, and holds still until they are shown."""
+        def work(_progress, _cancelled):
+            with workers.collections_paused():
+                return prepare_rows(columns, rows, checked)
+
+        job = workers.Job(work)
+        job.signals.finished.connect(self._prepared)  # a method: not called once the editor is gone
+        job.signals.failed.connect(self._load_failed)
+        self._load_job = job
+        self.model.hold(True)
+        self.count_label.setText(self.tr("正在载入名单……"))
+        workers.start(workers.keep_until_done(job))
+
+    def _prepared(self, ready) -> None:
+        self._load_job = None
+        if ready.columns != self.model.roster_columns:
+            return  # the columns changed meanwhile (not possible while held; kept safe)
+        self.model.hold(False)
+        self.model.load_prepared(ready)
+        self._loaded()
+        self.loaded.emit()
+
+    def _load_failed(self, exc: Exception) -> None:
+        self._load_job = None
+        raise exc  # a bug: the crash handler logs it and shows the report
 
     def column_keys(self) -> list[str]:
         return self.model.keys() if self.model is not None else []
@@ -131,7 +178,7 @@ class RosterEditor(KindEditor):
 
     # --- state ----------------------------------------------------------------------------------
     def findings(self) -> list[Finding]:
-        if self.model is None:
+        if self.model is None or self.loading:
             return []
         labels = {c.key: c.label for c in self.model.roster_columns}
         found = [Finding.of(f, labels) for f in number_column_findings(self.model.number_columns, labels)]
