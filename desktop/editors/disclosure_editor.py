@@ -125,7 +125,7 @@ class DisclosureEditor(QDialog):
         self.disclosure_id = int(disclosure_id)
         # The record as the caller has just read it with its checks, else read now. A copy changed
         # since is refused at Ctrl+S (the version it carries), as one changed while the editor is open.
-        given = data is not None and data.id == self.disclosure_id and data.checked
+        given = isinstance(data, DisclosureData) and data.id == self.disclosure_id and data.checked
         self.data: DisclosureData = data if given else self.service.get(self.disclosure_id)
         self.last_saved: DisclosureData | None = None  # what the last Ctrl+S wrote, as the service returned it
         self._save_job: workers.Job | None = None  # a large roster's save, running on a worker

@@ -322,7 +322,11 @@ class RosterModel(GridModel):
     def totals(self) -> dict[str, Any]:
         """The table's totals over the filled rows (models.rules.roster.total_parsed over the rows
         as parsed when they last changed): rows, amount, and every summed column in its unit."""
-        return total_parsed((st.values for st in self._state if not st.blank), self.roster_columns)
+        if self._totals is None:  # once per change: the totals bar, the findings and the save all ask
+            self._totals = total_parsed((st.values for st in self._state if not st.blank), self.roster_columns)
+        return dict(self._totals)
+
+    _totals: dict[str, Any] | None = None
 
     def row_findings(self) -> list[Finding]:
         """Every finding of the filled rows, row by row in column order (rows 1-based)."""
@@ -368,16 +372,20 @@ class RosterModel(GridModel):
                 .replace("%3", money_text(c)))
 
     def _cells_changed(self, rows: list[int]) -> None:
+        self._totals = None
         for r in rows:
             self._state[r] = self._compute(r)
 
     def _rows_inserted(self, at: int, count: int) -> None:
+        self._totals = None
         self._state[at:at] = [self._compute(i) for i in range(at, at + count)]
 
     def _rows_removed(self, at: int, count: int) -> None:
+        self._totals = None
         del self._state[at:at + count]
 
     def _rows_reset(self) -> None:
+        self._totals = None
         ready = self._prepared
         if ready is not None and ready.columns == self.roster_columns:
             self.number_columns = ready.number_columns
@@ -389,6 +397,7 @@ class RosterModel(GridModel):
         self._dups = {}
 
     def _after_change(self) -> None:
+        self._totals = None
         self._recheck_number_columns()
         self._recheck_duplicates()
         self.totals_changed.emit()
