@@ -204,6 +204,7 @@ def run(cycles: int = 5) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from desktop import workers
     from desktop.app import configure_app
     from desktop.editors.disclosure_editor import DisclosureEditor
     from desktop.main_window import MainWindow
@@ -227,6 +228,7 @@ def run(cycles: int = 5) -> None:
         QTest.qWaitForWindowExposed(window)
         window.show_page("records")
         page = window.page("records")
+        workers.freeze_long_lived()  # as desktop.app.run_gui does once the window is built
         driver = Driver(app)
 
         # The editor returns to the list when records_page's call to open_editor has returned.

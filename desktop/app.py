@@ -22,6 +22,7 @@ from models import __version__
 from models.errors import CunwuError
 from models.paths import APP_NAME, default_data_dir, resources_dir
 
+from . import workers
 from .fonts import install_fonts
 from .settings import Settings, default_settings_dir
 
@@ -325,8 +326,6 @@ def _import_then(window, attach) -> None:
     """Import the data layer and the start page's module on a worker thread, then `attach` on the GUI
     thread: the painted window keeps painting meanwhile (a thread's import gives the GIL back every
     few milliseconds), where importing on the GUI thread froze it for ≈0.4 s after its first paint."""
-    from . import workers
-
     page = getattr(window.page_factory(window.current_key()), "target", "").partition(":")[0]
     modules = (*DATA_LAYER, page) if page else DATA_LAYER
 
@@ -369,6 +368,7 @@ def run_gui(env) -> int:
             window.attach(workspace)
             opened["watch"] = _watch(window, workspace)
             _listen_for_raise(opened, window)
+            workers.freeze_long_lived()
             if marks is not None:
                 QTimer.singleShot(0, marks.ready)
 
@@ -383,6 +383,7 @@ def run_gui(env) -> int:
         window = MainWindow(workspace)
         opened["watch"] = _watch(window, workspace)
         _listen_for_raise(opened, window)
+        workers.freeze_long_lived()
         if bench:
             _Marks(window, app, quit_when_ready=True)
         window.show()

@@ -87,6 +87,13 @@ def collections_paused():
                 gc.enable()
 
 
+def freeze_long_lived() -> None:
+    """What start-up built (modules, the window, the open database) lives as long as the process: out of
+    the collector's sight from now on (gc.freeze), so a full collection — which holds the GIL, on
+    whichever thread it runs — walks only what came later."""
+    gc.freeze()
+
+
 # On a one-core PC (or a process pinned to one core) Qt sizes the global pool to one thread: a slow
 # job — a month's print, a large record being read — would then hold back every other, e.g. the
 # record the clerk selected next. Two threads at least, whatever the core count.

@@ -373,7 +373,8 @@ class RecordsPage(QWidget):
 
         def read(_progress, _cancelled):
             try:
-                return token, service.get(disclosure_id), None
+                with workers.collections_paused():  # a 10,000-row read's full collection would freeze the list
+                    return token, service.get(disclosure_id), None
             except CunwuError as exc:  # shown on the GUI thread if still wanted
                 return token, None, exc
 
