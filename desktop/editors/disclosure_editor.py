@@ -568,12 +568,13 @@ class DisclosureEditor(QDialog):
 
         where: list[int] | None = None
         if rows_dirty:
-            rows, where = self.kind_editor.rows_for_save()  # type: ignore[attr-defined]
-            fields["rows"] = rows
             fields["columns"] = self.kind_editor.table_columns()  # type: ignore[attr-defined]
-            if len(rows) >= BACKGROUND_SAVE_ROWS:
-                self._save_on_worker(fields, where)
+            model = self.kind_editor.model  # type: ignore[attr-defined]
+            if model.rowCount() >= BACKGROUND_SAVE_ROWS:
+                self._save_on_worker(fields, model)
                 return True
+            rows, where = model.rows_for_save()
+            fields["rows"] = rows
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             data = self.service.update(self.disclosure_id, expected_version=self.data.version, **fields)
@@ -595,24 +596,25 @@ class DisclosureEditor(QDialog):
         else:
             dialogs.error(self.tr("未保存"), exc, parent=self)
 
-    def _save_on_worker(self, fields: dict[str, Any], where: list[int] | None) -> None:
-        """The same one service call, on a worker; the editor holds still meanwhile (no edits, no
-        undo, no closing) and says so, and the window keeps painting."""
+    def _save_on_worker(self, fields: dict[str, Any], model) -> None:
+        """The same one service call, on a worker, with the grid's rows read there too (the model
+        holds still meanwhile: no edits, no undo, no closing); the editor says so and keeps painting."""
         service, disclosure_id, version = self.service, self.disclosure_id, self.data.version
 
         def work(_progress, _cancelled):
-            try:
-                with workers.collections_paused():  # a full collection here would hold the GIL: the window would stall
-                    return service.update(disclosure_id, expected_version=version, **fields), None
-            except CunwuError as exc:  # a refusal, shown on the GUI thread
-                return None, exc
+            with workers.collections_paused():  # a full collection here would hold the GIL: the window would stall
+                rows, where = model.rows_for_save()
+                try:
+                    return service.update(disclosure_id, expected_version=version, rows=rows, **fields), None, where
+                except CunwuError as exc:  # a refusal, shown on the GUI thread
+                    return None, exc, where
 
         job = workers.Job(work)
-        job.signals.finished.connect(lambda result: self._save_reported(result, where))
+        job.signals.finished.connect(self._save_reported)
         job.signals.failed.connect(self._save_failed)
         self._save_job = job
-        self._hold(True)
-        workers.start(job)
+        self._hold(True)  # before the worker reads the rows
+        workers.start(workers.keep_until_done(job))
 
     def _hold(self, holding: bool) -> None:
         if holding:
@@ -628,8 +630,8 @@ class DisclosureEditor(QDialog):
             self.redo_action.setEnabled(self.undo_stack.canRedo())
             self._apply_editable()
 
-    def _save_reported(self, result, where: list[int] | None) -> None:
-        data, exc = result
+    def _save_reported(self, result) -> None:
+        data, exc, where = result
         self._save_job = None
         self._hold(False)
         if exc is not None:

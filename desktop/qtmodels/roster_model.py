@@ -327,6 +327,7 @@ class RosterModel(GridModel):
         return dict(self._totals)
 
     _totals: dict[str, Any] | None = None
+    _number_columns_known = False
 
     def row_findings(self) -> list[Finding]:
         """Every finding of the filled rows, row by row in column order (rows 1-based)."""
@@ -389,6 +390,7 @@ class RosterModel(GridModel):
         ready = self._prepared
         if ready is not None and ready.columns == self.roster_columns:
             self.number_columns = ready.number_columns
+            self._number_columns_known = True  # worked out by prepare_rows: not again after this reset
         else:
             ready = None
             self.number_columns = number_column_kinds(self._check_keys, self._rows)
@@ -406,6 +408,9 @@ class RosterModel(GridModel):
     def _recheck_number_columns(self) -> None:
         """A column that has just become (or stopped being) mostly ID numbers changes how every row
         is checked: recheck them all, which is rare."""
+        if self._number_columns_known:
+            self._number_columns_known = False
+            return
         kinds = number_column_kinds(self._check_keys, self._rows)
         if kinds == self.number_columns:
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import pytest
@@ -18,7 +19,8 @@ from models.cli.common import Env
 def env(db_path, data_dir, tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own; put it back after
     monkeypatch.setattr(app_module, "settings_dir_for", lambda _data_dir: tmp_path / "gui-settings")
-    return Env(db_path=db_path, data_dir=data_dir, user=None)
+    yield Env(db_path=db_path, data_dir=data_dir, user=None)
+    gc.unfreeze()  # run_gui froze what it built (it lives as long as a real app); the suite goes on
 
 
 _TIMERS: list[QTimer] = []
