@@ -1813,6 +1813,10 @@ Please copy the report below and send it, with the log file, to whoever supports
   <context>
     <name>DisclosureEditor</name>
     <message>
+      <source>正在保存……</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
       <source>无法读取打印设置</source>
       <translation>Cannot read the print settings</translation>
     </message>
@@ -5259,6 +5263,10 @@ Print the full details?</translation>
   </context>
   <context>
     <name>RosterEditor</name>
+    <message>
+      <source>正在载入名单……</source>
+      <translation>Loading the roster…</translation>
+    </message>
     <message>
       <location filename="../../desktop/editors/kind_editors/roster_editor.py" line="+34" />
       <source>插入行</source>
