@@ -90,6 +90,10 @@ def cmd_print(env: Env, args) -> int:
     if args.handout and not target.isdigit():
         raise _usage("--handout 只用于打印一条公开记录：cunwu print ID --handout")
     options = PrintOptions(paper=args.paper, landscape=args.landscape, large=args.large, handout=args.handout)
+    if record_id is not None and not args.unmasked and env.user is None:
+        done = _print_direct(env, record_id, args.out, options)
+        if done is not None:
+            return done
 
     from ..printing.jobs import NoticePrinter
 
@@ -122,7 +126,30 @@ def cmd_print(env: Env, args) -> int:
         raise CunwuError(str(exc)) from None
     except OSError as exc:
         raise CunwuError(f"无法写入 {args.out}：{exc.strerror or exc}") from None
-    internal = "（内部资料，不得张贴）" if args.unmasked else ""
-    extra = f"，{result.documents} 份公告" if result.documents > 1 else ""
-    sys.stdout.write(f"已生成 {args.out}：共 {result.pages} 页{extra}{internal}\n")
+    return _done(args.out, result.pages, result.documents, args.unmasked)
+
+
+def _done(out: str, pages: int, documents: int, unmasked: bool) -> int:
+    internal = "（内部资料，不得张贴）" if unmasked else ""
+    extra = f"，{documents} 份公告" if documents > 1 else ""
+    sys.stdout.write(f"已生成 {out}：共 {pages} 页{extra}{internal}\n")
     return 0
+
+
+def _print_direct(env: Env, record_id: int, out: str, options) -> int | None:
+    """One record printed straight from the database file (models.printing.direct): the same PDF
+    without importing the database layer; ``None`` when that path does not cover it."""
+    from ..printing.direct import read_document
+    from ..printing.fonts import MissingGlyphError
+    from ..printing.render import render
+
+    doc = read_document(env.db_path, record_id, options)
+    if doc is None:
+        return None
+    try:
+        rendered = render([doc], out)
+    except MissingGlyphError as exc:
+        raise CunwuError(str(exc)) from None
+    except OSError as exc:
+        raise CunwuError(f"无法写入 {out}：{exc.strerror or exc}") from None
+    return _done(out, rendered.page_count, 1, False)

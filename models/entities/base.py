@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import DateTime, Integer, MetaData, String, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
-from ..rules.money import decimal_text
+from ..rules.money import decimal_from_text, decimal_text
 
 # Named constraints so Alembic batch migrations on SQLite can address them.
 NAMING = {
@@ -67,11 +67,7 @@ class ExactDecimal(TypeDecorator):
         return decimal_text(value if isinstance(value, Decimal) else Decimal(str(value)), self.places)
 
     def process_result_value(self, value, dialect):
-        if value is None:
-            return None
-        if isinstance(value, float):  # a value written before the column held text
-            return Decimal(repr(value))
-        return Decimal(str(value))
+        return None if value is None else decimal_from_text(value)
 
 
 def Money() -> ExactDecimal:  # noqa: N802 - reads like a type at the use site

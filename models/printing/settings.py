@@ -22,22 +22,16 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 from datetime import date
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem, ValidationError
-from ..rules.footer import phone_entry, phone_line, phones_problems
+from ..rules.footer import FOOTER_FIELDS, FOOTER_STORE, phone_entry, phone_line, phones_problems
 from ..rules.personal_numbers import public_numbers
-from ..services.context import ServiceContext
-from ..services.settings import (
-    FOOTER_FIELDS,
-    FOOTER_STORE,
-    SETTINGS,
-    read_setting,
-    setting_version,
-    write_setting,
-)
+
+if TYPE_CHECKING:  # the database layer loads when settings are read or written, not for PrintSettings
+    from sqlalchemy.orm import Session
+
+    from ..services.context import ServiceContext
 
 SETTING_KEY = FOOTER_STORE
 DEFAULT_OBJECTION_NOTE = "公示期间，如有异议，请向受理单位反映。"
@@ -100,6 +94,8 @@ class PrintSettings:
 
 
 def _read(session: Session) -> PrintSettings:
+    from ..services.settings import read_setting
+
     data = read_setting(session, SETTING_KEY, None)
     return PrintSettings() if data is None else PrintSettings.from_json(data)
 
@@ -120,6 +116,8 @@ def footer_problems(*, phones: list[str] | tuple[str, ...] | None = None,
                     **texts: str | None) -> list[Problem]:
     """Every reason these footer values cannot be saved, by the settings registry's rules; phones are
     lines as typed (“镇纪委 0379-67891234”), read with the one phone parser."""
+    from ..services.settings import SETTINGS
+
     out: list[Problem] = []
     if phones is not None:
         entries = [phone_entry(p) for p in phones if p and p.strip()]
@@ -133,12 +131,16 @@ def footer_problems(*, phones: list[str] | tuple[str, ...] | None = None,
 
 def print_settings_version(ctx: ServiceContext) -> int:
     """The stored footer settings' version (0 when never set)."""
+    from ..services.settings import setting_version
+
     with ctx.read() as session:
         return setting_version(session, SETTING_KEY)
 
 
 def stored_print_settings(ctx: ServiceContext) -> tuple[PrintSettings, int]:
     """The footer settings and their version, read together (for a form that saves them back)."""
+    from ..services.settings import setting_version
+
     with ctx.read() as session:
         return _read(session), setting_version(session, SETTING_KEY)
 
@@ -165,6 +167,8 @@ def set_print_settings(ctx: ServiceContext, *, phones: list[str] | tuple[str, ..
             if value is not None:
                 changes[key] = value.strip()
         updated = replace(current, **changes)
+        from ..services.settings import write_setting
+
         write_setting(w.session, SETTING_KEY, updated.to_json(), expected_version=expected_version)
         w.detail = updated.to_json()
     return updated

@@ -176,6 +176,13 @@ def signature_lines(kind: str, mode: str | None) -> tuple[str, ...]:
 OVERRIDE_KEYS = ("phones", "unit", "address", "email", "issuer", "objection")
 FOOTER_KEY = "footer"
 
+#: The `setting` row holding the installation's footer settings (one JSON object: phones, accepting_unit,
+#: issuer, …) and the settings registry's footer keys → that object's fields. Here, not in the
+#: services, so the printer reads them without the database layer (models.printing.settings).
+FOOTER_STORE = "print_footer"
+FOOTER_FIELDS = {"footer.unit": "accepting_unit", "footer.address": "address", "footer.email": "email",
+                 "footer.issuer": "issuer", "footer.objection": "objection_note"}
+
 # --- attached tables ------------------------------------------------------------------------------
 
 ATTACHED_KEY = "attached_tables"

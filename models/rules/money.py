@@ -139,6 +139,14 @@ def decimal_text(value: Decimal, places: int = 0) -> str:
     return format(number, "f")
 
 
+def decimal_from_text(value: str | float | int) -> Decimal:
+    """A stored number back as Decimal: its text as written by :func:`decimal_text` (or a REAL written
+    before the column held text, read by its shortest repr)."""
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return Decimal(str(value))
+
+
 def _fixed(value: Decimal | int) -> Decimal:
     rounded = to_fen(value)
     return ZERO if rounded.is_zero() else rounded  # never print "-0.00"

@@ -45,6 +45,7 @@ from ..entities.base import utcnow
 from ..errors import PermissionDenied, RecordChanged
 from ..rules import permissions as P
 from ..storage import Database
+from ..storage.audit_key import ChainHead
 
 GENESIS_HASH = "0" * 64
 TRANSITIONS_KEY = "cunwu_transitions"  # session.info: [(disclosure id, new status), ...]
@@ -299,22 +300,6 @@ def verify_audit_chain(db: Database) -> list[str]:
         elif hash_at_head != head.hash:
             problems.append(f"审计记录第 {head.event_id} 条与本机记下的不符，其后的记录可能被改写或删除")
     return problems
-
-
-@dataclass(frozen=True)
-class ChainHead:
-    """The newest audit event: its number and hash, printed on paper as a witness."""
-
-    event_id: int
-    hash: str
-
-    @property
-    def short(self) -> str:
-        return self.hash[:12]
-
-    @property
-    def text(self) -> str:
-        return f"审计链 第 {self.event_id} 条 {self.short}"
 
 
 def chain_head(db: Database) -> ChainHead | None:

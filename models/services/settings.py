@@ -46,7 +46,9 @@ from ..entities.base import utcnow
 from ..errors import CunwuError, Problem, RecordChanged, ValidationError
 from ..rules.accounts import ROLES, role_label
 from ..rules.footer import (
+    FOOTER_FIELDS,
     FOOTER_KEY,
+    FOOTER_STORE,
     MAX_FOOTER_TEXT,
     OVERRIDE_KEYS,
     phone_entry,
@@ -100,7 +102,6 @@ def write_setting(session: Session, key: str, value: Any, *, expected_version: i
 SINCE_STORE = "schedule.since"
 FEEDBACK_DAYS_STORE = "feedback_answer_days"
 MAX_ROWS_STORE = "import.max_rows"  # models.exchange.sheet_guard names this key in its refusals
-FOOTER_STORE = "print_footer"  # one JSON object: phones (lines), accepting_unit, issuer, …
 
 BACKUP_KEEP_STORE = "backup.keep"
 BACKUP_EXTRA_STORE = "backup.extra_dir"
@@ -363,9 +364,6 @@ def _store_unmasked_roles(session: Session, value: Any) -> None:
 
 
 #: ``footer.*`` text settings → the field of the stored footer object (models.printing.settings).
-FOOTER_FIELDS = {"footer.unit": "accepting_unit", "footer.address": "address", "footer.email": "email",
-                 "footer.issuer": "issuer", "footer.objection": "objection_note"}
-
 
 def _spec_text(key: str, label: str, field: str, help_text: str, *, email: bool = False) -> SettingSpec:
     assert FOOTER_FIELDS.get(key, field) == field

@@ -121,5 +121,21 @@ def read_head(path: Path, key: AuditKey | None) -> HeadWitness | None:
     return HeadWitness(event_id, digest, valid)
 
 
-__all__ = ["AuditKey", "HeadWitness", "key_id", "key_path_for", "head_path_for", "load_key",
+@dataclass(frozen=True)
+class ChainHead:
+    """The newest audit event: its number and hash, printed on paper as a witness."""
+
+    event_id: int
+    hash: str
+
+    @property
+    def short(self) -> str:
+        return self.hash[:12]
+
+    @property
+    def text(self) -> str:
+        return f"审计链 第 {self.event_id} 条 {self.short}"
+
+
+__all__ = ["AuditKey", "ChainHead", "HeadWitness", "key_id", "key_path_for", "head_path_for", "load_key",
            "load_or_create_key", "write_head", "reset_head", "read_head"]

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import inspect, text
-from sqlalchemy.engine import Engine
+if TYPE_CHECKING:  # the revision graph is read without SQLAlchemy (storage.plain_read needs only that)
+    from sqlalchemy.engine import Engine
 
 HERE = Path(__file__).resolve().parent
 VERSIONS = HERE / "versions"
@@ -68,6 +69,8 @@ class SchemaState:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from sqlalchemy import inspect, text
+
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None

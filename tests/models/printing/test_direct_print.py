@@ -1,0 +1,147 @@
+"""`cunwu print ID` read straight from the database file (models.printing.direct): the same PDF,
+byte for byte, as the services' print of every kind, without importing SQLAlchemy; and the cases
+it leaves to the services do reach them."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from models.cli import main
+from models.printing.direct import read_document
+from models.printing.document import PrintOptions
+from models.printing.render import render
+from models.services.disclosures import DisclosureService
+
+from .test_notices import DECISION, FINANCE, PROJECT, TODAY, YISHI, env, id_number, roster_rows  # noqa: F401
+from .test_render import ID_NUMBER, all_text, squeezed
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _records(svc, post) -> dict[str, int]:
+    rare = roster_rows(30, names=["王𠮷", "李䶮", "张𬌗"] + [f"村民{i}" for i in range(27)])
+    return {
+        "roster": post(svc.create("DL-01", "2026-Q3", "耕地地力保护补贴名单公示", rows=roster_rows(80))).id,
+        "rare": post(svc.create("DL-01", "2026-Q2", "名单（生僻字）", rows=rare)).id,
+        "draft": svc.create("DL-01", "2026-Q4", "名单（草稿）", rows=roster_rows(5)).id,
+        "finance": post(svc.create("CW-01", "2026-M06", "2026年6月财务收支公开", content=FINANCE)).id,
+        "project": post(svc.create("XM-01", "2026-07-01", "道路硬化工程公示", kind="project", content=PROJECT)).id,
+        "decision": post(svc.create("JC-01", "2026-06-11", "机动地发包决议公开", kind="decision",
+                                    content=DECISION)).id,
+        "yishi": post(svc.create("YS-01", "2026-07-02", "一事一议筹资筹劳方案", kind="yishi", content=YISHI)).id,
+        "notice": post(svc.create("GG-01", "2026-07-03", "关于开展人居环境整治的通知",
+                                  body=f"全体村民：\n联系人身份证 {id_number(3)} 请勿外传。\n请各户积极参加。",
+                                  content={"footer": {"unit": "村务监督委员会", "phones": [
+                                      {"label": "村委会", "number": "0379-61234567"}]}})).id,
+    }
+
+
+OPTIONS = {"plain": PrintOptions(), "handout": PrintOptions(handout=True),
+           "large-a3": PrintOptions(paper="A3", landscape=True, large=True)}
+
+
+@pytest.mark.parametrize("option", sorted(OPTIONS))
+def test_every_kind_prints_the_same_bytes_as_through_the_services(env, db_path, option):  # noqa: F811
+    _ctx, svc, post, printer = env
+    options = OPTIONS[option]
+    for name, record in _records(svc, post).items():
+        if option == "handout" and name not in ("roster", "rare"):
+            continue
+        doc = read_document(db_path, record, options, today=TODAY)
+        assert doc is not None, name
+        direct = render([doc]).data
+        assert direct == printer.print_disclosure(record, None, options).data, name
+        if name == "rare":
+            text = squeezed(all_text(direct))
+            assert all(n in text for n in ("王𠮷", "李䶮", "张𬌗"))  # the Ext-B fallback font's subset
+        if name == "notice":
+            text = squeezed(all_text(direct))
+            assert id_number(3) not in text and "请勿外传" in text and "0379-61234567" in text
+
+
+def test_the_command_prints_through_it_without_importing_sqlalchemy(env, db_path, data_dir, tmp_path):  # noqa: F811
+    _ctx, svc, post, printer = env
+    record = post(svc.create("DL-01", "2026-Q3", "耕地地力保护补贴名单公示", rows=roster_rows(40)))
+    out = tmp_path / "名单.pdf"
+    # SQLAlchemy made unimportable: the command still prints, so its path never needs it.
+    code = ("import sys\n"
+            "class Refuse:\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            "        if name.split('.')[0] == 'sqlalchemy':\n"
+            "            raise ImportError('sqlalchemy imported on the print path: ' + name)\n"
+            "sys.meta_path.insert(0, Refuse())\n"
+            "from models.cli import main\n"
+            "sys.exit(main(sys.argv[1:]))\n")
+    env_vars = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env_vars.pop("CUNWU_USER", None)
+    done = subprocess.run([sys.executable, "-c", code, "--db", str(db_path), "--data-dir", str(data_dir), "print",
+                           str(record.id), "--out", str(out)], env=env_vars, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().startswith(f"已生成 {out}：共 ")
+    assert out.read_bytes() == printer.print_disclosure(record.id).data  # a posted record: no "today" in it
+    assert not ID_NUMBER.search(all_text(out.read_bytes()))
+
+
+def test_what_it_does_not_cover_goes_to_the_services(env, db_path, tmp_path, capsys):  # noqa: F811
+    _ctx, svc, post, printer = env
+    original = post(svc.create("DL-01", "2026-Q3", "名单公示", rows=roster_rows(5)))
+    correction = post(svc.correct(original.id), start="2026-07-21")
+    table = post(svc.create("DL-01", "2026-Q1", "附表名单", rows=roster_rows(3)))
+    with_table = post(svc.create("GG-01", "2026-07-05", "资金安排公示", body="见附件。",
+                                 content={"attached_tables": [{"record": table.id}]}))
+    assert read_document(db_path, correction.id) is None  # names the record it replaces
+    assert read_document(db_path, with_table.id) is None  # prints another record after it
+    assert read_document(db_path, 999) is None  # the services say it does not exist
+    assert read_document(tmp_path / "none.sqlite3", original.id) is None
+    (tmp_path / "text.sqlite3").write_text("not a database")
+    assert read_document(tmp_path / "text.sqlite3", original.id) is None
+    # through the command, each still prints (or is refused) as before
+    for record in (correction.id, with_table.id):
+        out = tmp_path / f"{record}.pdf"
+        assert main(["--db", str(db_path), "print", str(record), "--out", str(out)]) == 0
+        assert out.read_bytes() == printer.print_disclosure(record).data
+    assert main(["--db", str(db_path), "print", "999", "--out", str(tmp_path / "x.pdf")]) == 1
+    assert "没有编号为 999 的公开记录" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_another_schema_version_is_left_to_the_services(env, db_path):  # noqa: F811
+    _ctx, svc, post, _printer = env
+    record = post(svc.create("DL-01", "2026-Q3", "名单公示", rows=roster_rows(5)))
+    assert read_document(db_path, record.id) is not None
+    conn = sqlite3.connect(db_path)
+    try:
+        (version,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        conn.execute("UPDATE alembic_version SET version_num = 'zzzz'")
+        conn.commit()
+        assert read_document(db_path, record.id) is None  # newer: the services refuse it by name
+        conn.execute("UPDATE alembic_version SET version_num = ?", (version,))
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def test_a_database_with_accounts_signs_in_through_the_services(staffed_village, db_path, tmp_path, capsys):
+    clerk = DisclosureService(staffed_village["ctx"]["clerk"])
+    record = clerk.create(_any_item(staffed_village), "2026-07-03", "关于开展人居环境整治的通知", kind="notice",
+                          body="请各户积极参加。")
+    assert read_document(db_path, record.id) is None
+    out = tmp_path / "x.pdf"
+    assert main(["--db", str(db_path), "print", str(record.id), "--out", str(out)]) == 1
+    assert "已设置账户" in capsys.readouterr().err and not out.exists()
+
+
+def _any_item(village) -> str:
+    from models.rules.timing import TimingRule
+    from models.services.catalog import CatalogService, ItemData
+
+    CatalogService(village["ctx"]["admin"]).add(ItemData(code="GG-01", group="村务", name="村务公告",
+                                                         timing=TimingRule("immediate"), posting_days=5))
+    return "GG-01"
