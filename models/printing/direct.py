@@ -16,7 +16,8 @@ is read whole, and errors of the print itself (a character no font has) are rais
 ordinary path.
 
 Like the services' `get(checked=False)`, the record's checks are not run again: a printed record is
-laid out as stored.
+laid out as stored, and a public record prints its stored, sealed totals instead of summing its
+rows again.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from ..rules import kinds as K
 from ..rules import roster as R
+from ..rules import workflow as W
 from ..rules.footer import FOOTER_STORE, attached_entries
 from ..rules.periods import PeriodError, parse_period
 from ..storage.audit_key import ChainHead
@@ -88,6 +91,7 @@ class _Record:
     columns: list[dict[str, Any]] = field(default_factory=list)
     rows: list[dict[str, Any]] = field(default_factory=list)
     row_count: int = 0
+    totals: dict[str, Any] | None = None
 
 
 def _period_label(period: str | None) -> str:
@@ -130,7 +134,10 @@ def read_document(db_path: str | os.PathLike[str] | None, record_id: int, option
         unit=d["unit"] or "元", body=d["body"] or "", posting_start=d["posting_start"], posting_end=d["posting_end"],
         posting_days=d["posting_days"], posting_working_days=bool(d["posting_working_days"]),
         supersedes=d["supersedes_id"], is_correction=bool(d["is_correction"]), content=dict(d["content"] or {}),
-        columns=columns, rows=rows, row_count=len(rows) or d["row_count"] or 0)
+        columns=columns, rows=rows, row_count=len(rows) or d["row_count"] or 0,
+        # a public record's 合计 as sealed (checked against its rows by `cunwu check`); a draft's are
+        # computed by the notice from its rows
+        totals=K.totals_from_json(d["totals"]) if d["status"] in W.PUBLIC_STATUSES and d["totals"] else None)
     settings = PrintSettings() if stored_settings is None else PrintSettings.from_json(stored_settings)
     doc = disclosure_notice(data, village=village, settings=settings, item=item, options=options,
                             today=today or date.today())

@@ -337,8 +337,24 @@ def _roster_table(data: Any, item: Any, unmasked: bool, handout: bool = False) -
     if not columns:
         columns = roster_columns([], "generic", unmasked=unmasked)
     columns = handout_columns(effective_columns(columns, data.rows), handout)
-    totals = roster_totals(data.rows, table_columns(data.columns, preset if preset in PRESET_LABELS else None))
+    summed = table_columns(data.columns, preset if preset in PRESET_LABELS else None)
+    totals = _record_totals(data, summed)
+    if totals is None:
+        totals = roster_totals(data.rows, summed)
     return roster_table(data.rows, columns, totals=totals, unmasked=unmasked, count_word=count_word(preset))
+
+
+def _record_totals(data: Any, columns: Sequence[RosterColumn]) -> Mapping[str, Any] | None:
+    """The record's own totals when they cover this table — the services' (computed from these rows
+    by the one rule, `roster_totals`, on reading) or a posted record's stored, sealed 合计 (checked
+    against its rows by `cunwu check`) — so a 10,000-row table is not parsed again to print them:
+    the row count matches and every summed column has its entry. Else ``None``."""
+    totals = getattr(data, "totals", None)
+    if not isinstance(totals, Mapping) or totals.get("rows") != len(data.rows):
+        return None
+    if any(c.summed and c.kind in NUMBER_KINDS and c.key not in totals for c in columns):
+        return None
+    return totals
 
 
 def _roster_blocks(data: Any, item: Any, unmasked: bool, handout: bool = False) -> list[Block]:
