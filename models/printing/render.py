@@ -928,22 +928,19 @@ def _text_operators(canvas: Canvas, texts: Sequence[tuple[float, float, str, flo
                     measure: TextMeasure) -> str:
     """PDF operators drawing one-line texts as one text object, fonts switched only when needed.
 
-    Written directly (``splitString`` / ``getSubsetInternalName``, the interface ReportLab
-    documents for its TrueType subsets) because ``TextObject.textOut`` measures every string
-    again to track the cursor, which doubles the cost of a large roster.
+    Written directly (each font's :class:`_FontEncoder`, over ReportLab's documented ``splitString`` /
+    ``getSubsetInternalName``) because ``TextObject.textOut`` measures every string again to track
+    the cursor, which doubles the cost of a large roster.
     """
     doc = canvas._doc
     code = ["BT"]
     add = code.append
     current_font, current_size = "", 0.0
     specials = measure.special_chars
-    # Rosters repeat names, groups and rates: encode each distinct string once per document;
-    # columns and rows repeat coordinates: format each once.
     caches = measure.encodings.setdefault(id(doc), {})
-    main = getFont(FONT_MAIN)
-    main_cache = caches.setdefault(FONT_MAIN, {})
+    main = _encoder(caches, FONT_MAIN, doc).encode
+    # columns and rows repeat coordinates: format each once
     numbers = caches.setdefault("numbers", {})
-    font_of: dict[str, object] = {FONT_MAIN: main}
     for x, y, text, size in texts:
         x_text = numbers.get(x)
         if x_text is None:
@@ -953,37 +950,93 @@ def _text_operators(canvas: Canvas, texts: Sequence[tuple[float, float, str, flo
             y_text = numbers[y] = fp_str(y)
         add(f"1 0 0 1 {x_text} {y_text} Tm")
         if specials and not specials.isdisjoint(text):
-            runs = []
-            for name, run in fonts.split_runs(text):
-                font = font_of.get(name) or font_of.setdefault(name, getFont(name))
-                runs.append((font, run))
+            shows = [show for name, run in fonts.split_runs(text) for show in _encoder(caches, name, doc).encode(run)]
         else:
-            encoded = main_cache.get(text)
-            if encoded is None:
-                encoded = main_cache[text] = _encode(main, text, doc)
-            for font_name, show in encoded:
-                if font_name != current_font or size != current_size:
-                    add(f"{font_name} {fp_str(size)} Tf")
-                    current_font, current_size = font_name, size
-                add(show)
-            continue
-        for font, run in runs:
-            cache = caches.setdefault(font.fontName, {})
-            encoded = cache.get(run)
-            if encoded is None:
-                encoded = cache[run] = _encode(font, run, doc)
-            for font_name, show in encoded:
-                if font_name != current_font or size != current_size:
-                    add(f"{font_name} {fp_str(size)} Tf")
-                    current_font, current_size = font_name, size
-                add(show)
+            shows = main(text)
+        for font_name, show in shows:
+            if font_name != current_font or size != current_size:
+                add(f"{font_name} {fp_str(size)} Tf")
+                current_font, current_size = font_name, size
+            add(show)
     add("ET")
     return "\n".join(code)
 
 
-def _encode(font, text: str, doc) -> list[tuple[str, str]]:
-    return [(font.getSubsetInternalName(subset, doc), f"({escapePDF(chunk)}) Tj")
-            for subset, chunk in font.splitString(text, doc)]
+def _encoder(caches: dict, font_name: str, doc) -> _FontEncoder:
+    encoder = caches.get(font_name)
+    if encoder is None:
+        encoder = caches[font_name] = _FontEncoder(getFont(font_name), doc)
+    return encoder
+
+
+# Marks for a character's subset in :class:`_FontEncoder`: code points no printed text holds
+# (Supplementary Private Use Area-A: no shipped font has a glyph there, so such text is refused).
+_SUBSET_MARK = 0xF0000
+_FIRST_MARK = chr(_SUBSET_MARK)
+
+
+class _FontEncoder:
+    """One TrueType font's texts in one PDF: each ``(subset name, "(codes) Tj")`` run.
+
+    The first time a character is met, ReportLab's own ``splitString`` assigns its subset and code
+    (so subsets, codes and the file's bytes are exactly ReportLab's); the assignment is remembered
+    as two ``str.translate`` tables — character → subset mark, character → its escaped code — so a
+    text of known characters (almost every cell of a large roster) is encoded in C, not by a Python
+    loop over its characters. A few thousand texts are also kept whole (group names, rates, masks
+    repeat); the rest are not, so memory stays flat on a 100,000-row table.
+    """
+
+    _KEEP = 20_000
+
+    def __init__(self, font, doc):
+        self.font = font
+        self.doc = doc
+        self.marks: dict[int, str] = {}  # ord(char) → chr(_SUBSET_MARK + subset)
+        self.codes: dict[int, str] = {}  # ord(char) → its code in its subset, escaped for a PDF string
+        self.names: dict[int, str] = {}  # subset → its PDF font name
+        self.known: dict[str, list[tuple[str, str]]] = {}
+
+    def encode(self, text: str) -> list[tuple[str, str]]:
+        done = self.known.get(text)
+        if done is not None:
+            return done
+        marks = text.translate(self.marks)
+        lowest = min(marks) if marks else ""
+        # empty, a character not met yet, or one that is not printable (a private-use character
+        # could pass for a mark): ReportLab's own path
+        if lowest < _FIRST_MARK or not text.isprintable():
+            done = self._learn(text)
+        else:
+            if max(marks) == lowest:  # one subset: one run
+                done = [(self.names[ord(lowest) - _SUBSET_MARK], f"({text.translate(self.codes)}) Tj")]
+            else:
+                done = []
+                start = 0
+                for k in range(1, len(marks) + 1):
+                    if k == len(marks) or marks[k] != marks[start]:
+                        done.append((self.names[ord(marks[start]) - _SUBSET_MARK],
+                                     f"({text[start:k].translate(self.codes)}) Tj"))
+                        start = k
+        if len(self.known) < self._KEEP:
+            self.known[text] = done
+        return done
+
+    def _learn(self, text: str) -> list[tuple[str, str]]:
+        font, doc = self.font, self.doc
+        out = []
+        for subset, chunk in font.splitString(text, doc):
+            name = self.names.get(subset)
+            if name is None:
+                name = self.names[subset] = font.getSubsetInternalName(subset, doc)
+            out.append((name, f"({escapePDF(chunk)}) Tj"))
+        assignments = font.state[doc].assignments
+        for ch in set(text):
+            point = ord(ch)
+            n = assignments.get(32 if point == 0xA0 else point)  # ReportLab prints a no-break space as a space
+            if n is not None and point < _SUBSET_MARK:
+                self.marks[point] = chr(_SUBSET_MARK + (n >> 8))
+                self.codes[point] = escapePDF(bytes((n & 0xFF,)))
+        return out
 
 
 def _draw_texts(canvas: Canvas, texts: list[tuple[float, float, str, float]], measure: TextMeasure) -> None:
