@@ -9,7 +9,7 @@ APT_PACKAGES := libgl1 libegl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 l
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 \
 	libxcb-randr0 libxcb-xinerama0 fonts-wqy-microhei poppler-utils
 
-.PHONY: run test bench fuzz crash lint sysdeps venv screenshots clean
+.PHONY: run test bench bench-print-large fuzz crash lint sysdeps venv screenshots clean
 
 run: sysdeps $(STAMP)
 	$(VENV)/bin/cunwu
@@ -19,6 +19,10 @@ test: sysdeps $(STAMP)
 
 bench: sysdeps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+# Issue 13: whole-process `cunwu print` with a 100,000-row roster too (its set-up takes minutes).
+bench-print-large: sysdeps $(STAMP)
+	QT_QPA_PLATFORM=offscreen nice $(PY) -m bench.print_process --large
 
 # Issue 11 part 8 (long: run them niced; a failing case or trial is kept under bench/out/ for replay).
 fuzz: sysdeps $(STAMP)

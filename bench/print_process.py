@@ -8,9 +8,16 @@ for LibreOffice (bench.printing.write_xlsx), and a month of 40 posted notices fo
 Timed: `cunwu print ID --out f.pdf` and `soffice --headless --convert-to pdf f.xlsx` (a warm profile),
 alternately A B A B … after a warm-up of each, medians of RUNS; wall time and CPU time (user + system
 of the child process). Goal (issue 13): cunwu ≥ 4× faster than LibreOffice at 1,000 and 10,000 rows.
-Also `cunwu print due --month` for 40 notices, and peak memory (max RSS) of each process.
+Also `cunwu print due --month` for 40 notices, peak memory (max RSS) of each process, the process
+floor (printing one short notice: peak memory and time), and the time per row above that floor at
+each size (flat = linear).
+
+With ``--large`` a 100,000-row roster is added (its set-up, through the services, takes a few minutes,
+so `make bench` leaves it out: `make bench-print-large`), for the linearity and the memory goal:
+peak ≤ 2 × the PDF's size + the floor. LibreOffice is not run at that size.
 
     python -m bench print_process            (or: make bench)
+    python -m bench.print_process --large    (or: make bench-print-large)
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from .common import OUT, ROOT
 from .printing import LibreOffice, find_soffice, printed_table, roster_record, write_xlsx
 
 SIZES = (1_000, 10_000)
+LARGE = 100_000
 RUNS = 5
 GOAL = 4.0
 DUE_NOTICES = 40
@@ -79,7 +87,8 @@ def _roster_xlsx(path: Path, n: int) -> None:
     book.save(path)
 
 
-def build_village(work: Path, sizes: tuple[int, ...]) -> tuple[Path, Path, dict[int, int]]:
+def build_village(work: Path, sizes: tuple[int, ...]) -> tuple[Path, Path, dict[int, int], int]:
+    """The village, the posted roster of each size (by id) and one short posted notice (the floor)."""
     db, data = work / "village.sqlite3", work / "data"
     _run(_cunwu(db, "init", "--mode", "village", "--code", "410322100001", "--name", "测试村", "--township",
                 "城关镇", "--operator", "王会计", "--since", "2026-01", data=data))
@@ -91,8 +100,8 @@ def build_village(work: Path, sizes: tuple[int, ...]) -> tuple[Path, Path, dict[
                           "--title", "2026年耕地地力保护补贴发放名单公示", "--from", str(xlsx), "--json", data=data))
         ids[n] = json.loads(out)["id"]
         _post(db, data, ids[n])
-    _month_of_notices(db, data, work)
-    return db, data, ids
+    short = _month_of_notices(db, data, work)
+    return db, data, ids, short
 
 
 def _post(db: Path, data: Path, record: int) -> None:
@@ -101,8 +110,9 @@ def _post(db: Path, data: Path, record: int) -> None:
     _run(_cunwu(db, "disclosure", "post", str(record), "--start", "2026-11-20", data=data))
 
 
-def _month_of_notices(db: Path, data: Path, work: Path) -> None:
-    """DUE_NOTICES short notices and rosters posted in November 2026, through the services (faster)."""
+def _month_of_notices(db: Path, data: Path, work: Path) -> int:
+    """DUE_NOTICES short notices and rosters posted in November 2026, through the services (faster);
+    returns the last one's id."""
     code = r"""
 import sys
 from datetime import date
@@ -119,63 +129,138 @@ for i in range(int(sys.argv[2])):
     clerk.submit(d.id)
     chief.approve(d.id, "李监委")
     clerk.post(d.id, start=date(2026, 11, 1 + i % 28))
+print(d.id)
 """
     done = subprocess.run([sys.executable, "-c", code, str(db), str(DUE_NOTICES)], env=_env(), capture_output=True,
                           text=True, timeout=600)
     if done.returncode != 0:
         raise RuntimeError(f"month of notices: {done.stderr[-800:]}")
+    return int(done.stdout.split()[-1])
+
+
+def _large_roster(db: Path, n: int) -> int:
+    """A posted roster of ``n`` rows made through the services (the CLI's xlsx import of 100,000 rows
+    would first need openpyxl to write them): the same rows as bench.printing.roster_record."""
+    code = r"""
+import sys
+from datetime import date
+from pathlib import Path
+from bench.printing import roster_record
+from models.storage.database import open_database
+from models.services.context import Actor, ServiceContext
+from models.services.disclosures import DisclosureService
+db = open_database(Path(sys.argv[1]))
+clerk = DisclosureService(ServiceContext(db, Actor("王会计")), clock=lambda: date(2026, 11, 20))
+chief = DisclosureService(ServiceContext(db, Actor("李监委", "reviewer")), clock=lambda: date(2026, 11, 20))
+rows = [{k: r[k] for k in ("group", "name", "id_number", "quantity", "rate", "amount", "remark")}
+        for r in roster_record(int(sys.argv[2])).rows]
+d = clerk.create("CW-13", "2026-M10", "2026年耕地地力保护补贴发放名单公示（十万行）", kind="roster", rows=rows)
+clerk.submit(d.id)
+chief.approve(d.id, "李监委")
+clerk.post(d.id, start=date(2026, 11, 20))
+print(d.id)
+"""
+    done = subprocess.run([sys.executable, "-c", code, str(db), str(n)], env=_env(), capture_output=True,
+                          text=True, timeout=3600)
+    if done.returncode != 0:
+        raise RuntimeError(f"{n:,}-row roster: {done.stderr[-800:]}")
+    return int(done.stdout.split()[-1])
 
 
 def _median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def run(sizes: tuple[int, ...] = SIZES, runs: int = RUNS) -> None:
+def run(sizes: tuple[int, ...] = SIZES, runs: int = RUNS, *, large: bool = False) -> None:
     soffice = find_soffice()
     work = Path(tempfile.mkdtemp(prefix="bench-print-process-", dir=OUT if OUT.exists() else None))
     try:
-        db, data, ids = build_village(work, sizes)
+        db, data, ids, short = build_village(work, sizes)
         office = LibreOffice(soffice, work) if soffice else None
         if office is None:
             print("print_process: LibreOffice (soffice) is not available: cunwu's figures alone, no ratio")
+        floor_cmd = _cunwu(db, "print", str(short), "--out", str(work / "floor.pdf"), data=data)
+        timed(floor_cmd)
+        floor = [timed(floor_cmd) for _ in range(runs)]
+        floor_cpu = _median([c for _, c, _ in floor])
+        floor_rss = max(m for _, _, m in floor) / 1024
+        print(f"print_process: process floor, `cunwu print` of one short notice, whole process, median of {runs}: "
+              f"{_median([w for w, _, _ in floor]):.2f} s wall, {floor_cpu:.2f} s CPU, peak {floor_rss:.0f} MB",
+              flush=True)
+        figures: dict[int, tuple[float, float, float, int]] = {}
         for n in sizes:
-            pdf = work / f"out-{n}.pdf"
-            ours_cmd = _cunwu(db, "print", str(ids[n]), "--out", str(pdf), data=data)
-            ours: list[tuple[float, float, int]] = []
-            theirs: list[tuple[float, float, int]] = []
-            if office is not None:
-                header, rows = printed_table(roster_record(n))
-                xlsx = work / f"table-{n}.xlsx"
-                write_xlsx(xlsx, "2026年耕地地力保护补贴发放名单公示", header, rows)
-                lo_cmd = [office.soffice, f"-env:UserInstallation={office.profile}", "--headless", "--convert-to",
-                          "pdf", "--outdir", str(work / "lo-out"), str(xlsx)]
-                timed(lo_cmd)  # warm-up (the first start also creates the profile)
-            timed(ours_cmd)  # warm-up
-            for _ in range(runs):
-                ours.append(timed(ours_cmd))
-                if office is not None:
-                    theirs.append(timed(lo_cmd))
-            size = pdf.stat().st_size
-            wall, cpu = _median([w for w, _, _ in ours]), _median([c for _, c, _ in ours])
-            rss = max(m for _, _, m in ours) / 1024
-            line = (f"print_process: `cunwu print` {n:,}-row roster, whole process, median of {runs}: "
-                    f"{wall:.2f} s wall, {cpu:.2f} s CPU, peak {rss:.0f} MB (PDF {size / 1e6:.2f} MB)")
-            if theirs:
-                lo_wall, lo_cpu = _median([w for w, _, _ in theirs]), _median([c for _, c, _ in theirs])
-                ratio = lo_wall / wall
-                line += (f"; LibreOffice {lo_wall:.2f} s wall, {lo_cpu:.2f} s CPU → cunwu {ratio:.2f}× faster "
-                         f"by wall, {lo_cpu / cpu:.2f}× by CPU (goal ≥ {GOAL:g}× by wall: "
-                         f"{'met' if ratio >= GOAL else 'NOT met'})")
-            print(line, flush=True)
+            figures[n] = _print_roster(n, ids[n], db, data, work, runs, office)
         due_cmd = _cunwu(db, "print", "due", "--month", "2026-11", "--out", str(work / "due.pdf"), data=data)
         timed(due_cmd)
         due = [timed(due_cmd) for _ in range(runs)]
         print(f"print_process: `cunwu print due --month 2026-11` ({DUE_NOTICES} notices + the month's rosters), "
               f"whole process, median of {runs}: {_median([w for w, _, _ in due]):.2f} s wall, "
-              f"{_median([c for _, c, _ in due]):.2f} s CPU", flush=True)
+              f"{_median([c for _, c, _ in due]):.2f} s CPU, peak {max(m for _, _, m in due) / 1024:.0f} MB",
+              flush=True)
+        if large:
+            started = time.perf_counter()
+            record = _large_roster(db, LARGE)
+            print(f"print_process: {LARGE:,}-row roster set up through the services in "
+                  f"{time.perf_counter() - started:.0f} s (not timed below)", flush=True)
+            figures[LARGE] = _print_roster(LARGE, record, db, data, work, max(3, runs // 2), None)
+            _, _, rss, size = figures[LARGE]
+            budget = 2 * size / 1e6 + floor_rss
+            print(f"print_process: memory at {LARGE:,} rows: peak {rss:.0f} MB against 2 × PDF "
+                  f"({size / 1e6:.2f} MB) + floor ({floor_rss:.0f} MB) = {budget:.0f} MB: "
+                  f"{'met' if rss <= budget else 'NOT met'}", flush=True)
+        if len(figures) >= 2:
+            per_row = {n: (cpu - floor_cpu) / n * 1e6 for n, (_, cpu, _, _) in figures.items()}
+            first = min(per_row)
+            print("print_process: CPU per row above the floor: " + ", ".join(
+                f"{per_row[n]:.0f} µs at {n:,}" for n in sorted(per_row)) + " (ratio to the smallest: " + ", ".join(
+                f"{per_row[n] / per_row[first]:.2f}" for n in sorted(per_row) if n != first) + "; 1.00 = linear)",
+                flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def _print_roster(n: int, record: int, db: Path, data: Path, work: Path, runs: int,
+                  office: LibreOffice | None) -> tuple[float, float, float, int]:
+    """Times `cunwu print` of the ``n``-row roster (alternating with LibreOffice when given), prints
+    its line; returns (wall, CPU, peak MB, PDF bytes), medians."""
+    pdf = work / f"out-{n}.pdf"
+    ours_cmd = _cunwu(db, "print", str(record), "--out", str(pdf), data=data)
+    ours: list[tuple[float, float, int]] = []
+    theirs: list[tuple[float, float, int]] = []
+    lo_cmd: list[str] = []
+    if office is not None:
+        header, rows = printed_table(roster_record(n))
+        xlsx = work / f"table-{n}.xlsx"
+        write_xlsx(xlsx, "2026年耕地地力保护补贴发放名单公示", header, rows)
+        lo_cmd = [office.soffice, f"-env:UserInstallation={office.profile}", "--headless", "--convert-to",
+                  "pdf", "--outdir", str(work / "lo-out"), str(xlsx)]
+        timed(lo_cmd)  # warm-up (the first start also creates the profile)
+    timed(ours_cmd)  # warm-up
+    for _ in range(runs):
+        ours.append(timed(ours_cmd))
+        if office is not None:
+            theirs.append(timed(lo_cmd))
+    size = pdf.stat().st_size
+    wall, cpu = _median([w for w, _, _ in ours]), _median([c for _, c, _ in ours])
+    rss = max(m for _, _, m in ours) / 1024
+    line = (f"print_process: `cunwu print` {n:,}-row roster, whole process, median of {runs}: "
+            f"{wall:.2f} s wall, {cpu:.2f} s CPU, peak {rss:.0f} MB (PDF {size / 1e6:.2f} MB)")
+    if theirs:
+        lo_wall, lo_cpu = _median([w for w, _, _ in theirs]), _median([c for _, c, _ in theirs])
+        ratio = lo_wall / wall
+        line += (f"; LibreOffice {lo_wall:.2f} s wall, {lo_cpu:.2f} s CPU, peak "
+                 f"{max(m for _, _, m in theirs) / 1024:.0f} MB → cunwu {ratio:.2f}× faster "
+                 f"by wall, {lo_cpu / cpu:.2f}× by CPU (goal ≥ {GOAL:g}× by wall: "
+                 f"{'met' if ratio >= GOAL else 'NOT met'})")
+    print(line, flush=True)
+    return wall, cpu, rss, size
+
+
 if __name__ == "__main__":
-    run()
+    import argparse
+
+    parser = argparse.ArgumentParser(description="whole-process `cunwu print` against LibreOffice")
+    parser.add_argument("--large", action="store_true", help=f"also a {LARGE:,}-row roster (slow set-up)")
+    parser.add_argument("--runs", type=int, default=RUNS)
+    options = parser.parse_args()
+    run(runs=options.runs, large=options.large)
