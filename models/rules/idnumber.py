@@ -16,9 +16,6 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
-from stdnum.cn import ric
-from stdnum.exceptions import ValidationError
-
 Severity = Literal["error", "warning"]
 
 EARLIEST_BIRTH_DATE = date(1900, 1, 1)
@@ -80,6 +77,10 @@ def _birth_date_problem(birth: date | None, digits: str, today: date) -> str | N
 
 
 def _birth_date_18(normalized: str) -> date | None:
+    # python-stdnum is imported when a number is checked: it loads pydoc, which a print need not pay for
+    from stdnum.cn import ric
+    from stdnum.exceptions import ValidationError
+
     try:
         return ric.get_birth_date(normalized)
     except (ValidationError, ValueError):
@@ -132,6 +133,8 @@ def _checked(value: str, today: date) -> IdCheck:
         problem = _birth_date_problem(birth, normalized[6:14], today)
         if problem:
             return _error(normalized, problem, birth)
+        from stdnum.cn import ric
+
         expected = ric.calc_check_digit(normalized)
         if normalized[-1] != expected:
             return _error(
