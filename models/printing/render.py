@@ -907,19 +907,21 @@ def _draw_page(canvas: Canvas, page: _Page, number: int, count: int, doc: Notice
         canvas.setLineWidth(1.0)
         for x, y, w, h in page.frames:
             canvas.rect(x, y, w, h, stroke=1, fill=0)
-    if page.texts:
-        _draw_texts(canvas, page.texts, measure)
+    # the page number (centred) and the audit stamp (right) go into the page's one text object
+    number_text = f"第 {number} 页 共 {count} 页"
+    texts = [*page.texts, (width / 2 - measure.width(number_text, st.page_number) / 2, st.margin_bottom,
+                           number_text, st.page_number)]
+    if doc.stamp:
+        stamp_size = st.page_number * 0.75
+        texts.append((width - st.margin_x - measure.width(doc.stamp, stamp_size), st.margin_bottom, doc.stamp,
+                      stamp_size))
+    _draw_texts(canvas, texts, measure)
     if page.bolds:
         _draw_bold(canvas, page.bolds, measure)
     for paragraph, x, y in page.flows:
         paragraph.drawOn(canvas, x, y)
     for extra in page.extras:
         extra(canvas)
-    fonts.draw_string(canvas, width / 2, st.margin_bottom, f"第 {number} 页 共 {count} 页", st.page_number,
-                      align="center")
-    if doc.stamp:
-        fonts.draw_string(canvas, width - st.margin_x, st.margin_bottom, doc.stamp, st.page_number * 0.75,
-                          align="right")
     if doc.options.watermark:
         _watermark(canvas, doc.options.watermark, width, height, measure)
 
@@ -938,7 +940,8 @@ def _text_operators(canvas: Canvas, texts: Sequence[tuple[float, float, str, flo
     current_font, current_size = "", 0.0
     specials = measure.special_chars
     caches = measure.encodings.setdefault(id(doc), {})
-    main = _encoder(caches, FONT_MAIN, doc).encode
+    main_encoder = _encoder(caches, FONT_MAIN, doc)
+    main, quick = main_encoder.encode, main_encoder.quick
     # columns and rows repeat coordinates: format each once
     numbers = caches.setdefault("numbers", {})
     for x, y, text, size in texts:
@@ -949,10 +952,13 @@ def _text_operators(canvas: Canvas, texts: Sequence[tuple[float, float, str, flo
         if y_text is None:
             y_text = numbers[y] = fp_str(y)
         add(f"1 0 0 1 {x_text} {y_text} Tm")
-        if specials and not specials.isdisjoint(text):
-            shows = [show for name, run in fonts.split_runs(text) for show in _encoder(caches, name, doc).encode(run)]
-        else:
-            shows = main(text)
+        shows = quick(text)  # every character met before in the main font (so none needs a fallback)
+        if shows is None:
+            if specials and not specials.isdisjoint(text):
+                shows = [show for name, run in fonts.split_runs(text)
+                         for show in _encoder(caches, name, doc).encode(run)]
+            else:
+                shows = main(text)
         for font_name, show in shows:
             if font_name != current_font or size != current_size:
                 add(f"{font_name} {fp_str(size)} Tf")
@@ -996,29 +1002,38 @@ class _FontEncoder:
         self.names: dict[int, str] = {}  # subset → its PDF font name
         self.known: dict[str, list[tuple[str, str]]] = {}
 
-    def encode(self, text: str) -> list[tuple[str, str]]:
+    def quick(self, text: str) -> list[tuple[str, str]] | None:
+        """``text``'s runs when every character of it has been met; else ``None`` (see :meth:`encode`)."""
         done = self.known.get(text)
         if done is not None:
             return done
         marks = text.translate(self.marks)
         lowest = min(marks) if marks else ""
         # empty, a character not met yet, or one that is not printable (a private-use character
-        # could pass for a mark): ReportLab's own path
+        # could pass for a mark): not here
         if lowest < _FIRST_MARK or not text.isprintable():
-            done = self._learn(text)
+            return None
+        if max(marks) == lowest:  # one subset: one run
+            done = [(self.names[ord(lowest) - _SUBSET_MARK], f"({text.translate(self.codes)}) Tj")]
         else:
-            if max(marks) == lowest:  # one subset: one run
-                done = [(self.names[ord(lowest) - _SUBSET_MARK], f"({text.translate(self.codes)}) Tj")]
-            else:
-                done = []
-                start = 0
-                for k in range(1, len(marks) + 1):
-                    if k == len(marks) or marks[k] != marks[start]:
-                        done.append((self.names[ord(marks[start]) - _SUBSET_MARK],
-                                     f"({text[start:k].translate(self.codes)}) Tj"))
-                        start = k
+            done = []
+            start = 0
+            for k in range(1, len(marks) + 1):
+                if k == len(marks) or marks[k] != marks[start]:
+                    done.append((self.names[ord(marks[start]) - _SUBSET_MARK],
+                                 f"({text[start:k].translate(self.codes)}) Tj"))
+                    start = k
         if len(self.known) < self._KEEP:
             self.known[text] = done
+        return done
+
+    def encode(self, text: str) -> list[tuple[str, str]]:
+        """``text``'s runs: ``(font name, show operator)`` per subset run."""
+        done = self.quick(text)
+        if done is None:
+            done = self._learn(text)
+            if len(self.known) < self._KEEP:
+                self.known[text] = done
         return done
 
     def _learn(self, text: str) -> list[tuple[str, str]]:
