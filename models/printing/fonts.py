@@ -208,15 +208,26 @@ class _CachedFace(TTFontFace):
     the font file and ReportLab are the ones it was made from. The font's bytes are read as usual."""
 
     def extractInfo(self, charInfo=1) -> None:  # noqa: N802, N803 - ReportLab's names
-        cached = _load_cached_info(self.filename) if charInfo else None
-        if cached is not None:
-            self.__dict__.update(cached)
-            return
+        if charInfo:
+            # the regular and bold names are one file: its tables are read (or parsed) once a process
+            # and shared — ReportLab only reads them
+            shared = _extracted.get(self.filename)
+            if shared is None:
+                shared = _load_cached_info(self.filename)
+            if shared is not None:
+                _extracted[self.filename] = shared
+                self.__dict__.update(shared)
+                return
         before = dict(self.__dict__)
         super().extractInfo(charInfo)
         if charInfo:
-            _store_cached_info(self.filename, {k: v for k, v in self.__dict__.items()
-                                               if k not in before or before[k] is not v})
+            info = {k: v for k, v in self.__dict__.items() if k not in before or before[k] is not v}
+            _store_cached_info(self.filename, info)
+            _extracted[self.filename] = info
+
+
+#: font file → the attributes :meth:`_CachedFace.extractInfo` set, for the other faces of that file.
+_extracted: dict[str, dict] = {}
 
 
 class _NoticeTTFont(TTFont):
@@ -294,9 +305,11 @@ def register_fonts() -> None:
         for name in FALLBACK_FONTS:  # an incomplete installation is named now, not at the first rare name
             if not (fonts_dir() / _FONT_FILES[name]).is_file():
                 raise FileNotFoundError(f"font file for {name} missing: {fonts_dir() / _FONT_FILES[name]}")
+        main_coverage = frozenset(fonts[0].face.charToGlyph)  # one table: the bold name shares it
         for font in fonts:
             pdfmetrics.registerFont(font)
-            _coverage[font.fontName] = frozenset(font.face.charToGlyph)
+            _coverage[font.fontName] = (main_coverage if font.face.charToGlyph is fonts[0].face.charToGlyph
+                                        else frozenset(font.face.charToGlyph))
         # <b> and <i> in Paragraph markup resolve through the family; there are no italics.
         pdfmetrics.registerFontFamily(
             FONT_MAIN, normal=FONT_MAIN, bold=FONT_MAIN_BOLD, italic=FONT_MAIN, boldItalic=FONT_MAIN_BOLD

@@ -17,6 +17,12 @@ from models.printing import fonts
 ROOT = Path(__file__).resolve().parents[3]
 MAIN_TTF = str(fonts.fonts_dir() / "cunwu-hei.ttf")
 
+
+@pytest.fixture(autouse=True)
+def _no_shared_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test meets the cache file itself, not the tables an earlier test left in this process."""
+    monkeypatch.setattr(fonts, "_extracted", {})
+
 # Draws a short notice with the given names and reports the PDF's hash and the fonts registered.
 _SCRIPT = r"""
 import hashlib, io, json, sys
@@ -105,3 +111,12 @@ def test_unwritable_cache_only_costs_time(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv(fonts.CACHE_ENV, str(blocker))
     face = fonts._CachedFace(MAIN_TTF)
     assert face.charToGlyph and not (blocker / "fonts").exists()
+
+
+def test_regular_and_bold_names_share_one_reading_of_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    reads: list[str] = []
+    real = fonts._load_cached_info
+    monkeypatch.setattr(fonts, "_load_cached_info", lambda path: reads.append(path) or real(path))
+    regular, bold = fonts._load_font(fonts.FONT_MAIN), fonts._load_font(fonts.FONT_MAIN_BOLD)
+    assert regular.face.charToGlyph is bold.face.charToGlyph and reads == [MAIN_TTF]
+    assert bold.face.name != regular.face.name  # the bold name is the bold face's own
