@@ -153,11 +153,11 @@ def header_width(label: str, lines: int, size: float, measure: TextMeasure) -> f
     """The narrowest text width setting ``label`` as a header in at most ``lines`` lines."""
     high = measure.width(label, size)
     low = min(high, size)
-    if len(header_lines(label, low, size, measure)) <= lines:
+    if len(header_lines(label, low, size, measure, balanced=False)) <= lines:
         return low
     for _ in range(14):
         middle = (low + high) / 2
-        if len(header_lines(label, middle, size, measure)) <= lines:
+        if len(header_lines(label, middle, size, measure, balanced=False)) <= lines:
             high = middle
         else:
             low = middle

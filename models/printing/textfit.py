@@ -156,14 +156,16 @@ def balanced_lines(text: str, max_width: float, size: float, measure: TextMeasur
     return lines or [""]
 
 
-def header_lines(label: str, max_width: float, size: float, measure: TextMeasure) -> list[str]:
+def header_lines(label: str, max_width: float, size: float, measure: TextMeasure, *,
+                 balanced: bool = True) -> list[str]:
     """A column header in lines: the unit in parentheses on a line of its own when the label does
-    not fit on one ("金额" / "（元）"), each part balanced."""
+    not fit on one ("金额" / "（元）"), each part balanced. ``balanced=False`` gives the same number
+    of lines, greedily broken (balancing never changes the count): for measuring, which only counts."""
     if measure.width(label, size) <= max_width + _OVERHANG * size:
         return [label]
+    lines = balanced_lines if balanced else break_lines
     for mark in ("（", "("):
         head, found, unit = label.partition(mark)
         if found and head:
-            return (balanced_lines(head, max_width, size, measure)
-                    + balanced_lines(found + unit, max_width, size, measure))
-    return balanced_lines(label, max_width, size, measure)
+            return lines(head, max_width, size, measure) + lines(found + unit, max_width, size, measure)
+    return lines(label, max_width, size, measure)
