@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -716,7 +717,7 @@ class DisclosureEditor(QDialog):
         out = []
         for f in findings:
             if f.row is not None and 0 < f.row <= len(where):
-                f = K.Finding(where[f.row - 1] + 1, f.field, f.rule, f.message, f.severity)
+                f = replace(f, row=where[f.row - 1] + 1)  # keeps the column label it came with
             out.append(f)
         return out
 
@@ -726,7 +727,7 @@ class DisclosureEditor(QDialog):
             row = p.row
             if row is not None and where is not None and 0 < row <= len(where):
                 row = where[row - 1] + 1
-            found.append(K.Finding(row, p.field, p.rule or "", p.message))
+            found.append(K.Finding(row, p.field, p.rule or "", p.message, label=p.label))
         self._service_findings = found
         self.refresh_findings()
 
