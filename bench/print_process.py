@@ -110,19 +110,33 @@ def _post(db: Path, data: Path, record: int) -> None:
     _run(_cunwu(db, "disclosure", "post", str(record), "--start", "2026-11-20", data=data))
 
 
-def _month_of_notices(db: Path, data: Path, work: Path) -> int:
-    """DUE_NOTICES short notices and rosters posted in November 2026, through the services (faster);
-    returns the last one's id."""
-    code = r"""
+# The start of a set-up script run through the services: the database (argv[1]), a clerk and a reviewer.
+_SERVICES = r"""
 import sys
 from datetime import date
+from pathlib import Path
 from models.storage.database import open_database
 from models.services.context import Actor, ServiceContext
 from models.services.disclosures import DisclosureService
-from pathlib import Path
 db = open_database(Path(sys.argv[1]))
 clerk = DisclosureService(ServiceContext(db, Actor("王会计")), clock=lambda: date(2026, 11, 20))
 chief = DisclosureService(ServiceContext(db, Actor("李监委", "reviewer")), clock=lambda: date(2026, 11, 20))
+"""
+
+
+def _through_services(what: str, body: str, db: Path, count: int, timeout: int) -> int:
+    """Runs ``body`` after :data:`_SERVICES` (argv[2]: ``count``); returns the id it prints last."""
+    done = subprocess.run([sys.executable, "-c", _SERVICES + body, str(db), str(count)], env=_env(),
+                          capture_output=True, text=True, timeout=timeout)
+    if done.returncode != 0:
+        raise RuntimeError(f"{what}: {done.stderr[-800:]}")
+    return int(done.stdout.split()[-1])
+
+
+def _month_of_notices(db: Path, data: Path, work: Path) -> int:
+    """DUE_NOTICES short notices and rosters posted in November 2026, through the services (faster);
+    returns the last one's id."""
+    return _through_services("month of notices", r"""
 for i in range(int(sys.argv[2])):
     body = "经村民代表会议讨论通过，现将有关事项公告如下：" + "村内道路硬化、路灯安装、垃圾清运等。" * (3 + i % 5)
     d = clerk.create("CW-22", f"2026-M{1 + i % 10}", f"村务监督委员会工作情况公告（第{i + 1}号）", kind="notice", body=body)
@@ -130,28 +144,14 @@ for i in range(int(sys.argv[2])):
     chief.approve(d.id, "李监委")
     clerk.post(d.id, start=date(2026, 11, 1 + i % 28))
 print(d.id)
-"""
-    done = subprocess.run([sys.executable, "-c", code, str(db), str(DUE_NOTICES)], env=_env(), capture_output=True,
-                          text=True, timeout=600)
-    if done.returncode != 0:
-        raise RuntimeError(f"month of notices: {done.stderr[-800:]}")
-    return int(done.stdout.split()[-1])
+""", db, DUE_NOTICES, 600)
 
 
 def _large_roster(db: Path, n: int) -> int:
     """A posted roster of ``n`` rows made through the services (the CLI's xlsx import of 100,000 rows
     would first need openpyxl to write them): the same rows as bench.printing.roster_record."""
-    code = r"""
-import sys
-from datetime import date
-from pathlib import Path
+    return _through_services(f"{n:,}-row roster", r"""
 from bench.printing import roster_record
-from models.storage.database import open_database
-from models.services.context import Actor, ServiceContext
-from models.services.disclosures import DisclosureService
-db = open_database(Path(sys.argv[1]))
-clerk = DisclosureService(ServiceContext(db, Actor("王会计")), clock=lambda: date(2026, 11, 20))
-chief = DisclosureService(ServiceContext(db, Actor("李监委", "reviewer")), clock=lambda: date(2026, 11, 20))
 rows = [{k: r[k] for k in ("group", "name", "id_number", "quantity", "rate", "amount", "remark")}
         for r in roster_record(int(sys.argv[2])).rows]
 d = clerk.create("CW-13", "2026-M10", "2026年耕地地力保护补贴发放名单公示（十万行）", kind="roster", rows=rows)
@@ -159,12 +159,7 @@ clerk.submit(d.id)
 chief.approve(d.id, "李监委")
 clerk.post(d.id, start=date(2026, 11, 20))
 print(d.id)
-"""
-    done = subprocess.run([sys.executable, "-c", code, str(db), str(n)], env=_env(), capture_output=True,
-                          text=True, timeout=3600)
-    if done.returncode != 0:
-        raise RuntimeError(f"{n:,}-row roster: {done.stderr[-800:]}")
-    return int(done.stdout.split()[-1])
+""", db, n, 3600)
 
 
 def _median(values: list[float]) -> float:
