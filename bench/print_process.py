@@ -151,9 +151,11 @@ def _large_roster(db: Path, n: int) -> int:
     """A posted roster of ``n`` rows made through the services (the CLI's xlsx import of 100,000 rows
     would first need openpyxl to write them): the same rows as bench.printing.roster_record."""
     return _through_services(f"{n:,}-row roster", r"""
-from bench.printing import roster_record
-rows = [{k: r[k] for k in ("group", "name", "id_number", "quantity", "rate", "amount", "remark")}
+from bench.printing import id_number_unique, roster_record
+rows = [{k: r[k] for k in ("group", "name", "quantity", "rate", "amount", "remark")}
         for r in roster_record(int(sys.argv[2])).rows]
+for i, row in enumerate(rows, start=1):
+    row["id_number"] = id_number_unique(i)  # the 1,000-row pattern repeats within 100,000 rows
 d = clerk.create("CW-13", "2026-M10", "2026年耕地地力保护补贴发放名单公示（十万行）", kind="roster", rows=rows)
 clerk.submit(d.id)
 chief.approve(d.id, "李监委")

@@ -40,7 +40,15 @@ _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 
 def _id_number(i: int) -> str:
-    body = f"410322{1940 + i % 60}{i % 12 + 1:02d}{i % 28 + 1:02d}{i % 1000:03d}"
+    return _with_check_digit(f"410322{1940 + i % 60}{i % 12 + 1:02d}{i % 28 + 1:02d}{i % 1000:03d}")
+
+
+def id_number_unique(i: int) -> str:
+    """A valid ID number, different for every ``i`` below 420,000 (the birth date repeats every 420)."""
+    return _with_check_digit(f"410322{1940 + i % 60}{i % 12 + 1:02d}{i % 28 + 1:02d}{(i // 420) % 1000:03d}")
+
+
+def _with_check_digit(body: str) -> str:
     return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, _WEIGHTS, strict=True)) % 11]
 
 
