@@ -124,9 +124,10 @@ chief = DisclosureService(ServiceContext(db, Actor("李监委", "reviewer")), cl
 """
 
 
-def _through_services(what: str, body: str, db: Path, count: int, timeout: int) -> int:
-    """Runs ``body`` after :data:`_SERVICES` (argv[2]: ``count``); returns the id it prints last."""
-    done = subprocess.run([sys.executable, "-c", _SERVICES + body, str(db), str(count)], env=_env(),
+def _through_services(what: str, body: str, db: Path, count: int, timeout: int, *more: str) -> int:
+    """Runs ``body`` after :data:`_SERVICES` (argv[2]: ``count``, then ``more``); returns the id it
+    prints last."""
+    done = subprocess.run([sys.executable, "-c", _SERVICES + body, str(db), str(count), *more], env=_env(),
                           capture_output=True, text=True, timeout=timeout)
     if done.returncode != 0:
         raise RuntimeError(f"{what}: {done.stderr[-800:]}")
@@ -147,21 +148,24 @@ print(d.id)
 """, db, DUE_NOTICES, 600)
 
 
-def _large_roster(db: Path, n: int) -> int:
+def _large_roster(db: Path, n: int, like: int) -> int:
     """A posted roster of ``n`` rows made through the services (the CLI's xlsx import of 100,000 rows
-    would first need openpyxl to write them): the same rows as bench.printing.roster_record."""
+    would first need openpyxl to write them): the same rows as bench.printing.roster_record, with the
+    columns (labels, units) of record ``like`` — the imported rosters' — so the same table grows."""
     return _through_services(f"{n:,}-row roster", r"""
 from bench.printing import id_number_unique, roster_record
 rows = [{k: r[k] for k in ("group", "name", "quantity", "rate", "amount", "remark")}
         for r in roster_record(int(sys.argv[2])).rows]
 for i, row in enumerate(rows, start=1):
     row["id_number"] = id_number_unique(i)  # the 1,000-row pattern repeats within 100,000 rows
-d = clerk.create("CW-13", "2026-M10", "2026年耕地地力保护补贴发放名单公示（十万行）", kind="roster", rows=rows)
+columns = clerk.get(int(sys.argv[3]), checked=False).columns
+d = clerk.create("CW-13", "2026-M10", "2026年耕地地力保护补贴发放名单公示（十万行）", kind="roster", rows=rows,
+                 columns=columns)
 clerk.submit(d.id)
 chief.approve(d.id, "李监委")
 clerk.post(d.id, start=date(2026, 11, 20))
 print(d.id)
-""", db, n, 3600)
+""", db, n, 3600, str(like))
 
 
 def _median(values: list[float]) -> float:
@@ -196,7 +200,7 @@ def run(sizes: tuple[int, ...] = SIZES, runs: int = RUNS, *, large: bool = False
               flush=True)
         if large:
             started = time.perf_counter()
-            record = _large_roster(db, LARGE)
+            record = _large_roster(db, LARGE, ids[max(sizes)])
             print(f"print_process: {LARGE:,}-row roster set up through the services in "
                   f"{time.perf_counter() - started:.0f} s (not timed below)", flush=True)
             figures[LARGE] = _print_roster(LARGE, record, db, data, work, max(3, runs // 2), None)

@@ -476,6 +476,7 @@ class _Layout:
                                  wordWrap="CJK", alignment=_ALIGN[c.align]) for i, c in enumerate(columns)]
         kinds = list(table.row_kinds) if table.row_kinds is not None else None
         table_inner = xs[-1] - xs[0] - 2 * pad_x
+        wrapped: dict[tuple[int, str], tuple[Paragraph, float]] = {}  # (column, text) → set, its height
         for r, row_widths in enumerate(widths):
             if kinds is not None and kinds[r] != "data":
                 if kinds[r] == "section":
@@ -501,8 +502,11 @@ class _Layout:
                     # a number, an ID mask, a date: smaller type, never broken ("5,156.5" / "0")
                     extra[i] = ("shrink", size * inner[i] / w)
                     continue
-                paragraph = Paragraph(_markup(rows[r][i]), styles[i])
-                _, ph = paragraph.wrap(inner[i], 1e6)
+                made = wrapped.get((i, rows[r][i]))
+                if made is None:  # a text that repeats (a group name, a remark) is set once
+                    paragraph = Paragraph(_markup(rows[r][i]), styles[i])
+                    made = wrapped[(i, rows[r][i])] = (paragraph, paragraph.wrap(inner[i], 1e6)[1])
+                paragraph, ph = made
                 extra[i] = ("para", paragraph, ph)
                 height = max(height, ph + 2 * pad_y)
             heights.append(height)
