@@ -39,6 +39,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
+from . import rl_imports  # noqa: F401 - first: ReportLab without what notices never use
+
+# isort: split
 import reportlab
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace

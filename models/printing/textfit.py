@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from . import rl_imports  # noqa: F401 - first: ReportLab without what notices never use
+
+# isort: split
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from . import fonts
