@@ -5,7 +5,6 @@ from __future__ import annotations
 import getpass
 import json
 import logging
-import logging.handlers
 import os
 import re
 import sys
@@ -29,24 +28,29 @@ class CliExit(Exception):
         self.code = code
 
 
-class LogFileHandler(logging.handlers.RotatingFileHandler):
-    """The log, created owner-only (0600) — also each new file after a rollover — which never
-    raises into the user's terminal: a record that cannot be written (a full disk, a read-only or
-    vanished folder) is dropped, not printed with a traceback."""
+class _LogFile(logging.Handler):
+    """The log file's handler, made at the first record (a :class:`~.logfile.LogFileHandler`): most
+    commands log nothing, and a whole `cunwu print` need not import the rotating handler's module,
+    with socket, pickle and queue behind it (issue 13)."""
 
-    def _open(self):
-        from ..storage.private import touch_private
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.inner: logging.Handler | None = None
 
-        touch_private(self.baseFilename)
-        return super()._open()
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.inner is None:
+            from .logfile import LogFileHandler
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
-        try:
-            if self.stream is not None:
-                self.stream.close()
-        except Exception:  # noqa: BLE001 - the stream is broken already
-            pass
-        self.stream = None  # reopened on the next record, when the disk may have room again
+            self.inner = LogFileHandler(self.path, maxBytes=2_000_000, backupCount=3, encoding="utf-8",
+                                        delay=True)
+            self.inner.setFormatter(self.formatter)
+        self.inner.emit(record)
+
+    def close(self) -> None:
+        if self.inner is not None:
+            self.inner.close()
+        super().close()
 
 
 class RedactingFormatter(logging.Formatter):
@@ -77,8 +81,7 @@ def setup_logging(data_dir: Path) -> None:
         if not data_dir.exists():
             private_dir(data_dir)
         log_dir = private_dir(data_dir / "logs")
-        handler: logging.Handler = LogFileHandler(
-            log_dir / "cunwu.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8", delay=True)
+        handler: logging.Handler = _LogFile(log_dir / "cunwu.log")
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

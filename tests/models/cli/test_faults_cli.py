@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from models.cli import main
-from models.cli.common import LogFileHandler
+from models.cli.logfile import LogFileHandler
 
 ROOT = Path(__file__).resolve().parents[3]
 
