@@ -173,6 +173,9 @@ class PreparedRows:
     rows: list[dict[str, str]]
     number_columns: dict[str, str]
     states: list[_RowState] | None
+    # each row as the service gave it (the grid's text was made from it): saved as it is while the
+    # row is not edited, so the service knows it for the row it read (see `rows_for_save`)
+    sources: list[Mapping[str, Any]] | None = None
 
 
 def prepare_rows(columns: Sequence[RosterColumn], rows: Iterable[Mapping[str, Any]],
@@ -181,13 +184,14 @@ def prepare_rows(columns: Sequence[RosterColumn], rows: Iterable[Mapping[str, An
     rows as grid text and, from ``checked`` (the service's parsed rows and findings, when parsed with
     these columns), each row's state instead of parsing and checking the row again."""
     columns = list(columns)
+    rows = list(rows)
     text = text_rows(rows)
     keys = [c.key for c in columns]
     number_columns = number_column_kinds(keys, text)
     states = None
     if checked is not None and len(checked[0]) == len(text) and getattr(checked[0], "columns", None) == columns:
         states = _given_states(keys, text, checked[0], checked[1])
-    return PreparedRows(columns, text, number_columns, states)
+    return PreparedRows(columns, text, number_columns, states, rows)
 
 
 def _given_states(keys: list[str], text: list[dict[str, str]], parsed: Sequence[Mapping[str, Any]],
@@ -246,6 +250,7 @@ class RosterModel(GridModel):
         self._check_keys = [c.key for c in self.roster_columns]
         self._by_key = {c.key: c for c in self.roster_columns}
         self._state: list[_RowState] = []
+        self._sources: list[Mapping[str, Any] | None] = []  # PreparedRows.sources, None once a row is edited
         self._dups: dict[int, Finding] = {}
         self.public = public  # the office's phone numbers: not reported as a villager's
         # text columns that mostly hold ID / card / phone numbers (a property of the whole roster,
@@ -308,14 +313,23 @@ class RosterModel(GridModel):
 
     def rows_for_save(self) -> tuple[list[dict[str, Any]], list[int]]:
         """The filled rows for `DisclosureService.set_rows` (blank cells as None, keys the grid
-        does not show kept) and, for each, its row index in the grid."""
+        does not show kept) and, for each, its row index in the grid.
+
+        A row not edited since the service gave it goes back as the service gave it (its values, not
+        their text): the service has parsed exactly those cells when it read them and stored them at
+        that place, so it neither parses nor writes that row again (models.services.roster_memory)."""
         out, where = [], []
+        sources = self._sources
         for i, r in enumerate(self._rows):
             if self._state[i].blank:
                 continue
-            row: dict[str, Any] = {k: None for k in self._check_keys}
-            row.update({k: (v or None) for k, v in r.items()})
-            out.append(row)
+            source = sources[i]
+            if source is not None:
+                out.append(source)
+            else:
+                row: dict[str, Any] = {k: None for k in self._check_keys}
+                row.update({k: (v or None) for k, v in r.items()})
+                out.append(row)
             where.append(i)
         return out, where
 
@@ -376,14 +390,17 @@ class RosterModel(GridModel):
         self._totals = None
         for r in rows:
             self._state[r] = self._compute(r)
+            self._sources[r] = None  # saved from its text from now on
 
     def _rows_inserted(self, at: int, count: int) -> None:
         self._totals = None
         self._state[at:at] = [self._compute(i) for i in range(at, at + count)]
+        self._sources[at:at] = [None] * count
 
     def _rows_removed(self, at: int, count: int) -> None:
         self._totals = None
         del self._state[at:at + count]
+        del self._sources[at:at + count]
 
     def _rows_reset(self) -> None:
         self._totals = None
@@ -396,6 +413,9 @@ class RosterModel(GridModel):
             self.number_columns = number_column_kinds(self._check_keys, self._rows)
         given = ready.states if ready is not None else None
         self._state = given if given is not None else [self._compute(i) for i in range(len(self._rows))]
+        sources = ready.sources if ready is not None else None
+        self._sources = list(sources) if sources is not None and len(sources) == len(self._rows) \
+            else [None] * len(self._rows)
         self._dups = {}
 
     def _after_change(self) -> None:

@@ -29,7 +29,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, literal, or_, select
+from sqlalchemy import and_, bindparam, delete, func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..entities import Attachment, CatalogItem, Disclosure, RosterRow, StatusChange
@@ -51,6 +51,7 @@ from ..rules.limits import (
 from ..rules.periods import PeriodError, parse_period
 from ..rules.search import search_key
 from ..rules.workdays import WorkdayCalendar
+from . import roster_memory as RM
 from .catalog import register_record_counter
 from .context import ServiceContext, note_transition
 from .import_mappings import store_mapping
@@ -493,21 +494,29 @@ def prepare_rows(rows: Iterable[Mapping[str, Any]], columns: Sequence[Any] | Non
     return out, problems
 
 
-def prepare_parsed_rows(rows: Iterable[Mapping[str, Any]], columns: Sequence[Any] | None = None
+def prepare_parsed_rows(rows: Iterable[Mapping[str, Any]], columns: Sequence[Any] | None = None, *,
+                        known: RM.RememberedRoster | None = None
                         ) -> tuple[list[dict[str, Any]], list[Problem], R.ParsedRows]:
     """Roster rows as typed dicts, read by the one table parser (models.rules.roster.parse_row:
     Decimal money exact in its column's unit, a positive int household size, normalised ID, card
     and phone numbers, names and free text as stored), and the problems that make a row impossible
     to store, each naming row, field and rule. A missing computed amount is quantity × rate,
-    half-up to the fen. ``columns``: the table's columns (types and units; standard ones by default)."""
+    half-up to the fen. ``columns``: the table's columns (types and units; standard ones by default).
+
+    ``known``: the roster as this process last read or wrote it (`roster_memory`): a row whose cells
+    are exactly those of a row parsed there takes that parse instead of being parsed again. The
+    ParsedRows returned carry each row's cells key (``keys``) for remembering what is written."""
     table = R.table_columns(columns) if columns else list(R.STANDARD_COLUMNS.values())
     cols = {c.key: c for c in table} if columns else None
     out: list[dict[str, Any]] = []
     problems: list[Problem] = []
     parsed: list[tuple[dict[str, Any], list[R.RosterFinding]]] = []
-    for n, raw in enumerate(rows, start=1):
+    rows = list(rows)
+    keys = [RM.cells_key(raw) for raw in rows]
+    given = RM.parses_for(known, table, keys)
+    for n, (raw, ready) in enumerate(zip(rows, given, strict=True), start=1):
         r = {("group" if k == "group_name" else str(k)): v for k, v in raw.items()}
-        typed, found = R.parse_row(r, row=n, columns=cols)
+        typed, found = ready if ready is not None else R.parse_row(r, row=n, columns=cols)
         parsed.append((dict(typed), found))
         for f in found:
             if f.severity == "error" and (f.rule in _UNSTORABLE or f.field == "amount" and f.rule == "range"):
@@ -523,7 +532,9 @@ def prepare_parsed_rows(rows: Iterable[Mapping[str, Any]], columns: Sequence[Any
                 row[k] = _jsonable(v)
         out.append(row)
     # and each row as parsed, for the checks and totals of what is written (it reads back the same)
-    return out, problems, R.ParsedRows(parsed, table)
+    result = R.ParsedRows(parsed, table)
+    result.keys = keys
+    return out, problems, result
 
 
 def columns_of(rows: Sequence[Mapping[str, Any]], preset: str | None = None) -> list[dict[str, Any]]:
@@ -557,23 +568,57 @@ def stored_columns(columns: Sequence[Any] | None, preset: str | None) -> list[di
         raise ValidationError([Problem(str(exc), field="columns", rule="columns")], summary="名单列有误") from None
 
 
-def _insert_dicts(disclosure_id: int, rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    out = []
-    for pos, r in enumerate(rows, start=1):
-        out.append({
-            "disclosure_id": disclosure_id,
-            "position": pos,
-            "group_name": r.get("group"),
-            "name": r.get("name") or "",
-            "id_number": r.get("id_number"),
-            "household_size": r.get("household_size"),
-            "quantity": r.get("quantity"),
-            "rate": r.get("rate"),
-            "amount": r.get("amount"),
-            "remark": r.get("remark"),
-            "extra": {k: v for k, v in r.items() if k not in R.CONTRACT_KEYS},
-        })
-    return out
+def _row_values(r: Mapping[str, Any]) -> dict[str, Any]:
+    """A prepared row as the roster_row table's columns."""
+    return {
+        "group_name": r.get("group"),
+        "name": r.get("name") or "",
+        "id_number": r.get("id_number"),
+        "household_size": r.get("household_size"),
+        "quantity": r.get("quantity"),
+        "rate": r.get("rate"),
+        "amount": r.get("amount"),
+        "remark": r.get("remark"),
+        "extra": {k: v for k, v in r.items() if k not in R.CONTRACT_KEYS},
+    }
+
+
+def _insert_dicts(disclosure_id: int, rows: Sequence[Mapping[str, Any]], start: int = 1) -> list[dict[str, Any]]:
+    return [{"disclosure_id": disclosure_id, "position": pos, **_row_values(r)}
+            for pos, r in enumerate(rows, start=start)]
+
+
+#: A save rewrites every row (one DELETE, one bulk INSERT) when more rows than this share changed;
+#: fewer are updated in place, row by row.
+_REWRITE_SHARE = 0.1
+
+
+def _write_rows(s: Session, disclosure_id: int, prepared: Sequence[Mapping[str, Any]], stored_count: int,
+                unchanged: Sequence[bool] | None) -> int:
+    """Store ``prepared`` as the record's rows (positions 1 …). ``unchanged``: for each row, whether
+    the row stored at its position is already the same (`roster_memory.unchanged_positions`; None:
+    not known). Returns how many rows were written."""
+    table = RosterRow.__table__
+    if unchanged is not None:
+        todo = [i for i, same in enumerate(unchanged) if not same]
+        if len(todo) <= max(50, int(_REWRITE_SHARE * len(prepared))):
+            update_at = [i for i in todo if i < stored_count]
+            if update_at:
+                stmt = (update(table)
+                        .where(table.c.disclosure_id == bindparam("at_record"), table.c.position == bindparam("at_position"))
+                        .values({k: bindparam(f"new_{k}") for k in _row_values({})}))
+                s.execute(stmt, [{"at_record": disclosure_id, "at_position": i + 1,
+                                  **{f"new_{k}": v for k, v in _row_values(prepared[i]).items()}} for i in update_at])
+            if len(prepared) > stored_count:
+                s.execute(insert(table), _insert_dicts(disclosure_id, prepared[stored_count:], start=stored_count + 1))
+            elif len(prepared) < stored_count:
+                s.execute(delete(table).where(table.c.disclosure_id == disclosure_id,
+                                              table.c.position > len(prepared)))
+            return len(todo)
+    s.execute(delete(RosterRow).where(RosterRow.disclosure_id == disclosure_id))
+    if prepared:  # Core bulk insert: one executemany, no ORM objects or bookkeeping
+        s.execute(insert(table), _insert_dicts(disclosure_id, prepared))
+    return len(prepared)
 
 
 def _stored_rows(prepared: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -799,15 +844,19 @@ class DisclosureService:
                 columns = stored_columns(columns, preset)
         prepared: list[dict[str, Any]] | None = None
         parsed: R.ParsedRows | None = None
+        database = RM.database_key(self.ctx.db)
+        known = RM.recall(database, int(disclosure_id))
         if rows is not _UNSET:
             parse_with = columns if columns not in (_UNSET, None) else (saved or R.table_columns(None, preset))
-            prepared, parsed = self._prepare_rows(rows, parse_with)
+            prepared, parsed = self._prepare_rows(rows, parse_with, known)
             prepared = prepared or []
+        written: tuple[int, int | None, list[str]] | None = None  # (record, version, stored cells keys)
         with self.ctx.write(action, target_type="disclosure", target_id=str(disclosure_id),
                             permission=_permission("edit")) as w:
             s = w.session
             d = self._row(s, disclosure_id, lock=True, expected_version=expected_version)
             self._step(s, d, "edit")
+            version_read = d.version
             # One UPDATE of the record (one version step) at the end, not one per query below.
             with s.no_autoflush:
                 stamp(d, self.ctx.actor.name)
@@ -843,9 +892,11 @@ class DisclosureService:
                     changed.append("event_date")
                 if prepared is not None:
                     self._check_kind(d.kind, prepared)
-                    s.execute(delete(RosterRow).where(RosterRow.disclosure_id == d.id))
-                    if prepared:  # Core bulk insert: one executemany, no ORM objects or bookkeeping
-                        s.execute(insert(RosterRow.__table__), _insert_dicts(d.id, prepared))
+                    stored_rows = _stored_rows(prepared)
+                    stored_keys = [RM.cells_key(r) for r in stored_rows]
+                    unchanged = (RM.unchanged_positions(known, version_read, stored_keys)
+                                 if known is not None and len(known.stored) == (d.row_count or 0) else None)
+                    _write_rows(s, d.id, prepared, d.row_count or 0, unchanged)
                     if columns in (_UNSET, None) and prepared:
                         columns = columns_of(prepared, s.get(CatalogItem, d.item_id).roster_preset)
                     d.row_count = len(prepared)
@@ -868,8 +919,16 @@ class DisclosureService:
                 w.detail.update(rows=d.row_count, totals=d.totals, columns=d.columns)
             s.flush()  # the new version, as the caller passes it back next time
             # What was written, as written: new rows are not read back, and are checked from their parse.
-            data = self._data(s, d, rows=_stored_rows(prepared) if prepared is not None else None,
-                              parsed=parsed if prepared else None)
+            data = self._data(s, d, rows=stored_rows if prepared is not None else None,
+                              parsed=parsed if prepared else None, remember=False)
+            if prepared is not None and parsed is not None:
+                written = (d.id, d.version, stored_keys)
+        # committed: what is stored now is what was written (or, rows untouched, what was read back)
+        if written is not None:
+            RM.remember(database, written[0], written[1], parsed.columns, parsed.keys, parsed.parsed, written[2])
+        elif data.parsed_rows is not None and data.kind == "roster":
+            RM.remember(database, data.id, data.version, data.parsed_rows.columns,
+                        [RM.cells_key(r) for r in data.rows], data.parsed_rows.parsed)
         return data
 
     def delete(self, disclosure_id: int, expected_version: int | None = None) -> None:
@@ -1068,12 +1127,14 @@ class DisclosureService:
         return (list(found[0] or []), found[1]) if found else ([], None)
 
     @staticmethod
-    def _prepare_rows(rows: Sequence[Mapping[str, Any]] | None, columns: Sequence[Any] | None = None
+    def _prepare_rows(rows: Sequence[Mapping[str, Any]] | None, columns: Sequence[Any] | None = None,
+                      known: RM.RememberedRoster | None = None
                       ) -> tuple[list[dict[str, Any]] | None, R.ParsedRows | None]:
-        """The rows to store and, for the checks and totals of what is stored, each row as parsed."""
+        """The rows to store and, for the checks and totals of what is stored, each row as parsed
+        (rows this process has parsed before, cell for cell, are not parsed again: `roster_memory`)."""
         if rows is None:
             return None, None
-        prepared, problems, parsed = prepare_parsed_rows(rows, columns)
+        prepared, problems, parsed = prepare_parsed_rows(rows, columns, known=known)
         if problems:
             raise ValidationError(problems, summary=f"名单有 {len(problems)} 处无法保存的错误，未保存任何内容")
         return prepared, parsed
@@ -1195,7 +1256,7 @@ class DisclosureService:
         return R.columns_json(R.table_columns(d.columns, item.roster_preset if item else None))
 
     def _data(self, s: Session, d: Disclosure, *, checked: bool = True, rows: list[dict[str, Any]] | None = None,
-              parsed: R.ParsedRows | None = None) -> DisclosureData:
+              parsed: R.ParsedRows | None = None, remember: bool = True) -> DisclosureData:
         """The whole record; ``rows`` (and their ``parsed`` copy) when the caller has just written them.
         A roster's rows are parsed once here, for its totals and its checks alike."""
         summary = self._summary(s, d)
@@ -1205,6 +1266,9 @@ class DisclosureService:
         columns = self._columns(s, d)
         if parsed is None and d.kind == "roster" and rows:
             parsed = R.parse_rows(rows, R.table_columns(columns))
+            if remember:  # what this process read: a save of these rows parses and writes only those that change
+                RM.remember(RM.database_key(self.ctx.db), d.id, d.version, parsed.columns,
+                            [RM.cells_key(r) for r in rows], parsed.parsed)
         read = parsed if parsed is not None else rows
         facts.update(row_count=len(rows) or facts["row_count"],  # totals from the rows themselves
                      totals=K.compute_totals(d.kind, content=d.content, rows=read, columns=columns or None))

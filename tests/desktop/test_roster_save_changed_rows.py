@@ -1,0 +1,97 @@
+"""Ctrl+S on a roster parses and writes only the rows the clerk changed (issue 13): the grid gives back
+the rows it was opened on as the service read them (a row edited, inserted or brought back by undo goes
+as its text), the service takes their parse from its read and leaves them where they are stored, and
+what is stored after each save — edits, deleted rows, undo — is what a fresh read finds and what the
+grid shows; the grid stays the one the editor had (nothing re-read)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+import models.rules.roster as R
+from models.entities import RosterRow
+from models.services.disclosures import DisclosureService
+
+from .editor_support import IDS, key, open_editor, type_here
+from .mouse import click_row
+
+N = 60
+
+
+def _rows() -> list[dict]:
+    return [{"group": f"{k % 3 + 1}组", "name": f"村民{k}", "id_number": IDS[k % 5] if k < 5 else None,
+             "quantity": "2", "rate": "18.34", "amount": f"{100 + k}.00"} for k in range(N)]
+
+
+@pytest.fixture
+def roster(village_ws):
+    return DisclosureService(village_ws.ctx).create("CW-13", "2026", "2026年耕地地力保护补贴发放名单", kind="roster",
+                                                    rows=_rows())
+
+
+@pytest.fixture
+def service_parses(monkeypatch):
+    """Rows the service parses (the grid's own check of an edited row goes through its own import)."""
+    calls: list[int | None] = []
+    real = R.parse_row
+    monkeypatch.setattr(R, "parse_row", lambda raw, *, row=None, columns=None: calls.append(row)
+                        or real(raw, row=row, columns=columns))
+    return calls
+
+
+def _row_ids(ws, record_id: int) -> list[int]:
+    with ws.db.read_session() as s:
+        return list(s.execute(select(RosterRow.id).where(RosterRow.disclosure_id == record_id)
+                              .order_by(RosterRow.position)).scalars())
+
+
+def _grid_amounts(model) -> list[str]:
+    col = model.column_of("amount")
+    return [model.index(r, col).data() for r in range(model.rowCount()) if not model.is_blank(r)]
+
+
+def test_ctrl_s_writes_the_typed_row_only_and_shows_what_was_stored(qtbot, village_ws, roster, service_parses):
+    editor = open_editor(qtbot, village_ws, roster.id)
+    view, model = editor.kind_editor.view, editor.kind_editor.model
+    ids = _row_ids(village_ws, roster.id)
+
+    click_row(qtbot, view, 30, column=model.column_of("amount"))  # the clerk clicks the cell and types
+    type_here(qtbot, "777.00")
+    key(qtbot, Qt.Key.Key_Return)
+    service_parses.clear()
+    key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    assert editor.message_label.text() == "已保存" and not editor.isWindowModified()
+    assert service_parses == [31]  # the other 59 rows: parsed when read, not again
+    after = _row_ids(village_ws, roster.id)
+    assert after == ids  # every row where it was stored, the typed one updated in place
+    fresh = DisclosureService(village_ws.ctx).get(roster.id)
+    assert fresh.rows[30]["amount"] == Decimal("777.00") and fresh.rows == editor.last_saved.rows
+    assert editor.kind_editor.model is model and _grid_amounts(model)[30] == "777.00"  # the grid, not re-read
+
+
+def test_deleted_rows_and_undo_are_stored_as_the_grid_shows_them(qtbot, village_ws, roster):
+    editor = open_editor(qtbot, village_ws, roster.id)
+    view, model = editor.kind_editor.view, editor.kind_editor.model
+    shown = _grid_amounts(model)
+
+    click_row(qtbot, view, 4)
+    click_row(qtbot, view, 6, Qt.KeyboardModifier.ShiftModifier)  # rows 5–7 selected with the mouse
+    key(qtbot, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert model.rowCount() == N - 3
+    key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    fresh = DisclosureService(village_ws.ctx).get(roster.id)
+    assert [r["name"] for r in fresh.rows] == [f"村民{k}" for k in range(N) if k not in (4, 5, 6)]
+    assert fresh.rows == editor.last_saved.rows and fresh.totals == editor.last_saved.totals
+
+    key(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the rows come back (as text now)
+    assert _grid_amounts(model) == shown
+    key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    fresh = DisclosureService(village_ws.ctx).get(roster.id)
+    assert [r["name"] for r in fresh.rows] == [f"村民{k}" for k in range(N)]
+    assert [r["amount"] for r in fresh.rows] == [Decimal(f"{100 + k}.00") for k in range(N)]
+    assert fresh.rows == editor.last_saved.rows and fresh.totals == roster.totals
