@@ -371,7 +371,7 @@ class DisclosureEditor(QDialog):
         color = status_colour(d.status)
         self.status_label.setText(status_text(d.status))
         self.status_label.setStyleSheet(f"color: white; background: {color}; border-radius: 4px; padding: 2px 8px;")
-        self._period_changed()
+        self._show_period()  # not a change: the findings a save returned stay shown
         self._update_modified()
 
     def can_edit(self) -> bool:
@@ -445,6 +445,12 @@ class DisclosureEditor(QDialog):
         self._refresh_timer.start()
 
     def _period_changed(self) -> None:
+        self._show_period()
+        if not self._loading:
+            self._changed()
+
+    def _show_period(self) -> None:
+        """The period's wording beside it, and the period the kind's checks use."""
         text = self.period_edit.text().strip()
         try:
             period = parse_period(text)
@@ -455,8 +461,6 @@ class DisclosureEditor(QDialog):
             self.period_wording.setText(period.label)
             self.period_wording.setStyleSheet("")
             self.kind_editor.set_period(period.start, period.end)
-        if not self._loading:
-            self._changed()
 
     # --- findings -----------------------------------------------------------------------------
     def live_findings(self) -> list[K.Finding]:
@@ -619,6 +623,8 @@ class DisclosureEditor(QDialog):
 
     def _hold(self, holding: bool) -> None:
         if holding:
+            # the save's findings replace them: no checking of 10,000 rows on the GUI thread meanwhile
+            self._refresh_timer.stop()
             self.message_label.setText(self.tr("正在保存……"))
         for w in (self.save_button, self.footer_button, self.close_button, self.undo_action, self.redo_action):
             w.setEnabled(not holding)
@@ -637,6 +643,8 @@ class DisclosureEditor(QDialog):
         self._hold(False)
         if exc is not None:
             self.message_label.clear()
+            if self._service_findings is None:
+                self.refresh_findings()  # what is on screen (its last change came with the Ctrl+S)
             self._not_saved(exc, where)
             return
         self._saved(data, where)

@@ -504,8 +504,9 @@ def prepare_parsed_rows(rows: Iterable[Mapping[str, Any]], columns: Sequence[Any
     half-up to the fen. ``columns``: the table's columns (types and units; standard ones by default).
 
     ``known``: the roster as this process last read or wrote it (`roster_memory`): a row whose cells
-    are exactly those of a row parsed there takes that parse instead of being parsed again. The
-    ParsedRows returned carry each row's cells key (``keys``) for remembering what is written."""
+    are exactly those of a row parsed there takes that parse instead of being parsed again (and,
+    when a save prepared it, that row to store). The ParsedRows returned carry each row's cells key
+    (``keys``) and what was known of each row as stored (``stored``: row and its cells key, or None)."""
     table = R.table_columns(columns) if columns else list(R.STANDARD_COLUMNS.values())
     cols = {c.key: c for c in table} if columns else None
     out: list[dict[str, Any]] = []
@@ -514,9 +515,20 @@ def prepare_parsed_rows(rows: Iterable[Mapping[str, Any]], columns: Sequence[Any
     rows = list(rows)
     keys = [RM.cells_key(raw) for raw in rows]
     given = RM.parses_for(known, table, keys)
+    stored: list[tuple[dict[str, Any], str] | None] = []
     for n, (raw, ready) in enumerate(zip(rows, given, strict=True), start=1):
-        r = {("group" if k == "group_name" else str(k)): v for k, v in raw.items()}
-        typed, found = ready if ready is not None else R.parse_row(r, row=n, columns=cols)
+        if ready is not None and ready[2] is not None:  # parsed and prepared by a save (it had no problem)
+            typed, found, (row, stored_row, stored_key) = ready
+            parsed.append((typed, found))
+            out.append(row)
+            stored.append((stored_row, stored_key))
+            continue
+        stored.append(None)
+        if ready is not None:
+            typed, found = ready[0], ready[1]
+        else:
+            r = {("group" if k == "group_name" else str(k)): v for k, v in raw.items()}
+            typed, found = R.parse_row(r, row=n, columns=cols)
         parsed.append((dict(typed), found))
         for f in found:
             if f.severity == "error" and (f.rule in _UNSTORABLE or f.field == "amount" and f.rule == "range"):
@@ -534,6 +546,7 @@ def prepare_parsed_rows(rows: Iterable[Mapping[str, Any]], columns: Sequence[Any
     # and each row as parsed, for the checks and totals of what is written (it reads back the same)
     result = R.ParsedRows(parsed, table)
     result.keys = keys
+    result.stored = stored
     return out, problems, result
 
 
@@ -630,6 +643,24 @@ def _stored_rows(prepared: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
         row.update((k, v) for k, v in r.items() if k not in R.CONTRACT_KEYS)
         out.append(row)
     return out
+
+
+def _stored_with_keys(prepared: Sequence[Mapping[str, Any]], known: Sequence[tuple[dict[str, Any], str] | None] | None
+                      ) -> tuple[list[dict[str, Any]], list[str]]:
+    """`_stored_rows` of ``prepared`` and each one's cells key, taken from ``known`` where a save
+    already made them for the same row (`prepare_parsed_rows`)."""
+    rows: list[dict[str, Any]] = []
+    keys: list[str] = []
+    for n, r in enumerate(prepared):
+        ready = known[n] if known is not None and n < len(known) else None
+        if ready is None:
+            row = _stored_rows([r])[0]
+            rows.append(row)
+            keys.append(RM.cells_key(row))
+        else:
+            rows.append(ready[0])
+            keys.append(ready[1])
+    return rows, keys
 
 
 def _load_rows(session: Session, disclosure_id: int) -> list[dict[str, Any]]:
@@ -850,7 +881,7 @@ class DisclosureService:
             parse_with = columns if columns not in (_UNSET, None) else (saved or R.table_columns(None, preset))
             prepared, parsed = self._prepare_rows(rows, parse_with, known)
             prepared = prepared or []
-        written: tuple[int, int | None, list[str]] | None = None  # (record, version, stored cells keys)
+        written: tuple[int, int | None, list[RM.Prepared]] | None = None  # (record, version, rows as stored)
         with self.ctx.write(action, target_type="disclosure", target_id=str(disclosure_id),
                             permission=_permission("edit")) as w:
             s = w.session
@@ -892,8 +923,7 @@ class DisclosureService:
                     changed.append("event_date")
                 if prepared is not None:
                     self._check_kind(d.kind, prepared)
-                    stored_rows = _stored_rows(prepared)
-                    stored_keys = [RM.cells_key(r) for r in stored_rows]
+                    stored_rows, stored_keys = _stored_with_keys(prepared, getattr(parsed, "stored", None))
                     unchanged = (RM.unchanged_positions(known, version_read, stored_keys)
                                  if known is not None and len(known.stored) == (d.row_count or 0) else None)
                     _write_rows(s, d.id, prepared, d.row_count or 0, unchanged)
@@ -922,7 +952,7 @@ class DisclosureService:
             data = self._data(s, d, rows=stored_rows if prepared is not None else None,
                               parsed=parsed if prepared else None, remember=False)
             if prepared is not None and parsed is not None:
-                written = (d.id, d.version, stored_keys)
+                written = (d.id, d.version, list(zip(prepared, stored_rows, stored_keys, strict=True)))
         # committed: what is stored now is what was written (or, rows untouched, what was read back)
         if written is not None:
             RM.remember(database, written[0], written[1], parsed.columns, parsed.keys, parsed.parsed, written[2])

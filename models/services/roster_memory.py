@@ -34,6 +34,8 @@ from ..rules import roster as R
 KEEP = 3
 
 Parse = tuple[dict[str, Any], list[R.RosterFinding]]
+#: A row as a save prepared it: (the row to store, the row as stored — as read back —, its cells key).
+Prepared = tuple[dict[str, Any], dict[str, Any], str]
 
 
 def cells_key(row: Mapping[str, Any]) -> str:
@@ -45,7 +47,8 @@ def cells_key(row: Mapping[str, Any]) -> str:
 class RememberedRoster:
     """One roster as this process last read or wrote it: `version` of record `record` in database
     `database`; its rows' cells (`keys`, as given to the parser) and their parses under `columns`;
-    `stored`: each row's cells as stored at its position (position = index + 1)."""
+    `stored`: each row's cells as stored at its position (position = index + 1); `prepared`: after
+    a save, each row as that save prepared and stored it (a read leaves it out)."""
 
     database: int
     record: int
@@ -54,6 +57,7 @@ class RememberedRoster:
     keys: list[str]
     parses: list[Parse]
     stored: list[str]
+    prepared: list[Prepared] | None = None
     _index: dict[str, int] | None = None
 
     def index(self) -> dict[str, int]:
@@ -83,14 +87,20 @@ def database_key(db: Any) -> int:
 
 
 def remember(database: int, record: int, version: int | None, columns: Sequence[R.RosterColumn],
-             keys: Sequence[str], parses: Sequence[Parse], stored: Sequence[str] | None = None) -> None:
-    """Remember a roster as read or as just written (after its transaction committed): each row's
-    cells key as given to the parser, its parse, and — when it differs, as for rows typed in a grid —
-    each row's cells key as stored (`cells_key` of the row as read back)."""
+             keys: Sequence[str], parses: Sequence[Parse], prepared: Sequence[Prepared] | None = None) -> None:
+    """Remember a roster as read (``prepared`` None: what was read is what is stored) or as just
+    written (after its transaction committed; ``prepared``: each row as the save stored it). Each
+    row's cells key as given to the parser and its parse. A read of the version last written here
+    keeps what the save remembered (the same rows, and more known of them)."""
     keys = list(keys)
+    prepared = list(prepared) if prepared is not None else None
     entry = RememberedRoster(database, record, version, list(columns), keys, list(parses),
-                             keys if stored is None else list(stored))
+                             keys if prepared is None else [p[2] for p in prepared], prepared)
     with _lock:
+        old = _memory.get((database, record))
+        if prepared is None and old is not None and old.version == version and old.prepared is not None \
+                and old.columns == entry.columns:
+            entry = old
         _memory[(database, record)] = entry
         _memory.move_to_end((database, record))
         while len(_memory) > KEEP:
@@ -112,13 +122,15 @@ def forget(database: int | None = None, record: int | None = None) -> None:
 
 
 def parses_for(entry: RememberedRoster | None, columns: Sequence[R.RosterColumn], keys: Sequence[str]
-               ) -> list[Parse | None]:
+               ) -> list[tuple[dict[str, Any], list[R.RosterFinding], Prepared | None] | None]:
     """For each row (by its cells' key, in order): its parse when the same cells were parsed under
-    the same columns before (findings renumbered to the row's place, typed values copied), else None."""
+    the same columns before (findings renumbered to the row's place, typed values copied) and, when a
+    save prepared them, the row as it prepared and stored it; else None."""
     if entry is None or list(columns) != entry.columns:
         return [None] * len(keys)
     index = entry.index()
-    out: list[Parse | None] = []
+    prepared = entry.prepared
+    out: list[tuple[dict[str, Any], list[R.RosterFinding], Prepared | None] | None] = []
     for n, key in enumerate(keys, start=1):
         j = index.get(key)
         if j is None:
@@ -127,7 +139,7 @@ def parses_for(entry: RememberedRoster | None, columns: Sequence[R.RosterColumn]
         typed, found = entry.parses[j]
         if found and j + 1 != n:
             found = [replace(f, row=n) for f in found]
-        out.append((dict(typed), list(found)))
+        out.append((dict(typed), list(found), prepared[j] if prepared is not None else None))
     return out
 
 

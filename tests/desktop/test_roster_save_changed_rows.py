@@ -95,3 +95,35 @@ def test_deleted_rows_and_undo_are_stored_as_the_grid_shows_them(qtbot, village_
     assert [r["name"] for r in fresh.rows] == [f"村民{k}" for k in range(N)]
     assert [r["amount"] for r in fresh.rows] == [Decimal(f"{100 + k}.00") for k in range(N)]
     assert fresh.rows == editor.last_saved.rows and fresh.totals == roster.totals
+
+
+def test_the_findings_a_save_returned_stay_shown_and_none_are_rechecked_while_it_runs(qtbot, village_ws, roster,
+                                                                                      monkeypatch):
+    import threading
+
+    import desktop.editors.disclosure_editor as editor_module
+    from desktop.editors.disclosure_editor import DisclosureEditor
+
+    monkeypatch.setattr(editor_module, "BACKGROUND_SAVE_ROWS", 5)  # saved on a worker, as 10,000 rows are
+    editor = open_editor(qtbot, village_ws, roster.id)
+    view, model = editor.kind_editor.view, editor.kind_editor.model
+    click_row(qtbot, view, 2, column=model.column_of("id_number"))
+    type_here(qtbot, IDS[0])  # the cell editor is still open: Ctrl+S commits it (a repeated ID number now)
+    rechecks: list[bool] = []
+    real_live = DisclosureEditor.live_findings
+    monkeypatch.setattr(DisclosureEditor, "live_findings", lambda self: rechecks.append(self.saving) or real_live(self))
+    release = threading.Event()
+    real_update = DisclosureService.update
+    monkeypatch.setattr(DisclosureService, "update", lambda self, *a, **kw: release.wait(10) and real_update(self, *a, **kw))
+
+    key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert editor.saving and editor.message_label.text() == "正在保存……"
+    qtbot.wait(editor._refresh_timer.interval() + 200)  # the edit's recheck would be due by now
+    assert rechecks == []  # the save's findings are coming: 10,000 rows are not checked meanwhile
+    release.set()
+    qtbot.waitUntil(lambda: not editor.saving, timeout=10_000)
+    saved = editor.last_saved.findings
+    assert "duplicate_id" in {f.rule for f in saved}
+    qtbot.wait(editor._refresh_timer.interval() + 200)
+    assert rechecks == [] and editor.message_label.text() == "已保存"
+    assert sorted(map(repr, editor.shown_findings())) == sorted(map(repr, editor._from_service(saved, None)))

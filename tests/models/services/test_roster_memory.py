@@ -141,7 +141,7 @@ def test_cells_are_the_same_only_when_exactly_the_same():
         variants = [{**row, "amount": Decimal("1.0")}, {**row, "household_size": "3"},
                     {**row, "household_size": 3.0}, {"household_size": 3, "name": "张三", "amount": Decimal("1.00")}]
         assert RM.parses_for(entry, columns, [RM.cells_key(v) for v in variants]) == [None] * len(variants)
-        assert RM.parses_for(entry, columns, [RM.cells_key(dict(row))]) == [parsed.parsed[0]]
+        assert RM.parses_for(entry, columns, [RM.cells_key(dict(row))]) == [(*parsed.parsed[0], None)]
         assert RM.parses_for(entry, R.table_columns(["name", "amount"]), [RM.cells_key(row)]) == [None]
     finally:
         RM.forget(-1, 1)
