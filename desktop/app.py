@@ -11,11 +11,22 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication, QDialog, QWizard
 
 from models import __version__
@@ -28,7 +39,10 @@ from .settings import Settings, default_settings_dir
 
 if TYPE_CHECKING:
     from models.services.context import Actor
+    from models.services.integrity import IntegrityReport
     from models.storage import Database
+
+    from .workspace import Workspace
 
 log = logging.getLogger("cunwu.desktop")
 
@@ -99,9 +113,7 @@ def obtain_database(env, settings: Settings, *, read_only: bool = False) -> tupl
     An empty file or a set-up an older version left unfinished is offered a clean restart (the
     wizard, whose set-up replaces it). The opened database's pages are checked (`quick_check`):
     a corrupt one is opened read-only, and the window says so in a banner."""
-    from models.storage import open_database
     from models.storage.database import inspect_file
-    from models.storage.faults import fault_for
 
     from . import dialogs
 
@@ -126,27 +138,52 @@ def obtain_database(env, settings: Settings, *, read_only: bool = False) -> tupl
             return None, None
         return wizard.database, wizard.actor
     try:
-        db = open_database(db_path, upgrade=not read_only)
-        problems = db.quick_check()
-        if problems:
-            log.warning("quick_check failed for %s: %s", db_path, "; ".join(problems[:5]))
-            db.dispose()
-            db = open_database(db_path, read_only=True)
-        elif read_only:
-            db.read_only = True
-        return db, None
-    except CunwuError as exc:
-        dialogs.error(title, exc)
-        return None, None
+        return open_checked(db_path, read_only=read_only), None
     except Exception as exc:
-        fault = fault_for(exc, db_path)
-        if fault is not None:
-            dialogs.error(title, fault)
-            return None, None
-        log.exception("cannot open %s", db_path)  # a bug of ours: the details go to the log
-        dialogs.error(title, QCoreApplication.translate("App", "%1 不是本程序的数据库，或文件已损坏。")
-                      .replace("%1", str(db_path)), details=str(exc))
+        report_open_failure(db_path, exc)
         return None, None
+
+
+def open_checked(db_path: Path, *, read_only: bool = False) -> Database:
+    """Open an existing database of ours (upgrading it unless `read_only`) and check its pages
+    (`quick_check`): a corrupt one comes back opened read-only, and the window says so in a banner.
+    No dialogs: it runs on the start-up worker thread too; the caller reports what it raises
+    (`report_open_failure`)."""
+    from models.storage import open_database
+
+    db = open_database(db_path, upgrade=not read_only)
+    try:
+        problems = db.quick_check()
+    except BaseException:
+        db.dispose()
+        raise
+    if problems:
+        log.warning("quick_check failed for %s: %s", db_path, "; ".join(problems[:5]))
+        db.dispose()
+        db = open_database(db_path, read_only=True)
+    elif read_only:
+        db.read_only = True
+    return db
+
+
+def report_open_failure(db_path: Path, exc: Exception) -> None:
+    """Tell the user why the database could not be opened: our own message, the storage fault
+    (full disk, read-only folder) or, for a bug of ours, a short line with the details logged."""
+    from models.storage.faults import fault_for
+
+    from . import dialogs
+
+    title = QCoreApplication.translate("App", "无法打开数据库")
+    if isinstance(exc, CunwuError):
+        dialogs.error(title, exc)
+        return
+    fault = fault_for(exc, db_path)
+    if fault is not None:
+        dialogs.error(title, fault)
+        return
+    log.error("cannot open %s", db_path, exc_info=exc)  # a bug of ours: the details go to the log
+    dialogs.error(title, QCoreApplication.translate("App", "%1 不是本程序的数据库，或文件已损坏。")
+                  .replace("%1", str(db_path)), details=str(exc))
 
 
 def sign_in_dialog(db: Database, settings: Settings, user: str | None, parent=None) -> Actor | None:
@@ -272,16 +309,29 @@ def _open_workspace(env, settings: Settings, data_dir: Path, opened: dict, paren
     accounts, and open the workspace over it; None (after telling the user, or when they chose to quit,
     switch windows or cancel the login) when it can't. What was opened goes into `opened` ("claim",
     "db") for run_gui to close."""
-    from .single_instance import claim_database
-
-    claim = claim_database(Path(env.db_path), env.user)
+    claim = _claim(env, opened)
     if claim is None:
         return None
-    opened["claim"] = claim
     db, actor = obtain_database(env, settings, read_only=claim.read_only)
     if db is None:
         return None
     opened["db"] = db
+    return _workspace_over(env, settings, data_dir, opened, db, actor, parent)
+
+
+def _claim(env, opened: dict):
+    from .single_instance import claim_database
+
+    claim = claim_database(Path(env.db_path), env.user)
+    if claim is not None:
+        opened["claim"] = claim
+    return claim
+
+
+def _workspace_over(env, settings: Settings, data_dir: Path, opened: dict, db: Database, actor: Actor | None,
+                    parent=None):
+    """The workspace over the opened `db`: the login dialog first when it has accounts (None when
+    the user gives up or it cannot be read)."""
     from models.services.accounts import has_accounts
 
     from . import dialogs
@@ -297,10 +347,59 @@ def _open_workspace(env, settings: Settings, data_dir: Path, opened: dict, paren
     except CunwuError as exc:
         dialogs.error(QCoreApplication.translate("App", "无法打开数据库"), exc)
         return None
-    if not claim.read_only:
+    _remember(env, settings, opened, workspace)
+    return workspace
+
+
+def _remember(env, settings: Settings, opened: dict, workspace) -> None:
+    """What the window shows of this database, for the next start to paint before opening it."""
+    if not opened["claim"].read_only:
         settings.last_opened = {"db": str(Path(env.db_path).resolve()), "title": workspace.installation.name,
                                 "user": "" if workspace.actor.authenticated else workspace.actor.name}
-    return workspace
+
+
+@dataclass
+class Prepared:
+    """What the start-up worker opened and read: the checked database; for a database without
+    accounts also the workspace and what the start page shows (`start`: its key and preloaded data).
+    With accounts nothing is read before the login dialog."""
+
+    db: Database
+    workspace: Workspace | None = None
+    start: tuple[str, object] | None = None
+    checked: IntegrityReport | None = None  # the fast integrity check, run before anything is read
+
+
+def prepare_workspace(env, settings: Settings, data_dir: Path, *, read_only: bool,
+                      start: tuple[str, Callable[[Workspace], object]] | None = None) -> Prepared | None:
+    """Off the GUI thread: open and check the database (`open_checked`), and, when it has no accounts,
+    the workspace, the fast integrity check (tamper evidence, before anything is shown) and the start
+    page's data (`start`: the page key and its `preload(workspace)`).
+    None when a question must be asked first (a missing or unfinished database: the wizard); errors
+    are raised for the GUI thread to report."""
+    from models.rules.permissions import PERMISSIONS
+    from models.services.accounts import has_accounts
+    from models.services.integrity import IntegrityService
+    from models.storage.database import inspect_file
+
+    from .workspace import Workspace
+
+    db_path = Path(env.db_path)
+    state = inspect_file(db_path)
+    if state.kind == "missing" or state.replaceable:
+        return None
+    db = open_checked(db_path, read_only=read_only)
+    try:
+        if has_accounts(db):  # sign in first: nothing is read for the window before that
+            return Prepared(db)
+        workspace = Workspace.open(db, user=env.user, db_path=db_path, data_dir=data_dir, settings=settings)
+        checked = IntegrityService(workspace.ctx, data_dir).check(full=False)
+        for permission in PERMISSIONS:
+            workspace.may(permission)  # the pages ask these while they are built
+        return Prepared(db, workspace, (start[0], start[1](workspace)) if start else None, checked)
+    except BaseException:
+        db.dispose()
+        raise
 
 
 def _listen_for_raise(opened: dict, window) -> None:
@@ -317,27 +416,56 @@ def _listen_for_raise(opened: dict, window) -> None:
 
 
 #: What opening the database and the start page import (≈0.4 s with bytecode, 1 s without: SQLAlchemy,
-#: the entities and services), loaded on a thread once the window is on screen.
+#: the entities and services), loaded on a thread once the window is on screen, with the status bar's
+#: integrity watch.
 DATA_LAYER = ("sqlalchemy.orm", "models.storage.database", "models.entities", "models.services.accounts",
-              "models.services.schedule", "desktop.workspace")
+              "models.services.schedule", "desktop.workspace", "desktop.integrity")
 
 
-def _import_then(window, attach) -> None:
-    """Import the data layer and the start page's module on a worker thread, then `attach` on the GUI
-    thread: the painted window keeps painting meanwhile (a thread's import gives the GIL back every
-    few milliseconds), where importing on the GUI thread froze it for ≈0.4 s after its first paint."""
-    page = getattr(window.page_factory(window.current_key()), "target", "").partition(":")[0]
-    modules = (*DATA_LAYER, page) if page else DATA_LAYER
+def _open_in_background(window, env, settings: Settings, data_dir: Path, *, read_only: bool, done) -> workers.Job:
+    """On a worker thread: import the data layer and the start page's module, open and check the
+    database and read what the start page shows (`prepare_workspace`, with the page class's
+    `preload(workspace)` when it has one); then `done(prepared)` on the GUI thread — `prepared` is a
+    `Prepared`, None (a question to ask first) or the exception met. The painted window keeps painting
+    meanwhile: importing and opening on the GUI thread froze it for ≈0.3–0.5 s after its first paint."""
+    key = window.current_key()
+    factory = window.page_factory(key)
+    module_name, _, attr = getattr(factory, "target", "").partition(":")  # a lazy page: "module:Class"
+    modules = (*DATA_LAYER, module_name) if module_name else DATA_LAYER
 
     def work(_progress, _cancelled):
         for name in modules:
             importlib.import_module(name)
+        page_class = getattr(sys.modules[module_name], attr) if module_name else factory
+        preload = getattr(page_class, "preload", None)
+        return prepare_workspace(env, settings, data_dir, read_only=read_only,
+                                 start=(key, preload) if callable(preload) else None)
 
-    job = workers.Job(work)
-    job.signals.finished.connect(lambda _result: attach())
-    job.signals.failed.connect(lambda _exc: attach())  # attach meets the import error again and reports it
-    window._imports = job  # kept until it reports
+    job = workers.keep_until_done(workers.Job(work))
+    job.signals.finished.connect(done)
+    job.signals.failed.connect(done)
     workers.start(job)
+    return job
+
+
+def _settle(env, settings: Settings, data_dir: Path, opened: dict, window, prepared):
+    """On the GUI thread, what the start-up worker brought (`_open_in_background`): its workspace,
+    or the login dialog over its database; a question (the wizard) or an error is met again the
+    ordinary way, which asks or reports it. Returns (workspace or None, the start page's data, the
+    fast check's report when it ran there)."""
+    if not isinstance(prepared, Prepared):
+        if isinstance(prepared, Exception):
+            log.info("opening in the background failed (%s); opening the ordinary way", prepared)
+        db, actor = obtain_database(env, settings, read_only=opened["claim"].read_only)
+        if db is None:
+            return None, {}, None
+        opened["db"] = db
+        return _workspace_over(env, settings, data_dir, opened, db, actor, window), {}, None
+    opened["db"] = prepared.db
+    if prepared.workspace is None:  # accounts: sign in first; the start page reads its data itself
+        return _workspace_over(env, settings, data_dir, opened, prepared.db, None, window), {}, None
+    _remember(env, settings, opened, prepared.workspace)
+    return prepared.workspace, dict([prepared.start]) if prepared.start else {}, prepared.checked
 
 
 def run_gui(env) -> int:
@@ -355,24 +483,41 @@ def run_gui(env) -> int:
     shell = _shell_for(env, settings)
     opened: dict = {}
     if shell is not None:
-        # Known database: paint the window first, then load the data layer and the start page.
+        # Known database: paint the window first, then open the database and read the start page's
+        # data on a worker thread, and build the page from it.
         window = MainWindow(None, settings=settings, shell=shell)
         marks = _Marks(window, app, quit_when_ready=False) if bench else None
 
-        def attach() -> None:
-            workspace = _open_workspace(env, settings, data_dir, opened, window)
-            if workspace is None:
-                window.hide()
-                app.exit(1 if "claim" in opened and Path(env.db_path).exists() else 0)
+        def give_up() -> None:
+            window.hide()
+            app.exit(1 if "claim" in opened and Path(env.db_path).exists() else 0)
+
+        def attach(prepared) -> None:
+            opened.pop("job", None)
+            if not window.isVisible():  # closed while it was opening: run_gui's ending closes what it opened
+                if isinstance(prepared, Prepared):
+                    opened["db"] = prepared.db
                 return
-            window.attach(workspace)
-            opened["watch"] = _watch(window, workspace)
+            workspace, preloaded, checked = _settle(env, settings, data_dir, opened, window, prepared)
+            if workspace is None:
+                give_up()
+                return
+            window.attach(workspace, preloaded=preloaded)
+            opened["watch"] = _watch(window, workspace, checked)
             _listen_for_raise(opened, window)
             workers.freeze_long_lived()
             if marks is not None:
                 QTimer.singleShot(0, marks.ready)
 
-        _AfterFirstPaint(window, lambda: _import_then(window, attach))
+        def open_after_paint() -> None:
+            claim = _claim(env, opened)  # may ask (another window has it open): before anything is opened
+            if claim is None:
+                give_up()
+                return
+            opened["job"] = _open_in_background(window, env, settings, data_dir, read_only=claim.read_only,
+                                                done=attach)
+
+        _AfterFirstPaint(window, open_after_paint)
         window.show()
     else:
         workspace = _open_workspace(env, settings, data_dir, opened)
@@ -391,17 +536,21 @@ def run_gui(env) -> int:
         return app.exec()
     finally:
         settings.sync()
+        if opened.pop("job", None) is not None:  # the window closed while the database was opening
+            QThreadPool.globalInstance().waitForDone()
+            QCoreApplication.sendPostedEvents()  # its result, so what it opened is closed below
         if "watch" in opened:
             opened.pop("watch").backup_on_exit()
         _close(opened)
 
 
-def _watch(window, workspace):
-    """The status bar's audit chain head; the fast check and the daily backup, off the GUI thread."""
+def _watch(window, workspace, checked: IntegrityReport | None = None):
+    """The status bar's audit chain head; the fast check (unless `checked` already) and the daily
+    backup, off the GUI thread."""
     from .integrity import IntegrityWatch
 
     watch = IntegrityWatch(window, workspace)
-    watch.start()
+    watch.start(checked)
     return watch
 
 

@@ -306,8 +306,9 @@ class IntegrityWatch(QObject):
         job.signals.failed.connect(failed)
         workers.start(job)
 
-    def start(self) -> None:
-        """At start: the fast check, then the daily backup (when one is due)."""
+    def start(self, checked: IntegrityReport | None = None) -> None:
+        """At start: the fast check — or its report `checked`, when start-up ran it on its worker
+        before reading anything for the window — then the daily backup (when one is due)."""
         ctx, data_dir = self.ws.ctx, self.ws.data_dir
 
         def fast_check():
@@ -316,7 +317,10 @@ class IntegrityWatch(QObject):
         def daily_backup():
             return BackupService(ctx, data_dir).backup_if_due("daily")
 
-        self._run(fast_check, self._fast_checked)
+        if checked is None:
+            self._run(fast_check, self._fast_checked)
+        else:  # shown once the window has its page (the warning is modal)
+            QTimer.singleShot(0, lambda: self._fast_checked(checked))
         self._run(daily_backup, self._backed_up)
         # A window left open for days still gets its daily backup.
         self._daily = QTimer(self)

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self._specs = [s for s in specs if (s.when is None if workspace is None else s.applies_to(workspace))]
         self._pages: dict[str, QWidget] = {}
         self._placeholders: dict[str, QWidget] = {}
+        self._preloaded: dict[str, object] = {}
         if workspace is not None:
             shell = {"title": workspace.installation.name, "db": str(workspace.db_path),
                      "user": actor_text(workspace)}
@@ -78,9 +79,12 @@ class MainWindow(QMainWindow):
     def settings(self) -> Settings:
         return self._settings
 
-    def attach(self, workspace: Workspace) -> None:
-        """Give a shell window its workspace and build the page it is showing."""
+    def attach(self, workspace: Workspace, preloaded: dict[str, object] | None = None) -> None:
+        """Give a shell window its workspace and build the page it is showing; `preloaded` holds, by
+        page key, what a page's `preload(workspace)` read off the GUI thread, handed to its factory
+        (`preloaded=`) so building it reads nothing more."""
         self.ws = workspace
+        self._preloaded = dict(preloaded or {})
         self._settings = workspace.settings
         self.setWindowTitle(self.tr("村务公开 — %1").replace("%1", workspace.installation.name))
         self.db_label.setText(self.tr("数据库：%1").replace("%1", str(workspace.db_path)))
@@ -90,6 +94,7 @@ class MainWindow(QMainWindow):
         row = self.sidebar.currentRow()
         if row >= 0:
             self._on_row_changed(row)
+        self._preloaded.clear()  # read for the start page only: another page, built later, reads afresh
         self.attached.emit()
 
     def refresh_actor(self) -> None:
@@ -111,6 +116,8 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(0, 36))
             self.sidebar.addItem(item)
             placeholder = QWidget()
+            if self.ws is None:  # a shell: its pages come once the database is open
+                self._loading_note(placeholder)
             self._placeholders[spec.key] = placeholder
             self.stack.addWidget(placeholder)
         self.sidebar.currentRowChanged.connect(self._on_row_changed)
@@ -250,7 +257,10 @@ class MainWindow(QMainWindow):
             spec = next(s for s in self._specs if s.key == key)
             placeholder = self._placeholders[key]
             try:
-                widget = spec.factory(self.ws, self)
+                if key in self._preloaded:
+                    widget = spec.factory(self.ws, self, preloaded=self._preloaded.pop(key))
+                else:
+                    widget = spec.factory(self.ws, self)
             except CunwuError as exc:
                 widget = self._broken_page(str(exc))
             except Exception:
@@ -262,6 +272,12 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             self._pages[key] = widget
         return self._pages[key]
+
+    def _loading_note(self, placeholder: QWidget) -> None:
+        label = QLabel(self.tr("正在打开数据库…"))
+        label.setObjectName("loadingNote")
+        label.setStyleSheet("color: gray; padding: 12px;")
+        QVBoxLayout(placeholder).addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
 
     def _broken_page(self, message: str) -> QWidget:
         widget = QWidget()

@@ -10,7 +10,10 @@ A page module in ``desktop/pages/`` registers itself when imported:
 * ``title`` is the Chinese source text in the translation context ``"Pages"``; the window
   translates it when it shows it (`PageSpec.display_title`).
 * ``factory(workspace, parent) -> QWidget`` builds the page the first time it is shown (a page
-  class with that constructor signature is a factory).
+  class with that constructor signature is a factory). A page class may also offer
+  ``preload(workspace)`` (a static method that only reads, safe off the GUI thread): at start-up
+  the window runs it on a worker thread for the page it opens on and builds the page with
+  ``factory(workspace, parent, preloaded=<its result>)``, so the GUI thread reads nothing.
 * ``when(workspace) -> bool`` (optional) hides a page that does not apply, e.g. township-only pages.
 * ``order`` sorts the sidebar (catalog 10, about/settings 90; leave gaps).
 
@@ -87,8 +90,8 @@ def lazy_factory(target: str) -> PageFactory:
     """A factory that imports "module:attribute" when the page is first built."""
     module_name, _, attr = target.partition(":")
 
-    def build(workspace, parent):
-        return getattr(importlib.import_module(module_name), attr)(workspace, parent)
+    def build(workspace, parent, **kw):
+        return getattr(importlib.import_module(module_name), attr)(workspace, parent, **kw)
 
     build.target = target  # type: ignore[attr-defined]
     return build

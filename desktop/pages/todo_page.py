@@ -20,7 +20,7 @@ that notices will print without one, with a button to fill it in.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
@@ -148,13 +148,17 @@ def _note_banner(name: str, buttons: list[tuple[str, str]], *, info: bool = Fals
 
 
 class TodoPage(QWidget):
-    def __init__(self, workspace, parent: QWidget | None = None):
+    def __init__(self, workspace, parent: QWidget | None = None, preloaded: tuple[date, TodoSummary] | None = None):
+        """`preloaded`: what `preload(workspace)` read (at start-up, on a worker thread), shown as is."""
         super().__init__(parent)
         self.ws = workspace
         self.summary: TodoSummary | None = None
         self.active_dialog = None  # the open dialog (window-modal), for tests and to avoid doubles
         self._build()
-        self.refresh()
+        if preloaded is not None and preloaded[0] == clock.today():
+            self._show(*preloaded)
+        else:
+            self.refresh()
         # Just computed: the window showing the page at once (page_shown, in this same turn of the
         # event loop) need not compute 待办 a second time — at start-up that was half the wait.
         self._fresh = True
@@ -283,13 +287,21 @@ class TodoPage(QWidget):
         self.new_record()
 
     # --- reading ----------------------------------------------------------------------------
-    def refresh(self) -> None:
+    @staticmethod
+    def preload(workspace) -> tuple[date, TodoSummary]:
+        """Today and its 待办, read without touching a widget (the window runs it off the GUI thread)."""
         today = clock.today()
+        return today, ScheduleService(workspace.ctx).todo(today, posting_within_days=POSTING_WITHIN_DAYS)
+
+    def refresh(self) -> None:
         try:
-            summary = ScheduleService(self.ws.ctx).todo(today, posting_within_days=POSTING_WITHIN_DAYS)
+            today, summary = self.preload(self.ws)
         except CunwuError as exc:
             dialogs.error(self.tr("无法计算待办"), exc, parent=self)
             return
+        self._show(today, summary)
+
+    def _show(self, today: date, summary: TodoSummary) -> None:
         self.summary = summary
         self.date_label.setText(self.tr("今天是%1 %2").replace("%1", cn_date(today))
                                 .replace("%2", self.tr(WEEKDAYS[today.weekday()])))

@@ -6619,6 +6619,10 @@ Print the full details?</translation>
   <context>
     <name>MainWindow</name>
     <message>
+      <source>正在打开数据库…</source>
+      <translation>Opening the database…</translation>
+    </message>
+    <message>
       <source>快速入门</source>
       <translation>Quick guide</translation>
     </message>

@@ -75,9 +75,9 @@ def test_second_start_paints_the_window_before_opening_the_database(qapp, empty_
     events: list[tuple[str, bool]] = []
     original_attach = MainWindow.attach
 
-    def attach(self, workspace):
+    def attach(self, workspace, **kw):
         events.append(("attach", self.isVisible()))
-        original_attach(self, workspace)
+        original_attach(self, workspace, **kw)
 
     MainWindow.attach = attach
     try:
