@@ -31,6 +31,10 @@ Out = str | os.PathLike[str] | BinaryIO | None
 Progress = Callable[[int, int, str], None]
 #: ``cancelled() -> bool``: polled between documents; True stops the job with :class:`PrintCancelled`.
 Cancelled = Callable[[], bool]
+#: ``opening(first)``: the first page alone, rendered once the whole is laid out and before it is drawn
+#: (``first.data`` holds that page; ``first.pages`` is the whole's page count): a preview shows it
+#: while the rest is drawn.
+Opening = Callable[["PrintResult"], None]
 
 _DUE_STATUS = {"upcoming": "未到期", "due": "应公开", "posted_on_time": "已按时公开",
                "posted_late": "逾期公开", "overdue": "逾期未公开"}
@@ -216,12 +220,13 @@ class NoticePrinter:
     # rendering
 
     def print_disclosure(self, disclosure_id: int, out: Out = None, options: PrintOptions | None = None, *,
-                         unmasked: bool = False) -> PrintResult:
+                         unmasked: bool = False, opening: Opening | None = None) -> PrintResult:
+        """``opening``: given the first page alone before the whole is drawn (see :data:`Opening`)."""
         doc = self.disclosure_document(disclosure_id, options, unmasked=unmasked)
         if unmasked:
             self._audit_unmasked([disclosure_id], out)
-            return self._render_unmasked([doc], out)
-        return self._render([doc], out)
+            return self._render_unmasked([doc], out, opening)
+        return self._render([doc], out, opening)
 
     def print_catalog(self, out: Out = None, options: PrintOptions | None = None) -> PrintResult:
         return self._render([self.catalog_document(options)], out)
@@ -256,15 +261,15 @@ class NoticePrinter:
         return replace(doc, stamp=head.text) if head is not None else doc
 
     @staticmethod
-    def _render(docs: list[NoticeDocument], out: Out) -> PrintResult:
-        rendered = render(docs, out)
+    def _render(docs: list[NoticeDocument], out: Out, opening: Opening | None = None) -> PrintResult:
+        rendered = render(docs, out, opening=_opening_of(docs, opening))
         return PrintResult(rendered.data, len(docs), rendered.page_count, docs[0].title)
 
     @staticmethod
-    def _render_unmasked(docs: list[NoticeDocument], out: Out) -> PrintResult:
+    def _render_unmasked(docs: list[NoticeDocument], out: Out, opening: Opening | None = None) -> PrintResult:
         """An internal copy, after its audit event is committed: rendered in memory, then written to
         a 0600 temp file beside the target and renamed — a failure leaves no file and no temp."""
-        rendered = render(docs, None)
+        rendered = render(docs, None, opening=_opening_of(docs, opening))
         if out is not None:
             if hasattr(out, "write"):
                 out.write(rendered.data)  # type: ignore[union-attr]
@@ -279,6 +284,13 @@ class NoticePrinter:
         with self.ctx.write("print.unmasked", target_type="disclosure", target_id=target,
                             permission="print.unmasked") as w:
             w.detail = {"out": str(out) if isinstance(out, str | os.PathLike) else None, **detail}
+
+
+def _opening_of(docs: list[NoticeDocument], opening: Opening | None):
+    """``opening`` as the renderer calls it (with a ``Rendered``)."""
+    if opening is None:
+        return None
+    return lambda first: opening(PrintResult(first.data, len(docs), first.page_count, docs[0].title))
 
 
 def _check(cancelled: Cancelled | None) -> None:

@@ -1126,8 +1126,14 @@ def render_pdf(documents: NoticeDocument | Sequence[NoticeDocument],
 
 
 def render(documents: NoticeDocument | Sequence[NoticeDocument],
-           out: str | os.PathLike[str] | BinaryIO | None = None) -> Rendered:
-    """Like :func:`render_pdf`, also telling how many pages each document took."""
+           out: str | os.PathLike[str] | BinaryIO | None = None, *,
+           opening: Callable[[Rendered], None] | None = None) -> Rendered:
+    """Like :func:`render_pdf`, also telling how many pages each document took.
+
+    ``opening``: called once everything is laid out, before the whole is drawn, with the first page
+    alone as it will be in the whole (numbered of the whole count; its ``pages`` are the whole's):
+    a preview shows it while the rest is drawn (issue 13: Ctrl+P on a 10,000-row roster).
+    """
     register_fonts()
     docs = [documents] if isinstance(documents, NoticeDocument) else list(documents)
     if not docs:
@@ -1136,8 +1142,19 @@ def render(documents: NoticeDocument | Sequence[NoticeDocument],
     for doc in docs:
         check_document(doc, measure)
     laid_out = [_LaidOut(doc, _Layout(doc, measure).run()) for doc in docs]
+    pages = tuple(len(item.pages) for item in laid_out)
+    if opening is not None and sum(pages) > 1:  # (a one-page notice is drawn whole as quickly)
+        opening(Rendered(_draw(laid_out, measure, limit=1), pages))
+    data = _draw(laid_out, measure)
+    if out is not None:
+        _write(out, data)
+    return Rendered(data, pages)
 
+
+def _draw(laid_out: list[_LaidOut], measure: TextMeasure, limit: int | None = None) -> bytes:
+    """The PDF of the laid-out documents; with ``limit``, of their first ``limit`` pages only."""
     buffer = io.BytesIO()
+    docs = [item.doc for item in laid_out]
     first = docs[0]
     canvas = Canvas(buffer, pagesize=page_size(first.options), invariant=1, initialFontName=FONT_MAIN,
                     pageCompression=1)
@@ -1145,16 +1162,20 @@ def render(documents: NoticeDocument | Sequence[NoticeDocument],
     canvas.setAuthor(first.footer.issuer if first.footer and first.footer.issuer else "村务公开")
     canvas.setCreator("cunwu 村务公开")
     canvas.setSubject("村务公开")
+    drawn = 0
     for item in laid_out:
         count = len(item.pages)
         for number, page in enumerate(item.pages, start=1):
+            if limit is not None and drawn >= limit:
+                break
             _draw_page(canvas, page, number, count, item.doc, measure)
             canvas.showPage()
+            drawn += 1
     canvas.save()
-    data = buffer.getvalue()
-    if out is not None:
-        _write(out, data)
-    return Rendered(data, tuple(len(item.pages) for item in laid_out))
+    # the text writer's encodings belong to this PDF's font subsets: not to be met by another PDF
+    # that a later object might get the same id as
+    measure.encodings.pop(id(canvas._doc), None)
+    return buffer.getvalue()
 
 
 def _write(out: str | os.PathLike[str] | BinaryIO, data: bytes) -> None:

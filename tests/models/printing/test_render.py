@@ -224,6 +224,27 @@ def test_same_input_gives_identical_bytes():
         roster_doc(60, options=PrintOptions(large=True)))
 
 
+def test_the_opening_is_the_first_page_as_in_the_whole_and_changes_nothing():
+    whole = render(roster_doc(150))
+    openings = []
+    with_opening = render(roster_doc(150), opening=openings.append)
+    assert with_opening.data == whole.data and with_opening.pages == whole.pages  # byte for byte
+    assert len(openings) == 1
+    first = openings[0]
+    assert first.pages == whole.pages and whole.page_count >= 3  # the whole's count, for the page label
+    assert len(reader(first.data).pages) == 1
+    assert page_texts(first.data) == page_texts(whole.data)[:1]  # numbered "第 1 页 共 N 页" as in the whole
+    assert f"共{whole.page_count}页" in squeezed(page_texts(first.data)[0])
+    assert not unembedded_fonts(first.data)
+
+
+def test_a_one_page_notice_has_no_opening():
+    openings = []
+    short = NoticeDocument(title="关于召开村民代表会议的通知", blocks=[Para("定于本月十日召开村民代表会议。")])
+    assert render(short, opening=openings.append).page_count == 1
+    assert openings == []
+
+
 @pytest.mark.parametrize(("paper", "landscape", "size"), [
     ("A4", False, (595.28, 841.89)),
     ("A4", True, (841.89, 595.28)),
