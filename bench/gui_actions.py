@@ -267,7 +267,9 @@ def run(cycles: int = 5) -> None:
 
         def previewed(obj) -> bool:
             p = preview()
-            return p is not None and p.result is not None and obj is p.view.viewport()
+            # a page on screen: the whole PDF, or its first page shown while the rest is drawn
+            shown = p is not None and (p.result is not None or getattr(p, "opening", None) is not None)
+            return shown and obj is p.view.viewport()
 
         def select(record_id: int):
             window.activateWindow()  # keys reach the active window only (activation is asynchronous)

@@ -113,11 +113,12 @@ def preview_disclosure(workspace, disclosure_id: int, parent: QWidget | None = N
         return None
     ctx, today = workspace.ctx, clock.today()
 
-    def render(options, unmasked, _progress, _cancelled):
-        return NoticePrinter(ctx, today=today).print_disclosure(disclosure_id, None, options, unmasked=unmasked)
+    def render(options, unmasked, _progress, _cancelled, opening=None):
+        return NoticePrinter(ctx, today=today).print_disclosure(disclosure_id, None, options, unmasked=unmasked,
+                                                                opening=opening)
 
     return open_preview(workspace, PreviewSource(summary.title, render, personal=personal,
-                                                 handout=summary.kind in TABLE_KINDS), parent)
+                                                 handout=summary.kind in TABLE_KINDS, opening=True), parent)
 
 
 def preview_catalog(workspace, parent: QWidget | None = None) -> PrintPreviewDialog:

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QMargins, QPointF, Qt, QThread, Signal
+from PySide6.QtCore import QBuffer, QMargins, QObject, QPointF, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPageLayout, QPageSize, QPalette
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -56,8 +56,9 @@ from ..permissions import gate
 from ..screen_fit import fit_to_screen
 from . import paint
 
-#: ``render(options, unmasked, progress, cancelled) -> PrintResult``, run on a worker thread.
-Renderer = Callable[[PrintOptions, bool, Callable[[int, int, str], None], Callable[[], bool]], PrintResult]
+#: ``render(options, unmasked, progress, cancelled) -> PrintResult``, run on a worker thread; a source
+#: with ``opening`` set is also given ``opening=`` (models.printing.jobs.Opening).
+Renderer = Callable[..., PrintResult]
 
 ZOOM_STEP = 1.25
 ZOOM_MIN, ZOOM_MAX = 0.25, 6.0
@@ -84,6 +85,14 @@ class PreviewSource:
     personal: bool = False
     landscape: bool | None = None
     handout: bool = False  # a roster: offer the hand-out copy (发放签字表)
+    #: the renderer takes ``opening=``: its first page is shown while the rest is drawn (a large roster)
+    opening: bool = False
+
+
+class _OpeningRelay(QObject):
+    """Carries a render's first page from the worker to the window (a queued signal)."""
+
+    ready = Signal(object, object)  # the job, its first page (PrintResult)
 
 
 def remembered_options(settings, *, landscape: bool | None = None) -> PrintOptions:
@@ -101,6 +110,7 @@ def safe_file_name(title: str) -> str:
 
 class PrintPreviewDialog(QDialog):
     rendered = Signal()  # a new PDF is on screen
+    opened = Signal()  # the first page of the first render is on screen, the rest still being drawn
     printed = Signal(int)  # sheets sent to the printer
     saved = Signal(object)  # the Path written
 
@@ -110,6 +120,10 @@ class PrintPreviewDialog(QDialog):
         self.ws = workspace
         self.source = source
         self.result: PrintResult | None = None
+        #: the first page shown while the first render draws the rest (``opening.pages``: the whole's)
+        self.opening: PrintResult | None = None
+        self._opening_relay = _OpeningRelay(self)
+        self._opening_relay.ready.connect(self._opening_ready)
         self.shown_options: PrintOptions | None = None  # what the PDF on screen was rendered with
         self.shown_unmasked = False
         self.unmasked = unmasked and source.personal
@@ -152,6 +166,11 @@ class PrintPreviewDialog(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        # Fitted to the width, a page about as tall as the view toggles the scroll bar, which changes
+        # the width, which refits the page, which toggles the bar … — QPdfView then lays itself out
+        # thousands of times (measured: 300–1000 ms GUI stalls while a one-page opening was shown).
+        # With the bar always there the width never changes.
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.setPageSpacing(14)
         self.view.setDocumentMargins(QMargins(18, 14, 18, 14))
         self.view.setAccessibleName(self.tr("预览"))
@@ -403,13 +422,17 @@ class PrintPreviewDialog(QDialog):
             return
         options, unmasked = self.options(), self.unmasked
         render = self.source.render
+        relay = self._opening_relay
+        # the first page early only while nothing is on screen (a re-render keeps the last PDF shown)
+        early = self.source.opening and self.result is None
 
         gui = QThread.currentThread()
 
         def work(progress, cancelled):
+            more = {"opening": lambda first: relay.ready.emit(job, first)} if early else {}
             try:
                 with workers.collections_paused():  # no GIL-holding full collections: the window keeps painting
-                    result = render(options, unmasked, progress, cancelled)
+                    result = render(options, unmasked, progress, cancelled, **more)
                     return result, paint.load_pdf_for(result.data, gui)  # parsed here, not on the GUI thread
             except PrintCancelled:
                 return None  # the job's cancel flag is set: it reports `cancelled`
@@ -423,6 +446,19 @@ class PrintPreviewDialog(QDialog):
         self._job_input = (options, unmasked)
         self._set_busy(True)
         workers.start(workers.keep_until_done(job))
+
+    def _opening_ready(self, job, first: PrintResult) -> None:
+        if job is not self._job or self._pending or self.result is not None:
+            return  # a render since superseded, or a whole PDF already on screen
+        old = self.document
+        self.document, self._buffer = paint.load_pdf(first.data)  # one page: quick
+        self.document.setParent(self)
+        self.view.setDocument(self.document)
+        old.deleteLater()  # with its buffer
+        self.opening = first
+        self.setWindowTitle(self.tr("打印预览 — %1").replace("%1", first.title))
+        self._update_page_label()
+        self.opened.emit()
 
     def _render_progress(self, done: int, total: int, _text: str) -> None:
         if total > 0:
@@ -509,8 +545,10 @@ class PrintPreviewDialog(QDialog):
     def _update_page_label(self, *_args) -> None:
         count = self.page_count()
         page = min(max(self.current_page(), 0), max(count - 1, 0))
-        self.page_label.setText(self.tr("第 %1 页，共 %2 页").replace("%1", str(page + 1 if count else 0))
-                                .replace("%2", str(count)))
+        shown = (1, self.opening.pages) if self.result is None and self.opening is not None else (
+            page + 1 if count else 0, count)  # the first page alone, while the rest is drawn
+        self.page_label.setText(self.tr("第 %1 页，共 %2 页").replace("%1", str(shown[0]))
+                                .replace("%2", str(shown[1])))
         self.previous_action.setEnabled(page > 0)
         self.next_action.setEnabled(page < count - 1)
         self._update_zoom_label()

@@ -291,3 +291,75 @@ def test_the_internal_copy_is_saved_owner_only(qtbot, preview, dialog_calls, tmp
     assert "内部资料" in pdf_text((tmp_path / "内部.pdf").read_bytes())
     if os.name == "posix":
         assert stat.S_IMODE((tmp_path / "内部.pdf").stat().st_mode) == 0o600
+
+
+def test_the_first_page_shows_while_the_rest_is_drawn(qtbot, village_ws, roster, dialog_calls, tmp_path):
+    from desktop.printing.actions import preview_disclosure
+
+    dialog = preview_disclosure(village_ws, roster.id)
+    seen = []
+
+    def opened():
+        seen.append((dialog.result, dialog.busy, dialog.document.pageCount(), dialog.page_label.text(),
+                     dialog.print_button.isEnabled(), dialog.save_button.isEnabled(), dialog.windowTitle()))
+
+    dialog.opened.connect(opened)
+    try:
+        wait_rendered(qtbot, dialog)
+        whole = dialog.result.pages
+        assert whole >= 2
+        # the first page alone, numbered of the whole, nothing to print or save from yet
+        assert seen == [(None, True, 1, f"第 1 页，共 {whole} 页", False, False, f"打印预览 — {ROSTER_TITLE}")]
+        # then the whole PDF in its place, every page, ready to save
+        assert dialog.document.pageCount() == whole and dialog.page_label.text() == f"第 1 页，共 {whole} 页"
+        assert dialog.save_button.isEnabled() and dialog.print_button.isEnabled()
+        assert pdf_pages(dialog.result.data) == whole
+    finally:
+        if shiboken6.isValid(dialog):
+            dialog.close()
+
+
+def test_a_new_render_keeps_the_whole_pdf_on_screen_until_it_is_done(qtbot, preview):
+    pages = preview.page_count()
+    seen = []
+    preview.opened.connect(lambda: seen.append(preview.document.pageCount()))
+    with qtbot.waitSignal(preview.rendered, timeout=20_000):
+        qtbot.mouseClick(preview.landscape_radio, Qt.MouseButton.LeftButton)
+    assert seen == []  # no single page in place of the PDF that was on screen
+    assert preview.page_count() >= pages
+
+
+def test_a_page_as_tall_as_the_view_does_not_lay_the_view_out_again_and_again(qtbot, village_ws, records):
+    """Fitted to the width, a page about as tall as the view used to toggle the scroll bar, refit,
+    toggle … thousands of relayouts a second that froze the window (seen while a roster's first page
+    was shown alone)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from desktop.printing.actions import preview_disclosure
+
+    class Resizes(QObject):
+        count = 0
+
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Resize:
+                Resizes.count += 1
+            return False
+
+    notice = records.make("posted")  # one page
+    dialog = preview_disclosure(village_ws, notice.id)
+    watcher = Resizes()
+    try:
+        wait_rendered(qtbot, dialog)
+        assert dialog.page_count() == 1
+        dialog.view.viewport().installEventFilter(watcher)
+        most = 0
+        for height in range(500, 1100, 15):  # one of these makes the fitted page about as tall as the view
+            dialog.resize(900, height)
+            qtbot.wait(20)
+            Resizes.count = 0
+            qtbot.wait(40)
+            most = max(most, Resizes.count)
+        assert most <= 2
+    finally:
+        if shiboken6.isValid(dialog):
+            dialog.close()
