@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6 import QtCore  # Qt's namespace by attribute: see main_window
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QLibraryInfo,
     QLocale,
     QObject,
-    Qt,
     QThreadPool,
     QTimer,
     QTranslator,
@@ -55,7 +55,9 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     translations folder (file and print dialogs, standard buttons, context menus), then our supplement
     for the texts it lacks (it is older than the dialogs: "&Look in:", "Page &Set:"). English loads ours.
     The default locale follows, so calendars and dates in Qt's dialogs read in the same language."""
-    for old in app.findChildren(QTranslator):
+    # The ones installed before are remembered on the app: app.findChildren would wrap every child
+    # of the application for Python, its QStyle too (≈10 ms of enums before the first paint).
+    for old in getattr(app, "_cunwu_translators", ()):
         app.removeTranslator(old)
         old.deleteLater()
     loaded: list[QTranslator] = []
@@ -75,6 +77,7 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
         else:
             log.warning("translation %s not found in %s", name, folder)
             translator.deleteLater()
+    app._cunwu_translators = loaded
     return loaded
 
 
@@ -218,8 +221,7 @@ class _Marks(QObject):
         self.painted = False
         self.quit_when_ready = quit_when_ready
         self.ticks: list[float] = []
-        self.timer = QTimer(self)
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer = QTimer(self)  # precise: set at the first paint (Qt's namespace comes after it)
         self.timer.setInterval(5)
         self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
         self.page = None
@@ -232,6 +234,7 @@ class _Marks(QObject):
             self.painted = True
             print("painted", time.time(), flush=True)
             self.ticks.append(time.perf_counter())
+            self.timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
             self.timer.start()
             if self.quit_when_ready:
                 self.ready()
@@ -260,14 +263,14 @@ class _Marks(QObject):
 
 
 class _AfterFirstPaint(QObject):
-    """Runs `fn` once, right after the window's first paint (or after 300 ms if it never paints, e.g.
-    when it starts minimised), so the frame is on screen before slow work begins."""
+    """Runs `fn` once, right after the widget's first paint (or after 300 ms if it never paints, e.g.
+    when the window starts minimised), so what it shows is on screen before slower work begins."""
 
-    def __init__(self, window, fn):
-        super().__init__(window)
+    def __init__(self, widget, fn):
+        super().__init__(widget)
         self.fn = fn
         self.done = False
-        window.installEventFilter(self)
+        widget.installEventFilter(self)
         QTimer.singleShot(300, self.fire)
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
@@ -503,13 +506,23 @@ def run_gui(env) -> int:
                 give_up()
                 return
             window.attach(workspace, preloaded=preloaded)
-            opened["watch"] = _watch(window, workspace, checked)
-            _listen_for_raise(opened, window)
-            workers.freeze_long_lived()
             if marks is not None:
                 QTimer.singleShot(0, marks.ready)
 
+            def settled() -> None:  # once the page is on screen: the status bar's watch (and its
+                opened["watch"] = _watch(window, workspace, checked)  # warning), the raise listener
+                _listen_for_raise(opened, window)
+                workers.freeze_long_lived()
+
+            _AfterFirstPaint(window.current_page() or window, settled)
+
         def open_after_paint() -> None:
+            # Qt's enums, which the shell painted without (≈25 ms): made here on the GUI thread, not
+            # by the worker's imports while this thread may use them.
+            _ = QtCore.Qt.AlignmentFlag
+            QTimer.singleShot(0, claim_and_open)
+
+        def claim_and_open() -> None:
             claim = _claim(env, opened)  # may ask (another window has it open): before anything is opened
             if claim is None:
                 give_up()

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6 import QtCore  # Qt's namespace by attribute: see main_window
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from models.errors import CunwuError, ValidationError
@@ -106,7 +107,7 @@ def _box(icon: QMessageBox.Icon, title: str, text: str, informative: str = "", d
         box.setInformativeText(informative)
     if details:
         box.setDetailedText(details)
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # so users can copy it
+    box.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)  # so users can copy it
     box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("dialogs", "确定"))
     return box
 
@@ -194,7 +195,7 @@ def ask(title: str, text: str, buttons: Sequence[str], *, informative: str = "",
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, _parent(parent))
     if informative:
         box.setInformativeText(informative)
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
     pushed = [box.addButton(label, QMessageBox.ButtonRole.ActionRole) for label in buttons]
     if pushed:
         box.setDefaultButton(pushed[max(0, min(default, len(pushed) - 1))])

@@ -16,7 +16,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+# Qt's namespace is used as QtCore.Qt inside methods, never imported by name: creating its enums costs
+# ≈25 ms, and the shell window paints without them (they come with the first page, after the paint).
+from PySide6 import QtCore
+from PySide6.QtCore import QByteArray, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -43,7 +46,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("cunwu.desktop")
 
 DEFAULT_SIZE = QSize(1280, 800)
-KeyRole = Qt.ItemDataRole.UserRole + 1
 
 
 class MainWindow(QMainWindow):
@@ -70,8 +72,10 @@ class MainWindow(QMainWindow):
                      "user": actor_text(workspace)}
         self._shell = dict(shell or {})
         self.setWindowTitle(self.tr("村务公开 — %1").replace("%1", self._shell.get("title", "")))
+        self._pending_keys: list[tuple[QAction, QKeySequence]] = []
         self._build()
         if workspace is not None:
+            self._complete()
             self._show_mode(workspace)
         self._restore()
 
@@ -85,6 +89,7 @@ class MainWindow(QMainWindow):
         (`preloaded=`) so building it reads nothing more."""
         self.ws = workspace
         self._preloaded = dict(preloaded or {})
+        self._complete()
         self._settings = workspace.settings
         self.setWindowTitle(self.tr("村务公开 — %1").replace("%1", workspace.installation.name))
         self.db_label.setText(self.tr("数据库：%1").replace("%1", str(workspace.db_path)))
@@ -112,7 +117,6 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         for spec in self._specs:
             item = QListWidgetItem(icon_of(spec), spec.display_title)
-            item.setData(KeyRole, spec.key)
             item.setSizeHint(QSize(0, 36))
             self.sidebar.addItem(item)
             placeholder = QWidget()
@@ -126,7 +130,6 @@ class MainWindow(QMainWindow):
         self.storage_banner = QLabel()
         self.storage_banner.setObjectName("storageBanner")
         self.storage_banner.setWordWrap(True)
-        self.storage_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.storage_banner.setStyleSheet("QLabel#storageBanner { background: #fdecea; color: #8a1c12;"
                                           " border: 1px solid #e0a39b; padding: 6px; }")
         self.storage_banner.hide()
@@ -144,8 +147,6 @@ class MainWindow(QMainWindow):
 
         self.db_label = QLabel(self.tr("数据库：%1").replace("%1", self._shell.get("db", "")))
         self.user_label = QLabel(self.tr("操作人：%1").replace("%1", self._shell.get("user", "")))
-        for label in (self.db_label, self.user_label):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.read_only_label = QLabel()
         self.read_only_label.setObjectName("readOnlyMode")
         self.read_only_label.setStyleSheet("color: white; background: #b71c1c; padding: 0 6px; font-weight: bold;")
@@ -155,18 +156,18 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
 
         self.quit_action = QAction(self.tr("退出"), self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self._shortcut(self.quit_action, QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         self.new_action = QAction(self.tr("新增"), self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self._shortcut(self.new_action, QKeySequence(QKeySequence.StandardKey.New))
         self.new_action.triggered.connect(lambda: self._call_hook("new_item"))
         self.find_action = QAction(self.tr("查找"), self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self._shortcut(self.find_action, QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.triggered.connect(lambda: self._call_hook("focus_search"))
         self.sidebar_action = QAction(self.tr("转到页面列表"), self)
-        self.sidebar_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.sidebar_action.triggered.connect(lambda: self.sidebar.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        self._shortcut(self.sidebar_action, QKeySequence("Ctrl+L"))
+        self.sidebar_action.triggered.connect(lambda: self.sidebar.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason))
 
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         file_menu.addAction(self.quit_action)
@@ -179,13 +180,13 @@ class MainWindow(QMainWindow):
         for n, spec in enumerate(self._specs, start=1):
             action = QAction(spec.display_title, self)
             if n <= 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{n}"))
+                self._shortcut(action, QKeySequence(f"Ctrl+{n}"))
             action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
             go_menu.addAction(action)
             self.addAction(action)
 
         self.help_action = QAction(self.tr("快速入门"), self)
-        self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))  # F1
+        self._shortcut(self.help_action, QKeySequence(QKeySequence.StandardKey.HelpContents))  # F1
         self.help_action.setToolTip(self.tr("各页面做什么、一条记录怎么走、打印和快捷键（F1）"))
         self.help_action.triggered.connect(self.show_help)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
@@ -196,6 +197,22 @@ class MainWindow(QMainWindow):
             about_action.triggered.connect(lambda: self.show_page("about"))
             help_menu.addAction(about_action)
         self.addAction(self.help_action)
+
+    def _shortcut(self, action: QAction, keys: QKeySequence) -> None:
+        if self.ws is None:
+            self._pending_keys.append((action, keys))
+        else:
+            action.setShortcut(keys)
+
+    def _complete(self) -> None:
+        """What needs Qt's namespace (≈25 ms to create its enums), done once the window has its
+        workspace — a shell paints without it: the shortcuts, and the banner and status bar made
+        selectable so they can be copied."""
+        for action, keys in self._pending_keys:
+            action.setShortcut(keys)
+        self._pending_keys.clear()
+        for label in (self.storage_banner, self.db_label, self.user_label):
+            label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def _show_storage_state(self) -> None:
         message = self.ws.db.read_only_message if self.ws is not None else None
@@ -238,8 +255,8 @@ class MainWindow(QMainWindow):
         return [self.sidebar.item(i).text() for i in range(self.sidebar.count())]
 
     def current_key(self) -> str | None:
-        item = self.sidebar.currentItem()
-        return item.data(KeyRole) if item is not None else None
+        row = self.sidebar.currentRow()
+        return self._specs[row].key if 0 <= row < len(self._specs) else None
 
     def page_factory(self, key: str | None):
         """The factory that builds page ``key`` (None for no such page)."""
@@ -277,14 +294,16 @@ class MainWindow(QMainWindow):
         label = QLabel(self.tr("正在打开数据库…"))
         label.setObjectName("loadingNote")
         label.setStyleSheet("color: gray; padding: 12px;")
-        QVBoxLayout(placeholder).addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(placeholder)
+        layout.addWidget(label)
+        layout.addStretch(1)
 
     def _broken_page(self, message: str) -> QWidget:
         widget = QWidget()
         label = QLabel(message)
         label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        QVBoxLayout(widget).addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+        label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        QVBoxLayout(widget).addWidget(label, 0, QtCore.Qt.AlignmentFlag.AlignTop)
         return widget
 
     def show_page(self, key: str) -> None:

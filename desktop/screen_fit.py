@@ -9,7 +9,8 @@ Content that cannot shrink that far goes in a scroll area (`scrolling`), never o
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QRect, QSize, Qt
+from PySide6 import QtCore  # Qt's namespace by attribute: see main_window
+from PySide6.QtCore import QMargins, QRect, QSize
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
 
 __all__ = ["FRAME", "available_area", "fit_to_screen", "fitted_size", "scrolling"]
@@ -63,7 +64,7 @@ def scrolling(content: QWidget) -> QScrollArea:
     area.setWidget(content)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     # as wide as the form, so only the height scrolls
     narrowest = max(content.minimumWidth(), content.minimumSizeHint().width())
     area.setMinimumWidth(narrowest + area.verticalScrollBar().sizeHint().width())

@@ -99,6 +99,12 @@ def _todo_shown(window) -> bool:
     return page is not None and type(page).__name__ == "TodoPage"
 
 
+def _checked(window) -> list | None:
+    """The fast check's problems as the status bar has them (None: not yet)."""
+    watch = getattr(window, "integrity_watch", None)  # set up once the start page has painted
+    return watch.problems if watch is not None else None
+
+
 def _watch_attach(monkeypatch, before=None) -> list:
     """Records what the window showed when the worker's result arrived; `before(window)` runs then."""
     states: list = []
@@ -186,8 +192,8 @@ def test_second_start_with_accounts_signs_in_before_anything_is_read(
     monkeypatch.setattr(LoginDialog, "exec", login)
     seen: list = []
     users: list = []
-    _close_when(lambda w: _todo_shown(w) and w.integrity_watch.problems is not None
-                and not users.append(w.user_label.text()), seen)
+    _close_when(lambda w: _todo_shown(w) and _checked(w) is not None and not users.append(w.user_label.text()),
+                seen)
     assert app_module.run_gui(known) == 0
     assert seen and users[-1] == "操作人：李监委（监委会）"
     assert states[0]["preloaded"] == []  # nothing read for the page before the login
@@ -214,7 +220,7 @@ def test_second_start_of_a_changed_database_warns(qapp, empty_village, known, ca
     con.commit()
     con.close()
     seen: list = []
-    _close_when(lambda w: _todo_shown(w) and bool(w.integrity_watch.problems), seen)
+    _close_when(lambda w: _todo_shown(w) and bool(_checked(w)), seen)
     assert app_module.run_gui(known) == 0
     assert "数据可能被改动" in dialog_calls.texts("warn") and "校验值不符" in dialog_calls.texts("warn")
     assert calls[:2] == [("check", False), ("todo", False)]  # checked before anything was read to show
@@ -228,3 +234,21 @@ def test_second_start_of_a_file_gone_bad_is_reported_not_raised(qapp, empty_vill
     assert app_module.run_gui(known) == 1
     text = dialog_calls.texts("error")
     assert "无法打开数据库" in text and str(known.db_path) in text
+
+
+def test_a_shell_gets_its_shortcuts_and_copyable_status_bar_when_attached(qtbot, village_ws, settings):
+    """The shell paints without Qt's namespace: its keys and selectable texts come with the workspace."""
+    from .keyboard import wait_active
+
+    window = MainWindow(None, settings=settings, shell={"title": "测试村", "db": str(village_ws.db_path), "user": ""})
+    qtbot.addWidget(window)
+    window.show()
+    assert window.quit_action.shortcut().isEmpty()
+    window.attach(village_ws)
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert window.help_action.shortcut().toString() == "F1"
+    for label in (window.db_label, window.user_label, window.storage_banner):
+        assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    wait_active(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == window.page_keys()[1]
