@@ -221,7 +221,9 @@ class _Marks(QObject):
         self.painted = False
         self.quit_when_ready = quit_when_ready
         self.ticks: list[float] = []
-        self.timer = QTimer(self)  # precise: set at the first paint (Qt's namespace comes after it)
+        # A coarse timer (the default) keeps within 5 % of its 5 ms: precise enough, and setting
+        # the type would create Qt's namespace before the first paint that is being measured.
+        self.timer = QTimer(self)
         self.timer.setInterval(5)
         self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
         self.page = None
@@ -234,7 +236,6 @@ class _Marks(QObject):
             self.painted = True
             print("painted", time.time(), flush=True)
             self.ticks.append(time.perf_counter())
-            self.timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
             self.timer.start()
             if self.quit_when_ready:
                 self.ready()
@@ -437,12 +438,18 @@ def _open_in_background(window, env, settings: Settings, data_dir: Path, *, read
     modules = (*DATA_LAYER, module_name) if module_name else DATA_LAYER
 
     def work(_progress, _cancelled):
-        for name in modules:
-            importlib.import_module(name)
-        page_class = getattr(sys.modules[module_name], attr) if module_name else factory
-        preload = getattr(page_class, "preload", None)
-        return prepare_workspace(env, settings, data_dir, read_only=read_only,
-                                 start=(key, preload) if callable(preload) else None)
+        # No collections meanwhile: a full one over what the imports build holds the GIL for tens of
+        # milliseconds, on whichever thread it runs. What they built lives as long as the process:
+        # frozen out of later collections' sight (the window is frozen again once it is built).
+        with workers.collections_paused():
+            for name in modules:
+                importlib.import_module(name)
+            page_class = getattr(sys.modules[module_name], attr) if module_name else factory
+            preload = getattr(page_class, "preload", None)
+            prepared = prepare_workspace(env, settings, data_dir, read_only=read_only,
+                                         start=(key, preload) if callable(preload) else None)
+            workers.freeze_long_lived()
+        return prepared
 
     job = workers.keep_until_done(workers.Job(work))
     job.signals.finished.connect(done)
