@@ -252,3 +252,43 @@ def test_a_shell_gets_its_shortcuts_and_copyable_status_bar_when_attached(qtbot,
     wait_active(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == window.page_keys()[1]
+
+
+def test_closing_the_window_while_the_database_opens_closes_what_was_opened(qapp, empty_village, known, monkeypatch):
+    """The clerk closes the window before the worker is done: run_gui waits for it, then closes the
+    database it opened and gives up the lock — a next start claims it without asking."""
+    import time
+
+    from desktop.single_instance import InstanceLock
+
+    empty_village[0].dispose()
+    prepare = app_module.prepare_workspace
+    opened: list = []
+
+    def slow_prepare(*a, **k):
+        time.sleep(0.5)
+        prepared = prepare(*a, **k)
+        opened.append(prepared.db)
+        return prepared
+
+    monkeypatch.setattr(app_module, "prepare_workspace", slow_prepare)
+    from models.storage import Database
+
+    disposed: list = []
+    dispose = Database.dispose
+    monkeypatch.setattr(Database, "dispose", lambda self: disposed.append(self) or dispose(self))
+
+    def close():
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow) and w.isVisible():
+                w.close()
+
+    _after(150, close)
+    _after(15_000, QApplication.instance().quit)
+    assert app_module.run_gui(known) == 0
+    assert len(opened) == 1 and opened[0] in disposed
+    lock = InstanceLock(known.db_path)
+    try:
+        assert lock.acquire() is None  # nobody holds it
+    finally:
+        lock.release()
