@@ -10,7 +10,6 @@ A text not in the table stays English rather than being guessed at.
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -65,6 +64,8 @@ def chinese() -> Iterator[None]:
 def suggestion(value: str, choices) -> str:
     """“您是不是要输入 disclosure？” for the choice closest to ``value``, or "" when none is close."""
     words = [str(c) for c in choices]
+    import difflib  # only for a mistyped word: not paid by every start (the GUI's first paint)
+
     close = difflib.get_close_matches(str(value), words, n=1, cutoff=0.6)
     if not close:  # a prefix typed short (“disc”) is close enough too
         close = [w for w in words if w.startswith(str(value))][:1] if len(str(value)) >= 2 else []

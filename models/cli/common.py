@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import json
 import logging
 import os
@@ -140,6 +139,8 @@ class Env:
         if password is None:
             if not _interactive():
                 fail(f"未提供“{self.user}”的密码：请设置环境变量 CUNWU_PASSWORD，或在终端中运行以便输入密码")
+            import getpass  # a prompt only: not paid by every start (the GUI's first paint)
+
             password = getpass.getpass(f"{self.user} 的密码：")
         return sign_in(db, self.user, password)
 
@@ -189,6 +190,8 @@ def new_password(name: str) -> str:
         return password
     if not _interactive():
         fail(f"未提供“{name}”的新密码：请设置环境变量 CUNWU_NEW_PASSWORD，或在终端中运行以便输入密码")
+    import getpass
+
     first = getpass.getpass(f"为“{name}”设置密码（至少 8 位）：")
     again = getpass.getpass("再输入一次：")
     if first != again:
