@@ -176,6 +176,9 @@ class PreparedRows:
     # each row as the service gave it (the grid's text was made from it): saved as it is while the
     # row is not edited, so the service knows it for the row it read (see `rows_for_save`)
     sources: list[Mapping[str, Any]] | None = None
+    # with the states: the totals and the repeated ID numbers, worked out where the rows were prepared
+    totals: dict[str, Any] | None = None
+    dups: dict[int, Finding] | None = None
 
 
 def prepare_rows(columns: Sequence[RosterColumn], rows: Iterable[Mapping[str, Any]],
@@ -191,7 +194,18 @@ def prepare_rows(columns: Sequence[RosterColumn], rows: Iterable[Mapping[str, An
     states = None
     if checked is not None and len(checked[0]) == len(text) and getattr(checked[0], "columns", None) == columns:
         states = _given_states(keys, text, checked[0], checked[1])
-    return PreparedRows(columns, text, number_columns, states, rows)
+    if states is None:
+        return PreparedRows(columns, text, number_columns, states, rows)
+    totals = total_parsed((st.values for st in states if not st.blank), columns)
+    return PreparedRows(columns, text, number_columns, states, rows, totals, duplicate_findings(states))
+
+
+def duplicate_findings(states: Sequence[_RowState]) -> dict[int, Finding]:
+    """Later rows repeating an ID number, by row index (models.rules.roster.duplicate_rows: the first
+    one is not flagged, as in the service)."""
+    ids = [st.valid_id for st in states]
+    return {i: Finding(None, "id_number", "duplicate_id", duplicate_id_message(ids[i] or "", j + 1, i + 1))
+            for i, j in duplicate_rows(ids).items()}
 
 
 def _given_states(keys: list[str], text: list[dict[str, str]], parsed: Sequence[Mapping[str, Any]],
@@ -347,8 +361,9 @@ class RosterModel(GridModel):
         """Every finding of the filled rows, row by row in column order (rows 1-based)."""
         out: list[Finding] = []
         order = {k: n for n, k in enumerate(self._check_keys)}
+        dups = self._dups
         for i, st in enumerate(self._state):
-            if st.blank:
+            if st.blank or not st.findings and i not in dups:
                 continue
             items = sorted(st.findings.items(), key=lambda kv: order.get(kv[0], 99))
             for _key, found in items:
@@ -417,11 +432,19 @@ class RosterModel(GridModel):
         self._sources = list(sources) if sources is not None and len(sources) == len(self._rows) \
             else [None] * len(self._rows)
         self._dups = {}
+        # prepared with the states (on a worker, for a large roster): taken by the _after_change that follows
+        self._ready = (ready.totals, ready.dups) if given is not None and ready.totals is not None else None
+
+    _ready: tuple[dict[str, Any], dict[int, Finding] | None] | None = None
 
     def _after_change(self) -> None:
-        self._totals = None
+        ready, self._ready = self._ready, None
+        self._totals = ready[0] if ready is not None else None
         self._recheck_number_columns()
-        self._recheck_duplicates()
+        if ready is not None and ready[1] is not None:
+            self._dups = ready[1]  # right after a reset: no cell to repaint
+        else:
+            self._recheck_duplicates()
         self.totals_changed.emit()
         super()._after_change()
 
@@ -461,9 +484,7 @@ class RosterModel(GridModel):
 
     def _recheck_duplicates(self) -> None:
         """Later rows repeating an ID number (the first one is not flagged, as in the service)."""
-        ids = [st.valid_id for st in self._state]
-        dups = {i: Finding(None, "id_number", "duplicate_id", duplicate_id_message(ids[i] or "", j + 1, i + 1))
-                for i, j in duplicate_rows(ids).items()}
+        dups = duplicate_findings(self._state)
         old = self._dups
         self._dups = dups
         col = self.column_of("id_number")

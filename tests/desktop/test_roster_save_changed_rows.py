@@ -127,3 +127,23 @@ def test_the_findings_a_save_returned_stay_shown_and_none_are_rechecked_while_it
     qtbot.wait(editor._refresh_timer.interval() + 200)
     assert rechecks == [] and editor.message_label.text() == "已保存"
     assert sorted(map(repr, editor.shown_findings())) == sorted(map(repr, editor._from_service(saved, None)))
+
+
+def test_a_large_roster_comes_with_its_totals_and_repeated_ids_made_on_the_worker(qtbot, village_ws, monkeypatch):
+    import desktop.editors.kind_editors.roster_editor as roster_editor
+    from desktop.qtmodels.roster_model import RosterModel
+
+    monkeypatch.setattr(roster_editor, "BACKGROUND_LOAD_ROWS", 5)  # prepared on a worker, as 10,000 rows are
+    rows = _rows()
+    rows[40]["id_number"] = rows[52]["id_number"] = IDS[3]  # repeats rows 4 and 41
+    record = DisclosureService(village_ws.ctx).create("CW-13", "2026", "重复身份证号的名单", kind="roster", rows=rows)
+    editor = open_editor(qtbot, village_ws, record.id)
+    qtbot.waitUntil(lambda: not editor.kind_editor.loading, timeout=10_000)
+    model = editor.kind_editor.model
+    itself = RosterModel(model.roster_columns)  # the same rows, checked by the grid itself
+    itself.load(DisclosureService(village_ws.ctx).get(record.id).rows)
+    assert model.totals() == itself.totals() and model.totals()["rows"] == N
+    assert model.row_findings() == itself.row_findings()
+    assert [(f.row, f.rule) for f in model.row_findings() if f.rule == "duplicate_id"] == [(41, "duplicate_id"),
+                                                                                           (53, "duplicate_id")]
+    assert f"{N}" in editor.kind_editor.totals_text()
