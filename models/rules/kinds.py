@@ -41,6 +41,7 @@ from .money import ZERO, amount_of, format_money, money_places, parse_decimal
 from .personal_numbers import find_personal_numbers
 from .roster import (
     CONTRACT_KEYS,
+    ParsedRows,
     check_roster_rows,
     number_column_findings,
     number_column_kinds,
@@ -804,8 +805,11 @@ def check_roster(rows: Sequence[Mapping[str, Any]], columns: Sequence[Any] | Non
         return out
     cols = table_columns(columns) if columns else table_columns(None, "generic")
     labels = {c.key: c.label for c in cols}
-    out += [Finding.of(f, labels) for f in number_column_findings(number_column_kinds(cols, rows), labels)]
-    out += [Finding.of(f, labels) for f in check_roster_rows(rows, cols, public=public)]
+    number_columns = number_column_kinds(cols, rows)
+    out += [Finding.of(f, labels) for f in number_column_findings(number_columns, labels)]
+    # rows already parsed: the row checks work these out from the same rows, so they are given them
+    given = number_columns if isinstance(rows, ParsedRows) and rows.columns == list(cols) else None
+    out += [Finding.of(f, labels) for f in check_roster_rows(rows, cols, public=public, number_columns=given)]
     stated = _content(content).get("stated_totals")
     if isinstance(stated, Mapping) and stated:
         out += [Finding.of(f, labels) for f in stated_total_findings(stated, roster_totals(rows, cols), cols)]

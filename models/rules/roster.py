@@ -685,7 +685,8 @@ def parse_rows(rows: Iterable[Mapping[str, Any]],
 
 def check_roster_rows(rows: Sequence[Mapping[str, Any]],
                       columns: Sequence[str | RosterColumn | Mapping[str, Any]] | None = None, *,
-                      row_numbers: Sequence[int] | None = None, public: Iterable[str] = ()) -> list[RosterFinding]:
+                      row_numbers: Sequence[int] | None = None, public: Iterable[str] = (),
+                      number_columns: Mapping[str, str] | None = None) -> list[RosterFinding]:
     """Every problem in ``rows`` (raw or typed values), in row order: unreadable values, missing
     required cells (姓名, 身份证号, a preset's 项目名称 …), ID numbers, duplicates, quantity × rate ≠ amount.
 
@@ -706,7 +707,7 @@ def check_roster_rows(rows: Sequence[Mapping[str, Any]],
     if parsed is None:
         by_key = {c.key: c for c in cols}
         parsed = [parse_row(r, row=n, columns=by_key) for r, n in zip(rows, numbers, strict=True)]
-    return check_parsed_rows(parsed, cols, numbers, public=public)
+    return check_parsed_rows(parsed, cols, numbers, public=public, number_columns=number_columns)
 
 
 def duplicate_rows(values: Sequence[str | None]) -> dict[int, int]:

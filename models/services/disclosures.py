@@ -505,49 +505,88 @@ def prepare_parsed_rows(rows: Iterable[Mapping[str, Any]], columns: Sequence[Any
 
     ``known``: the roster as this process last read or wrote it (`roster_memory`): a row whose cells
     are exactly those of a row parsed there takes that parse instead of being parsed again (and,
-    when a save prepared it, that row to store). The ParsedRows returned carry each row's cells key
-    (``keys``) and what was known of each row as stored (``stored``: row and its cells key, or None)."""
+    when a save prepared it, that row to store). A row whose cells are exactly those stored at its
+    place is left as stored: its row to store is None here (`_edit` makes it only when what is
+    stored is not what `known` says, `_prepare_left`). The ParsedRows returned carry each row's cells
+    key (``keys``), what is known of each row as stored (``stored``: row and its cells key, or None)
+    and the columns by key the rows were prepared with (``by_key``)."""
     table = R.table_columns(columns) if columns else list(R.STANDARD_COLUMNS.values())
     cols = {c.key: c for c in table} if columns else None
-    out: list[dict[str, Any]] = []
+    out: list[dict[str, Any] | None] = []
     problems: list[Problem] = []
     parsed: list[tuple[dict[str, Any], list[R.RosterFinding]]] = []
     rows = list(rows)
     keys = [RM.cells_key(raw) for raw in rows]
     given = RM.parses_for(known, table, keys)
+    at_place = known.stored if known is not None else []
     stored: list[tuple[dict[str, Any], str] | None] = []
-    for n, (raw, ready) in enumerate(zip(rows, given, strict=True), start=1):
-        if ready is not None and ready[2] is not None:  # parsed and prepared by a save (it had no problem)
-            typed, found, (row, stored_row, stored_key) = ready
-            parsed.append((typed, found))
-            out.append(row)
-            stored.append((stored_row, stored_key))
-            continue
-        stored.append(None)
+    for n, (raw, ready, key) in enumerate(zip(rows, given, keys, strict=True), start=1):
         if ready is not None:
-            typed, found = ready[0], ready[1]
+            typed, found, made = ready  # typed: a copy
+            if made is not None and made[0] is not None:  # as a save prepared and stored it
+                parsed.append((typed, found))
+                out.append(made[0])
+                stored.append((made[1], made[2]))
+                continue
+            if n <= len(at_place) and at_place[n - 1] == key:  # the very cells stored at this place
+                parsed.append((typed, found))
+                if found:
+                    problems += _row_problems(found, n, cols)
+                out.append(None)
+                stored.append((dict(raw), key))
+                continue
         else:
             r = {("group" if k == "group_name" else str(k)): v for k, v in raw.items()}
             typed, found = R.parse_row(r, row=n, columns=cols)
+        stored.append(None)
         parsed.append((dict(typed), found))
-        for f in found:
-            if f.severity == "error" and (f.rule in _UNSTORABLE or f.field == "amount" and f.rule == "range"):
-                if f.field == "id_number" and f.rule == "id_number_as_number":
-                    continue  # kept as the digits it has: the check names it on the record
-                problems.append(Problem(f.message, row=n, field=f.field, rule=f.rule,
-                                        label=row_field_label(f.field, cols)))
-                typed[f.field] = None
-        row = {key: typed.get(key) for key in R.CONTRACT_KEYS}
-        row["name"] = row["name"] or ""
-        for k, v in typed.items():
-            if k not in R.CONTRACT_KEYS:
-                row[k] = _jsonable(v)
+        row, row_problems = _prepared_row(typed, found, n, cols)
+        problems += row_problems
         out.append(row)
     # and each row as parsed, for the checks and totals of what is written (it reads back the same)
     result = R.ParsedRows(parsed, table)
     result.keys = keys
     result.stored = stored
-    return out, problems, result
+    result.by_key = cols
+    return out, problems, result  # type: ignore[return-value]
+
+
+def _row_problems(found: Sequence[R.RosterFinding], n: int, cols: Mapping[str, Any] | None) -> list[Problem]:
+    """The parse findings of row ``n`` that make it impossible to store as typed."""
+    return [Problem(f.message, row=n, field=f.field, rule=f.rule, label=row_field_label(f.field, cols))
+            for f in found if _unstorable(f)]
+
+
+def _unstorable(f: R.RosterFinding) -> bool:
+    if f.severity != "error" or not (f.rule in _UNSTORABLE or f.field == "amount" and f.rule == "range"):
+        return False
+    return not (f.field == "id_number" and f.rule == "id_number_as_number")  # kept as the digits it has
+
+
+def _prepared_row(typed: dict[str, Any], found: Sequence[R.RosterFinding], n: int, cols: Mapping[str, Any] | None
+                  ) -> tuple[dict[str, Any], list[Problem]]:
+    """Row ``n`` to store, from its parse (``typed`` is changed: an unstorable value becomes None),
+    and its problems."""
+    problems = _row_problems(found, n, cols)
+    for f in found:
+        if _unstorable(f):
+            typed[f.field] = None
+    row = {key: typed.get(key) for key in R.CONTRACT_KEYS}
+    row["name"] = row["name"] or ""
+    for k, v in typed.items():
+        if k not in R.CONTRACT_KEYS:
+            row[k] = _jsonable(v)
+    return row, problems
+
+
+def _prepare_left(prepared: list[dict[str, Any] | None], parsed: R.ParsedRows) -> None:
+    """Make the rows `prepare_parsed_rows` left as stored (None): what is stored is not known to be
+    them after all (another version), or every row is needed (a rewrite, columns worked out)."""
+    for i, row in enumerate(prepared):
+        if row is None:
+            typed, found = parsed.parsed[i]
+            prepared[i] = _prepared_row(dict(typed), found, i + 1, parsed.by_key)[0]
+            parsed.stored[i] = None
 
 
 def columns_of(rows: Sequence[Mapping[str, Any]], preset: str | None = None) -> list[dict[str, Any]]:
@@ -606,55 +645,50 @@ def _insert_dicts(disclosure_id: int, rows: Sequence[Mapping[str, Any]], start: 
 _REWRITE_SHARE = 0.1
 
 
+def _rows_to_write(unchanged: Sequence[bool] | None, count: int) -> list[int] | None:
+    """The rows to update or add in place (`_write_rows`), or None: rewrite them all."""
+    if unchanged is None:
+        return None
+    todo = [i for i, same in enumerate(unchanged) if not same]
+    return todo if len(todo) <= max(50, int(_REWRITE_SHARE * count)) else None
+
+
 def _write_rows(s: Session, disclosure_id: int, prepared: Sequence[Mapping[str, Any]], stored_count: int,
-                unchanged: Sequence[bool] | None) -> int:
-    """Store ``prepared`` as the record's rows (positions 1 …). ``unchanged``: for each row, whether
-    the row stored at its position is already the same (`roster_memory.unchanged_positions`; None:
-    not known). Returns how many rows were written."""
+                todo: Sequence[int] | None) -> None:
+    """Store ``prepared`` as the record's rows (positions 1 …). ``todo``: the rows that differ from
+    the row stored at their position (`_rows_to_write`; the others are left as they are stored), or
+    None: every row is written anew."""
     table = RosterRow.__table__
-    if unchanged is not None:
-        todo = [i for i, same in enumerate(unchanged) if not same]
-        if len(todo) <= max(50, int(_REWRITE_SHARE * len(prepared))):
-            update_at = [i for i in todo if i < stored_count]
-            if update_at:
-                stmt = (update(table)
-                        .where(table.c.disclosure_id == bindparam("at_record"), table.c.position == bindparam("at_position"))
-                        .values({k: bindparam(f"new_{k}") for k in _row_values({})}))
-                s.execute(stmt, [{"at_record": disclosure_id, "at_position": i + 1,
-                                  **{f"new_{k}": v for k, v in _row_values(prepared[i]).items()}} for i in update_at])
-            if len(prepared) > stored_count:
-                s.execute(insert(table), _insert_dicts(disclosure_id, prepared[stored_count:], start=stored_count + 1))
-            elif len(prepared) < stored_count:
-                s.execute(delete(table).where(table.c.disclosure_id == disclosure_id,
-                                              table.c.position > len(prepared)))
-            return len(todo)
+    if todo is not None:
+        update_at = [i for i in todo if i < stored_count]
+        if update_at:
+            stmt = (update(table)
+                    .where(table.c.disclosure_id == bindparam("at_record"), table.c.position == bindparam("at_position"))
+                    .values({k: bindparam(f"new_{k}") for k in _row_values({})}))
+            s.execute(stmt, [{"at_record": disclosure_id, "at_position": i + 1,
+                              **{f"new_{k}": v for k, v in _row_values(prepared[i]).items()}} for i in update_at])
+        if len(prepared) > stored_count:
+            s.execute(insert(table), _insert_dicts(disclosure_id, prepared[stored_count:], start=stored_count + 1))
+        elif len(prepared) < stored_count:
+            s.execute(delete(table).where(table.c.disclosure_id == disclosure_id, table.c.position > len(prepared)))
+        return
     s.execute(delete(RosterRow).where(RosterRow.disclosure_id == disclosure_id))
     if prepared:  # Core bulk insert: one executemany, no ORM objects or bookkeeping
         s.execute(insert(table), _insert_dicts(disclosure_id, prepared))
-    return len(prepared)
-
-
-def _stored_rows(prepared: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Rows as `_load_rows` reads them back, from the rows just inserted (`_insert_dicts`)."""
-    out = []
-    for r in prepared:
-        row = {k: r.get(k) for k in R.CONTRACT_KEYS}
-        row["name"] = row["name"] or ""
-        row.update((k, v) for k, v in r.items() if k not in R.CONTRACT_KEYS)
-        out.append(row)
-    return out
 
 
 def _stored_with_keys(prepared: Sequence[Mapping[str, Any]], known: Sequence[tuple[dict[str, Any], str] | None] | None
                       ) -> tuple[list[dict[str, Any]], list[str]]:
-    """`_stored_rows` of ``prepared`` and each one's cells key, taken from ``known`` where a save
-    already made them for the same row (`prepare_parsed_rows`)."""
+    """Each prepared row as `_load_rows` reads it back once inserted, and its cells key; taken from
+    ``known`` where they were made already for the same row (`prepare_parsed_rows`). A row that
+    `prepare_parsed_rows` made is already in that shape — the contract keys in their order, the name
+    never None, then the other columns — so it reads back as a copy of itself."""
     rows: list[dict[str, Any]] = []
     keys: list[str] = []
     for n, r in enumerate(prepared):
         ready = known[n] if known is not None and n < len(known) else None
         if ready is None:
-            row = _stored_rows([r])[0]
+            row = dict(r)
             rows.append(row)
             keys.append(RM.cells_key(row))
         else:
@@ -882,6 +916,7 @@ class DisclosureService:
             prepared, parsed = self._prepare_rows(rows, parse_with, known)
             prepared = prepared or []
         written: tuple[int, int | None, list[RM.Prepared]] | None = None  # (record, version, rows as stored)
+        totals_of: tuple[Any, dict[str, Any]] | None = None  # the rows' totals and the columns they were made with
         with self.ctx.write(action, target_type="disclosure", target_id=str(disclosure_id),
                             permission=_permission("edit")) as w:
             s = w.session
@@ -923,15 +958,24 @@ class DisclosureService:
                     changed.append("event_date")
                 if prepared is not None:
                     self._check_kind(d.kind, prepared)
-                    stored_rows, stored_keys = _stored_with_keys(prepared, getattr(parsed, "stored", None))
-                    unchanged = (RM.unchanged_positions(known, version_read, stored_keys)
-                                 if known is not None and len(known.stored) == (d.row_count or 0) else None)
-                    _write_rows(s, d.id, prepared, d.row_count or 0, unchanged)
+                    # what is stored is what this process last read or wrote (the same version)
+                    same_version = RM.unchanged_positions(known, version_read, []) is not None \
+                        and len(known.stored) == (d.row_count or 0)
+                    if not same_version or columns in (_UNSET, None):
+                        _prepare_left(prepared, parsed)
+                    stored_rows, stored_keys = _stored_with_keys(prepared, parsed.stored)
+                    todo = _rows_to_write(RM.unchanged_positions(known, version_read, stored_keys)
+                                          if same_version else None, len(prepared))
+                    if todo is None:
+                        _prepare_left(prepared, parsed)
+                        stored_rows, stored_keys = _stored_with_keys(prepared, parsed.stored)
+                    _write_rows(s, d.id, prepared, d.row_count or 0, todo)
                     if columns in (_UNSET, None) and prepared:
                         columns = columns_of(prepared, s.get(CatalogItem, d.item_id).roster_preset)
                     d.row_count = len(prepared)
-                    d.totals = K.totals_json(K.compute_totals(d.kind, rows=parsed if prepared else prepared,
-                                                              columns=columns or d.columns))
+                    totals_of = (columns or d.columns, K.compute_totals(d.kind, rows=parsed if prepared else prepared,
+                                                                        columns=columns or d.columns))
+                    d.totals = K.totals_json(totals_of[1])
                     changed.append("rows")
                 if columns not in (_UNSET, None) and list(columns) != list(d.columns or []):
                     d.columns = list(columns)
@@ -950,7 +994,8 @@ class DisclosureService:
             s.flush()  # the new version, as the caller passes it back next time
             # What was written, as written: new rows are not read back, and are checked from their parse.
             data = self._data(s, d, rows=stored_rows if prepared is not None else None,
-                              parsed=parsed if prepared else None, remember=False)
+                              parsed=parsed if prepared else None, remember=False,
+                              totals_of=totals_of if prepared else None)
             if prepared is not None and parsed is not None:
                 written = (d.id, d.version, list(zip(prepared, stored_rows, stored_keys, strict=True)))
         # committed: what is stored now is what was written (or, rows untouched, what was read back)
@@ -1286,9 +1331,11 @@ class DisclosureService:
         return R.columns_json(R.table_columns(d.columns, item.roster_preset if item else None))
 
     def _data(self, s: Session, d: Disclosure, *, checked: bool = True, rows: list[dict[str, Any]] | None = None,
-              parsed: R.ParsedRows | None = None, remember: bool = True) -> DisclosureData:
-        """The whole record; ``rows`` (and their ``parsed`` copy) when the caller has just written them.
-        A roster's rows are parsed once here, for its totals and its checks alike."""
+              parsed: R.ParsedRows | None = None, remember: bool = True,
+              totals_of: tuple[Any, dict[str, Any]] | None = None) -> DisclosureData:
+        """The whole record; ``rows`` (and their ``parsed`` copy) when the caller has just written them,
+        with ``totals_of``: the totals it worked out of them and the columns it used (taken when those
+        are this record's columns). A roster's rows are parsed once here, for its totals and its checks alike."""
         summary = self._summary(s, d)
         facts = {f.name: getattr(summary, f.name) for f in fields(DisclosureSummary)}
         if rows is None:
@@ -1300,8 +1347,12 @@ class DisclosureService:
                 RM.remember(RM.database_key(self.ctx.db), d.id, d.version, parsed.columns,
                             [RM.cells_key(r) for r in rows], parsed.parsed)
         read = parsed if parsed is not None else rows
-        facts.update(row_count=len(rows) or facts["row_count"],  # totals from the rows themselves
-                     totals=K.compute_totals(d.kind, content=d.content, rows=read, columns=columns or None))
+        if totals_of is not None and columns and totals_of[0] \
+                and [R.column_from(c) for c in totals_of[0]] == [R.column_from(c) for c in columns]:
+            totals = totals_of[1]
+        else:
+            totals = K.compute_totals(d.kind, content=d.content, rows=read, columns=columns or None)
+        facts.update(row_count=len(rows) or facts["row_count"], totals=totals)  # totals from the rows themselves
         return DisclosureData(**facts, body=d.body or "", content=dict(d.content or {}),
                               columns=columns, rows=rows,
                               findings=self._findings(s, d, read) if checked else [], checked=checked,
