@@ -46,13 +46,13 @@ def _lazy_pillow_image() -> None:
         return
     try:
         spec = importlib.util.find_spec("PIL.Image")  # imports the small PIL package, not Image
-    except ImportError:
-        return
-    if spec is None or spec.loader is None:
-        return
-    loader = importlib.util.LazyLoader(spec.loader)
-    spec.loader = loader
-    module = importlib.util.module_from_spec(spec)
+        if spec is None or spec.loader is None:
+            return
+        loader = importlib.util.LazyLoader(spec.loader)  # TypeError: a loader without exec_module
+        spec.loader = loader
+        module = importlib.util.module_from_spec(spec)
+    except (ImportError, TypeError, ValueError):
+        return  # (a frozen build's importer, say): ReportLab imports Pillow as usual
     sys.modules["PIL.Image"] = module
     loader.exec_module(module)  # deferred until the first attribute is read
     sys.modules["PIL"].Image = module  # what `from PIL import Image` reads

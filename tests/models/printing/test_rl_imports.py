@@ -60,3 +60,22 @@ def test_a_print_process_loads_neither(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.strip().splitlines()[-1]) == {"image_loaded": False, "uri_compiled": False}
+
+
+def test_an_importer_that_cannot_load_lazily_gets_the_ordinary_import(tmp_path: Path) -> None:
+    """A loader without exec_module (some frozen builds' importers): ReportLab imports Pillow as usual."""
+    script = (
+        "import importlib.util, json, sys\n"
+        "def refuse(loader):\n"
+        "    raise TypeError('loader must define exec_module()')\n"
+        "importlib.util.LazyLoader = refuse\n"
+        "from models.printing.render import render\n"
+        "from models.printing.document import NoticeDocument, Para\n"
+        "data = render(NoticeDocument(title='通知', blocks=[Para('定于本月十日开会。')])).data\n"
+        "image = sys.modules.get('PIL.Image')\n"
+        "print(json.dumps({'pdf': data[:5].decode(), 'eager': type(image) is type(sys)}))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"pdf": "%PDF-", "eager": True}
