@@ -426,7 +426,9 @@ class _Layout:
         for i in range(ncol):
             cells = [row[i] for row in rows]
             width_of = measure.width if measure.is_special("".join(cells)) else main_width
-            by_column.append([width_of(cell, size) for cell in cells])
+            # each distinct text measured once: group names, rates and remarks repeat down a column
+            distinct = {cell: width_of(cell, size) for cell in set(cells)}
+            by_column.append([distinct[cell] for cell in cells])
         widths = [list(row) for row in zip(*by_column, strict=True)] if rows else []
         natural = [0.0] * ncol
         if table.row_kinds is not None:
