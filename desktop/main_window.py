@@ -285,6 +285,8 @@ class MainWindow(QMainWindow):
                 widget = self._broken_page(self.tr("页面出错，详情已记入日志：%1").replace("%1", str(self.ws.log_path)))
             index = self.stack.indexOf(placeholder)
             self.stack.insertWidget(index, widget)
+            if self.stack.currentWidget() is placeholder:  # else removing it shows another page first
+                self.stack.setCurrentWidget(widget)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self._pages[key] = widget
