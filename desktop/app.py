@@ -263,6 +263,11 @@ class _Marks(QObject):
         QTimer.singleShot(0, self.app.quit)
 
 
+#: Start-up's steps after the first paint are chained with 1 ms timers, not 0: a 0 ms single shot is
+#: a posted call, run before any waiting timer or input, so a chain of them is one long freeze.
+NEXT_TURN_MS = 1
+
+
 class _AfterFirstPaint(QObject):
     """Runs `fn` once, right after the widget's first paint (or after 300 ms if it never paints, e.g.
     when the window starts minimised), so what it shows is on screen before slower work begins."""
@@ -276,7 +281,7 @@ class _AfterFirstPaint(QObject):
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Paint and not self.done:
-            QTimer.singleShot(0, self.fire)
+            QTimer.singleShot(NEXT_TURN_MS, self.fire)
         return False
 
     def fire(self) -> None:
@@ -523,11 +528,11 @@ def run_gui(env) -> int:
 
             _AfterFirstPaint(window.current_page() or window, settled)
 
-        def open_after_paint() -> None:
+        def make_qt_enums() -> None:
             # Qt's enums, which the shell painted without (≈25 ms): made here on the GUI thread, not
-            # by the worker's imports while this thread may use them.
+            # by the worker's imports while this thread may use them; a turn of their own.
             _ = QtCore.Qt.AlignmentFlag
-            QTimer.singleShot(0, claim_and_open)
+            QTimer.singleShot(NEXT_TURN_MS, claim_and_open)
 
         def claim_and_open() -> None:
             claim = _claim(env, opened)  # may ask (another window has it open): before anything is opened
@@ -537,7 +542,7 @@ def run_gui(env) -> int:
             opened["job"] = _open_in_background(window, env, settings, data_dir, read_only=claim.read_only,
                                                 done=attach)
 
-        _AfterFirstPaint(window, open_after_paint)
+        _AfterFirstPaint(window, lambda: QTimer.singleShot(NEXT_TURN_MS, make_qt_enums))
         window.show()
     else:
         workspace = _open_workspace(env, settings, data_dir, opened)
