@@ -426,35 +426,22 @@ def _listen_for_raise(opened: dict, window) -> None:
 
 #: What opening the database and the start page import (≈0.4 s with bytecode, 1 s without: SQLAlchemy,
 #: the entities and services), loaded on a thread once the window is on screen, with the status bar's
-#: integrity watch.
+#: integrity watch and the database's lock (its QtNetwork).
 DATA_LAYER = ("sqlalchemy.orm", "models.storage.database", "models.entities", "models.services.accounts",
-              "models.services.schedule", "desktop.workspace", "desktop.integrity")
+              "models.services.schedule", "desktop.workspace", "desktop.integrity", "desktop.single_instance")
 
 
-def _open_in_background(window, env, settings: Settings, data_dir: Path, *, read_only: bool, done) -> workers.Job:
-    """On a worker thread: import the data layer and the start page's module, open and check the
-    database and read what the start page shows (`prepare_workspace`, with the page class's
-    `preload(workspace)` when it has one); then `done(prepared)` on the GUI thread — `prepared` is a
-    `Prepared`, None (a question to ask first) or the exception met. The painted window keeps painting
-    meanwhile: importing and opening on the GUI thread froze it for ≈0.3–0.5 s after its first paint."""
-    key = window.current_key()
-    factory = window.page_factory(key)
-    module_name, _, attr = getattr(factory, "target", "").partition(":")  # a lazy page: "module:Class"
-    modules = (*DATA_LAYER, module_name) if module_name else DATA_LAYER
+def _in_background(fn: Callable[[], object], done) -> workers.Job:
+    """`fn()` on a worker thread, then `done(result or the exception)` on the GUI thread. No garbage
+    collection meanwhile: a full one over what start-up's imports build holds the GIL for tens of
+    milliseconds, on whichever thread it runs; what they built lives as long as the process, so it is
+    frozen out of later collections' sight (the window is frozen again once it is built)."""
 
     def work(_progress, _cancelled):
-        # No collections meanwhile: a full one over what the imports build holds the GIL for tens of
-        # milliseconds, on whichever thread it runs. What they built lives as long as the process:
-        # frozen out of later collections' sight (the window is frozen again once it is built).
         with workers.collections_paused():
-            for name in modules:
-                importlib.import_module(name)
-            page_class = getattr(sys.modules[module_name], attr) if module_name else factory
-            preload = getattr(page_class, "preload", None)
-            prepared = prepare_workspace(env, settings, data_dir, read_only=read_only,
-                                         start=(key, preload) if callable(preload) else None)
+            result = fn()
             workers.freeze_long_lived()
-        return prepared
+        return result
 
     job = workers.keep_until_done(workers.Job(work))
     job.signals.finished.connect(done)
@@ -463,8 +450,23 @@ def _open_in_background(window, env, settings: Settings, data_dir: Path, *, read
     return job
 
 
+def _start_page(window) -> tuple[tuple[str, ...], Callable[[], tuple[str, Callable] | None]]:
+    """What opening imports for the page the window opens on (the data layer, the page's module) and,
+    once imported, a function giving (its key, its class's `preload`) when it has one."""
+    key = window.current_key()
+    factory = window.page_factory(key)
+    module_name, _, attr = getattr(factory, "target", "").partition(":")  # a lazy page: "module:Class"
+
+    def start():
+        page_class = getattr(sys.modules[module_name], attr) if module_name else factory
+        preload = getattr(page_class, "preload", None)
+        return (key, preload) if callable(preload) else None
+
+    return ((*DATA_LAYER, module_name) if module_name else DATA_LAYER), start
+
+
 def _settle(env, settings: Settings, data_dir: Path, opened: dict, window, prepared):
-    """On the GUI thread, what the start-up worker brought (`_open_in_background`): its workspace,
+    """On the GUI thread, what the start-up worker brought (`prepare_workspace`): its workspace,
     or the login dialog over its database; a question (the wizard) or an error is met again the
     ordinary way, which asks or reports it. Returns (workspace or None, the start page's data, the
     fast check's report when it ran there)."""
@@ -532,15 +534,25 @@ def run_gui(env) -> int:
             # Qt's enums, which the shell painted without (≈25 ms): made here on the GUI thread, not
             # by the worker's imports while this thread may use them; a turn of their own.
             _ = QtCore.Qt.AlignmentFlag
-            QTimer.singleShot(NEXT_TURN_MS, claim_and_open)
+            modules, start = _start_page(window)
 
-        def claim_and_open() -> None:
-            claim = _claim(env, opened)  # may ask (another window has it open): before anything is opened
-            if claim is None:
-                give_up()
-                return
-            opened["job"] = _open_in_background(window, env, settings, data_dir, read_only=claim.read_only,
-                                                done=attach)
+            def import_all():
+                for name in modules:
+                    importlib.import_module(name)
+
+            def imported(_result) -> None:  # an import error is met again, and reported, by what follows
+                opened.pop("job", None)
+                if not window.isVisible():  # closed meanwhile
+                    return
+                claim = _claim(env, opened)  # may ask (another window has it open): before anything is opened
+                if claim is None:
+                    give_up()
+                    return
+                opened["job"] = _in_background(
+                    lambda: prepare_workspace(env, settings, data_dir, read_only=claim.read_only, start=start()),
+                    attach)
+
+            opened["job"] = _in_background(import_all, imported)
 
         _AfterFirstPaint(window, lambda: QTimer.singleShot(NEXT_TURN_MS, make_qt_enums))
         window.show()
