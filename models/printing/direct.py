@@ -30,7 +30,6 @@ from typing import Any
 
 from ..rules import kinds as K
 from ..rules import roster as R
-from ..rules import workflow as W
 from ..rules.footer import FOOTER_STORE, attached_entries
 from ..rules.periods import PeriodError, parse_period
 from ..storage.audit_key import ChainHead
@@ -137,7 +136,7 @@ def read_document(db_path: str | os.PathLike[str] | None, record_id: int, option
         columns=columns, rows=rows, row_count=len(rows) or d["row_count"] or 0,
         # a public record's 合计 as sealed (checked against its rows by `cunwu check`); a draft's are
         # computed by the notice from its rows
-        totals=K.totals_from_json(d["totals"]) if d["status"] in W.PUBLIC_STATUSES and d["totals"] else None)
+        totals=K.sealed_totals(d["status"], d["totals"]))
     settings = PrintSettings() if stored_settings is None else PrintSettings.from_json(stored_settings)
     doc = disclosure_notice(data, village=village, settings=settings, item=item, options=options,
                             today=today or date.today())

@@ -968,6 +968,15 @@ def totals_json(totals: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def sealed_totals(status: str, stored: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """A public record's 合计 as sealed when it was posted (checked against its rows by `cunwu check`):
+    what a printout of it shows without summing its rows again. ``None`` for a record not public or
+    without stored totals: its totals come from its rows."""
+    from .workflow import PUBLIC_STATUSES
+
+    return totals_from_json(stored) if status in PUBLIC_STATUSES and stored else None
+
+
 def totals_from_json(data: Mapping[str, Any] | None) -> dict[str, Any]:
     """Stored totals back to Decimal where they hold numbers in strings."""
     out: dict[str, Any] = {}
@@ -1105,6 +1114,6 @@ __all__ = [
     "ROSTER_KEYS", "KINDS", "check_disclosure", "check_notice", "check_title", "check_finance",
     "check_project", "check_decision", "check_yishi", "check_roster", "check_personal_numbers", "TEXT_FIELDS",
     "PRIVACY_RULES", "privacy_findings", "compute_totals", "totals_json",
-    "totals_from_json", "normalize_content", "content_items", "content_unit", "has_errors", "parse_date", "money_text",
+    "totals_from_json", "sealed_totals", "normalize_content", "content_items", "content_unit", "has_errors", "parse_date", "money_text",
     "quantity_text", "kind_label",
 ]

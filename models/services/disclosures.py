@@ -1341,13 +1341,17 @@ class DisclosureService:
         if rows is None:
             rows = _load_rows(s, d.id) if d.row_count or d.kind == "roster" else []
         columns = self._columns(s, d)
-        if parsed is None and d.kind == "roster" and rows:
+        # read for printing (unchecked): a public roster prints its sealed totals, its rows are not parsed
+        sealed = K.sealed_totals(d.status, d.totals) if not checked and parsed is None and d.kind == "roster" else None
+        if parsed is None and d.kind == "roster" and rows and sealed is None:
             parsed = R.parse_rows(rows, R.table_columns(columns))
             if remember:  # what this process read: a save of these rows parses and writes only those that change
                 RM.remember(RM.database_key(self.ctx.db), d.id, d.version, parsed.columns,
                             [RM.cells_key(r) for r in rows], parsed.parsed)
         read = parsed if parsed is not None else rows
-        if totals_of is not None and columns and totals_of[0] \
+        if sealed is not None:
+            totals = sealed
+        elif totals_of is not None and columns and totals_of[0] \
                 and [R.column_from(c) for c in totals_of[0]] == [R.column_from(c) for c in columns]:
             totals = totals_of[1]
         else:

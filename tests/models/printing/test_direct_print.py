@@ -145,3 +145,23 @@ def _any_item(village) -> str:
     CatalogService(village["ctx"]["admin"]).add(ItemData(code="GG-01", group="村务", name="村务公告",
                                                          timing=TimingRule("immediate"), posting_days=5))
     return "GG-01"
+
+
+def test_a_public_roster_prints_its_sealed_totals_without_parsing_its_rows(env, monkeypatch):  # noqa: F811
+    """Both print paths read a posted roster's 合计 as sealed at posting; a draft's are summed from its rows."""
+    from models.rules import roster as R
+
+    _ctx, svc, post, printer = env
+    posted = post(svc.create("DL-01", "2026-Q3", "耕地地力保护补贴名单公示", rows=roster_rows(60)))
+    draft = svc.create("DL-01", "2026-Q4", "名单（草稿）", rows=roster_rows(60))
+    whole = printer.print_disclosure(posted.id, None).data
+    parses = []
+    parse_rows = R.parse_rows
+    monkeypatch.setattr(R, "parse_rows", lambda *a, **k: parses.append(1) or parse_rows(*a, **k))
+    read = svc.get(posted.id, checked=False)
+    assert read.totals == posted.totals and read.parsed_rows is None
+    assert printer.print_disclosure(posted.id, None).data == whole  # the same notice, rows not parsed
+    assert parses == []
+    assert svc.get(draft.id, checked=False).totals == draft.totals and parses  # a draft: summed from its rows
+    parses.clear()
+    assert svc.get(posted.id).findings is not None and parses  # a checked read parses as before
