@@ -626,15 +626,19 @@ class DisclosureEditor(QDialog):
             # the save's findings replace them: no checking of 10,000 rows on the GUI thread meanwhile
             self._refresh_timer.stop()
             self.message_label.setText(self.tr("正在保存……"))
-        for w in (self.save_button, self.footer_button, self.close_button, self.undo_action, self.redo_action):
+        # the 撤销/重做 buttons too: an undo would change the rows the worker is reading
+        for w in (self.save_button, self.footer_button, self.close_button, self.undo_action, self.redo_action,
+                  self.undo_button, self.redo_button):
             w.setEnabled(not holding)
         self.title_edit.setReadOnly(holding)
         self.period_edit.setReadOnly(holding)
         self.body_edit.setReadOnly(holding or not self.can_edit())
         self.kind_editor.hold(holding)
         if not holding:
-            self.undo_action.setEnabled(self.undo_stack.canUndo())
-            self.redo_action.setEnabled(self.undo_stack.canRedo())
+            for can_undo in (self.undo_action, self.undo_button):
+                can_undo.setEnabled(self.undo_stack.canUndo())
+            for can_redo in (self.redo_action, self.redo_button):
+                can_redo.setEnabled(self.undo_stack.canRedo())
             self._apply_editable()
 
     def _save_reported(self, result) -> None:

@@ -147,3 +147,28 @@ def test_a_large_roster_comes_with_its_totals_and_repeated_ids_made_on_the_worke
     assert [(f.row, f.rule) for f in model.row_findings() if f.rule == "duplicate_id"] == [(41, "duplicate_id"),
                                                                                            (53, "duplicate_id")]
     assert f"{N}" in editor.kind_editor.totals_text()
+
+
+def test_the_undo_button_does_nothing_while_a_save_reads_the_rows(qtbot, village_ws, roster, monkeypatch):
+    import threading
+
+    import desktop.editors.disclosure_editor as editor_module
+
+    monkeypatch.setattr(editor_module, "BACKGROUND_SAVE_ROWS", 5)
+    editor = open_editor(qtbot, village_ws, roster.id)
+    view, model = editor.kind_editor.view, editor.kind_editor.model
+    click_row(qtbot, view, 3, column=model.column_of("amount"))
+    type_here(qtbot, "888.00")
+    key(qtbot, Qt.Key.Key_Return)
+    release = threading.Event()
+    real_update = DisclosureService.update
+    monkeypatch.setattr(DisclosureService, "update", lambda self, *a, **kw: release.wait(10) and real_update(self, *a, **kw))
+    key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert editor.saving and not editor.undo_button.isEnabled() and not editor.redo_button.isEnabled()
+    qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)  # a click on the greyed button
+    assert _grid_amounts(model)[3] == "888.00"
+    release.set()
+    qtbot.waitUntil(lambda: not editor.saving, timeout=10_000)
+    assert editor.undo_button.isEnabled() and editor.last_saved.rows[3]["amount"] == Decimal("888.00")
+    qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)  # enabled again: it undoes
+    assert _grid_amounts(model)[3] == "103.00" and editor.isWindowModified()
