@@ -298,6 +298,8 @@ class GridModel(QAbstractTableModel):
         return self._read_only
 
     def set_read_only(self, read_only: bool) -> None:
+        if read_only == self._read_only and not self._held:
+            return  # no reset: the view keeps its current cell and selection (a save's end asks again)
         self.beginResetModel()
         self._read_only = read_only
         self.endResetModel()

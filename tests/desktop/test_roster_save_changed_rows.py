@@ -172,3 +172,21 @@ def test_the_undo_button_does_nothing_while_a_save_reads_the_rows(qtbot, village
     assert editor.undo_button.isEnabled() and editor.last_saved.rows[3]["amount"] == Decimal("888.00")
     qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)  # enabled again: it undoes
     assert _grid_amounts(model)[3] == "103.00" and editor.isWindowModified()
+
+
+def test_after_a_save_on_a_worker_the_cursor_stays_on_its_cell(qtbot, village_ws, roster, monkeypatch):
+    import desktop.editors.disclosure_editor as editor_module
+
+    monkeypatch.setattr(editor_module, "BACKGROUND_SAVE_ROWS", 5)
+    editor = open_editor(qtbot, village_ws, roster.id)
+    view, model = editor.kind_editor.view, editor.kind_editor.model
+    click_row(qtbot, view, 20, column=model.column_of("amount"))
+    type_here(qtbot, "321.00")
+    key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # commits the cell and saves
+    qtbot.waitUntil(lambda: not editor.saving, timeout=10_000)
+    assert editor.message_label.text() == "已保存"
+    at = view.currentIndex()
+    assert (at.row(), at.column()) == (20, model.column_of("amount"))
+    type_here(qtbot, "322.00")  # the clerk types on where the cursor is
+    key(qtbot, Qt.Key.Key_Return)
+    assert _grid_amounts(model)[20] == "322.00" and editor.isWindowModified()
