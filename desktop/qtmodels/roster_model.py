@@ -281,6 +281,16 @@ class RosterModel(GridModel):
             self, columns, text or QCoreApplication.translate("RosterModel", "列设置")))
         return True
 
+    def show_columns(self, columns: Sequence[RosterColumn]) -> None:
+        """Show ``columns`` before the rows are loaded (not a change: no undo step, no signal but the reset)."""
+        self.beginResetModel()
+        self.roster_columns = list(columns)
+        self._check_keys = [c.key for c in self.roster_columns]
+        self._by_key = {c.key: c for c in self.roster_columns}
+        self._columns = [grid_column(c) for c in columns]
+        self._col_index = {c.key: n for n, c in enumerate(self._columns)}
+        self.endResetModel()
+
     def filled_counts(self) -> dict[str, int]:
         """How many rows have something in each column (for the warning before dropping one)."""
         counts: dict[str, int] = {}

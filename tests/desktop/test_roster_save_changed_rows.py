@@ -190,3 +190,20 @@ def test_after_a_save_on_a_worker_the_cursor_stays_on_its_cell(qtbot, village_ws
     type_here(qtbot, "322.00")  # the clerk types on where the cursor is
     key(qtbot, Qt.Key.Key_Return)
     assert _grid_amounts(model)[20] == "322.00" and editor.isWindowModified()
+
+
+def test_a_large_roster_shows_a_column_its_rows_fill_that_its_columns_do_not_name(qtbot, village_ws, monkeypatch):
+    import desktop.editors.kind_editors.roster_editor as roster_editor
+
+    monkeypatch.setattr(roster_editor, "BACKGROUND_LOAD_ROWS", 5)  # looked through on a worker, as 10,000 rows are
+    rows = [dict(r, phone="13800138000" if k == 7 else None) for k, r in enumerate(_rows())]
+    svc = DisclosureService(village_ws.ctx)
+    record = svc.create("CW-13", "2026", "有电话的名单", kind="roster", rows=rows,
+                        columns=["group", "name", "id_number", "quantity", "rate", "amount"])
+    assert "phone" not in [c["key"] for c in svc.get(record.id).columns]
+    editor = open_editor(qtbot, village_ws, record.id)
+    qtbot.waitUntil(lambda: not editor.kind_editor.loading, timeout=10_000)
+    model = editor.kind_editor.model
+    assert model.column_of("phone") >= 0 and model.rowCount() == N
+    assert model.index(7, model.column_of("phone")).data() == "13800138000"
+    assert _grid_amounts(model)[7] == "107.00" and not editor.isWindowModified()

@@ -110,14 +110,16 @@ class RosterEditor(KindEditor):
     # --- loading ------------------------------------------------------------------------------
     def load(self, data: DisclosureData) -> None:
         self._content = dict(data.content or {})
-        columns = roster_columns(data.columns, self.context.roster_preset, data.rows)
+        large = len(data.rows) >= BACKGROUND_LOAD_ROWS
+        # a large roster's rows are looked through for keys the columns do not name on the worker
+        columns = roster_columns(data.columns, self.context.roster_preset, () if large else data.rows)
         self.model = RosterModel(columns, self.undo_stack, self, public=self.context.public_numbers)
         # the rows as the service read and checked them: not parsed and checked a second time here
         checked = (data.parsed_rows, data.findings) if data.checked and data.parsed_rows is not None else None
         self.view.setModel(self.model)
         self._grids["rows"] = (self.model, self.view)
-        if len(data.rows) >= BACKGROUND_LOAD_ROWS:
-            self._load_on_worker(columns, data.rows, checked)
+        if large:
+            self._load_on_worker(data.columns, data.rows, checked)
             return
         self.model.load(data.rows, checked)
         self._loaded()
@@ -134,12 +136,15 @@ class RosterEditor(KindEditor):
         """A large roster's rows are being made ready on a worker (the grid shows them when done)."""
         return self._load_job is not None
 
-    def _load_on_worker(self, columns, rows, checked) -> None:
-        """Rows as grid text and their states (`prepare_rows`) made on a worker: the editor is on
-        screen at once, saying 正在载入名单……, and holds still until they are shown."""
+    def _load_on_worker(self, saved_columns, rows, checked) -> None:
+        """The columns the rows fill and the rows as grid text with their states (`prepare_rows`)
+        made on a worker: the editor is on screen at once, saying 正在载入名单……, and holds still
+        until they are shown."""
+        preset = self.context.roster_preset
+
         def work(_progress, _cancelled):
             with workers.collections_paused():
-                return prepare_rows(columns, rows, checked)
+                return prepare_rows(roster_columns(saved_columns, preset, rows), rows, checked)
 
         job = workers.Job(work)
         job.signals.finished.connect(self._prepared)  # a method: not called once the editor is gone
@@ -151,9 +156,9 @@ class RosterEditor(KindEditor):
 
     def _prepared(self, ready) -> None:
         self._load_job = None
-        if ready.columns != self.model.roster_columns:
-            return  # the columns changed meanwhile (not possible while held; kept safe)
         self.model.hold(False)
+        if ready.columns != self.model.roster_columns:  # the rows fill a column the record does not name
+            self.model.show_columns(ready.columns)
         self.model.load_prepared(ready)
         self._loaded()
         self.loaded.emit()
