@@ -471,7 +471,16 @@ class _Layout:
 
         heads = [header_lines(c.label, inner[i], size, measure) for i, c in enumerate(columns)]
         header_h = max(len(lines) for lines in heads) * line_h + 2 * pad_y
-        totals_lines = [break_lines(t, inner[i], size, measure) if t else [] for i, t in enumerate(totals or [])]
+        totals_lines: list[list[str]] = []
+        totals_sizes: list[float] = []
+        for i, t in enumerate(totals or []):
+            t_size = size
+            if t and not columns[i].wrap:
+                w = measure.width(t, size)
+                if inner[i] < w and w * _MIN_SHRINK <= inner[i]:
+                    t_size = size * inner[i] / w  # a sum is set like a number in a cell: smaller, never broken
+            totals_sizes.append(t_size)
+            totals_lines.append([t] if t_size != size else break_lines(t, inner[i], size, measure) if t else [])
         totals_h = (max((len(x) for x in totals_lines), default=1) or 1) * line_h + 2 * pad_y
 
         single_h = line_h + 2 * pad_y
@@ -521,7 +530,7 @@ class _Layout:
             heights = [max(h, least) if kinds is None or kinds[r] == "data" else h for r, h in enumerate(heights)]
 
         return _TablePlan(table, list(rows), widths, xs, inner, heads, header_h, totals, totals_lines, totals_h,
-                          heights, extras, kinds, size, pad_x, pad_y, line_h)
+                          heights, extras, kinds, size, pad_x, pad_y, line_h, totals_sizes)
 
     def table_start_height(self, plan: _TablePlan) -> float:
         """The caption, header and first rows: what a heading before the table is kept with."""
@@ -653,7 +662,7 @@ class _Layout:
                             x, align = xs[i + 1] - pad_x, "right"
                         else:
                             x, align = (xs[i] + xs[i + 1]) / 2, "center"
-                        self.bold_line(text, size, block_top - k * line_h, line_h, x=x, align=align)
+                        self.bold_line(text, plan.totals_sizes[i], block_top - k * line_h, line_h, x=x, align=align)
                 y -= totals_h
                 ys.append(y)
                 totals_done = True
@@ -826,6 +835,7 @@ class _TablePlan:
     pad_x: float
     pad_y: float
     line_h: float
+    totals_sizes: list[float] = field(default_factory=list)  # per totals cell: its type size
 
 
 @dataclass

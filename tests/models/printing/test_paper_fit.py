@@ -186,3 +186,27 @@ def test_a_caption_and_a_heading_stay_with_the_first_rows(lead):
             if marker in page:
                 assert any("类1明细1" in line for line in page[page.index(marker):]), (
                     f"{marker} on a page without the table's first rows")
+
+
+def test_group_names_stay_whole_when_the_numbers_grow_a_digit():
+    """The 100,000-row roster's layout: 序号 of six digits and the totals row's larger sums
+    ("共 100000 户", "29,329,888.20") make the one-line columns some 4 % too wide for A4. That must
+    not narrow the 村民小组 column until every "第12村民小组" breaks over two lines (it did: 5,001
+    pages of double rows); the one-line cells are set a little smaller instead, each row one line."""
+    columns = [Column("序号", "center", wrap=False), Column("村民小组"), Column("姓名", wrap=False),
+               Column("身份证号", "center", wrap=False), Column("面积（亩）", "right", wrap=False),
+               Column("标准（元/亩）", "right", wrap=False), Column("金额（元）", "right", wrap=False),
+               Column("备注", max_width=45)]
+    names = ["周明建", "李华英", "王国建", "张玉丽"]
+    rows = [[str(99_960 + i), f"第{i % 12 + 1}村民小组", names[i % 4], f"410322********{2300 + i}",
+             f"{10 + i * 0.31:.2f}", "18.34", f"{183 + i * 5.07:,.2f}", "新增户" if i % 5 == 0 else ""]
+            for i in range(1, 41)]
+    totals = ["合计", "", "共 100000 户", "", "1,599,230.00", "", "29,329,888.20", ""]
+    doc = NoticeDocument(title="2026年耕地地力保护补贴发放名单公示", blocks=[Table(columns, rows, totals_row=totals)])
+    data = render_pdf(doc)
+    pages = lines_of(data)
+    lines = [line for page in pages for line in page]
+    for row in rows:
+        assert any(row[1] in line and line.startswith(row[0]) for line in lines), f"row {row[0]}: {row[1]} broken"
+    assert len(pages[0]) >= 35, "page 1 holds some 35 one-line rows, not half as many double ones"
+    assert "29,329,888.20" in "".join(lines), "the total is not broken either"
