@@ -493,6 +493,7 @@ class _Layout:
         kinds = list(table.row_kinds) if table.row_kinds is not None else None
         table_inner = xs[-1] - xs[0] - 2 * pad_x
         wrapped: dict[tuple[int, str], tuple[Paragraph, float]] = {}  # (column, text) → set, its height
+        shrink_of: dict[tuple[int, float], tuple[str, float]] = {}
         for r, row_widths in enumerate(widths):
             if kinds is not None and kinds[r] != "data":
                 if kinds[r] == "section":
@@ -516,7 +517,10 @@ class _Layout:
                 w = row_widths[i]
                 if not columns[i].wrap and w * _MIN_SHRINK <= inner[i]:
                     # a number, an ID mask, a date: smaller type, never broken ("5,156.5" / "0")
-                    extra[i] = ("shrink", size * inner[i] / w)
+                    shrunk = shrink_of.get((i, w))
+                    if shrunk is None:  # one entry per column and width: 100,000 rows share a few
+                        shrunk = shrink_of[(i, w)] = ("shrink", size * inner[i] / w)
+                    extra[i] = shrunk
                     continue
                 made = wrapped.get((i, rows[r][i]))
                 if made is None:  # a text that repeats (a group name, a remark) is set once
@@ -571,6 +575,7 @@ class _Layout:
         r = 0
         totals_done = totals is None
         table_right = xs[-1]
+        lefts = [x + pad_x for x in xs]  # a left-aligned cell's x, one float a column
         while True:
             need = header_h + (heights[r] if r < n else (totals_h if not totals_done else 0))
             if need > self.room and not self.fresh:
@@ -617,6 +622,7 @@ class _Layout:
                 row = rows[r]
                 extra = extras[r]
                 mid = y - h / 2
+                text_y = mid - _BASELINE_DROP * size  # one float a row, not one a cell (100,000 rows)
                 if extra is not None and -1 in extra:
                     self._marked_row(extra[-1], xs, aligns, y, h, pad_x, line_h, size)
                     if extra[-1][0] == "section":
@@ -643,12 +649,13 @@ class _Layout:
                         w = w * cell_size / size
                     align = aligns[i]
                     if align == "left":
-                        x = xs[i] + pad_x
+                        x = lefts[i]
                     elif align == "right":
                         x = xs[i + 1] - pad_x - w
                     else:
                         x = (xs[i] + xs[i + 1] - w) / 2
-                    texts.append((x, mid - _BASELINE_DROP * cell_size, text, cell_size))
+                    texts.append((x, text_y if cell_size == size else mid - _BASELINE_DROP * cell_size, text,
+                                  cell_size))
                 y -= h
                 ys.append(y)
                 placed += 1
