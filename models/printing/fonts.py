@@ -34,6 +34,7 @@ import marshal
 import os
 import re
 import threading
+import time
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -134,7 +135,9 @@ def _cache_file(font_path: str) -> Path | None:
         st = os.stat(font_path)
     except OSError:
         return None
-    key = f"{_CACHE_FORMAT}|{reportlab.Version}|{os.path.abspath(font_path)}|{st.st_size}|{st.st_mtime_ns}"
+    # The file as shipped (its size and time) and the ReportLab that parsed it, not where it is: every
+    # install (a new folder per update, a portable copy) of the same font shares one cache file.
+    key = f"{_CACHE_FORMAT}|{reportlab.Version}|{st.st_size}|{st.st_mtime_ns}"
     digest = hashlib.sha256(key.encode()).hexdigest()[:24]
     return font_cache_dir() / f"{Path(font_path).stem}-{digest}.marshal"
 
@@ -202,6 +205,27 @@ def _store_cached_info(font_path: str, info: dict) -> None:
         temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         temp.write_bytes(data)
         os.replace(temp, path)
+    except OSError:
+        return
+    _drop_stale(path)
+
+
+# A cache file of the same font not rewritten for this long is dropped when a new one is written (an
+# older font or ReportLab): the folder does not grow by a font's tables with every update.
+_STALE_SECONDS = 30 * 24 * 3600
+
+
+def _drop_stale(fresh: Path) -> None:
+    stem = fresh.name.rsplit("-", 1)[0]
+    now = time.time()
+    try:
+        for other in fresh.parent.glob(f"{stem}-*.marshal"):
+            if other != fresh and other.name.rsplit("-", 1)[0] == stem:
+                try:
+                    if now - other.stat().st_mtime > _STALE_SECONDS:
+                        other.unlink()
+                except OSError:
+                    pass
     except OSError:
         pass
 

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,41 @@ def test_regular_and_bold_names_share_one_reading_of_the_file(monkeypatch: pytes
     regular, bold = fonts._load_font(fonts.FONT_MAIN), fonts._load_font(fonts.FONT_MAIN_BOLD)
     assert regular.face.charToGlyph is bold.face.charToGlyph and reads == [MAIN_TTF]
     assert bold.face.name != regular.face.name  # the bold name is the bold face's own
+
+
+def test_installs_of_the_same_font_share_one_cache_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key is the font file as shipped (size, time) and ReportLab, not its folder: a new install
+    folder per update used to leave one more 1.5 MB cache file each time."""
+    import shutil
+
+    monkeypatch.setenv(fonts.CACHE_ENV, str(tmp_path / "cache"))
+    first, second = tmp_path / "v1" / "cunwu-hei.ttf", tmp_path / "v2" / "cunwu-hei.ttf"
+    for copy in (first, second):
+        copy.parent.mkdir()
+        shutil.copy2(MAIN_TTF, copy)  # the installer keeps the file's time
+    assert fonts._cache_file(str(first)) == fonts._cache_file(str(second))
+    fonts._CachedFace(str(first))
+    monkeypatch.setattr(fonts, "_extracted", {})  # the next run
+    face = fonts._CachedFace(str(second))
+    assert len(list((tmp_path / "cache" / "fonts").glob("*.marshal"))) == 1
+    assert face.charToGlyph == TTFontFace(MAIN_TTF).charToGlyph
+
+
+def test_writing_a_cache_file_drops_the_same_fonts_stale_ones(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(fonts.CACHE_ENV, str(tmp_path))
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    old = time.time() - 40 * 24 * 3600
+    stale, recent = folder / "cunwu-hei-0123456789abcdef01234567.marshal", folder / "cunwu-hei-aaaa.marshal"
+    other = folder / "other-font-0123456789abcdef01234567.marshal"
+    for path in (stale, recent, other):
+        path.write_bytes(b"x")
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    fonts._CachedFace(MAIN_TTF)  # no cache file of this font's own: parsed, written
+    fresh = fonts._cache_file(MAIN_TTF)
+    assert fresh is not None and fresh.exists()
+    assert not stale.exists(), "a month-old cache file of the same font goes"
+    assert recent.exists(), "another install's recent one stays (it may still be in use)"
+    assert other.exists(), "another font's file is not this font's to drop"
