@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import CunwuError
-from models.rules.accounts import ROLE_DUTIES, ROLES, role_label
+from models.rules.accounts import ROLES, role_label
+from models.rules.workflow import ROLE_DUTIES
 from models.services.accounts import (
     AccountData,
     AccountService,

@@ -1,4 +1,4 @@
-"""The small dialogs of a record's workflow: 审核通过, 退回, 张贴公示.
+"""The small dialogs of a record's workflow: approve, return, post (the table's step names).
 
 Each dialog collects what the step needs and calls back into the service; when the service refuses
 (the reviewer is the drafter, no reason given, too few posting days…) the reason is shown with
@@ -30,6 +30,7 @@ from models.rules.limits import MAX_POSTING_DAYS, MIN_POSTING_DAYS
 from .. import clock, dialogs
 from ..formats import cn_date
 from ..forms import confirm_buttons
+from ..workflow import step_text
 
 
 def qdate(day: date) -> QDate:
@@ -123,15 +124,15 @@ def _reviewer_combo(names: Sequence[str], signed_in: str | None = None) -> QComb
 
 
 class ApproveDialog(_StepDialog):
-    """审核通过: the supervision committee member's name (not the drafter), an opinion, the date."""
+    """Approve: the supervision committee member's name (not the drafter), an opinion, the date."""
 
     def __init__(self, headline: str, approve: Callable[[str, str, date], Any], *,
                  reviewers: Sequence[str] = (), notes: Sequence[str] = (), signed_in: str | None = None,
                  parent: QWidget | None = None):
         super().__init__(headline, "", parent)
-        self.ok_button.setText(self.tr("审核通过"))
-        self.setWindowTitle(self.tr("审核通过"))
-        self.error_title = self.tr("未能审核通过")
+        self.ok_button.setText(step_text("approve"))
+        self.setWindowTitle(step_text("approve"))
+        self.error_title = self.tr("未能完成“%1”").replace("%1", step_text("approve"))
         self._approve = approve
         self.reviewer_combo = _reviewer_combo(reviewers, signed_in)
         self.reviewer_combo.lineEdit().setPlaceholderText(self.tr("村务监督委员会成员姓名"))

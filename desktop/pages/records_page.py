@@ -5,7 +5,7 @@ records stay quick; the search box takes characters, pinyin or initials and sear
 types (after a short pause). The panel below shows the selected record in full (`RecordDetail`).
 
 The buttons follow the record's state as the workflow table (models.rules.workflow) says — 编辑 and
-提交审核 for drafts, 审核通过 / 退回 for submitted records, 张贴公示 once approved, 更正 / 归档
+submit for drafts, approve / return for submitted records, post once approved, correct / archive
 afterwards; a greyed button's tooltip is the table's refusal, the sentence the service would say.
 When the service refuses a step the rule is shown as it explains it (e.g. “审核人不能是起草人本人”),
 never a traceback. Editing opens the per-kind
@@ -74,7 +74,7 @@ from ..qtmodels.disclosure_list_model import (
 from ..read_only import keep_disabled
 from ..registry import register_page
 from ..row_list import RowList
-from ..workflow import decide, refusal_text, show_step, status_text
+from ..workflow import decide, refusal_text, show_step, status_text, step_text
 from .record_detail import RecordDetail
 from .table_page_parts import debounced_search, read_only_table
 
@@ -120,15 +120,15 @@ class RecordsPage(QWidget):
     def _build(self) -> None:
         self.new_action = self._action(self.tr("新建"), self.tr("新建公开记录（Ctrl+N）"), self.new_item)
         self.edit_action = self._action(self.tr("编辑"), self.tr("编辑选中的记录（回车或双击）"), self.edit_selected)
-        self.submit_action = self._action(self.tr("提交审核"), self.tr("交村务监督委员会审核；有错误的记录不能提交"),
+        self.submit_action = self._action(step_text("submit"), self.tr("交村务监督委员会审核；有错误的记录不能提交"),
                                           self.submit_selected)
-        self.approve_action = self._action(self.tr("审核通过"), self.tr("记录审核人、审核意见和日期"), self.approve_selected)
-        self.return_action = self._action(self.tr("退回"), self.tr("退回起草人修改，须写明理由"), self.return_selected)
-        self.post_action = self._action(self.tr("张贴公示"), self.tr("记录公示开始日期和天数"), self.post_selected)
+        self.approve_action = self._action(step_text("approve"), self.tr("记录审核人、审核意见和日期"), self.approve_selected)
+        self.return_action = self._action(step_text("return"), self.tr("退回起草人修改，须写明理由"), self.return_selected)
+        self.post_action = self._action(step_text("post"), self.tr("记录公示开始日期和天数"), self.post_selected)
         self.correct_action = self._action(self.tr("更正"), self.tr("已公示的记录有误：起草一份更正公告，公示后取代原记录"),
                                            self.correct_selected)
-        self.archive_action = self._action(self.tr("归档"), self.tr("公示期已满的记录存入档案"), self.archive_selected)
-        self.delete_action = self._action(self.tr("删除草稿"), self.tr("删除从未提交审核的记录"), self.delete_selected)
+        self.archive_action = self._action(step_text("archive"), self.tr("公示期已满的记录存入档案"), self.archive_selected)
+        self.delete_action = self._action(step_text("delete"), self.tr("删除从未提交审核的记录"), self.delete_selected)
         self.print_action = printing.print_action(self, "disclosure", self.print_selected)  # 打印… (Ctrl+P)
         self.refresh_action = self._action(self.tr("刷新"), self.tr("重新读取记录（F5）"), self.refresh)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
@@ -556,7 +556,7 @@ class RecordsPage(QWidget):
 
         dialog = ApproveDialog(self._headline(d), approve, reviewers=self._reviewers(d.drafter),
                                notes=privacy_notes(d), signed_in=self._signed_in(), parent=self)
-        show_modal(self, dialog, lambda dlg: self._done(dlg.result_data, self.tr("记录 #%1 审核通过")))
+        show_modal(self, dialog, lambda dlg: self._done(dlg.result_data, self.tr("记录 #%1 %2").replace("%2", step_text("approve"))))
         dialog.focus_first()
 
     def return_selected(self) -> None:
@@ -630,7 +630,7 @@ class RecordsPage(QWidget):
         d = self.current
         if d is None:
             return
-        if not dialogs.confirm(self.tr("删除草稿"), self.tr("删除草稿 #%1“%2”？删除后不能恢复。")
+        if not dialogs.confirm(step_text("delete"), self.tr("%3 #%1“%2”？删除后不能恢复。").replace("%3", step_text("delete"))
                                .replace("%1", str(d.id)).replace("%2", d.title), ok_text=self.tr("删除"), parent=self):
             return
         try:
@@ -643,7 +643,7 @@ class RecordsPage(QWidget):
         self.reload()
         if row is not None and self.model.rowCount():
             self._select_row(min(row, self.model.rowCount() - 1))
-        self._status(self.tr("已删除草稿 #%1").replace("%1", str(d.id)))
+        self._status(self.tr("%2 #%1：已完成").replace("%2", step_text("delete")).replace("%1", str(d.id)))
 
     def print_selected(self) -> None:
         """Ctrl+P: the selected record's notice in the print preview."""

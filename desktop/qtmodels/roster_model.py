@@ -281,14 +281,18 @@ class RosterModel(GridModel):
             self, columns, text or QCoreApplication.translate("RosterModel", "列设置")))
         return True
 
-    def show_columns(self, columns: Sequence[RosterColumn]) -> None:
-        """Show ``columns`` before the rows are loaded (not a change: no undo step, no signal but the reset)."""
-        self.beginResetModel()
+    def _take_columns(self, columns: Sequence[RosterColumn]) -> None:
+        """The column set and what is derived from it (inside a model reset)."""
         self.roster_columns = list(columns)
         self._check_keys = [c.key for c in self.roster_columns]
         self._by_key = {c.key: c for c in self.roster_columns}
         self._columns = [grid_column(c) for c in columns]
         self._col_index = {c.key: n for n, c in enumerate(self._columns)}
+
+    def show_columns(self, columns: Sequence[RosterColumn]) -> None:
+        """Show ``columns`` before the rows are loaded (not a change: no undo step, no signal but the reset)."""
+        self.beginResetModel()
+        self._take_columns(columns)
         self.endResetModel()
 
     def filled_counts(self) -> dict[str, int]:
@@ -302,11 +306,7 @@ class RosterModel(GridModel):
 
     def _reset_columns(self, columns: Sequence[RosterColumn], rows: list[dict[str, Any]]) -> None:
         self.beginResetModel()
-        self.roster_columns = list(columns)
-        self._check_keys = [c.key for c in self.roster_columns]
-        self._by_key = {c.key: c for c in self.roster_columns}
-        self._columns = [grid_column(c) for c in columns]
-        self._col_index = {c.key: n for n, c in enumerate(self._columns)}
+        self._take_columns(columns)
         self._rows = rows
         self._cell_findings = {}
         self._rows_reset()

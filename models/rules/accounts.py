@@ -23,12 +23,6 @@ ROLE_LABELS: dict[str, str] = {
     "supervisor": "乡镇",
 }
 ROLES: tuple[str, ...] = tuple(ROLE_LABELS)
-ROLE_DUTIES: dict[str, str] = {
-    "clerk": "起草、修改、导入、打印",
-    "reviewer": "审核通过、退回",
-    "admin": "文书能做的一切，另有账户、设置、公示、归档",
-    "supervisor": "乡镇审核：审核通过、退回",
-}
 
 NAME_MAX = 50
 PASSWORD_MIN = 8

@@ -239,6 +239,15 @@ def action(key: str) -> Action:
         raise ValueError(f"未知的操作“{key}”") from None
 
 
+#: What each role does, as the accounts dialog describes it (the steps in the table's own names).
+ROLE_DUTIES: dict[str, str] = {
+    "clerk": "起草、修改、导入、打印",
+    "reviewer": f"{step_label('approve')}、{step_label('return')}",
+    "admin": "文书能做的一切，另有账户、设置、公示、归档",
+    "supervisor": f"乡镇审核：{step_label('approve')}、{step_label('return')}",
+}
+
+
 def transition(status_key: str, action_key: str) -> Transition | None:
     """The row for a status and a step, or None when the step does not exist in that status."""
     action(action_key)
@@ -345,7 +354,7 @@ def templates() -> list[str]:
 
 
 __all__ = [
-    "ACTIONS", "ACTION_KEYS", "ADMIN", "CLERK", "INITIAL_STATUS", "Action", "Condition", "Decision",
+    "ACTIONS", "ACTION_KEYS", "ROLE_DUTIES", "ADMIN", "CLERK", "INITIAL_STATUS", "Action", "Condition", "Decision",
     "PUBLIC_STATUSES", "REVIEWER",
     "ROLES", "RecordFacts", "Refusal", "STATUSES", "STATUS_KEYS", "STEPS", "SUPERVISOR", "SYSTEM", "Status",
     "TRANSITIONS", "Transition", "WAITING_STATUSES", "action", "allowed_roles", "check", "colour", "editable", "effective_status",

@@ -449,6 +449,10 @@ Received %3 (%4); answer due by %5</translation>
   <context>
     <name>ApproveDialog</name>
     <message>
+      <source>未能完成“%1”</source>
+      <translation>Could not complete “%1”</translation>
+    </message>
+    <message>
       <location filename="../../desktop/editors/workflow_dialogs.py" line="+135" />
       <location line="+1" />
       <source>审核通过</source>
@@ -4531,6 +4535,18 @@ Print the full details?</translation>
   <context>
     <name>RecordsPage</name>
     <message>
+      <source>%3 #%1“%2”？删除后不能恢复。</source>
+      <translation>%3 #%1 “%2”? This cannot be undone.</translation>
+    </message>
+    <message>
+      <source>%2 #%1：已完成</source>
+      <translation>%2 #%1: done</translation>
+    </message>
+    <message>
+      <source>记录 #%1 %2</source>
+      <translation>Record #%1: %2</translation>
+    </message>
+    <message>
       <source>%1，现为“%2”</source>
       <translation>%1; it is now “%2”</translation>
     </message>
@@ -7690,6 +7706,57 @@ Print the full details?</translation>
     <message>
       <source>确定</source>
       <translation>OK</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorkflowStep</name>
+    <message>
+      <source>修改</source>
+      <translation>Edit</translation>
+    </message>
+    <message>
+      <source>提交审核</source>
+      <translation>Submit</translation>
+    </message>
+    <message>
+      <source>审核通过</source>
+      <translation>Approve</translation>
+    </message>
+    <message>
+      <source>退回</source>
+      <translation>Return</translation>
+    </message>
+    <message>
+      <source>张贴公示</source>
+      <translation>Post</translation>
+    </message>
+    <message>
+      <source>标为“公示期满”</source>
+      <translation>Mark as expired</translation>
+    </message>
+    <message>
+      <source>归档</source>
+      <translation>Archive</translation>
+    </message>
+    <message>
+      <source>起草更正</source>
+      <translation>Draft a correction</translation>
+    </message>
+    <message>
+      <source>删除草稿</source>
+      <translation>Delete draft</translation>
+    </message>
+    <message>
+      <source>添加附件</source>
+      <translation>Add attachment</translation>
+    </message>
+    <message>
+      <source>删除附件</source>
+      <translation>Delete attachment</translation>
+    </message>
+    <message>
+      <source>登记群众意见</source>
+      <translation>Record a villager's question</translation>
     </message>
   </context>
 </TS>
