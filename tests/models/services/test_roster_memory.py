@@ -8,14 +8,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-import pytest
 from sqlalchemy import select
 
 import models.rules.roster as R
 from models.entities import RosterRow
-from models.rules.timing import TimingRule
 from models.services import roster_memory as RM
-from models.services.catalog import CatalogService, ItemData
 from models.services.context import Actor, ServiceContext
 from models.services.disclosures import DisclosureService
 from models.storage.database import open_database
@@ -29,30 +26,9 @@ def _rows(n: int) -> list[dict]:
              "household_size": str(k % 6 + 1), "amount": f"{100 + k}.00"} for k in range(n)]
 
 
-@pytest.fixture
-def svc(empty_village):
-    _db, ctx = empty_village
-    CatalogService(ctx).add(ItemData(code="DB-01", group="社会救助", name="低保名单",
-                                     timing=TimingRule("quarterly", day=20), posting_days=7, default_kind="roster"))
-    return DisclosureService(ctx, clock=lambda: date(2026, 7, 20))
-
-
-@pytest.fixture
-def parses(monkeypatch):
-    calls: list[int | None] = []
-    real = R.parse_row
-
-    def counted(raw, *, row=None, columns=None):
-        calls.append(row)
-        return real(raw, row=row, columns=columns)
-
-    monkeypatch.setattr(R, "parse_row", counted)
-    return calls
-
-
-def _stored(svc) -> list[tuple]:
+def _stored(dibao_service) -> list[tuple]:
     """Every stored roster row as (row id, record, position, name, amount), straight from the table."""
-    with svc.ctx.read() as s:
+    with dibao_service.ctx.read() as s:
         return [tuple(r) for r in s.execute(select(RosterRow.id, RosterRow.disclosure_id, RosterRow.position,
                                                    RosterRow.name, RosterRow.amount)
                                             .order_by(RosterRow.disclosure_id, RosterRow.position))]
@@ -72,27 +48,27 @@ def _same_record(a, b) -> None:
     assert sorted(map(repr, a.findings)) == sorted(map(repr, b.findings))
 
 
-def test_a_save_after_a_read_parses_and_writes_only_the_row_that_changed(svc, parses, db_path):
-    d = svc.create("DB-01", "2026-Q3", "低保名单", rows=_rows(300))
-    data = svc.get(d.id)
-    before = _stored(svc)
+def test_a_save_after_a_read_parses_and_writes_only_the_row_that_changed(dibao_service, parses, db_path):
+    d = dibao_service.create("DB-01", "2026-Q3", "低保名单", rows=_rows(300))
+    data = dibao_service.get(d.id)
+    before = _stored(dibao_service)
     rows = list(data.rows)  # the rows as read, passed back as they are, but one typed anew
     rows[41] = {**{k: None for k in rows[41]}, "group": "2组", "name": "村民41", "household_size": "2",
                 "amount": "999.50"}
     parses.clear()
-    saved = svc.update(d.id, rows=rows, expected_version=data.version)
+    saved = dibao_service.update(d.id, rows=rows, expected_version=data.version)
     assert parses == [42]  # the changed row only
-    after = _stored(svc)
+    after = _stored(dibao_service)
     changed = [(b, a) for b, a in zip(before, after, strict=True) if b != a]
     assert changed == [(before[41], (before[41][0], d.id, 42, "村民41", Decimal("999.50")))]  # same row id, in place
     assert saved.totals["amount"] == data.totals["amount"] - Decimal("141.00") + Decimal("999.50")
     _same_record(saved, _fresh(db_path, d.id))
 
 
-def test_rows_inserted_removed_and_moved_are_stored_as_a_whole_rewrite_stores_them(svc, db_path):
+def test_rows_inserted_removed_and_moved_are_stored_as_a_whole_rewrite_stores_them(dibao_service, db_path):
     rows = _rows(120)
-    kept = svc.create("DB-01", "2026-Q3", "低保名单", rows=rows)
-    whole = svc.create("DB-01", "2026-Q2", "低保名单（对照）", rows=rows)
+    kept = dibao_service.create("DB-01", "2026-Q3", "低保名单", rows=rows)
+    whole = dibao_service.create("DB-01", "2026-Q2", "低保名单（对照）", rows=rows)
     edits = [
         lambda r: [*r[:10], {"name": "新来的", "amount": "50.00"}, *r[10:]],  # inserted in the middle
         lambda r: r[:-7],  # the last rows removed
@@ -100,24 +76,24 @@ def test_rows_inserted_removed_and_moved_are_stored_as_a_whole_rewrite_stores_th
         lambda r: [r[1], r[0], *r[2:]],  # two rows swapped
         lambda r: [dict(x, amount="1.00") for x in r[:80]] + r[80:],  # most rows changed
     ]
-    current = svc.get(kept.id).rows
+    current = dibao_service.get(kept.id).rows
     for edit in edits:
         new = edit(list(current))
-        got = svc.update(kept.id, rows=new, expected_version=svc.get(kept.id).version)
+        got = dibao_service.update(kept.id, rows=new, expected_version=dibao_service.get(kept.id).version)
         RM.forget()  # the other record: everything rewritten, nothing remembered
-        want = svc.update(whole.id, rows=new)
+        want = dibao_service.update(whole.id, rows=new)
         RM.forget()
         assert got.rows == want.rows and got.totals == want.totals
         _same_record(got, _fresh(db_path, kept.id))
         current = got.rows
-    positions = [(rec, pos) for _id, rec, pos, _n, _a in _stored(svc)]
+    positions = [(rec, pos) for _id, rec, pos, _n, _a in _stored(dibao_service)]
     assert positions == sorted(set(positions))  # one row per place, numbered 1 … n without gaps
     assert [pos for rec, pos in positions if rec == kept.id] == list(range(1, len(current) + 1))
 
 
-def test_rows_changed_by_another_process_are_not_taken_for_the_ones_read_here(svc, db_path):
-    d = svc.create("DB-01", "2026-Q3", "低保名单", rows=_rows(200))
-    read_here = svc.get(d.id).rows
+def test_rows_changed_by_another_process_are_not_taken_for_the_ones_read_here(dibao_service, db_path):
+    d = dibao_service.create("DB-01", "2026-Q3", "低保名单", rows=_rows(200))
+    read_here = dibao_service.get(d.id).rows
     other = open_database(db_path)
     try:  # the CLI, say: its own process, its own rows
         DisclosureService(ServiceContext(other, Actor("李会计"))).set_rows(d.id, [{"name": "别人", "amount": "1.00"}] * 200)
@@ -125,7 +101,7 @@ def test_rows_changed_by_another_process_are_not_taken_for_the_ones_read_here(sv
         other.dispose()
     rows = list(read_here)
     rows[0] = {"name": "村民0改", "amount": "100.00"}
-    saved = svc.set_rows(d.id, rows)  # no version given: the save goes ahead, over the other's rows
+    saved = dibao_service.set_rows(d.id, rows)  # no version given: the save goes ahead, over the other's rows
     fresh = _fresh(db_path, d.id)
     assert [r["name"] for r in fresh.rows] == ["村民0改", *[f"村民{k}" for k in range(1, 200)]]
     _same_record(saved, fresh)

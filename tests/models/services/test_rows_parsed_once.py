@@ -4,16 +4,10 @@ totals and findings as a fresh read finds them — without reading the rows back
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
-
-import pytest
 
 import models.rules.roster as R
 import models.services.disclosures as disclosures
-from models.rules.timing import TimingRule
-from models.services.catalog import CatalogService, ItemData
-from models.services.disclosures import DisclosureService
 
 IDS = ("410322196501011233", "410322197003150024", "410322198811204515")
 ROWS = [{"name": "张三", "id_number": IDS[0], "quantity": "10.5", "rate": "18.34"},
@@ -22,31 +16,10 @@ ROWS = [{"name": "张三", "id_number": IDS[0], "quantity": "10.5", "rate": "18.
         {"name": "", "id_number": IDS[2][:-1] + "9", "quantity": "2", "rate": "3", "amount": "7"}]
 
 
-@pytest.fixture
-def svc(empty_village):
-    _db, ctx = empty_village
-    CatalogService(ctx).add(ItemData(code="DB-01", group="社会救助", name="低保名单",
-                                     timing=TimingRule("quarterly", day=20), posting_days=7, default_kind="roster"))
-    return DisclosureService(ctx, clock=lambda: date(2026, 7, 20))
-
-
-@pytest.fixture
-def parses(monkeypatch):
-    calls: list[int | None] = []
-    real = R.parse_row
-
-    def counted(raw, *, row=None, columns=None):
-        calls.append(row)
-        return real(raw, row=row, columns=columns)
-
-    monkeypatch.setattr(R, "parse_row", counted)
-    return calls
-
-
-def test_a_read_parses_each_row_once_for_its_totals_and_checks(svc, parses):
-    d = svc.create("DB-01", "2026-Q3", "2026年第三季度低保名单", rows=ROWS)
+def test_a_read_parses_each_row_once_for_its_totals_and_checks(dibao_service, parses):
+    d = dibao_service.create("DB-01", "2026-Q3", "2026年第三季度低保名单", rows=ROWS)
     parses.clear()
-    data = svc.get(d.id)
+    data = dibao_service.get(d.id)
     assert len(parses) == len(ROWS)
     assert {"duplicate_id", "negative", "required", "amount_arithmetic", "id_check_digit"} <= {f.rule for f in data.findings}
     assert data.totals["rows"] == 4 and data.totals["amount"] == Decimal("192.57") + 300 - 1 + 7
@@ -54,16 +27,16 @@ def test_a_read_parses_each_row_once_for_its_totals_and_checks(svc, parses):
                                       for n, r in enumerate(data.rows, start=1)]
 
 
-def test_a_save_parses_each_row_once_and_returns_what_it_wrote(svc, parses, monkeypatch):
-    d = svc.create("DB-01", "2026-Q3", "2026年第三季度低保名单", rows=ROWS)
+def test_a_save_parses_each_row_once_and_returns_what_it_wrote(dibao_service, parses, monkeypatch):
+    d = dibao_service.create("DB-01", "2026-Q3", "2026年第三季度低保名单", rows=ROWS)
     reads: list[int] = []
     real_load = disclosures._load_rows
     monkeypatch.setattr(disclosures, "_load_rows", lambda s, i: reads.append(i) or real_load(s, i))
     changed = [dict(r) for r in ROWS]
     changed[2]["id_number"] = IDS[2]
     parses.clear()
-    saved = svc.set_rows(d.id, changed, expected_version=d.version)
+    saved = dibao_service.set_rows(d.id, changed, expected_version=d.version)
     assert len(parses) == len(ROWS) and reads == []
-    fresh = svc.get(d.id)
+    fresh = dibao_service.get(d.id)
     assert saved.rows == fresh.rows and saved.totals == fresh.totals and saved.version == fresh.version == d.version + 1
     assert saved.findings == fresh.findings and "duplicate_id" not in {f.rule for f in saved.findings}
