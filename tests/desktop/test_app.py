@@ -6,13 +6,14 @@ import gc
 import sys
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop import app as app_module
 from desktop.crash import CrashHandler
 from desktop.main_window import MainWindow
 from models.cli.common import Env
+
+from .app_support import _stop_timers, after  # noqa: F401 (an autouse fixture)
 
 
 @pytest.fixture
@@ -23,36 +24,14 @@ def env(db_path, data_dir, tmp_path, monkeypatch):
     gc.unfreeze()  # run_gui froze what it built (it lives as long as a real app); the suite goes on
 
 
-_TIMERS: list[QTimer] = []
-
-
-@pytest.fixture(autouse=True)
-def _stop_timers():
-    """A quit timer outliving its test would fire in a later one: QApplication.quit() outside exec()
-    makes every nested event loop after it return at once (waits time out, windows never activate)
-    until the next exec()."""
-    yield
-    for timer in _TIMERS:
-        timer.stop()
-    _TIMERS.clear()
-
-
-def _after(ms: int, fn) -> None:
-    timer = QTimer()
-    timer.setSingleShot(True)
-    timer.timeout.connect(fn)
-    timer.start(ms)
-    _TIMERS.append(timer)
-
-
 def _close_windows_soon(seen: list) -> None:
     def close():
         for w in QApplication.topLevelWidgets():
             if isinstance(w, MainWindow) and w.isVisible():
                 seen.append(w.windowTitle())
                 w.close()
-    _after(300, close)
-    _after(3000, QApplication.instance().quit)  # never hang the suite
+    after(300, close)
+    after(3000, QApplication.instance().quit)  # never hang the suite
 
 
 def test_opens_an_existing_database_and_remembers_the_page(qapp, empty_village, env, tmp_path):

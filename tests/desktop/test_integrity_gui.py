@@ -11,10 +11,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop import app as app_module
-from desktop.main_window import MainWindow
 from models.cli.common import Env
 from models.services.backup import BackupService
 from models.services.context import chain_head
+
+from .app_support import _stop_timers, close_when  # noqa: F401 (an autouse fixture)
 
 
 def table_rows(path) -> list:
@@ -138,16 +139,6 @@ def env(db_path, data_dir, tmp_path, monkeypatch):
     return Env(db_path=db_path, data_dir=data_dir, user=None)
 
 
-def _close_when(condition, seen: list) -> None:
-    """Close the main window once ``condition(window)`` holds (checked every 100 ms)."""
-    def poll():
-        for w in QApplication.topLevelWidgets():
-            if isinstance(w, MainWindow) and w.isVisible() and condition(w):
-                seen.append(w)
-                w.close()
-                return
-        QTimer.singleShot(100, poll)
-    QTimer.singleShot(100, poll)
     QTimer.singleShot(15_000, QApplication.instance().quit)  # never hang the suite
 
 
@@ -162,14 +153,14 @@ def test_start_shows_the_head_runs_the_fast_check_and_backs_up_on_exit(qapp, emp
             return True
         return False
 
-    _close_when(checked, seen)
+    close_when(checked, seen)
     assert app_module.run_gui(env) == 0
     assert seen and texts[0].startswith("审计链 第 ") and "问题" not in texts[0]
     backups = sorted(p.name for p in (data_dir / "backups").glob("*.cwbak"))
     assert backups and backups[0].endswith("-daily.cwbak")  # never backed up before: the daily one
     # Nothing changed since: closing again makes no further backup.
     seen.clear()
-    _close_when(checked, seen)
+    close_when(checked, seen)
     assert app_module.run_gui(env) == 0
     assert sorted(p.name for p in (data_dir / "backups").glob("*.cwbak")) == backups
 
@@ -182,7 +173,7 @@ def test_start_warns_when_the_data_was_changed_behind_its_back(qapp, empty_villa
     con.commit()
     con.close()
     seen: list = []
-    _close_when(lambda w: getattr(w, "integrity_watch", None) is not None and w.integrity_watch.problems, seen)
+    close_when(lambda w: getattr(w, "integrity_watch", None) is not None and w.integrity_watch.problems, seen)
     assert app_module.run_gui(env) == 0
     assert "数据可能被改动" in dialog_calls.texts("warn") and "校验值不符" in dialog_calls.texts("warn")
 

@@ -10,7 +10,7 @@ import sys
 import threading
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from desktop import app as app_module
@@ -21,6 +21,7 @@ from models.services.integrity import IntegrityService
 from models.services.schedule import ScheduleService
 
 from ..conftest import STAFF, STAFF_PASSWORD
+from .app_support import _stop_timers, after, close_when  # noqa: F401 (an autouse fixture)
 
 
 @pytest.fixture
@@ -60,38 +61,6 @@ def calls(monkeypatch):
     monkeypatch.setattr(ScheduleService, "todo", todo_spy)
     monkeypatch.setattr(IntegrityService, "check", check_spy)
     return seen
-
-
-_TIMERS: list[QTimer] = []
-
-
-@pytest.fixture(autouse=True)
-def _stop_timers():
-    yield
-    for timer in _TIMERS:
-        timer.stop()
-    _TIMERS.clear()
-
-
-def _after(ms: int, fn) -> None:
-    timer = QTimer()
-    timer.setSingleShot(True)
-    timer.timeout.connect(fn)
-    timer.start(ms)
-    _TIMERS.append(timer)
-
-
-def _close_when(condition, seen: list) -> None:
-    """Close the main window once ``condition(window)`` holds (checked every 50 ms)."""
-    def poll():
-        for w in QApplication.topLevelWidgets():
-            if isinstance(w, MainWindow) and w.isVisible() and condition(w):
-                seen.append(w)
-                w.close()
-                return
-        _after(50, poll)
-    _after(50, poll)
-    _after(15_000, QApplication.instance().quit)  # never hang the suite
 
 
 def _todo_shown(window) -> bool:
@@ -137,7 +106,7 @@ def test_second_start_says_it_is_opening_then_shows_todo_read_off_the_gui_thread
         rows.extend(tuple(section.model.index(r, c).data() for c in range(3)) for r in range(section.model.rowCount()))
         return True
 
-    _close_when(ready, seen)
+    close_when(ready, seen)
     assert app_module.run_gui(known) == 0
     assert seen
     # While the database opened, the painted window said so where the page will be.
@@ -170,7 +139,7 @@ def test_a_page_clicked_while_opening_is_the_one_built(qapp, qtbot, village, tod
         shown.append((window.current_key(), window._preloaded))
         return True
 
-    _close_when(records_shown, seen)
+    close_when(records_shown, seen)
     assert app_module.run_gui(known) == 0
     assert shown == [("records", {})]
     assert calls == [("check", False), ("todo", False)]  # 待办 was read once, at start, not on the GUI thread
@@ -192,7 +161,7 @@ def test_second_start_with_accounts_signs_in_before_anything_is_read(
     monkeypatch.setattr(LoginDialog, "exec", login)
     seen: list = []
     users: list = []
-    _close_when(lambda w: _todo_shown(w) and _checked(w) is not None and not users.append(w.user_label.text()),
+    close_when(lambda w: _todo_shown(w) and _checked(w) is not None and not users.append(w.user_label.text()),
                 seen)
     assert app_module.run_gui(known) == 0
     assert seen and users[-1] == "操作人：李监委（监委会）"
@@ -207,7 +176,7 @@ def test_cancelled_login_on_second_start_opens_nothing(qapp, staffed_village, kn
 
     staffed_village["db"].dispose()
     monkeypatch.setattr(LoginDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
-    _after(15_000, QApplication.instance().quit)
+    after(15_000, QApplication.instance().quit)
     assert app_module.run_gui(known) == 1
     assert calls == []
 
@@ -220,7 +189,7 @@ def test_second_start_of_a_changed_database_warns(qapp, empty_village, known, ca
     con.commit()
     con.close()
     seen: list = []
-    _close_when(lambda w: _todo_shown(w) and bool(_checked(w)), seen)
+    close_when(lambda w: _todo_shown(w) and bool(_checked(w)), seen)
     assert app_module.run_gui(known) == 0
     assert "数据可能被改动" in dialog_calls.texts("warn") and "校验值不符" in dialog_calls.texts("warn")
     assert calls[:2] == [("check", False), ("todo", False)]  # checked before anything was read to show
@@ -230,7 +199,7 @@ def test_second_start_of_a_changed_database_warns(qapp, empty_village, known, ca
 def test_second_start_of_a_file_gone_bad_is_reported_not_raised(qapp, empty_village, known, dialog_calls, content):
     empty_village[0].dispose()
     known.db_path.write_bytes(content)
-    _after(15_000, QApplication.instance().quit)
+    after(15_000, QApplication.instance().quit)
     assert app_module.run_gui(known) == 1
     text = dialog_calls.texts("error")
     assert "无法打开数据库" in text and str(known.db_path) in text
@@ -283,8 +252,8 @@ def test_closing_the_window_while_the_database_opens_closes_what_was_opened(qapp
             if isinstance(w, MainWindow) and w.isVisible():
                 w.close()
 
-    _after(150, close)
-    _after(15_000, QApplication.instance().quit)
+    after(150, close)
+    after(15_000, QApplication.instance().quit)
     assert app_module.run_gui(known) == 0
     assert len(opened) == 1 and opened[0] in disposed
     lock = InstanceLock(known.db_path)
