@@ -1345,7 +1345,9 @@ class DisclosureService:
         sealed = K.sealed_totals(d.status, d.totals) if not checked and parsed is None and d.kind == "roster" else None
         if parsed is None and d.kind == "roster" and rows and sealed is None:
             parsed = R.parse_rows(rows, R.table_columns(columns))
-            if remember:  # what this process read: a save of these rows parses and writes only those that change
+            # what this process read for editing (a print's unchecked read is never saved back): a save of
+            # these rows parses and writes only those that change
+            if remember and checked:
                 RM.remember(RM.database_key(self.ctx.db), d.id, d.version, parsed.columns,
                             [RM.cells_key(r) for r in rows], parsed.parsed)
         read = parsed if parsed is not None else rows
