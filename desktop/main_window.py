@@ -48,6 +48,52 @@ log = logging.getLogger("cunwu.desktop")
 DEFAULT_SIZE = QSize(1280, 800)
 
 
+class PathLabel(QLabel):
+    """The status bar's database path: the whole path in its tooltip, shortened in the middle ("…")
+    when the window is narrow, so the labels after it (operator, audit chain) keep their room. The
+    path is copied from 关于与设置, where it stands whole."""
+
+    def __init__(self, text: str = ""):
+        super().__init__()
+        self._full = ""
+        self._elide = None  # Qt's elide mode, given once the window has Qt's namespace (_complete)
+        self.set_full_text(text)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self.setText(text)
+        self._fit()
+
+    def elide(self, mode) -> None:
+        self._elide = mode
+        self._fit()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        return QSize(hint.width() - metrics.horizontalAdvance(self.text()) + metrics.horizontalAdvance(self._full),
+                     hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = self.sizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance(self._full[:6]) + 48), hint.height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self._elide is None:
+            return
+        text = self.fontMetrics().elidedText(self._full, self._elide, self.contentsRect().width())
+        if text != self.text():
+            self.setText(text)
+
+
 class MainWindow(QMainWindow):
     page_changed = Signal(str)
 
@@ -92,7 +138,7 @@ class MainWindow(QMainWindow):
         self._complete()
         self._settings = workspace.settings
         self.setWindowTitle(self.tr("村务公开 — %1").replace("%1", workspace.installation.name))
-        self.db_label.setText(self.tr("数据库：%1").replace("%1", str(workspace.db_path)))
+        self.db_label.set_full_text(self.tr("数据库：%1").replace("%1", str(workspace.db_path)))
         self.user_label.setText(self.tr("操作人：%1").replace("%1", actor_text(workspace)))
         self._show_mode(workspace)
         self._show_storage_state()
@@ -145,7 +191,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._show_storage_state()
 
-        self.db_label = QLabel(self.tr("数据库：%1").replace("%1", self._shell.get("db", "")))
+        self.db_label = PathLabel(self.tr("数据库：%1").replace("%1", self._shell.get("db", "")))
         self.user_label = QLabel(self.tr("操作人：%1").replace("%1", self._shell.get("user", "")))
         self.read_only_label = QLabel()
         self.read_only_label.setObjectName("readOnlyMode")
@@ -206,13 +252,14 @@ class MainWindow(QMainWindow):
 
     def _complete(self) -> None:
         """What needs Qt's namespace (≈25 ms to create its enums), done once the window has its
-        workspace — a shell paints without it: the shortcuts, and the banner and status bar made
-        selectable so they can be copied."""
+        workspace — a shell paints without it: the shortcuts, the banner and the operator made
+        selectable so they can be copied, and the database path shortened in the middle when narrow."""
         for action, keys in self._pending_keys:
             action.setShortcut(keys)
         self._pending_keys.clear()
-        for label in (self.storage_banner, self.db_label, self.user_label):
+        for label in (self.storage_banner, self.user_label):
             label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.db_label.elide(QtCore.Qt.TextElideMode.ElideMiddle)
 
     def _show_storage_state(self) -> None:
         message = self.ws.db.read_only_message if self.ws is not None else None

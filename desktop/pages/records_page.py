@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QSizePolicy,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -156,7 +157,7 @@ class RecordsPage(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(self.tr("标题、事项、期间或拼音首字母  Ctrl+F"))
         self.search_edit.setAccessibleName(self.tr("搜索"))
-        self.search_edit.setMinimumWidth(180)
+        self.search_edit.setMinimumWidth(150)
         self.status_combo = QComboBox()
         self.status_combo.addItem(self.tr("全部状态"), "")
         for status in W.STATUS_KEYS:
@@ -165,31 +166,43 @@ class RecordsPage(QWidget):
         self.item_combo = QComboBox()
         self.item_combo.setAccessibleName(self.tr("事项"))
         self.item_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.item_combo.setMinimumContentsLength(12)
+        self.item_combo.setMinimumContentsLength(10)
         self.item_combo.setMaxVisibleItems(20)
         self.period_edit = QLineEdit()
         self.period_edit.setPlaceholderText(self.tr("如 2026-M10"))
         self.period_edit.setToolTip(self.tr("期间：2026-M10（月）、2026-Q3（季度）、2026（年）或 2026-07-18（事项日期）"))
         self.period_edit.setAccessibleName(self.tr("期间"))
-        self.period_edit.setMaximumWidth(110)
+        # Wide enough for its placeholder: a squeezed field showed only "…".
+        self.period_edit.setMinimumWidth(self.period_edit.fontMetrics().horizontalAdvance(
+            self.period_edit.placeholderText()) + 24)
+        self.period_edit.setMaximumWidth(max(110, self.period_edit.minimumWidth()))
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(self.tr("全部类型"), "")
         for kind in terms.KINDS:
             self.kind_combo.addItem(record_kind_label(kind), kind)
         self.kind_combo.setAccessibleName(self.tr("类型"))
+        # As narrow as their shortest sensible text (the popup shows every label whole), wider with room.
+        for combo in (self.status_combo, self.kind_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+        # The count stands at the toolbar's right end, so the filters keep their room.
         self.count_label = QLabel()
+        self.count_label.setContentsMargins(8, 0, 4, 0)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addWidget(self.count_label)
 
         filters = QHBoxLayout()
-        for text, widget, stretch in ((self.tr("搜索"), self.search_edit, 3), (self.tr("状态"), self.status_combo, 0),
+        for text, widget, stretch in ((self.tr("搜索"), self.search_edit, 3), (self.tr("状态"), self.status_combo, 1),
                                       (self.tr("事项"), self.item_combo, 2), (self.tr("期间"), self.period_edit, 0),
-                                      (self.tr("类型"), self.kind_combo, 0)):
+                                      (self.tr("类型"), self.kind_combo, 1)):
             label = QLabel(text)
             label.setBuddy(widget)
             filters.addWidget(label)
             filters.addWidget(widget, stretch)
             filters.addSpacing(8)
         filters.addStretch(1)
-        filters.addWidget(self.count_label)
 
         self.model = DisclosureListModel(self)
         self.table_view = read_only_table(self.model, self.tr("公开记录"))

@@ -2306,57 +2306,7 @@ Please copy the report below and send it, with the log file, to whoever supports
   <context>
     <name>Fields</name>
     <message>
-      <location filename="../../desktop/editors/kind_editors/base.py" line="+45" />
-      <source>组别</source>
-      <translation>Group</translation>
-    </message>
-    <message>
-      <location line="+0" />
-      <source>姓名</source>
-      <translation>Name</translation>
-    </message>
-    <message>
-      <location line="+0" />
-      <source>身份证号</source>
-      <translation>ID number</translation>
-    </message>
-    <message>
-      <location line="+1" />
-      <source>家庭人口</source>
-      <translation>Household size</translation>
-    </message>
-    <message>
-      <location line="+0" />
-      <source>数量</source>
-      <translation>Quantity</translation>
-    </message>
-    <message>
-      <location line="+0" />
-      <source>标准</source>
-      <translation>Rate</translation>
-    </message>
-    <message>
-      <location line="+1" />
-      <source>金额</source>
-      <translation>Amount</translation>
-    </message>
-    <message>
-      <location line="+0" />
-      <source>备注</source>
-      <translation>Remark</translation>
-    </message>
-    <message>
-      <location line="+0" />
-      <source>银行卡号</source>
-      <translation>Bank card</translation>
-    </message>
-    <message>
-      <location line="+1" />
-      <source>电话</source>
-      <translation>Phone</translation>
-    </message>
-    <message>
-      <location line="+0" />
+      <location filename="../../desktop/editors/kind_editors/base.py" line="+47" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
@@ -5305,8 +5255,8 @@ Print the full details?</translation>
     </message>
     <message>
       <location line="+1" />
-      <source>从 Excel 导入…</source>
-      <translation>Import from Excel…</translation>
+      <source>从表格文件导入…</source>
+      <translation>Import from a spreadsheet…</translation>
     </message>
     <message>
       <location line="+1" />

@@ -144,3 +144,30 @@ def test_language_choice_is_saved(make_window, workspace, language):
     combo = window.current_page().language_combo
     combo.setCurrentIndex(combo.findData(language))
     assert workspace.settings.language == language
+
+
+def test_a_narrow_window_shortens_the_database_path_not_the_labels_after_it(qtbot, make_window):
+    window = make_window()
+    window.show_page("records")  # the widest page sets the window's least width
+    long_path = "数据库：C:\\Users\\Administrator\\AppData\\Local\\cunwu\\data\\平乐村\\cunwu.sqlite3"
+    window.db_label.set_full_text(long_path)
+    audit = QLabel("审计链 第 128 条 3f9a2c1d0e4b · 发现 3 处问题（见 关于与设置）")
+    window.statusBar().addPermanentWidget(audit)
+    window.resize(600, 600)  # narrower than it can be: it stops at its least width
+    qtbot.waitUntil(lambda: "…" in window.db_label.text())
+    assert window.width() <= 1000
+    assert window.db_label.full_text() == long_path == window.db_label.toolTip()
+    assert window.db_label.text().startswith("数据库：C:") and window.db_label.text().endswith("cunwu.sqlite3")
+    for label in (window.user_label, audit):  # whole, not cut
+        assert label.width() >= label.sizeHint().width()
+    window.resize(1600, 700)
+    qtbot.waitUntil(lambda: window.db_label.text() == long_path)
+
+
+def test_records_filters_keep_their_room(make_window, workspace):
+    window = make_window()
+    window.show_page("records")
+    page = window.current_page()
+    window.resize(window.minimumSizeHint().width(), 600)
+    assert page.period_edit.width() >= page.period_edit.fontMetrics().horizontalAdvance("如 2026-M10")
+    assert page.count_label.parent() is page.toolbar and page.count_label.text() == "没有符合条件的记录"

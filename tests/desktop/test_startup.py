@@ -216,8 +216,9 @@ def test_a_shell_gets_its_shortcuts_and_copyable_status_bar_when_attached(qtbot,
     window.attach(village_ws)
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert window.help_action.shortcut().toString() == "F1"
-    for label in (window.db_label, window.user_label, window.storage_banner):
+    for label in (window.user_label, window.storage_banner):
         assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    assert window.db_label.full_text() == f"数据库：{village_ws.db_path}" == window.db_label.toolTip()
     wait_active(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == window.page_keys()[1]

@@ -51,7 +51,7 @@ class RosterEditor(KindEditor):
         self.insert_button.setToolTip(self.tr("在当前行上方插入一行（Ctrl+Insert）"))
         self.delete_button = QPushButton(self.tr("删除行"))
         self.delete_button.setToolTip(self.tr("删除所选行（Ctrl+Delete），可撤销"))
-        self.import_button = QPushButton(self.tr("从 Excel 导入…"))
+        self.import_button = QPushButton(self.tr("从表格文件导入…"))
         self.import_button.setToolTip(self.tr("从 Excel/WPS 表格（.xlsx、.xls、.ods）或 CSV 文件导入名单（Ctrl+I）"))
         self.columns_button = QPushButton(self.tr("列设置…"))
         self.columns_button.setToolTip(self.tr("添加、去掉或调整名单的列（Ctrl+Shift+L）"))
