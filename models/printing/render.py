@@ -557,7 +557,6 @@ class _Layout:
         heights, extras, kinds = plan.heights, plan.extras, plan.kinds
         size, pad_x, pad_y, line_h = plan.size, plan.pad_x, plan.pad_y, plan.line_h
         columns = table.columns
-        ncol = len(columns)
         if table.caption:
             self.heading(table.caption, self.table_start_height(plan) - self.heading_lines(table.caption)[2])
 
@@ -592,7 +591,10 @@ class _Layout:
             ys.append(y)
             gaps: list[tuple[float, float]] = []  # section rows: no column lines through them
             placed = 0
-            texts = page.texts
+            # the page's cells are placed when it is drawn, from the plan (see _Cells)
+            cells = _Cells(plan, rows, lefts, r, y)
+            page.texts.append(cells)  # type: ignore[arg-type]
+            page.flows.append(cells)  # type: ignore[arg-type]
             floor = self.bottom
             while r < n:
                 h = heights[r]
@@ -617,49 +619,19 @@ class _Layout:
                         if kinds is not None and len(kinds) < len(rows):
                             kinds.insert(r + 1, "data")
                         n = len(rows)
+                        cells.rows = rows
                     else:
                         break
-                row = rows[r]
                 extra = extras[r]
-                mid = y - h / 2
-                text_y = mid - _BASELINE_DROP * size  # one float a row, not one a cell (100,000 rows)
                 if extra is not None and -1 in extra:
                     self._marked_row(extra[-1], xs, aligns, y, h, pad_x, line_h, size)
                     if extra[-1][0] == "section":
                         gaps.append((y, y - h))
-                    y -= h
-                    ys.append(y)
-                    placed += 1
-                    r += 1
-                    continue
-                for i in range(ncol):
-                    text = row[i]
-                    if not text:
-                        continue
-                    cell_size = size
-                    w = widths[r][i]
-                    if extra is not None and i in extra:
-                        entry = extra[i]
-                        if entry[0] == "para":
-                            page.flows.append((entry[1], xs[i] + pad_x, mid - entry[2] / 2))
-                            continue
-                        if entry[0] == "skip":
-                            continue
-                        cell_size = entry[1]
-                        w = w * cell_size / size
-                    align = aligns[i]
-                    if align == "left":
-                        x = lefts[i]
-                    elif align == "right":
-                        x = xs[i + 1] - pad_x - w
-                    else:
-                        x = (xs[i] + xs[i + 1] - w) / 2
-                    texts.append((x, text_y if cell_size == size else mid - _BASELINE_DROP * cell_size, text,
-                                  cell_size))
                 y -= h
                 ys.append(y)
                 placed += 1
                 r += 1
+            cells.end = r
             if r >= n and not totals_done and y - totals_h >= floor - 0.01:
                 page.fills.append((self.left, y - totals_h, table_right - self.left, totals_h, _TOTALS_GREY))
                 for i, lines in enumerate(totals_lines):
@@ -847,6 +819,81 @@ class _TablePlan:
     totals_sizes: list[float] = field(default_factory=list)  # per totals cell: its type size
 
 
+class _Cells:
+    """One page's share of a table's rows, ``start`` to ``end``: their one-line texts and wrapped
+    cells, placed only when the page is drawn (a 100,000-row roster laid out at once would hold
+    some 800,000 placed texts). The rows' tops follow from ``top`` and the plan's heights, summed in
+    the order the layout summed them, so every cell lands where the layout put it."""
+
+    __slots__ = ("plan", "rows", "lefts", "start", "end", "top")
+
+    def __init__(self, plan: _TablePlan, rows: list, lefts: list[float], start: int, top: float) -> None:
+        self.plan, self.rows, self.lefts, self.start, self.end, self.top = plan, rows, lefts, start, start, top
+
+    def place(self, texts: list[tuple[float, float, str, float]],
+              flows: list[tuple[Paragraph, float, float]] | None) -> None:
+        """Append the rows' texts to ``texts`` (x, baseline, text, size) and, with ``flows``, their
+        wrapped cells (paragraph, x, bottom)."""
+        plan = self.plan
+        rows, widths, heights, extras = self.rows, plan.widths, plan.heights, plan.extras
+        xs, lefts, size, pad_x = plan.xs, self.lefts, plan.size, plan.pad_x
+        aligns = [c.align for c in plan.table.columns]
+        ncol = len(aligns)
+        add = texts.append
+        y = self.top
+        for r in range(self.start, self.end):
+            h = heights[r]
+            extra = extras[r]
+            if extra is not None and -1 in extra:  # a section or subtotal row: placed by the layout
+                y -= h
+                continue
+            row = rows[r]
+            mid = y - h / 2
+            text_y = mid - _BASELINE_DROP * size  # one float a row, not one a cell (100,000 rows)
+            for i in range(ncol):
+                text = row[i]
+                if not text:
+                    continue
+                cell_size = size
+                w = widths[r][i]
+                if extra is not None and i in extra:
+                    entry = extra[i]
+                    if entry[0] == "para":
+                        if flows is not None:
+                            flows.append((entry[1], xs[i] + pad_x, mid - entry[2] / 2))
+                        continue
+                    if entry[0] == "skip":
+                        continue
+                    cell_size = entry[1]
+                    w = w * cell_size / size
+                align = aligns[i]
+                if align == "left":
+                    x = lefts[i]
+                elif align == "right":
+                    x = xs[i + 1] - pad_x - w
+                else:
+                    x = (xs[i] + xs[i + 1] - w) / 2
+                add((x, text_y if cell_size == size else mid - _BASELINE_DROP * cell_size, text, cell_size))
+            y -= h
+
+
+def _placed(page: _Page) -> tuple[list[tuple[float, float, str, float]], list[tuple[Paragraph, float, float]]]:
+    """The page's one-line texts and flowing paragraphs in drawing order, its tables' cells placed."""
+    texts: list[tuple[float, float, str, float]] = []
+    for entry in page.texts:
+        if isinstance(entry, _Cells):
+            entry.place(texts, None)
+        else:
+            texts.append(entry)
+    flows: list[tuple[Paragraph, float, float]] = []
+    for flow in page.flows:
+        if isinstance(flow, _Cells):
+            flow.place([], flows)
+        else:
+            flows.append(flow)
+    return texts, flows
+
+
 @dataclass
 class _FooterPlan:
     paragraphs: list[Paragraph]
@@ -937,7 +984,8 @@ def _draw_page(canvas: Canvas, page: _Page, number: int, count: int, doc: Notice
             canvas.rect(x, y, w, h, stroke=1, fill=0)
     # the page number (centred) and the audit stamp (right) go into the page's one text object
     number_text = f"第 {number} 页 共 {count} 页"
-    texts = [*page.texts, (width / 2 - measure.width(number_text, st.page_number) / 2, st.margin_bottom,
+    placed, flows = _placed(page)
+    texts = [*placed, (width / 2 - measure.width(number_text, st.page_number) / 2, st.margin_bottom,
                            number_text, st.page_number)]
     if doc.stamp:
         stamp_size = st.page_number * 0.75
@@ -946,7 +994,7 @@ def _draw_page(canvas: Canvas, page: _Page, number: int, count: int, doc: Notice
     _draw_texts(canvas, texts, measure)
     if page.bolds:
         _draw_bold(canvas, page.bolds, measure)
-    for paragraph, x, y in page.flows:
+    for paragraph, x, y in flows:
         paragraph.drawOn(canvas, x, y)
     for extra in page.extras:
         extra(canvas)
