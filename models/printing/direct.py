@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -88,7 +89,7 @@ class _Record:
     is_correction: bool
     content: dict[str, Any] = field(default_factory=dict)
     columns: list[dict[str, Any]] = field(default_factory=list)
-    rows: list[dict[str, Any]] = field(default_factory=list)
+    rows: Sequence[dict[str, Any]] = field(default_factory=list)  # a list, or a stream for a large table
     row_count: int = 0
     totals: dict[str, Any] | None = None
 
@@ -119,9 +120,26 @@ def read_document(db_path: str | os.PathLike[str] | None, record_id: int, option
                 return None
             stored_settings = reader.setting(FOOTER_STORE)
             head = reader.audit_head()
-            rows = reader.roster_rows(record_id) if d["row_count"] or d["kind"] == "roster" else []
+            rows: Sequence[dict[str, Any]] = []
+            if d["row_count"] or d["kind"] == "roster":
+                # a large table is gone through in batches while the notice is built (its printed
+                # cells are all that stays), inside this read transaction
+                rows = (reader.roster_row_stream(record_id) if (d["row_count"] or 0) > STREAM_ROWS
+                        else reader.roster_rows(record_id))
+            doc = _document(d, install, item_row, stored_settings, rows, options, today)
     except sqlite3.Error:
         return None  # the ordinary path meets it too, and names it
+    return replace(doc, stamp=ChainHead(*head).text) if head is not None else doc
+
+
+#: Above this many rows the table's rows are not held as dicts while its notice is built: they are
+#: read again in batches for each look the builder takes (a few passes cost less than 80 MB at
+#: 100,000 rows; below this the one read is quicker and small).
+STREAM_ROWS = 20_000
+
+
+def _document(d: dict[str, Any], install: dict[str, Any], item_row: dict[str, Any], stored_settings: Any,
+              rows: Sequence[dict[str, Any]], options: PrintOptions | None, today: date | None) -> NoticeDocument:
     village = _Village(**install)
     item = _Item(**{k: item_row[k] for k in ("code", "name", "posting_days", "posting_working_days",
                                              "roster_preset", "default_kind")})
@@ -138,9 +156,8 @@ def read_document(db_path: str | os.PathLike[str] | None, record_id: int, option
         # computed by the notice from its rows
         totals=K.sealed_totals(d["status"], d["totals"]))
     settings = PrintSettings() if stored_settings is None else PrintSettings.from_json(stored_settings)
-    doc = disclosure_notice(data, village=village, settings=settings, item=item, options=options,
-                            today=today or date.today())
-    return replace(doc, stamp=ChainHead(*head).text) if head is not None else doc
+    return disclosure_notice(data, village=village, settings=settings, item=item, options=options,
+                             today=today or date.today())
 
 
 __all__ = ["read_document"]

@@ -110,22 +110,59 @@ class PlainReader:
     def roster_rows(self, disclosure_id: int) -> list[dict[str, Any]]:
         """A table's rows in order, as the service's row loader gives them: the standard fields under
         their row keys, exact numbers as Decimal, ``extra`` (custom columns) merged in."""
-        cursor = self._conn.execute(
-            f"SELECT {', '.join(ROSTER_COLUMNS)} FROM roster_row WHERE disclosure_id = ? ORDER BY position",
-            (disclosure_id,))
-        number = decimal_from_text  # as ExactDecimal reads them
-        loads = json.loads
-        out = []
-        for g, name, idn, hs, q, rate, amt, remark, extra in cursor:
-            row = {"group": g, "name": name, "id_number": idn, "household_size": hs,
-                   "quantity": None if q is None else number(q), "rate": None if rate is None else number(rate),
-                   "amount": None if amt is None else number(amt), "remark": remark}
-            if extra and extra != "{}":
-                parsed = loads(extra) if isinstance(extra, str | bytes) else extra
-                if parsed:
-                    row.update(parsed)
-            out.append(row)
-        return out
+        return _roster_rows(self._conn.execute(_ROSTER_SELECT, (disclosure_id,)))
+
+    def roster_row_stream(self, disclosure_id: int) -> RosterRowStream:
+        """The same rows as :meth:`roster_rows`, read again from the database in batches each time
+        they are gone through, never all at once (a 100,000-row roster as dicts of Decimals is some
+        80 MB). Valid while this reader's transaction lasts."""
+        count = self._conn.execute("SELECT COUNT(*) FROM roster_row WHERE disclosure_id = ?",
+                                   (disclosure_id,)).fetchone()[0]
+        return RosterRowStream(self._conn, disclosure_id, count)
+
+
+_ROSTER_SELECT = f"SELECT {', '.join(ROSTER_COLUMNS)} FROM roster_row WHERE disclosure_id = ? ORDER BY position"
+
+
+def _roster_rows(rows) -> list[dict[str, Any]]:
+    """Stored roster rows (tuples of ``ROSTER_COLUMNS``) as the service's row loader gives them."""
+    number = decimal_from_text  # as ExactDecimal reads them
+    loads = json.loads
+    out = []
+    for g, name, idn, hs, q, rate, amt, remark, extra in rows:
+        row = {"group": g, "name": name, "id_number": idn, "household_size": hs,
+               "quantity": None if q is None else number(q), "rate": None if rate is None else number(rate),
+               "amount": None if amt is None else number(amt), "remark": remark}
+        if extra and extra != "{}":
+            parsed = loads(extra) if isinstance(extra, str | bytes) else extra
+            if parsed:
+                row.update(parsed)
+        out.append(row)
+    return out
+
+
+class RosterRowStream:
+    """A roster's rows to go through as often as needed, read in batches of :attr:`BATCH` rows each
+    time (see `PlainReader.roster_row_stream`); ``len()`` is the row count."""
+
+    BATCH = 2_000
+
+    def __init__(self, conn: sqlite3.Connection, disclosure_id: int, count: int) -> None:
+        self._conn, self._id, self._count = conn, disclosure_id, count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        cursor = self._conn.execute(_ROSTER_SELECT, (self._id,))
+        try:
+            while batch := cursor.fetchmany(self.BATCH):
+                yield from _roster_rows(batch)
+        finally:
+            cursor.close()
 
 
 def _writable(path: Path) -> bool:

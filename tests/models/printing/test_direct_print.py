@@ -165,3 +165,32 @@ def test_a_public_roster_prints_its_sealed_totals_without_parsing_its_rows(env, 
     assert svc.get(draft.id, checked=False).totals == draft.totals and parses  # a draft: summed from its rows
     parses.clear()
     assert svc.get(posted.id).findings is not None and parses  # a checked read parses as before
+
+
+@pytest.mark.parametrize("option", sorted(OPTIONS))
+def test_a_large_table_read_in_batches_prints_the_same_bytes(env, db_path, option, monkeypatch):  # noqa: F811
+    """Above `STREAM_ROWS` the rows are gone through in batches from the database, never held as
+    dicts: every roster (a draft's totals summed from its rows, rare characters, custom columns)
+    prints the same bytes as the services' print, with batches that end inside the table."""
+    import models.printing.direct as direct
+    from models.storage.plain_read import PlainReader, RosterRowStream
+
+    _ctx, svc, post, printer = env
+    options = OPTIONS[option]
+    records = {k: v for k, v in _records(svc, post).items() if k in ("roster", "rare", "draft")}
+    monkeypatch.setattr(direct, "STREAM_ROWS", 0)
+    monkeypatch.setattr(RosterRowStream, "BATCH", 7)
+    streams = []
+    original = PlainReader.roster_row_stream
+
+    def stream(self, disclosure_id):
+        streams.append(disclosure_id)
+        return original(self, disclosure_id)
+
+    monkeypatch.setattr(PlainReader, "roster_row_stream", stream)
+    monkeypatch.setattr(PlainReader, "roster_rows", lambda self, disclosure_id: pytest.fail("read whole"))
+    for name, record in records.items():
+        doc = read_document(db_path, record, options, today=TODAY)
+        assert doc is not None, name
+        assert render([doc]).data == printer.print_disclosure(record, None, options).data, name
+    assert streams == list(records.values())
