@@ -29,12 +29,12 @@ _ONE_LINE_SQUEEZE = 0.92
 
 
 def fit_columns(columns: Sequence[Column], natural: list[float], header_full: list[float],
-                cell_widths: list[list[float]], *, total: float, pad: float, size: float,
+                cell_widths: Sequence[Sequence[float]], *, total: float, pad: float, size: float,
                 measure: TextMeasure) -> list[float]:
     """Column widths (pt) filling ``total``.
 
     ``natural``: each column's widest cell; ``header_full``: each header's one-line width;
-    ``cell_widths``: every row's cell widths; ``pad``: a cell's left plus right padding.
+    ``cell_widths``: each column's cells' widths, row by row; ``pad``: a cell's left plus right padding.
 
     Preferences, the first that fits wins and the spare width goes towards the one before it:
     every cell and header on one line; headers in at most two lines ("家庭人口" / "（人）"), then
@@ -147,10 +147,10 @@ def _bounds(columns: Sequence[Column], natural: list[float], *, pad: float, size
     return minimum, maximum, cells
 
 
-def widest_short_cells(columns: Sequence[Column], cell_widths: list[list[float]], size: float) -> list[float]:
-    """Each column's widest cell of at most :data:`SHORT_TEXT_EMS` ems."""
+def widest_short_cells(columns: Sequence[Column], cell_widths: Sequence[Sequence[float]], size: float) -> list[float]:
+    """Each column's widest cell of at most :data:`SHORT_TEXT_EMS` ems (``cell_widths``: per column)."""
     limit = SHORT_TEXT_EMS * size
-    return [max((w for row in cell_widths if (w := row[i]) <= limit), default=0.0) for i in range(len(columns))]
+    return [max((w for w in cell_widths[i] if w <= limit), default=0.0) for i in range(len(columns))]
 
 
 def narrowest_table(columns: Sequence[Column], natural: list[float], short: list[float], *, pad: float,
@@ -178,7 +178,7 @@ def header_width(label: str, lines: int, size: float, measure: TextMeasure) -> f
 
 
 def _shrink_wrapping(cells: list[float], minimum: list[float], flexible: list[int], room: float,
-                     cell_widths: list[list[float]], pad: float) -> list[float]:
+                     cell_widths: Sequence[Sequence[float]], pad: float) -> list[float]:
     """Narrow the wrapping columns until together they take at most ``room`` points.
 
     Each step narrows the column whose next candidate width adds the fewest printed lines to the
@@ -187,12 +187,13 @@ def _shrink_wrapping(cells: list[float], minimum: list[float], flexible: list[in
     columns of long text share the width instead of one of them being crushed.
     """
     widths = cells[:]
-    count = len(cell_widths)
+    count = len(cell_widths[0]) if cell_widths else 0
     step = max(1, count // 400)
-    sample = cell_widths[::step]
+    sample = {i: list(cell_widths[i][::step]) for i in flexible}  # the same rows of each column
+    rows = len(range(0, count, step))
     candidates: dict[int, list[float]] = {}
     for i in flexible:
-        values = sorted(row[i] + pad for row in sample)
+        values = sorted(w + pad for w in sample[i])
         marks = {values[int(q * (len(values) - 1))] for q in (0.99, 0.95, 0.9, 0.8, 0.6)} if values else set()
         marks |= {cells[i] * 0.88 ** k for k in range(1, 25)}
         candidates[i] = sorted({w for w in marks if minimum[i] <= w < cells[i] - 0.01} | {minimum[i]}, reverse=True)
@@ -203,12 +204,12 @@ def _shrink_wrapping(cells: list[float], minimum: list[float], flexible: list[in
             return 1
         return math.ceil(text_width / inner - 1e-6)
 
-    current = {i: [lines(row[i], widths[i]) for row in sample] for i in flexible}
+    current = {i: [lines(w, widths[i]) for w in sample[i]] for i in flexible}
     while sum(widths[i] for i in flexible) > room + 0.01:
         # tallest and second tallest cell of each sampled row among the wrapping columns
-        first = [1] * len(sample)
-        first_col = [-1] * len(sample)
-        second = [1] * len(sample)
+        first = [1] * rows
+        first_col = [-1] * rows
+        second = [1] * rows
         for i in flexible:
             for r, value in enumerate(current[i]):
                 if value > first[r]:
@@ -221,7 +222,7 @@ def _shrink_wrapping(cells: list[float], minimum: list[float], flexible: list[in
             if not options:
                 continue
             target = options[0]
-            new_lines = [lines(row[i], target) for row in sample]
+            new_lines = [lines(w, target) for w in sample[i]]
             added = 0.0
             old_lines = current[i]
             for r, value in enumerate(new_lines):

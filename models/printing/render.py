@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import math
 import os
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
@@ -201,7 +202,9 @@ def check_document(doc: NoticeDocument, measure: TextMeasure | None = None) -> N
                 if len(row) != width:
                     raise ValueError(f"{doc.source}：表格行的单元格数 {len(row)} 与列数 {width} 不符")
             try:
-                chars.update("".join(["".join(row) for row in block.rows]))
+                rows = block.rows
+                for start in range(0, len(rows), 5_000):  # in slices: not one string of 100,000 rows
+                    chars.update("".join(["".join(row) for row in rows[start:start + 5_000]]))
             except TypeError:
                 raise ValueError(f"{doc.source}：表格单元格必须是文字") from None
     chars.update("".join(text for text, _ in _texts_with_places(doc, rows=False) if text))
@@ -424,23 +427,22 @@ class _Layout:
 
         # Measured column by column: only columns holding rare characters take the slow path.
         main_width = getFont(FONT_MAIN).stringWidth  # C (rl-accel), skipping two wrappers
-        by_column = []
+        # Column by column, each an array of doubles (100,000 rows: 6 MB, not a float object a cell)
+        widths: list[array] = []
         for i in range(ncol):
             cells = [row[i] for row in rows]
             width_of = measure.width if measure.is_special("".join(cells)) else main_width
             # each distinct text measured once: group names, rates and remarks repeat down a column
             distinct = {cell: width_of(cell, size) for cell in set(cells)}
-            by_column.append([distinct[cell] for cell in cells])
-        widths = [list(row) for row in zip(*by_column, strict=True)] if rows else []
-        natural = [0.0] * ncol
+            widths.append(array("d", [distinct[cell] for cell in cells]))
+            del cells, distinct
         if table.row_kinds is not None:
             # a section heading spans the table: it does not widen its first column
-            widths = [[0.0] * ncol if kind == "section" else w
-                      for kind, w in zip(table.row_kinds, widths, strict=True)]
-        for row_widths in widths:
-            for i, w in enumerate(row_widths):
-                if w > natural[i]:
-                    natural[i] = w
+            for r, kind in enumerate(table.row_kinds):
+                if kind == "section":
+                    for column in widths:
+                        column[r] = 0.0
+        natural = [max(0.0, max(column, default=0.0)) for column in widths]
         totals = list(table.totals_row) if table.totals_row is not None else None
         for i, cell in enumerate(totals or []):
             if cell:
@@ -460,7 +462,7 @@ class _Layout:
         if chosen != size:
             k = chosen / size
             natural = [w * k for w in natural]
-            widths = [[w * k for w in row] for row in widths]
+            widths = [array("d", [w * k for w in column]) for column in widths]
             size = chosen
         pad_x, pad_y, line_h = size * self.st.cell_pad, size * 0.28, size * 1.3
         header_full = [measure.width(c.label, size) for c in columns]
@@ -492,9 +494,11 @@ class _Layout:
                                  wordWrap="CJK", alignment=_ALIGN[c.align]) for i, c in enumerate(columns)]
         kinds = list(table.row_kinds) if table.row_kinds is not None else None
         table_inner = xs[-1] - xs[0] - 2 * pad_x
-        wrapped: dict[tuple[int, str], tuple[Paragraph, float]] = {}  # (column, text) → set, its height
+        wrapped: dict[tuple[int, str], tuple[str, Paragraph, float]] = {}  # (column, text) → set, its height
         shrink_of: dict[tuple[int, float], tuple[str, float]] = {}
-        for r, row_widths in enumerate(widths):
+        # rows set alike share one entry (100,000 rows of squeezed numbers: a few dicts, not 100,000)
+        extras_of: dict[tuple, dict[int, tuple]] = {}
+        for r, row_widths in enumerate(zip(*widths, strict=True)):
             if kinds is not None and kinds[r] != "data":
                 if kinds[r] == "section":
                     lines = break_lines(rows[r][0], table_inner, size, measure)
@@ -525,12 +529,11 @@ class _Layout:
                 made = wrapped.get((i, rows[r][i]))
                 if made is None:  # a text that repeats (a group name, a remark) is set once
                     paragraph = Paragraph(_markup(rows[r][i]), styles[i])
-                    made = wrapped[(i, rows[r][i])] = (paragraph, paragraph.wrap(inner[i], 1e6)[1])
-                paragraph, ph = made
-                extra[i] = ("para", paragraph, ph)
-                height = max(height, ph + 2 * pad_y)
+                    made = wrapped[(i, rows[r][i])] = ("para", paragraph, paragraph.wrap(inner[i], 1e6)[1])
+                extra[i] = made
+                height = max(height, made[2] + 2 * pad_y)
             heights.append(height)
-            extras.append(extra)
+            extras.append(extras_of.setdefault(tuple(extra.items()), extra))
         if table.min_row_height:  # room to sign (a hand-out sheet): data rows at least this tall
             least = table.min_row_height * mm
             heights = [max(h, least) if kinds is None or kinds[r] == "data" else h for r, h in enumerate(heights)]
@@ -647,9 +650,6 @@ class _Layout:
                 y -= totals_h
                 ys.append(y)
                 totals_done = True
-            lines = page.lines
-            for yy in ys[1:-1]:
-                lines.append((self.left, yy, table_right, yy))
             pieces: list[tuple[float, float]] = []
             start = seg_top
             for gap_top, gap_bottom in gaps:
@@ -658,9 +658,7 @@ class _Layout:
                 start = gap_bottom
             if start > y:
                 pieces.append((start, y))
-            for xx in xs[1:-1]:
-                for top, bottom in pieces:
-                    lines.append((xx, top, xx, bottom))
+            page.lines.append(_Grid(self.left, table_right, ys, xs, pieces))  # type: ignore[arg-type]
             page.frames.append((self.left, y, table_right - self.left, seg_top - y))
             self.y = y
             if r >= n and totals_done:
@@ -801,7 +799,7 @@ class _Layout:
 class _TablePlan:
     table: Table
     rows: list
-    widths: list[list[float]]  # every cell's one-line width
+    widths: list[array]  # every cell's one-line width, column by column
     xs: list[float]  # column edges
     inner: list[float]  # column text widths
     heads: list[list[str]]  # header lines per column
@@ -817,6 +815,24 @@ class _TablePlan:
     pad_y: float
     line_h: float
     totals_sizes: list[float] = field(default_factory=list)  # per totals cell: its type size
+
+
+class _Grid:
+    """A table's ruled lines on one page, drawn from the rows' edges ``ys`` (a line under each but
+    the last) and the columns' ``xs`` over the ``pieces`` (top, bottom) not crossed by a section row
+    — not held as one tuple a line (100,000 rows)."""
+
+    __slots__ = ("left", "right", "ys", "xs", "pieces")
+
+    def __init__(self, left: float, right: float, ys: list[float], xs: list[float],
+                 pieces: list[tuple[float, float]]) -> None:
+        self.left, self.right, self.ys, self.xs, self.pieces = left, right, ys, xs, pieces
+
+    def lines(self) -> list[tuple[float, float, float, float]]:
+        left, right = self.left, self.right
+        out = [(left, yy, right, yy) for yy in self.ys[1:-1]]
+        out += [(xx, top, xx, bottom) for xx in self.xs[1:-1] for top, bottom in self.pieces]
+        return out
 
 
 class _Cells:
@@ -855,7 +871,7 @@ class _Cells:
                 if not text:
                     continue
                 cell_size = size
-                w = widths[r][i]
+                w = widths[i][r]
                 if extra is not None and i in extra:
                     entry = extra[i]
                     if entry[0] == "para":
@@ -943,7 +959,8 @@ def _split_tall_row(r: int, rows: list, widths: list, heights: list[float], extr
     for i in range(len(rows[r])):
         rest_extra.setdefault(i, ("skip",))
     rows.insert(r + 1, rows[r])
-    widths.insert(r + 1, widths[r])
+    for column in widths:
+        column.insert(r + 1, column[r])
     heights[r] = first_h
     heights.insert(r + 1, rest_h)
     extras[r] = extra
@@ -977,7 +994,8 @@ def _draw_page(canvas: Canvas, page: _Page, number: int, count: int, doc: Notice
         canvas.restoreState()
     if page.lines:
         canvas.setLineWidth(0.5)
-        canvas.lines(page.lines)
+        canvas.lines([line for entry in page.lines
+                      for line in (entry.lines() if isinstance(entry, _Grid) else (entry,))])
     if page.frames:
         canvas.setLineWidth(1.0)
         for x, y, w, h in page.frames:

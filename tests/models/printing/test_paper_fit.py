@@ -102,7 +102,8 @@ def _widths(columns, rows, size=16.0, total=527.0, pad=9.6):
     cells = [[measure.width(c, size) for c in row] for row in rows]
     natural = [max((row[i] for row in cells), default=0.0) for i in range(len(columns))]
     headers = [measure.width(c.label, size) for c in columns]
-    return fit_columns(columns, natural, headers, cells, total=total, pad=pad, size=size,
+    by_column = [[row[i] for row in cells] for i in range(len(columns))]
+    return fit_columns(columns, natural, headers, by_column, total=total, pad=pad, size=size,
                        measure=measure), natural
 
 
