@@ -105,6 +105,7 @@ class RecordsPage(QWidget):
         self._build()
         self._fill_items()
         self.reload()
+        self._just_built = True  # the first page_shown does not read it all again
 
     @property
     def service(self) -> DisclosureService:
@@ -266,7 +267,9 @@ class RecordsPage(QWidget):
         self.search_edit.selectAll()
 
     def page_shown(self) -> None:
-        self.refresh()
+        if not self._just_built:  # built for this showing: it has just read
+            self.refresh()
+        self._just_built = False
         if not self.search_edit.hasFocus():
             self.table_view.setFocus()
 

@@ -54,6 +54,7 @@ class SurveysPage(PageJobs, QWidget):
         self.results_window = None  # the results window open (its base is what 打印结果公告 uses)
         self._build()
         self.reload()
+        self._just_built = True  # the first page_shown does not read it all again
 
     @property
     def service(self) -> SurveyService:
@@ -168,7 +169,9 @@ class SurveysPage(PageJobs, QWidget):
             self.new_from_file()
 
     def page_shown(self) -> None:
-        self.reload()
+        if not self._just_built:  # built for this showing: it has just read
+            self.reload()
+        self._just_built = False
         if not self.view.hasFocus():
             self.view.setFocus()
 

@@ -171,3 +171,27 @@ def test_records_filters_keep_their_room(make_window, workspace):
     window.resize(window.minimumSizeHint().width(), 600)
     assert page.period_edit.width() >= page.period_edit.fontMetrics().horizontalAdvance("如 2026-M10")
     assert page.count_label.parent() is page.toolbar and page.count_label.text() == "没有符合条件的记录"
+
+
+@pytest.mark.parametrize(("key", "table"), [("records", "FROM disclosure"), ("surveys", "FROM survey")])
+def test_a_page_built_for_its_first_showing_reads_its_list_once(make_window, workspace, key, table):
+    from sqlalchemy import event
+
+    reads: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args):
+        if table in statement:
+            reads.append(statement)
+
+    window = make_window()
+    event.listen(workspace.db.engine, "before_cursor_execute", count)
+    try:
+        window.show_page(key)  # built now, and shown
+        first = len(reads)
+        window.show_page("todo")
+        reads.clear()
+        window.show_page(key)  # shown again: it reads afresh, once
+        again = len(reads)
+    finally:
+        event.remove(workspace.db.engine, "before_cursor_execute", count)
+    assert again > 0 and first == again
