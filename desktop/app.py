@@ -263,33 +263,6 @@ class _Marks(QObject):
         QTimer.singleShot(0, self.app.quit)
 
 
-#: Start-up's steps after the first paint are chained with 1 ms timers, not 0: a 0 ms single shot is
-#: a posted call, run before any waiting timer or input, so a chain of them is one long freeze.
-NEXT_TURN_MS = 1
-
-
-class _AfterFirstPaint(QObject):
-    """Runs `fn` once, right after the widget's first paint (or after 300 ms if it never paints, e.g.
-    when the window starts minimised), so what it shows is on screen before slower work begins."""
-
-    def __init__(self, widget, fn):
-        super().__init__(widget)
-        self.fn = fn
-        self.done = False
-        widget.installEventFilter(self)
-        QTimer.singleShot(300, self.fire)
-
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint and not self.done:
-            QTimer.singleShot(NEXT_TURN_MS, self.fire)
-        return False
-
-    def fire(self) -> None:
-        if not self.done:
-            self.done = True
-            self.fn()
-
-
 def _shell_for(env, settings: Settings) -> dict | None:
     """What the window showed last time for this database, if it is the same database."""
     last = settings.last_opened or {}
@@ -528,7 +501,7 @@ def run_gui(env) -> int:
                 _listen_for_raise(opened, window)
                 workers.freeze_long_lived()
 
-            _AfterFirstPaint(window.current_page() or window, settled)
+            workers.AfterFirstPaint(window.current_page() or window, settled)
 
         def make_qt_enums() -> None:
             # Qt's enums, which the shell painted without (≈25 ms): made here on the GUI thread, not
@@ -554,7 +527,7 @@ def run_gui(env) -> int:
 
             opened["job"] = _in_background(import_all, imported)
 
-        _AfterFirstPaint(window, lambda: QTimer.singleShot(NEXT_TURN_MS, make_qt_enums))
+        workers.AfterFirstPaint(window, lambda: QTimer.singleShot(workers.NEXT_TURN_MS, make_qt_enums))
         window.show()
     else:
         workspace = _open_workspace(env, settings, data_dir, opened)

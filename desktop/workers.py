@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 log = logging.getLogger("cunwu.desktop")
 
@@ -125,6 +125,37 @@ def freeze_long_lived() -> None:
     the collector's sight from now on (gc.freeze), so a full collection — which holds the GIL, on
     whichever thread it runs — walks only what came later."""
     gc.freeze()
+
+
+#: Steps after a first paint are chained with 1 ms timers, not 0: a 0 ms single shot is a posted
+#: call, run before any waiting timer or input, so a chain of them is one long freeze.
+NEXT_TURN_MS = 1
+
+
+class AfterFirstPaint(QObject):
+    """Runs `fn` once, right after the widget's first paint (or after 300 ms if it never paints, e.g.
+    when the window starts minimised), so what it shows is on screen before slower work begins —
+    start-up's steps, a large roster's load. A job started while the GUI thread paints takes the GIL
+    from every Python call the paint makes (data(), sizeHint, event filters: each waits for the job's
+    switch interval): measured on the 10,000-row editor, its first frame froze the window 55–75 ms
+    longer with the load running beside it than after it."""
+
+    def __init__(self, widget, fn: Callable[[], object]):
+        super().__init__(widget)
+        self.fn = fn
+        self.done = False
+        widget.installEventFilter(self)
+        QTimer.singleShot(300, self.fire)
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and not self.done:
+            QTimer.singleShot(NEXT_TURN_MS, self.fire)
+        return False
+
+    def fire(self) -> None:
+        if not self.done:
+            self.done = True
+            self.fn()
 
 
 # On a one-core PC (or a process pinned to one core) Qt sizes the global pool to one thread: a slow

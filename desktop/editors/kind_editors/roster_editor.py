@@ -152,7 +152,8 @@ class RosterEditor(KindEditor):
         self._load_job = job
         self.model.hold(True)
         self.count_label.setText(self.tr("正在载入名单……"))
-        workers.start(workers.keep_until_done(job))
+        # started once the empty grid is on screen: beside the editor's first paint it would slow it
+        workers.AfterFirstPaint(self.view.viewport(), lambda: workers.start(workers.keep_until_done(job)))
 
     def _prepared(self, ready) -> None:
         self._load_job = None
