@@ -2,7 +2,8 @@
 
 The rows are the one source of truth: dicts of column key → the text as the clerk typed it
 ('' or absent = blank), plus any keys the grid does not show, which are kept untouched so saving
-never drops data. Every change goes through a `QUndoCommand` on the editor's shared `QUndoStack`,
+never drops data. A subclass may load rows lazily: a row slot holding None is made by `_make_row`
+the first time anything asks for it (`_row`), so a 10,000-row load pays only for the rows shown. Every change goes through a `QUndoCommand` on the editor's shared `QUndoStack`,
 so cell edits, pasted blocks and inserted, deleted or imported rows undo alike.
 
 Subclasses add derived cells (`computed`, shown in blue italics) and per-cell findings
@@ -175,8 +176,7 @@ class RemoveRowsCommand(_GridCommand):
         self.removed: list[dict[str, Any]] = []
 
     def _redo(self) -> None:
-        rows = self.model._rows
-        self.removed = [rows[i] for i in self.indices]
+        self.removed = [self.model._row(i) for i in self.indices]
         for start, count in reversed(_runs(self.indices)):
             self.model._remove(start, count)
 
@@ -197,7 +197,7 @@ class ReplaceRowsCommand(_GridCommand):
         self.old: list[dict[str, Any]] = []
 
     def _redo(self) -> None:
-        self.old = self.model._rows
+        self.old = self.model._all_rows()
         self.model._reset([dict(r) for r in self.new])
 
     def _undo(self) -> None:
@@ -230,7 +230,7 @@ class GridModel(QAbstractTableModel):
         super().__init__(parent)
         self._columns: list[GridColumn] = list(columns)
         self._col_index = {c.key: n for n, c in enumerate(self._columns)}
-        self._rows: list[dict[str, Any]] = []
+        self._rows: list[dict[str, Any] | None] = []  # None: not made yet (`_row`)
         self._cell_findings: dict[tuple[int, str], list[Finding]] = {}
         self._read_only = False
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
@@ -269,18 +269,38 @@ class GridModel(QAbstractTableModel):
     # --- rows -------------------------------------------------------------------------------
     def rows(self) -> list[dict[str, Any]]:
         """The rows themselves (do not change them: use the editing methods)."""
-        return self._rows
+        return self._all_rows()
+
+    def _row(self, row: int) -> dict[str, Any]:
+        """Row ``row``'s cells, made by `_make_row` the first time they are asked for."""
+        r = self._rows[row]
+        if r is None:
+            r = self._rows[row] = self._make_row(row)
+        return r
+
+    def _make_row(self, row: int) -> dict[str, Any]:
+        """The cells of a row loaded lazily (a subclass that puts None in `_rows` makes them here)."""
+        raise NotImplementedError
+
+    def _all_rows(self) -> list[dict[str, Any]]:
+        """Every row made (for what reads them all: a replace, a column change, `rows()`)."""
+        rows = self._rows
+        if None in rows:
+            for i, r in enumerate(rows):
+                if r is None:
+                    rows[i] = self._make_row(i)
+        return rows
 
     def set_rows(self, rows: Iterable[Mapping[str, Any]]) -> None:
         """Load rows (not undoable: the undo history starts here). Values become text."""
         self._reset([{k: _text(v) for k, v in r.items()} for r in rows])
 
     def text(self, row: int, key: str) -> str:
-        v = self._rows[row].get(key)
+        v = self._row(row).get(key)
         return "" if v is None else str(v)
 
     def is_blank(self, row: int) -> bool:
-        r = self._rows[row]
+        r = self._row(row)
         return not any(r.get(c.key) for c in self._columns if c.editable)
 
     def filled_rows(self) -> list[int]:
@@ -377,14 +397,15 @@ class GridModel(QAbstractTableModel):
             return None
         col = self._columns[ncol]
         key = col.key
+        cells = self._row(row)
         if role == Qt.ItemDataRole.DisplayRole:
-            v = self._rows[row].get(key)
+            v = cells.get(key)
             if v:
                 return col.label_of(v) if col.choices else v
             c = self.computed(row, key)
             return c if c is not None else ""
         if role == Qt.ItemDataRole.EditRole:
-            v = self._rows[row].get(key)
+            v = cells.get(key)
             return "" if v is None else str(v)
         if role == Qt.ItemDataRole.BackgroundRole:
             found = self.findings_at(row, key)
@@ -395,12 +416,12 @@ class GridModel(QAbstractTableModel):
             found = self.findings_at(row, key)
             if found:
                 return "\n".join(f.message for f in found)
-            if not self._rows[row].get(key):
+            if not cells.get(key):
                 tip = self.computed_tip(row, key)
                 return tip or None
             return None
         if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
-            if self._rows[row].get(key) or self.computed(row, key) is None:
+            if cells.get(key) or self.computed(row, key) is None:
                 return None
             if role == Qt.ItemDataRole.FontRole:
                 return self._italic if col.editable else None
@@ -413,7 +434,7 @@ class GridModel(QAbstractTableModel):
         if role == FindingsRole:
             return self.findings_at(row, key)
         if role == ComputedRole:
-            return not self._rows[row].get(key) and self.computed(row, key) is not None
+            return not cells.get(key) and self.computed(row, key) is not None
         if role == KeyRole:
             return key
         return None
@@ -531,9 +552,9 @@ class GridModel(QAbstractTableModel):
         rows: set[int] = set()
         for r, k, v in changes:
             if v:
-                self._rows[r][k] = v
+                self._row(r)[k] = v
             else:
-                self._rows[r].pop(k, None)
+                self._row(r).pop(k, None)
             rows.add(r)
         self._cells_changed(sorted(rows))
         self._repaint_rows(rows)

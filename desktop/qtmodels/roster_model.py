@@ -127,17 +127,45 @@ def roster_columns(saved: Sequence[Any], preset_id: str | None,
 
 
 def text_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
-    """Rows from the service or a file as grid text. An amount that equals quantity × rate is left
+    """Rows from the service or a file as grid text (`text_row`)."""
+    return [text_row(r) for r in rows]
+
+
+def text_row(r: Mapping[str, Any]) -> dict[str, str]:
+    """A row from the service or a file as grid text. An amount that equals quantity × rate is left
     blank so the grid shows it computed and keeps it in step with what the clerk changes."""
-    out = []
-    for r in rows:
-        row = {k: _cell_text(k, v) for k, v in r.items() if v is not None and v != ""}
-        q, rate, amount = r.get("quantity"), r.get("rate"), r.get("amount")
-        if isinstance(q, Decimal) and isinstance(rate, Decimal) and isinstance(amount, Decimal):
-            if amount_of(q, rate) == amount:
-                row.pop("amount", None)
-        out.append(row)
-    return out
+    row = {k: _cell_text(k, v) for k, v in r.items() if v is not None and v != ""}
+    if _amount_follows(r):
+        row.pop("amount", None)
+    return row
+
+
+def _amount_follows(r: Mapping[str, Any]) -> bool:
+    """The row's amount is quantity × rate (shown computed, not as typed: `text_row`)."""
+    q, rate, amount = r.get("quantity"), r.get("rate"), r.get("amount")
+    return (isinstance(q, Decimal) and isinstance(rate, Decimal) and isinstance(amount, Decimal)
+            and amount_of(q, rate) == amount)
+
+
+def _filled(v: Any) -> bool:
+    """A value from the service or a file that shows as text in its cell (`text_row`)."""
+    return v is not None and (v.strip() != "" if isinstance(v, str) else True)
+
+
+class _SourceText:
+    """A row not made into grid text yet, read as if it were (`text_row`), cell by cell: for the passes
+    over every row (which text columns hold ID numbers) that should not make 10,000 rows' text."""
+
+    __slots__ = ("source",)
+
+    def __init__(self, source: Mapping[str, Any]):
+        self.source = source
+
+    def get(self, key: str, default: Any = None) -> Any:
+        v = self.source.get(key)
+        if not _filled(v) or key == "amount" and _amount_follows(self.source):
+            return default
+        return _cell_text(key, v)
 
 
 def _cell_text(key: str, v: Any) -> str:
@@ -166,11 +194,13 @@ _BLANK = _RowState()
 
 @dataclass
 class PreparedRows:
-    """A roster's rows made ready for the grid (`prepare_rows`): as text, which text columns hold ID /
-    card / phone numbers, and — when the service's reading came with them — each row's state."""
+    """A roster's rows made ready for the grid (`prepare_rows`): which text columns hold ID / card /
+    phone numbers, and — when the service's reading came with them — each row's state. The rows'
+    text is made when the grid first shows (or reads) a row, from ``sources``: ``rows`` holds a None
+    for each (`GridModel._row`)."""
 
     columns: list[RosterColumn]
-    rows: list[dict[str, str]]
+    rows: list[dict[str, str] | None]
     number_columns: dict[str, str]
     states: list[_RowState] | None
     # each row as the service gave it (the grid's text was made from it): saved as it is while the
@@ -188,16 +218,16 @@ def prepare_rows(columns: Sequence[RosterColumn], rows: Iterable[Mapping[str, An
     these columns), each row's state instead of parsing and checking the row again."""
     columns = list(columns)
     rows = list(rows)
-    text = text_rows(rows)
     keys = [c.key for c in columns]
-    number_columns = number_column_kinds(keys, text)
+    number_columns = number_column_kinds(keys, [_SourceText(r) for r in rows])
+    lazy: list[dict[str, str] | None] = [None] * len(rows)
     states = None
-    if checked is not None and len(checked[0]) == len(text) and getattr(checked[0], "columns", None) == columns:
-        states = _given_states(keys, text, checked[0], checked[1])
+    if checked is not None and len(checked[0]) == len(rows) and getattr(checked[0], "columns", None) == columns:
+        states = _given_states(keys, rows, checked[0], checked[1])
     if states is None:
-        return PreparedRows(columns, text, number_columns, states, rows)
+        return PreparedRows(columns, lazy, number_columns, states, rows)
     totals = total_parsed((st.values for st in states if not st.blank), columns)
-    return PreparedRows(columns, text, number_columns, states, rows, totals, duplicate_findings(states))
+    return PreparedRows(columns, lazy, number_columns, states, rows, totals, duplicate_findings(states))
 
 
 def duplicate_findings(states: Sequence[_RowState]) -> dict[int, Finding]:
@@ -208,25 +238,30 @@ def duplicate_findings(states: Sequence[_RowState]) -> dict[int, Finding]:
             for i, j in duplicate_rows(ids).items()}
 
 
-def _given_states(keys: list[str], text: list[dict[str, str]], parsed: Sequence[Mapping[str, Any]],
+def _given_states(keys: list[str], sources: Sequence[Mapping[str, Any]], parsed: Sequence[Mapping[str, Any]],
                   findings: Sequence[Finding]) -> list[_RowState]:
-    """Each row's state from the service's reading: its findings are the service's for that row (row n
-    of the record is grid row n - 1), but for repeated ID numbers, which the model works out over the
-    whole grid after every change (`_recheck_duplicates`)."""
-    by_row: list[dict[str, list[Finding]]] = [{} for _ in text]
+    """Each row's state from the service's reading, read from the rows as the service gave them (not
+    from their grid text, which is made only when a row is shown): its findings are the service's for
+    that row (row n of the record is grid row n - 1), but for repeated ID numbers, which the model
+    works out over the whole grid after every change (`_recheck_duplicates`). The typed values are
+    the service's parsed row as it is (parsed with these columns; keys the grid has no column for
+    are blank in it, as the columns name every key a row fills: `roster_columns`)."""
+    by_row: dict[int, dict[str, list[Finding]]] = {}
     for f in findings:
-        if f.row is not None and 0 < f.row <= len(by_row) and f.rule != "duplicate_id":
-            by_row[f.row - 1].setdefault(f.field, []).append(Finding(None, f.field, f.rule, f.message, f.severity))
+        if f.row is not None and 0 < f.row <= len(sources) and f.rule != "duplicate_id":
+            by_row.setdefault(f.row - 1, {}).setdefault(f.field, []).append(
+                Finding(None, f.field, f.rule, f.message, f.severity))
     states: list[_RowState] = []
-    for row, values, found in zip(text, parsed, by_row, strict=True):
-        if not any(map(row.get, keys)):
+    for i, (source, values) in enumerate(zip(sources, parsed, strict=True)):
+        if not any(_filled(source.get(k)) for k in keys):
             states.append(_BLANK)
             continue
-        values = {k: values.get(k) for k in keys}  # what `_compute` parses: the grid's columns
+        found = by_row.get(i, {})
         st = _RowState(blank=False, findings=found, values=values)
-        st.valid_id = valid_id_of(values, [f for fs in found.values() for f in fs])
+        st.valid_id = valid_id_of(values, [f for fs in found.values() for f in fs]) if found \
+            else valid_id_of(values, ())
         amount = values.get("amount")
-        if not row.get("amount") and isinstance(amount, Decimal):
+        if isinstance(amount, Decimal) and (not _filled(source.get("amount")) or _amount_follows(source)):
             st.computed_amount = amount
         states.append(st)
     return states
@@ -243,7 +278,7 @@ class _ColumnsCommand(QUndoCommand):
         self.old_rows: list[dict[str, Any]] = []
 
     def redo(self) -> None:
-        self.old_rows = self.model._rows
+        self.old_rows = self.model._all_rows()
         dropped = {c.key for c in self.old} - {c.key for c in self.new}
         self.model._reset_columns(self.new, [{k: v for k, v in r.items() if k not in dropped}
                                              for r in self.old_rows])
@@ -298,7 +333,7 @@ class RosterModel(GridModel):
     def filled_counts(self) -> dict[str, int]:
         """How many rows have something in each column (for the warning before dropping one)."""
         counts: dict[str, int] = {}
-        for r in self._rows:
+        for r in self._all_rows():
             for k, v in r.items():
                 if v:
                     counts[k] = counts.get(k, 0) + 1
@@ -344,15 +379,15 @@ class RosterModel(GridModel):
         that place, so it neither parses nor writes that row again (models.services.roster_memory)."""
         out, where = [], []
         sources = self._sources
-        for i, r in enumerate(self._rows):
-            if self._state[i].blank:
+        for i, st in enumerate(self._state):
+            if st.blank:
                 continue
             source = sources[i]
             if source is not None:
                 out.append(source)
             else:
                 row: dict[str, Any] = {k: None for k in self._check_keys}
-                row.update({k: (v or None) for k, v in r.items()})
+                row.update({k: (v or None) for k, v in self._row(i).items()})
                 out.append(row)
             where.append(i)
         return out, where
@@ -430,17 +465,17 @@ class RosterModel(GridModel):
     def _rows_reset(self) -> None:
         self._totals = None
         ready = self._prepared
+        sources = ready.sources if ready is not None else None
+        self._sources = list(sources) if sources is not None and len(sources) == len(self._rows) \
+            else [None] * len(self._rows)
         if ready is not None and ready.columns == self.roster_columns:
             self.number_columns = ready.number_columns
             self._number_columns_known = True  # worked out by prepare_rows: not again after this reset
         else:
             ready = None
-            self.number_columns = number_column_kinds(self._check_keys, self._rows)
+            self.number_columns = number_column_kinds(self._check_keys, self._rows_text())
         given = ready.states if ready is not None else None
         self._state = given if given is not None else [self._compute(i) for i in range(len(self._rows))]
-        sources = ready.sources if ready is not None else None
-        self._sources = list(sources) if sources is not None and len(sources) == len(self._rows) \
-            else [None] * len(self._rows)
         self._dups = {}
         # prepared with the states (on a worker, for a large roster): taken by the _after_change that follows
         self._ready = (ready.totals, ready.dups) if given is not None and ready.totals is not None else None
@@ -464,7 +499,7 @@ class RosterModel(GridModel):
         if self._number_columns_known:
             self._number_columns_known = False
             return
-        kinds = number_column_kinds(self._check_keys, self._rows)
+        kinds = number_column_kinds(self._check_keys, self._rows_text())
         if kinds == self.number_columns:
             return
         self.number_columns = kinds
@@ -472,9 +507,20 @@ class RosterModel(GridModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1))
 
+    # --- rows made lazily --------------------------------------------------------------------
+    def _make_row(self, row: int) -> dict[str, Any]:
+        """A row's text, made from the row as the service gave it when the grid first needs it."""
+        source = self._sources[row]
+        return text_row(source) if source is not None else {}
+
+    def _rows_text(self) -> list[Mapping[str, Any]]:
+        """Every row as text for a pass over all of them, without making the text of rows not made yet."""
+        sources = self._sources
+        return [r if r is not None else _SourceText(sources[i]) for i, r in enumerate(self._rows)]
+
     # --- checking -----------------------------------------------------------------------------
     def _compute(self, i: int) -> _RowState:
-        row = self._rows[i]
+        row = self._row(i)
         if not any(row.get(k) for k in self._check_keys):
             return _BLANK
         raw = {k: (row.get(k) or None) for k in self._check_keys}
