@@ -230,6 +230,11 @@ def prepare_rows(columns: Sequence[RosterColumn], rows: Iterable[Mapping[str, An
     return PreparedRows(columns, lazy, number_columns, states, rows, totals, duplicate_findings(states))
 
 
+def _text_keys(keys: Sequence[str]) -> frozenset[str]:
+    """The keys models.rules.roster.number_column_kinds looks at, given the grid's keys."""
+    return frozenset(k for k in keys if column_from(k).kind == "text")
+
+
 def duplicate_findings(states: Sequence[_RowState]) -> dict[int, Finding]:
     """Later rows repeating an ID number, by row index (models.rules.roster.duplicate_rows: the first
     one is not flagged, as in the service)."""
@@ -298,6 +303,7 @@ class RosterModel(GridModel):
         self.roster_columns = list(columns)
         self._check_keys = [c.key for c in self.roster_columns]
         self._by_key = {c.key: c for c in self.roster_columns}
+        self._text_keys = _text_keys(self._check_keys)
         self._state: list[_RowState] = []
         self._sources: list[Mapping[str, Any] | None] = []  # PreparedRows.sources, None once a row is edited
         self._dups: dict[int, Finding] = {}
@@ -321,6 +327,7 @@ class RosterModel(GridModel):
         self.roster_columns = list(columns)
         self._check_keys = [c.key for c in self.roster_columns]
         self._by_key = {c.key: c for c in self.roster_columns}
+        self._text_keys = _text_keys(self._check_keys)
         self._columns = [grid_column(c) for c in columns]
         self._col_index = {c.key: n for n, c in enumerate(self._columns)}
 
@@ -422,6 +429,12 @@ class RosterModel(GridModel):
         return sum(1 for f in self.row_findings() if f.is_error)
 
     # --- GridModel hooks ----------------------------------------------------------------------
+    def _apply(self, changes: Sequence[tuple[int, str, str]]) -> None:
+        # cells of no text column cannot change which text columns hold ID numbers: no pass over every row
+        if not any(k in self._text_keys for _r, k, _v in changes):
+            self._number_columns_known = True
+        super()._apply(changes)
+
     def findings_at(self, row: int, key: str) -> list[Finding]:
         st = self._state[row]
         found = st.findings.get(key)

@@ -118,3 +118,22 @@ def test_a_far_row_deleted_comes_back_with_undo(qtbot, editor):
     assert model.rowCount() == N and model.index(FAR + 1, model.column_of("name")).data() == "备注的人"
     assert model.index(FAR + 1, model.column_of("remark")).data() == "住在村东头"
     assert "户数（行数）：400" in editor.kind_editor.totals_text() and not editor.isWindowModified()
+
+
+def test_a_text_column_that_edits_make_mostly_id_numbers_is_seen_across_rows_never_shown(qtbot, village_ws):  # noqa: F811
+    # rows 0-199 hold an ID number in 备注, rows 200-399 a word: half, not most — until one more is typed
+    rows = [{"group": "一组", "name": f"村民{k}", "quantity": "2", "rate": "18.34",
+             "remark": IDS[k % 5] if k < N // 2 else "已核"} for k in range(N)]
+    record = DisclosureService(village_ws.ctx).create("CW-13", "2026", "备注多为身份证号的名单", kind="roster", rows=rows)
+    editor = open_editor(qtbot, village_ws, record.id)
+    view, model = editor.kind_editor.view, editor.kind_editor.model
+    assert model.number_columns == {} and len({i for i in range(N) if model._rows[i] is not None}) < N // 2
+    click_row(qtbot, view, N - 1, column=model.column_of("remark"))
+    type_here(qtbot, IDS[3])
+    key(qtbot, Qt.Key.Key_Return)
+    assert model.number_columns == {"remark": "id_number"}
+    editor.refresh_findings()
+    texts = [editor.findings_model.index(n).data() for n in range(editor.findings_model.rowCount())]
+    assert any("“备注”列多为身份证号" in t for t in texts)
+    key(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert model.number_columns == {} and model.index(N - 1, model.column_of("remark")).data() == "已核"
