@@ -20,7 +20,6 @@ Font sizes do not depend on the paper: A3 gives room for more columns and rows, 
 
 from __future__ import annotations
 
-import io
 import math
 import os
 from array import array
@@ -1245,7 +1244,7 @@ def _draw(laid_out: list[_LaidOut], measure: TextMeasure, limit: int | None = No
     Each page's content is compressed as soon as the page is done (ReportLab keeps every page's
     text until ``save``: at 100,000 rows some 2,900 pages of it). With ``release`` each laid-out page
     is let go once drawn (the last use of ``laid_out``), so the PDF grows into the room it leaves."""
-    buffer = io.BytesIO()
+    buffer = _Kept()
     docs = [item.doc for item in laid_out]
     first = docs[0]
     canvas = Canvas(buffer, pagesize=page_size(first.options), invariant=1, initialFontName=FONT_MAIN,
@@ -1271,7 +1270,29 @@ def _draw(laid_out: list[_LaidOut], measure: TextMeasure, limit: int | None = No
     # the text writer's encodings belong to this PDF's font subsets: not to be met by another PDF
     # that a later object might get the same id as
     measure.encodings.pop(id(canvas._doc), None)
-    return buffer.getvalue()
+    return buffer.data
+
+
+class _Kept:
+    """Where ReportLab's ``save`` writes the finished file (in one ``write``): the bytes are kept as
+    they are, not copied into a ``BytesIO`` and out again (10 MB twice at 100,000 rows)."""
+
+    def __init__(self) -> None:
+        self.data = b""
+
+    def write(self, data: bytes) -> int:
+        self.data = self.data + data if self.data else data
+        return len(data)
+
+
+class _PageStream(_pdfdoc.PDFStream):
+    """A page's content stream, already compressed: its bytes are let go once written into the file
+    (ReportLab collects the whole file before it returns it). Written once; a second time fails."""
+
+    def format(self, document) -> bytes:
+        out = super().format(document)
+        self.content = None  # type: ignore[assignment]
+        return out
 
 
 def _compress_page_stream(canvas: Canvas) -> None:
@@ -1287,7 +1308,7 @@ def _compress_page_stream(canvas: Canvas) -> None:
         content = f.encode(content)
     dictionary = _pdfdoc.PDFDictionary()
     dictionary["Filter"] = _pdfdoc.PDFArray([_pdfdoc.PDFName(f.pdfname) for f in filters])
-    contents = _pdfdoc.PDFStream(dictionary, content, filters=[])  # already applied: none at save
+    contents = _PageStream(dictionary, content, filters=[])  # already applied: none at save
     contents.__Comment__ = "page stream"
     page.Contents = contents
     page.stream = None
