@@ -45,6 +45,7 @@ from ..rules.roster import (
     NUMBER_KINDS,
     PRESET_LABELS,
     STANDARD_COLUMNS,
+    NumberColumnTallies,
     RosterColumn,
     count_word,
     effective_columns,
@@ -301,11 +302,13 @@ def handout_columns(columns: Sequence[RosterColumn], handout: bool) -> list[Rost
 
 def roster_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[RosterColumn], *,
                  totals: Mapping[str, Any] | None = None, unmasked: bool = False,
-                 count_word: str = "户") -> Table:
+                 count_word: str = "户", places: Mapping[str, int] | None = None) -> Table:
     """A table as printed: 序号 first, the given columns headed by label and unit ("金额（万元）"),
     a 合计 row counting the rows in ``count_word`` (户 / 人 / 项 / 个) and totalling each summed
-    column in its unit (a column that is not summed — mixed products — has no total). A ``signature`` column prints blank, wide enough to sign in."""
-    places = {c.key: _column_places(rows, c.key) for c in columns if c.kind in ("quantity", "rate")}
+    column in its unit (a column that is not summed — mixed products — has no total). A ``signature`` column prints blank, wide enough to sign in.
+    ``places``: the quantity columns' decimal places (:func:`_column_places`), when already worked out."""
+    if places is None:
+        places = {c.key: _column_places(rows, c.key) for c in columns if c.kind in ("quantity", "rate")}
     formatters = [(c.key, (lambda _v: "") if c.kind == _SIGNATURE_KIND else
                    _cell_formatter(c, unmasked, places.get(c.key, 2))) for c in columns]
     body = [[str(n), *[fmt(row.get(key)) for key, fmt in formatters]] for n, row in enumerate(rows, start=1)]
@@ -336,12 +339,32 @@ def _roster_table(data: Any, item: Any, unmasked: bool, handout: bool = False) -
     columns = roster_columns(data.columns, preset, unmasked=unmasked)
     if not columns:
         columns = roster_columns([], "generic", unmasked=unmasked)
-    columns = handout_columns(effective_columns(columns, data.rows), handout)
+    kinds = places = None
+    batches = getattr(data.rows, "batches", None)
+    if batches is not None:  # a large table read in batches (models.printing.direct): one look for both
+        kinds, places = _look_in_batches(columns, batches())
+    columns = handout_columns(effective_columns(columns, data.rows, kinds=kinds), handout)
     summed = table_columns(data.columns, preset if preset in PRESET_LABELS else None)
     totals = _record_totals(data, summed)
     if totals is None:
         totals = roster_totals(data.rows, summed)
-    return roster_table(data.rows, columns, totals=totals, unmasked=unmasked, count_word=count_word(preset))
+    return roster_table(data.rows, columns, totals=totals, unmasked=unmasked, count_word=count_word(preset),
+                        places=places)
+
+
+def _look_in_batches(columns: Sequence[RosterColumn], batches: Iterable[Sequence[Mapping[str, Any]]]
+                     ) -> tuple[dict[str, str], dict[str, int]]:
+    """What the columns need from every row — the text columns holding personal numbers
+    (`number_column_kinds`) and the quantity columns' decimal places (`_column_places`, the most any
+    batch needs) — from one pass over the rows in batches."""
+    tallies = NumberColumnTallies(columns)
+    places = {c.key: 0 for c in columns if c.kind in ("quantity", "rate")}
+    for batch in batches:
+        tallies.add(batch)
+        for key, most in places.items():
+            if most < 4:
+                places[key] = max(most, _column_places(batch, key))
+    return tallies.kinds(), places
 
 
 def _record_totals(data: Any, columns: Sequence[RosterColumn]) -> Mapping[str, Any] | None:

@@ -287,7 +287,31 @@ def value_number_kind(value: object) -> PersonalKind | None:
 def column_number_kind(values: Iterable[object]) -> str | None:
     """``id_number``, ``bank_card`` or ``phone`` when more than half of the column's filled values
     are that kind of number (a column is what it holds, whatever its header), else None."""
-    counts: dict[str, int] = {}
+    return NumberKindTally().add(values).kind()
+
+
+class NumberKindTally:
+    """What :func:`column_number_kind` counts, added up part by part (a large table read in
+    batches): the filled values and how many are each kind of number."""
+
+    def __init__(self) -> None:
+        self.filled = 0
+        self.counts: dict[str, int] = {}
+
+    def add(self, values: Iterable[object]) -> NumberKindTally:
+        self.filled += _tally(values, self.counts)
+        return self
+
+    def kind(self) -> str | None:
+        counts, filled = self.counts, self.filled
+        if not filled or not counts:
+            return None
+        kind, count = max(counts.items(), key=lambda kv: kv[1])
+        return kind if 2 * count > filled else None
+
+
+def _tally(values: Iterable[object], counts: dict[str, int]) -> int:
+    """Count ``values``' numbers by kind into ``counts``; return how many values are filled."""
     filled = 0
     for value in values:
         if value is None:
@@ -302,14 +326,12 @@ def column_number_kind(values: Iterable[object]) -> str | None:
         if kind is not None:
             column = COLUMN_KINDS[kind]
             counts[column] = counts.get(column, 0) + 1
-    if not filled or not counts:
-        return None
-    kind, count = max(counts.items(), key=lambda kv: kv[1])
-    return kind if 2 * count > filled else None
+    return filled
 
 
 __all__ = [
-    "CANDIDATE", "COLUMN_KINDS", "KIND_LABELS", "MASK_RULES", "PersonalKind", "PersonalNumber", "classify",
+    "CANDIDATE", "COLUMN_KINDS", "KIND_LABELS", "MASK_RULES", "NumberKindTally", "PersonalKind", "PersonalNumber",
+    "classify",
     "column_number_kind", "find_personal_numbers", "mask_personal_numbers", "may_hold_number", "public_numbers",
     "value_number_kind",
 ]

@@ -33,7 +33,7 @@ from .limits import (
     text_problem,
 )
 from .money import FEN, ZERO, amount_of, money_places, parse_decimal
-from .personal_numbers import KIND_LABELS, column_number_kind, find_personal_numbers
+from .personal_numbers import KIND_LABELS, NumberKindTally, find_personal_numbers
 from .text import free_text_problem, name_problem, normalize_free_text, normalize_name
 
 ColumnKind = Literal["text", "name", "id_number", "int", "quantity", "rate", "money", "bank_card", "phone",
@@ -367,21 +367,33 @@ def number_column_kinds(columns: Iterable[str | RosterColumn],
     """The text columns (custom ones, 备注, …) whose filled values are mostly ID, bank card or phone
     numbers, and the kind each is therefore treated as (``id_number``, ``bank_card``, ``phone``),
     whatever its header: masked as that kind on the notice and, for IDs, checked digit by digit."""
-    out: dict[str, str] = {}
-    for c in columns:
-        col = c if isinstance(c, RosterColumn) else column_from(c)
-        if col.kind != "text":
-            continue
-        kind = column_number_kind(row.get(col.key) for row in rows)
-        if kind is not None:
-            out[col.key] = kind
-    return out
+    return NumberColumnTallies(columns).add(rows).kinds()
 
 
-def effective_columns(columns: Sequence[RosterColumn], rows: Sequence[Mapping[str, Any]]) -> list[RosterColumn]:
+class NumberColumnTallies:
+    """:func:`number_column_kinds` added up part by part: a large table read in batches is looked at
+    once, batch by batch, not once a column."""
+
+    def __init__(self, columns: Iterable[str | RosterColumn]) -> None:
+        cols = [c if isinstance(c, RosterColumn) else column_from(c) for c in columns]
+        self.tallies = {col.key: NumberKindTally() for col in cols if col.kind == "text"}
+
+    def add(self, rows: Iterable[Mapping[str, Any]]) -> NumberColumnTallies:
+        rows = rows if hasattr(rows, "__len__") else list(rows)  # gone through once a column
+        for key, tally in self.tallies.items():
+            tally.add(row.get(key) for row in rows)
+        return self
+
+    def kinds(self) -> dict[str, str]:
+        return {key: kind for key, tally in self.tallies.items() if (kind := tally.kind()) is not None}
+
+
+def effective_columns(columns: Sequence[RosterColumn], rows: Sequence[Mapping[str, Any]], *,
+                      kinds: Mapping[str, str] | None = None) -> list[RosterColumn]:
     """``columns`` with each text column that mostly holds personal numbers turned into a column of
-    that kind (see :func:`number_column_kinds`), masked by that kind's rule."""
-    kinds = number_column_kinds(columns, rows)
+    that kind (see :func:`number_column_kinds`; ``kinds``: already worked out), masked by that kind's rule."""
+    if kinds is None:
+        kinds = number_column_kinds(columns, rows)
     return [replace(c, kind=kinds[c.key], mask=kinds[c.key]) if c.key in kinds else c  # type: ignore[arg-type]
             for c in columns]
 

@@ -157,10 +157,15 @@ class RosterRowStream:
         return self._count > 0
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
+        for batch in self.batches():
+            yield from batch
+
+    def batches(self) -> Iterator[list[dict[str, Any]]]:
+        """The rows, a batch (a list) at a time."""
         cursor = self._conn.execute(_ROSTER_SELECT, (self._id,))
         try:
             while batch := cursor.fetchmany(self.BATCH):
-                yield from _roster_rows(batch)
+                yield _roster_rows(batch)
         finally:
             cursor.close()
 

@@ -178,6 +178,12 @@ def test_a_large_table_read_in_batches_prints_the_same_bytes(env, db_path, optio
     _ctx, svc, post, printer = env
     options = OPTIONS[option]
     records = {k: v for k, v in _records(svc, post).items() if k in ("roster", "rare", "draft")}
+    # the one quantity with three decimals in the third batch: every row prints three (1.500)
+    rows = roster_rows(24)
+    for n, row in enumerate(rows):
+        row["quantity"] = "1.125" if n == 17 else str(n % 3 + 1)
+        row.pop("amount")
+    records["places"] = post(svc.create("DL-01", "2026-Q1", "名单（小数位）", rows=rows)).id
     monkeypatch.setattr(direct, "STREAM_ROWS", 0)
     monkeypatch.setattr(RosterRowStream, "BATCH", 7)
     streams = []
@@ -194,3 +200,4 @@ def test_a_large_table_read_in_batches_prints_the_same_bytes(env, db_path, optio
         assert doc is not None, name
         assert render([doc]).data == printer.print_disclosure(record, None, options).data, name
     assert streams == list(records.values())
+    assert "1.125" in all_text(render([doc]).data) and "3.000" in all_text(render([doc]).data)

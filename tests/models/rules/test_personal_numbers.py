@@ -148,3 +148,18 @@ def test_roster_findings_for_remarks_and_number_columns() -> None:
     assert "[提示] 第 2 行“备注”：含身份证号、手机号，公告上将打码" in located
     assert not [f for f in found if f.row == 3]  # the office's number, and "不详" in the ID column
     assert [f.rule for f in privacy_findings(found)] == ["number_column", "personal_number"]
+
+
+def test_a_column_added_up_batch_by_batch_is_judged_as_a_whole():
+    """A large table read in batches (models.printing.direct) is judged by the same counts: a first
+    batch of ID numbers and a second of words make a column of words, as when read whole."""
+    from models.rules.roster import NumberColumnTallies, RosterColumn, number_column_kinds
+
+    columns = [RosterColumn("note", "说明", "text"), RosterColumn("card", "卡号", "text"),
+               RosterColumn("name", "姓名", "name")]
+    first = [{"note": "410322196501011241", "card": "6222021234567890128", "name": "张三"}] * 3
+    second = [{"note": "一类", "card": "", "name": "李四"}] * 4
+    whole = number_column_kinds(columns, first + second)
+    assert whole == {"card": "bank_card"}
+    assert NumberColumnTallies(columns).add(first).add(second).kinds() == whole
+    assert NumberColumnTallies(columns).add(first).kinds() == {"note": "id_number", "card": "bank_card"}
