@@ -53,12 +53,14 @@ from ..rules.roster import (
     table_columns,
 )
 from .document import (
+    PACK_ROWS,
     WATERMARK_INTERNAL,
     Annex,
     Block,
     Column,
     Footer,
     NoticeDocument,
+    PackedRows,
     Para,
     PrintOptions,
     Signature,
@@ -311,7 +313,8 @@ def roster_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[RosterColu
         places = {c.key: _column_places(rows, c.key) for c in columns if c.kind in ("quantity", "rate")}
     formatters = [(c.key, (lambda _v: "") if c.kind == _SIGNATURE_KIND else
                    _cell_formatter(c, unmasked, places.get(c.key, 2))) for c in columns]
-    body = [[str(n), *[fmt(row.get(key)) for key, fmt in formatters]] for n, row in enumerate(rows, start=1)]
+    cells = ([str(n), *[fmt(row.get(key)) for key, fmt in formatters]] for n, row in enumerate(rows, start=1))
+    body = PackedRows(cells) if len(rows) > PACK_ROWS else list(cells)
     printed = [Column("序号", "center", wrap=False)]
     for c in columns:
         align = "right" if c.kind in _RIGHT_KINDS else ("center" if c.kind == "id_number" else "left")
@@ -790,7 +793,8 @@ def mask_document(doc: NoticeDocument, public: Iterable[str] = ()) -> NoticeDocu
                 continue
             blocks.append(replace(
                 block, columns=[replace(c, label=m(c.label)) for c in block.columns],
-                rows=[cells(row) for row in block.rows],
+                rows=(block.rows.map(cells) if isinstance(block.rows, PackedRows)
+                      else [cells(row) for row in block.rows]),
                 totals_row=cells(block.totals_row) if block.totals_row is not None else None,
                 caption=m(block.caption) if block.caption else block.caption))
         return blocks

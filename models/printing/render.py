@@ -47,7 +47,7 @@ from reportlab.platypus import paragraph as _rl_paragraph
 from ..output_files import write_output
 from . import fonts
 from .columns import fit_columns, narrowest_table, widest_short_cells
-from .document import Annex, Block, Footer, NoticeDocument, Para, PrintOptions, Table, date_cn
+from .document import Annex, Block, Footer, NoticeDocument, PackedRows, Para, PrintOptions, Table, date_cn
 from .fonts import FONT_MAIN, FONT_MAIN_BOLD, check_printable, markup_with_fallback, register_fonts
 from .textfit import TextMeasure, balanced_lines, break_lines, header_lines
 
@@ -78,6 +78,8 @@ _KEEP_ROWS = 3
 _MIN_SHRINK = 0.6
 # A table too wide for the paper in large print is set in smaller type, down to this (normal print's).
 _SMALLEST_TABLE_TYPE = 10.5
+# Table rows measured at a time (a packed table's rows are unpacked this many at a time).
+_MEASURE_ROWS = 10_000
 # A heading (a paragraph heading, a table's caption, a section row) stays on a page with this many
 # of the rows that follow it.
 _HEADING_ROWS = 2
@@ -197,6 +199,9 @@ def check_document(doc: NoticeDocument, measure: TextMeasure | None = None) -> N
     for block in (*doc.blocks, *(b for annex in doc.annexes for b in annex.blocks)):
         if isinstance(block, Table):
             width = len(block.columns)
+            if isinstance(block.rows, PackedRows) and block.rows.cell_counts_are(width):
+                chars.update(block.rows.chars())  # (strings: packing joined them)
+                continue
             for row in block.rows:
                 if len(row) != width:
                     raise ValueError(f"{doc.source}：表格行的单元格数 {len(row)} 与列数 {width} 不符")
@@ -427,14 +432,17 @@ class _Layout:
         # Measured column by column: only columns holding rare characters take the slow path.
         main_width = getFont(FONT_MAIN).stringWidth  # C (rl-accel), skipping two wrappers
         # Column by column, each an array of doubles (100,000 rows: 6 MB, not a float object a cell)
-        widths: list[array] = []
-        for i in range(ncol):
-            cells = [row[i] for row in rows]
-            width_of = measure.width if measure.is_special("".join(cells)) else main_width
-            # each distinct text measured once: group names, rates and remarks repeat down a column
-            distinct = {cell: width_of(cell, size) for cell in set(cells)}
-            widths.append(array("d", [distinct[cell] for cell in cells]))
-            del cells, distinct
+        # In slices of rows (a packed table is unpacked a slice at a time).
+        widths = [array("d") for _ in range(ncol)]
+        for start in range(0, len(rows), _MEASURE_ROWS):
+            part = rows[start:start + _MEASURE_ROWS]
+            for i in range(ncol):
+                cells = [row[i] for row in part]
+                width_of = measure.width if measure.is_special("".join(cells)) else main_width
+                # each distinct text measured once: group names, rates and remarks repeat down a column
+                distinct = {cell: width_of(cell, size) for cell in set(cells)}
+                widths[i].extend([distinct[cell] for cell in cells])
+            del part
         if table.row_kinds is not None:
             # a section heading spans the table: it does not widen its first column
             for r, kind in enumerate(table.row_kinds):
@@ -537,7 +545,7 @@ class _Layout:
             least = table.min_row_height * mm
             heights = [max(h, least) if kinds is None or kinds[r] == "data" else h for r, h in enumerate(heights)]
 
-        return _TablePlan(table, list(rows), widths, xs, inner, heads, header_h, totals, totals_lines, totals_h,
+        return _TablePlan(table, rows if isinstance(rows, PackedRows) else list(rows), widths, xs, inner, heads, header_h, totals, totals_lines, totals_h,
                           heights, extras, kinds, size, pad_x, pad_y, line_h, totals_sizes)
 
     def table_start_height(self, plan: _TablePlan) -> float:

@@ -170,9 +170,11 @@ def test_a_public_roster_prints_its_sealed_totals_without_parsing_its_rows(env, 
 @pytest.mark.parametrize("option", sorted(OPTIONS))
 def test_a_large_table_read_in_batches_prints_the_same_bytes(env, db_path, option, monkeypatch):  # noqa: F811
     """Above `STREAM_ROWS` the rows are gone through in batches from the database, never held as
-    dicts: every roster (a draft's totals summed from its rows, rare characters, custom columns)
+    dicts, and above `PACK_ROWS` the printed cells are kept packed: every roster (a draft's totals summed from its rows, rare characters, custom columns)
     prints the same bytes as the services' print, with batches that end inside the table."""
     import models.printing.direct as direct
+    import models.printing.notices as notices
+    from models.printing.document import PackedRows
     from models.storage.plain_read import PlainReader, RosterRowStream
 
     _ctx, svc, post, printer = env
@@ -184,7 +186,9 @@ def test_a_large_table_read_in_batches_prints_the_same_bytes(env, db_path, optio
         row["quantity"] = "1.125" if n == 17 else str(n % 3 + 1)
         row.pop("amount")
     records["places"] = post(svc.create("DL-01", "2026-Q1", "名单（小数位）", rows=rows)).id
+    expected = {name: printer.print_disclosure(record, None, options).data for name, record in records.items()}
     monkeypatch.setattr(direct, "STREAM_ROWS", 0)
+    monkeypatch.setattr(notices, "PACK_ROWS", 0)  # and the printed cells kept packed
     monkeypatch.setattr(RosterRowStream, "BATCH", 7)
     streams = []
     original = PlainReader.roster_row_stream
@@ -198,6 +202,7 @@ def test_a_large_table_read_in_batches_prints_the_same_bytes(env, db_path, optio
     for name, record in records.items():
         doc = read_document(db_path, record, options, today=TODAY)
         assert doc is not None, name
-        assert render([doc]).data == printer.print_disclosure(record, None, options).data, name
+        assert isinstance(doc.tables[0].rows, PackedRows), name
+        assert render([doc]).data == expected[name], name
     assert streams == list(records.values())
     assert "1.125" in all_text(render([doc]).data) and "3.000" in all_text(render([doc]).data)

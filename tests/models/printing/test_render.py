@@ -352,3 +352,48 @@ def test_rare_characters_are_drawn(tmp_path):
         assert ink(png) > ink(blank) + 100, f"{ch} drew nothing"
     # an empty box (tofu) would look the same for every character
     assert len(set(images.values())) == len(images)
+
+
+# --- a large table's rows kept packed ----------------------------------------------------------------
+
+
+def _packed(doc: NoticeDocument) -> NoticeDocument:
+    from dataclasses import replace
+
+    from models.printing.document import PackedRows
+
+    blocks = [replace(b, rows=PackedRows(b.rows)) if isinstance(b, Table) else b for b in doc.blocks]
+    assert any(isinstance(b, Table) and isinstance(b.rows, PackedRows) for b in blocks)
+    return replace(doc, blocks=blocks)
+
+
+def test_packed_rows_give_back_their_cells():
+    from models.printing.document import PackedRows
+
+    rows = [["1", "一组", ""], ["2", "带\x1f分隔符", "x"], ["3", "", "备注"]]
+    packed = PackedRows(rows)
+    assert len(packed) == 3 and list(packed) == rows and packed[1] == rows[1] and packed[0:2] == rows[:2]
+    assert packed.cell_counts_are(3) and not packed.cell_counts_are(2)
+    assert packed.chars() == set("".join("".join(r) for r in rows))
+    same = packed.map(lambda row: row)
+    assert list(same) == rows and all(a is b for a, b in zip(same._rows, packed._rows, strict=True))
+    assert list(packed.map(lambda row: [c.upper() for c in row])) == [["1", "一组", ""], ["2", "带\x1f分隔符", "X"],
+                                                                      ["3", "", "备注"]]
+
+
+def test_packed_rows_print_the_same_bytes_as_lists():
+    """A table kept packed (above PACK_ROWS rows) prints what its rows as lists print: wrapping
+    remarks, rare characters, a row taller than a page split over pages."""
+    huge = "、".join(f"第{i}项说明内容" for i in range(900))
+    for doc in (roster_doc(150), roster_doc(5, cell=(3, 5, huge)), roster_doc(30, options=PrintOptions(large=True))):
+        assert render_pdf(_packed(doc)) == render_pdf(doc)
+
+
+def test_packed_rows_are_refused_as_lists_are():
+    with pytest.raises(MissingGlyphError) as caught:
+        render_pdf(_packed(roster_doc(10, cell=(2, 2, "王\ue000"))))
+    assert "名单第 2 行“姓名”" in str(caught.value)
+    doc = roster_doc(4)
+    short = NoticeDocument(title=doc.title, blocks=[Table(doc.blocks[1].columns, [["1", "一组"]] * 3)])
+    with pytest.raises(ValueError, match="单元格数 2 与列数 6 不符"):
+        render_pdf(_packed(short))
