@@ -12,6 +12,11 @@ Also `cunwu print due --month` for 40 notices, peak memory (max RSS) of each pro
 floor (printing one short notice: peak memory and time), and the time per row above that floor at
 each size (flat = linear).
 
+With accounts: a township, or a careful village, has accounts (`cunwu user add`), and then every
+print signs in (`CUNWU_USER` / `CUNWU_PASSWORD`: one scrypt check, models.rules.passwords). The same
+short notice and rosters are printed again in a copy of the village with one account, alternating with
+LibreOffice likewise, with the same goal.
+
 With ``--large`` a 100,000-row roster is added (its set-up, through the services, takes a few minutes,
 so `make bench` leaves it out: `make bench-print-large`), for the linearity and the memory goal:
 peak ≤ 2 × the PDF's size + the floor. LibreOffice is not run at that size.
@@ -46,23 +51,30 @@ def _cunwu(db: Path, *args: str, data: Path) -> list[str]:
     return [sys.executable, "-m", "desktop.entry", "--db", str(db), "--data-dir", str(data), *args]
 
 
-def _env() -> dict[str, str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+# The account of the with-accounts rows (a copy of the village): who signs in to print, and how.
+ACCOUNT = "王会计"
+ACCOUNT_PASSWORD = "cunwu-bench-2026"
+SIGNED_IN = {"CUNWU_USER": ACCOUNT, "CUNWU_PASSWORD": ACCOUNT_PASSWORD}
+
+
+def _env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **(extra or {})}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its bytecode compiled
     return env
 
 
-def _run(cmd: list[str]) -> str:
-    done = subprocess.run(cmd, env=_env(), capture_output=True, text=True, timeout=1800)
+def _run(cmd: list[str], extra: dict[str, str] | None = None) -> str:
+    done = subprocess.run(cmd, env=_env(extra), capture_output=True, text=True, timeout=1800)
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd[2:5])}…: exit {done.returncode}: {done.stderr[-500:]}")
     return done.stdout
 
 
-def timed(cmd: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds (user + system) and max RSS (KiB) of one whole process."""
+def timed(cmd: list[str], extra: dict[str, str] | None = None) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system) and max RSS (KiB) of one whole process (``extra``:
+    environment variables added)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, env=_env(extra), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -102,6 +114,16 @@ def build_village(work: Path, sizes: tuple[int, ...]) -> tuple[Path, Path, dict[
         _post(db, data, ids[n])
     short = _month_of_notices(db, data, work)
     return db, data, ids, short
+
+
+def with_account(db: Path, data: Path, work: Path) -> Path:
+    """A copy of the village with one account (the first, an admin: `cunwu user add` with
+    ``CUNWU_NEW_PASSWORD``), so that every print there signs in."""
+    copy = work / "village-accounts.sqlite3"
+    shutil.copyfile(db, copy)
+    _run(_cunwu(copy, "user", "add", ACCOUNT, "--role", "admin", data=data),
+         {"CUNWU_NEW_PASSWORD": ACCOUNT_PASSWORD})
+    return copy
 
 
 def _post(db: Path, data: Path, record: int) -> None:
@@ -180,14 +202,7 @@ def run(sizes: tuple[int, ...] = SIZES, runs: int = RUNS, *, large: bool = False
         office = LibreOffice(soffice, work) if soffice else None
         if office is None:
             print("print_process: LibreOffice (soffice) is not available: cunwu's figures alone, no ratio")
-        floor_cmd = _cunwu(db, "print", str(short), "--out", str(work / "floor.pdf"), data=data)
-        timed(floor_cmd)
-        floor = [timed(floor_cmd) for _ in range(runs)]
-        floor_cpu = _median([c for _, c, _ in floor])
-        floor_rss = max(m for _, _, m in floor) / 1024
-        print(f"print_process: process floor, `cunwu print` of one short notice, whole process, median of {runs}: "
-              f"{_median([w for w, _, _ in floor]):.2f} s wall, {floor_cpu:.2f} s CPU, peak {floor_rss:.0f} MB",
-              flush=True)
+        floor_wall, floor_cpu, floor_rss = _floor(db, data, work, short, runs)
         figures: dict[int, tuple[float, float, float, int]] = {}
         for n in sizes:
             figures[n] = _print_roster(n, ids[n], db, data, work, runs, office)
@@ -209,6 +224,12 @@ def run(sizes: tuple[int, ...] = SIZES, runs: int = RUNS, *, large: bool = False
             print(f"print_process: memory at {LARGE:,} rows: peak {rss:.0f} MB against 2 × PDF "
                   f"({size / 1e6:.2f} MB) + floor ({floor_rss:.0f} MB) = {budget:.0f} MB: "
                   f"{'met' if rss <= budget else 'NOT met'}", flush=True)
+        accounts = with_account(db, data, work)
+        signed_floor, _, _ = _floor(accounts, data, work, short, runs, SIGNED_IN)
+        print(f"print_process: with accounts, signing in adds {signed_floor - floor_wall:.2f} s to the floor",
+              flush=True)
+        for n in sizes:
+            _print_roster(n, ids[n], accounts, data, work, runs, office, SIGNED_IN)
         if len(figures) >= 2:
             per_row = {n: (cpu - floor_cpu) / n * 1e6 for n, (_, cpu, _, _) in figures.items()}
             first = min(per_row)
@@ -220,10 +241,27 @@ def run(sizes: tuple[int, ...] = SIZES, runs: int = RUNS, *, large: bool = False
         shutil.rmtree(work, ignore_errors=True)
 
 
+def _floor(db: Path, data: Path, work: Path, short: int, runs: int,
+           signed_in: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """Times `cunwu print` of the short notice (signed in with ``signed_in``'s variables when given),
+    prints its line; returns (wall, CPU, peak MB), medians and the peak."""
+    cmd = _cunwu(db, "print", str(short), "--out", str(work / "floor.pdf"), data=data)
+    timed(cmd, signed_in)
+    floor = [timed(cmd, signed_in) for _ in range(runs)]
+    wall, cpu = _median([w for w, _, _ in floor]), _median([c for _, c, _ in floor])
+    rss = max(m for _, _, m in floor) / 1024
+    what = "with an account (signed in), " if signed_in else ""
+    print(f"print_process: process floor, {what}`cunwu print` of one short notice, whole process, median of "
+          f"{runs}: {wall:.2f} s wall, {cpu:.2f} s CPU, peak {rss:.0f} MB", flush=True)
+    return wall, cpu, rss
+
+
 def _print_roster(n: int, record: int, db: Path, data: Path, work: Path, runs: int,
-                  office: LibreOffice | None) -> tuple[float, float, float, int]:
-    """Times `cunwu print` of the ``n``-row roster (alternating with LibreOffice when given), prints
-    its line; returns (wall, CPU, peak MB, PDF bytes), medians."""
+                  office: LibreOffice | None, signed_in: dict[str, str] | None = None
+                  ) -> tuple[float, float, float, int]:
+    """Times `cunwu print` of the ``n``-row roster (alternating with LibreOffice when given; signed in
+    with ``signed_in``'s variables when given), prints its line; returns (wall, CPU, peak MB, PDF
+    bytes), medians."""
     pdf = work / f"out-{n}.pdf"
     ours_cmd = _cunwu(db, "print", str(record), "--out", str(pdf), data=data)
     ours: list[tuple[float, float, int]] = []
@@ -236,15 +274,16 @@ def _print_roster(n: int, record: int, db: Path, data: Path, work: Path, runs: i
         lo_cmd = [office.soffice, f"-env:UserInstallation={office.profile}", "--headless", "--convert-to",
                   "pdf", "--outdir", str(work / "lo-out"), str(xlsx)]
         timed(lo_cmd)  # warm-up (the first start also creates the profile)
-    timed(ours_cmd)  # warm-up
+    timed(ours_cmd, signed_in)  # warm-up
     for _ in range(runs):
-        ours.append(timed(ours_cmd))
+        ours.append(timed(ours_cmd, signed_in))
         if office is not None:
             theirs.append(timed(lo_cmd))
     size = pdf.stat().st_size
     wall, cpu = _median([w for w, _, _ in ours]), _median([c for _, c, _ in ours])
     rss = max(m for _, _, m in ours) / 1024
-    line = (f"print_process: `cunwu print` {n:,}-row roster, whole process, median of {runs}: "
+    what = "with an account (signed in), " if signed_in else ""
+    line = (f"print_process: {what}`cunwu print` {n:,}-row roster, whole process, median of {runs}: "
             f"{wall:.2f} s wall, {cpu:.2f} s CPU, peak {rss:.0f} MB (PDF {size / 1e6:.2f} MB)")
     if theirs:
         lo_wall, lo_cpu = _median([w for w, _, _ in theirs]), _median([c for _, c, _ in theirs])
