@@ -8,7 +8,7 @@ while there is no account yet, and the first account must be an admin, so someon
 the others.
 
 Failed sign-ins are counted on the account row and, from the fifth in a row, make the name wait
-(`models.rules.accounts.lockout_delay`) — persisted, so starting a new process does not reset it.
+(`models.rules.accounts.lockout_delay`; what one attempt decides is `models.rules.sign_in`) — persisted, so starting a new process does not reset it.
 They are written straight to the account row, not through `ServiceContext.write`: nobody is
 signed in to act, and a guessing loop must not be able to flood the audit trail. They are logged by
 account id, never by the name typed or the password.
@@ -17,10 +17,9 @@ account id, never by the name typed or the password.
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import func, select
 
@@ -28,17 +27,16 @@ from ..entities import Account
 from ..entities.base import utcnow
 from ..errors import NotFound, PermissionDenied, Problem, StateError, ValidationError
 from ..rules.accounts import (
-    FREE_ATTEMPTS,
     ROLES,
-    lockout_delay,
     name_key,
     normalize_user_name,
     password_problem,
     role_label,
     user_name_problem,
 )
-from ..rules.passwords import hash_password, needs_rehash, verify_password
+from ..rules.passwords import hash_password
 from ..rules.permissions import UNMASKED_SETTING
+from ..rules.sign_in import StoredAccount, decide_sign_in
 from ..storage import Database
 from .context import Actor, ServiceContext
 
@@ -127,51 +125,33 @@ def unsigned_actor(db: Database, name: str | None) -> Actor:
 
 
 def sign_in(db: Database, name: str, password: str, *, clock: Clock = utcnow) -> Actor:
-    """The signed-in actor for ``name`` and ``password``; `SignInRefused` (or `LockedOut`) otherwise."""
+    """The signed-in actor for ``name`` and ``password``; `SignInRefused` (or `LockedOut`) otherwise.
+    What an attempt decides and writes is the rule's (`models.rules.sign_in.decide_sign_in`)."""
     problem = user_name_problem(name)
     if problem is not None:
         raise SignInRefused(problem.message)
     key = name_key(normalize_user_name(name))
     now = clock()
-    refusal: SignInRefused | None = None
     with db.write_session() as s:
         account = s.execute(select(Account).where(Account.name_key == key)).scalar_one_or_none()
-        if account is None:
-            verify_password(password or "", None)  # same cost as a wrong password
-            log.info("sign-in refused: unknown name")
-            raise SignInRefused("用户名或密码错误")
-        if account.locked_until is not None and now < account.locked_until:
-            wait = math.ceil((account.locked_until - now).total_seconds())
-            log.info("sign-in refused: account %s must wait %s s", account.id, wait)
-            raise LockedOut(f"密码已连续输错 {account.failed_attempts} 次，请 {wait} 秒后再试"
-                            "（忘记密码请找村干部重设）", wait)
-        if not verify_password(password or "", account.password_hash):
-            account.failed_attempts = (account.failed_attempts or 0) + 1
-            delay = lockout_delay(account.failed_attempts)
-            account.locked_until = now + timedelta(seconds=delay) if delay else None
-            log.warning("sign-in refused: wrong password for account %s (%s in a row)", account.id,
-                        account.failed_attempts)
-            if delay:
-                refusal = LockedOut(f"用户名或密码错误。已连续输错 {account.failed_attempts} 次，"
-                                    f"请 {delay} 秒后再试（忘记密码请找村干部重设）", delay)
-            else:
-                left = FREE_ATTEMPTS - account.failed_attempts
-                refusal = SignInRefused(f"用户名或密码错误（再错 {left} 次后须等待一段时间才能再试）"
-                                        if left <= 2 else "用户名或密码错误")
-        elif account.disabled:
-            log.info("sign-in refused: account %s is disabled", account.id)
-            raise SignInRefused(f"账户“{account.name}”已停用，请找村干部（管理员）")
+        decided = decide_sign_in(None if account is None else _stored(account), password, now)
+        for column, value in decided.changes.items():
+            setattr(account, column, value)
+        if not decided.signed_in:
+            log.log(decided.log[0], decided.log[1], *decided.log[2])
         else:
-            account.failed_attempts = 0
-            account.locked_until = None
-            account.last_login_at = now
-            if needs_rehash(account.password_hash):
-                account.password_hash = hash_password(password)
             actor = Actor(account.name, account.role, account.id)
-    if refusal is not None:  # raised after the commit, so the count is kept
-        raise refusal
-    log.info("signed in: account %s", actor.account_id)
+    if not decided.signed_in:  # raised after the commit, so a failed attempt's count is kept
+        if decided.wait_seconds:
+            raise LockedOut(decided.message, decided.wait_seconds)
+        raise SignInRefused(decided.message)
+    log.log(decided.log[0], decided.log[1], *decided.log[2])
     return actor
+
+
+def _stored(a: Account) -> StoredAccount:
+    return StoredAccount(a.id, a.name, a.role, a.password_hash, bool(a.disabled), a.failed_attempts or 0,
+                         a.locked_until)
 
 
 class AccountService:
