@@ -135,7 +135,7 @@ class Env:
         if not self.user:
             fail("本数据库已设置账户，请用 --user 或环境变量 CUNWU_USER 指定用户名，"
                  "密码由环境变量 CUNWU_PASSWORD 提供或在提示时输入")
-        password = os.environ.get("CUNWU_PASSWORD")
+        password = self.given_password()
         if password is None:
             if not _interactive():
                 fail(f"未提供“{self.user}”的密码：请设置环境变量 CUNWU_PASSWORD，或在终端中运行以便输入密码")
@@ -143,6 +143,18 @@ class Env:
 
             password = getpass.getpass(f"{self.user} 的密码：")
         return sign_in(db, self.user, password)
+
+    @staticmethod
+    def given_password() -> str | None:
+        """The password given for signing in without a prompt (env ``CUNWU_PASSWORD``)."""
+        return os.environ.get("CUNWU_PASSWORD")
+
+    def signed_in_as(self, name: str, role: str, account_id: int) -> None:
+        """The account this command already signed in (the print path's plain sign-in,
+        models.storage.plain_sign_in): the services act as it instead of signing in a second time."""
+        from ..services.context import Actor
+
+        self._actor = Actor(name, role, account_id)
 
     def ctx(self) -> ServiceContext:
         from ..services.context import ServiceContext

@@ -95,7 +95,7 @@ def cmd_print(env: Env, args) -> int:
     if args.handout and not target.isdigit():
         raise _usage("--handout 只用于打印一条公开记录：cunwu print ID --handout")
     options = PrintOptions(paper=args.paper, landscape=args.landscape, large=args.large, handout=args.handout)
-    if record_id is not None and not args.unmasked and env.user is None:
+    if record_id is not None and not args.unmasked:
         done = _print_direct(env, record_id, args.out, options)
         if done is not None:
             return done
@@ -143,13 +143,27 @@ def _done(out: str, pages: int, documents: int, unmasked: bool) -> int:
 
 def _print_direct(env: Env, record_id: int, out: str, options) -> int | None:
     """One record printed straight from the database file (models.printing.direct): the same PDF
-    without importing the database layer; ``None`` when that path does not cover it."""
+    without importing the database layer; ``None`` when that path does not cover it.
+
+    With accounts, the user signs in on the same plain path (models.storage.plain_sign_in) — only when
+    the attempt succeeds; any refusal, prompt or oddity goes to the services before anything is
+    written, so their `sign_in` decides (and counts) it once. A masked notice needs no permission of a
+    signed-in role (`NoticePrinter.disclosure_document` requires one for ``--unmasked`` only, which
+    never comes here). A record this path does not cover after a plain sign-in goes to the services
+    with that sign-in (`Env.signed_in_as`): one sign-in per command, as ever."""
     from ..printing.direct import read_document
     from ..printing.fonts import MissingGlyphError
     from ..printing.render import render
+    from ..storage.plain_sign_in import SignedIn, plain_sign_in
 
-    doc = read_document(env.db_path, record_id, options)
+    account = plain_sign_in(env.db_path, env.user, env.given_password())
+    if account is None:
+        return None
+    signed_in = isinstance(account, SignedIn)
+    doc = read_document(env.db_path, record_id, options, signed_in=signed_in)
     if doc is None:
+        if signed_in:
+            env.signed_in_as(account.name, account.role, account.account_id)
         return None
     try:
         rendered = render([doc], out)

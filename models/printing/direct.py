@@ -9,8 +9,8 @@ so the PDF is the same, byte for byte (a test prints every kind both ways and co
 
 It covers the common case only and says so by returning ``None``, leaving the rest to the
 services: a database the plain reader does not open as it is (not SQLite, another schema version,
-any driver error), a database with accounts (signing in is the services'), a named ``--user``, an
-internal (unmasked) copy (a permission and an audit event), a correction (it names the record it
+any driver error), a database with accounts unless the caller signed in on the plain path
+(models.storage.plain_sign_in: ``signed_in=True``), an internal (unmasked) copy (a permission and an audit event), a correction (it names the record it
 replaces) and a notice with attached tables (other records). Nothing is written before the record
 is read whole, and errors of the print itself (a character no font has) are raised as on the
 ordinary path.
@@ -104,12 +104,13 @@ def _period_label(period: str | None) -> str:
 
 
 def read_document(db_path: str | os.PathLike[str] | None, record_id: int, options: PrintOptions | None = None, *,
-                  today: date | None = None) -> NoticeDocument | None:
+                  today: date | None = None, signed_in: bool = False) -> NoticeDocument | None:
     """The posted-notice document of record ``record_id``, read from the SQLite file at ``db_path``;
-    ``None`` when this path does not cover it (see the module's docstring)."""
+    ``None`` when this path does not cover it (see the module's docstring). ``signed_in``: the caller
+    signed an account in (a masked notice needs no permission beyond that, as in `NoticePrinter`)."""
     try:
         with plain_reader(db_path) as reader:
-            if reader is None or reader.has_accounts():
+            if reader is None or (not signed_in and reader.has_accounts()):
                 return None
             d = reader.disclosure(record_id)
             if d is None or d["is_correction"] or attached_entries(d["content"] or {}):

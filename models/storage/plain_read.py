@@ -190,6 +190,18 @@ def plain_reader(path: str | os.PathLike[str] | None) -> Iterator[PlainReader | 
         conn.close()
 
 
+@contextmanager
+def open_plain(path: str | os.PathLike[str] | None) -> Iterator[sqlite3.Connection | None]:
+    """The plain connection `plain_reader` reads through (autocommit, no transaction begun), or
+    ``None`` when the ordinary path must open the database; closed on leaving."""
+    conn = _connect(Path(path)) if path is not None else None
+    try:
+        yield conn
+    finally:
+        if conn is not None:
+            conn.close()
+
+
 def _connect(path: Path) -> sqlite3.Connection | None:
     try:
         with open(path, "rb") as fh:
@@ -214,4 +226,4 @@ def _connect(path: Path) -> sqlite3.Connection | None:
     return conn
 
 
-__all__ = ["PlainReader", "plain_reader"]
+__all__ = ["PlainReader", "open_plain", "plain_reader"]

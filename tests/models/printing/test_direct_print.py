@@ -65,28 +65,113 @@ def test_every_kind_prints_the_same_bytes_as_through_the_services(env, db_path, 
             assert id_number(3) not in text and "请勿外传" in text and "0379-61234567" in text
 
 
+# SQLAlchemy made unimportable: the command still prints, so its path never needs it.
+_WITHOUT_SQLALCHEMY = ("import sys\n"
+                       "class Refuse:\n"
+                       "    def find_spec(self, name, path=None, target=None):\n"
+                       "        if name.split('.')[0] == 'sqlalchemy':\n"
+                       "            raise ImportError('sqlalchemy imported on the print path: ' + name)\n"
+                       "sys.meta_path.insert(0, Refuse())\n"
+                       "from models.cli import main\n"
+                       "sys.exit(main(sys.argv[1:]))\n")
+
+
+def _print_without_sqlalchemy(db_path, data_dir, record: int, out: Path, **signed_in: str):
+    env_vars = {**os.environ, "PYTHONPATH": str(ROOT), **signed_in}
+    if not signed_in:
+        env_vars.pop("CUNWU_USER", None)
+        env_vars.pop("CUNWU_PASSWORD", None)
+    return subprocess.run([sys.executable, "-c", _WITHOUT_SQLALCHEMY, "--db", str(db_path), "--data-dir",
+                           str(data_dir), "print", str(record), "--out", str(out)], env=env_vars, capture_output=True,
+                          text=True, timeout=120)
+
+
 def test_the_command_prints_through_it_without_importing_sqlalchemy(env, db_path, data_dir, tmp_path):  # noqa: F811
     _ctx, svc, post, printer = env
     record = post(svc.create("DL-01", "2026-Q3", "耕地地力保护补贴名单公示", rows=roster_rows(40)))
     out = tmp_path / "名单.pdf"
-    # SQLAlchemy made unimportable: the command still prints, so its path never needs it.
-    code = ("import sys\n"
-            "class Refuse:\n"
-            "    def find_spec(self, name, path=None, target=None):\n"
-            "        if name.split('.')[0] == 'sqlalchemy':\n"
-            "            raise ImportError('sqlalchemy imported on the print path: ' + name)\n"
-            "sys.meta_path.insert(0, Refuse())\n"
-            "from models.cli import main\n"
-            "sys.exit(main(sys.argv[1:]))\n")
-    env_vars = {**os.environ, "PYTHONPATH": str(ROOT)}
-    env_vars.pop("CUNWU_USER", None)
-    done = subprocess.run([sys.executable, "-c", code, "--db", str(db_path), "--data-dir", str(data_dir), "print",
-                           str(record.id), "--out", str(out)], env=env_vars, capture_output=True, text=True,
-                          timeout=120)
+    done = _print_without_sqlalchemy(db_path, data_dir, record.id, out)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().startswith(f"已生成 {out}：共 ")
     assert out.read_bytes() == printer.print_disclosure(record.id).data  # a posted record: no "today" in it
     assert not ID_NUMBER.search(all_text(out.read_bytes()))
+
+
+def test_with_accounts_it_signs_in_and_prints_without_importing_sqlalchemy(env, db_path, data_dir, tmp_path,  # noqa: F811
+                                                                           monkeypatch):
+    """Signed in on the plain path, in a whole process: the PDF as the services print it, the account's
+    sign-in written (and its hash, stored with older parameters, re-hashed) — SQLAlchemy never imported."""
+    from models.rules import passwords
+    from models.services.accounts import AccountService
+
+    ctx, svc, post, printer = env
+    record = post(svc.create("DL-01", "2026-Q3", "耕地地力保护补贴名单公示", rows=roster_rows(40)))
+    with monkeypatch.context() as m:
+        m.setattr(passwords, "N", passwords.N // 2)  # a hash made before the cost was raised
+        AccountService(ctx).add("张主任", "admin", PASSWORD)
+    stored = _hash(db_path, "张主任")
+    assert passwords.needs_rehash(stored) and _row(db_path, "张主任")["last_login_at"] is None
+    out = tmp_path / "名单.pdf"
+    done = _print_without_sqlalchemy(db_path, data_dir, record.id, out, CUNWU_USER="张主任", CUNWU_PASSWORD=PASSWORD)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes() == printer.print_disclosure(record.id).data
+    rehashed = _hash(db_path, "张主任")
+    assert rehashed != stored and not passwords.needs_rehash(rehashed) and passwords.verify_password(PASSWORD, rehashed)
+    row = _row(db_path, "张主任")
+    assert row["failed_attempts"] == 0 and row["last_login_at"] is not None
+
+
+PASSWORD = "村务-测试-2026"
+
+
+def _signed(db, name: str):
+    from models.services.accounts import sign_in
+    from models.services.context import ServiceContext
+
+    return ServiceContext(db, sign_in(db, name, PASSWORD))
+
+
+def _row(db_path, name: str) -> dict:
+    conn = sqlite3.connect(db_path)
+    try:
+        conn.row_factory = sqlite3.Row
+        return dict(conn.execute("SELECT * FROM account WHERE name = ?", (name,)).fetchone())
+    finally:
+        conn.close()
+
+
+def _hash(db_path, name: str) -> str:
+    return _row(db_path, name)["password_hash"]
+
+
+@pytest.mark.parametrize("option", sorted(OPTIONS))
+def test_with_an_account_every_kind_prints_the_same_bytes_as_through_the_services(env, db_path, data_dir,  # noqa: F811
+                                                                                 tmp_path, fast_scrypt, monkeypatch,
+                                                                                 option):
+    """`cunwu print ID` signed in (CUNWU_USER / CUNWU_PASSWORD) on the plain path — the services' printer
+    barred — against the services' print by the same signed-in clerk."""
+    from datetime import date
+
+    from models.printing import jobs
+    from models.services.accounts import AccountService
+
+    ctx, svc, post, _printer = env
+    records = _records(svc, post)
+    AccountService(ctx).add("张主任", "admin", PASSWORD)
+    AccountService(_signed(ctx.db, "张主任")).add("王文书", "clerk", PASSWORD)
+    printer = jobs.NoticePrinter(_signed(ctx.db, "王文书"), today=date.today())
+    monkeypatch.setattr(jobs, "NoticePrinter", None)  # a print that succeeds took the plain path
+    monkeypatch.setenv("CUNWU_USER", "王文书")
+    monkeypatch.setenv("CUNWU_PASSWORD", PASSWORD)
+    options = OPTIONS[option]
+    flags = {"plain": [], "handout": ["--handout"], "large-a3": ["--paper", "A3", "--landscape", "--large"]}[option]
+    for name, record in records.items():
+        if option == "handout" and name not in ("roster", "rare"):
+            continue
+        out = tmp_path / f"{name}.pdf"
+        assert main(["--db", str(db_path), "--data-dir", str(data_dir), "print", str(record), "--out", str(out),
+                     *flags]) == 0, name
+        assert out.read_bytes() == printer.print_disclosure(record, None, options).data, name
 
 
 def test_what_it_does_not_cover_goes_to_the_services(env, db_path, tmp_path, capsys):  # noqa: F811
