@@ -619,7 +619,8 @@ class DisclosureEditor(QDialog):
         job.signals.failed.connect(self._save_failed)
         self._save_job = job
         self._hold(True)  # before the worker reads the rows
-        workers.start(workers.keep_until_done(job))
+        # started once 正在保存…… is on screen: beside that paint its Python would slow it (workers.AfterFirstPaint)
+        workers.AfterFirstPaint(self.message_label, lambda: workers.start(workers.keep_until_done(job)))
 
     def _hold(self, holding: bool) -> None:
         if holding:
