@@ -209,6 +209,20 @@ def test_every_refusal_is_the_services_own_and_counted_once(village, cli, db_pat
     assert _account(db_path, supervisor) == {**supervisor_before, "failed_attempts": 1}
 
 
+def test_nothing_about_the_record_is_said_before_the_sign_in_succeeded(village, cli, db_path, tmp_path):
+    """A character no font has is named only to a user signed in; a refusal is the sign-in's own
+    sentence (and counted once)."""
+    clerk = DisclosureService(village["ctx"]["clerk"])
+    draft = clerk.create("GG-01", "2026-07-05", "关于清理河道的通知", kind="notice", body="联系人：王\ue000")
+    out = tmp_path / "x.pdf"
+    code, _out, err = cli("print", str(draft.id), "--out", str(out), user=STAFF["clerk"], password="wrong-password")
+    assert (code, err) == (1, "用户名或密码错误") and not out.exists()
+    assert _account(db_path, STAFF["clerk"])["failed_attempts"] == 1
+    code, _out, err = cli("print", str(draft.id), "--out", str(out), user=STAFF["clerk"], password=STAFF_PASSWORD)
+    assert code == 1 and "U+E000" in err and "字体中没有" in err and not out.exists()
+    assert _account(db_path, STAFF["clerk"])["failed_attempts"] == 0
+
+
 def test_no_password_given_is_the_services_question(village, cli, tmp_path, monkeypatch):
     monkeypatch.setattr("sys.stdin.isatty", lambda: False)
     code, _out, err = cli("print", str(village["record"]), "--out", str(tmp_path / "x.pdf"), user=STAFF["clerk"])
