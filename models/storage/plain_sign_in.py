@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -110,7 +111,7 @@ def _sign_in(conn: sqlite3.Connection, name: str | None, password: str | None,
     return SignedIn(account.id, account.name, account.role)
 
 
-def _write(conn: sqlite3.Connection, account_id: int, changes: dict[str, Any] | Any) -> None:
+def _write(conn: sqlite3.Connection, account_id: int, changes: Mapping[str, Any]) -> None:
     columns = sorted(changes)
     unknown = set(columns) - _WRITABLE
     if unknown:  # a rule writing a column this module does not know how to store is a bug
