@@ -66,11 +66,17 @@ class PackedRows(Sequence[list[str]]):
         for v in self._rows:
             yield _unpack(v)
 
-    def map(self, change: Callable[[list[str]], Sequence[str]]) -> PackedRows:
-        """The rows through ``change``; a row it gives back as it was (the same object) stays packed as it was."""
+    def map(self, change: Callable[[list[str]], Sequence[str]],
+            unchanged: Callable[[str], bool] | None = None) -> PackedRows:
+        """The rows through ``change``; a row it gives back as it was (the same object) stays packed as it
+        was, and so does a packed row for which ``unchanged`` (given the cells joined by a separator that
+        no rule looks for) says that ``change`` would not change it."""
         out = PackedRows()
         rows = out._rows
         for v in self._rows:
+            if unchanged is not None and v.__class__ is str and unchanged(v):  # type: ignore[arg-type]
+                rows.append(v)
+                continue
             row = _unpack(v)
             changed = change(row)
             rows.append(v if changed is row else _pack(changed))

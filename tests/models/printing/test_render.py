@@ -397,3 +397,15 @@ def test_packed_rows_are_refused_as_lists_are():
     short = NoticeDocument(title=doc.title, blocks=[Table(doc.blocks[1].columns, [["1", "一组"]] * 3)])
     with pytest.raises(ValueError, match="单元格数 2 与列数 6 不符"):
         render_pdf(_packed(short))
+
+
+def test_a_packed_table_is_masked_cell_by_cell_and_untouched_rows_stay_packed():
+    from models.printing.notices import mask_document
+
+    doc = _packed(roster_doc(30, cell=(4, 5, "联系人身份证 410322196501011241，电话 13812345678")))
+    masked = mask_document(doc)
+    before, after = doc.blocks[1].rows, masked.blocks[1].rows
+    assert "410322196501011241" not in "".join(after[3]) and "13812345678" not in "".join(after[3])
+    assert after[3][5].startswith("联系人身份证 ") and after[2] == before[2]
+    assert sum(a is not b for a, b in zip(after._rows, before._rows, strict=True)) == 1
+    assert "410322196501011241" not in all_text(render_pdf(masked))
