@@ -156,6 +156,8 @@ class AfterFirstPaint(QObject):
     def fire(self) -> None:
         if not self.done:
             self.done = True
+            self.parent().removeEventFilter(self)  # one per save of a large roster: none left behind
+            self.deleteLater()
             self.fn()
 
 

@@ -207,3 +207,41 @@ def test_a_large_roster_shows_a_column_its_rows_fill_that_its_columns_do_not_nam
     assert model.column_of("phone") >= 0 and model.rowCount() == N
     assert model.index(7, model.column_of("phone")).data() == "13800138000"
     assert _grid_amounts(model)[7] == "107.00" and not editor.isWindowModified()
+
+
+def test_a_save_on_a_worker_begins_once_saving_is_on_screen_and_leaves_no_watcher(qtbot, village_ws, roster,
+                                                                                  monkeypatch):
+    from PySide6.QtCore import QEvent, QObject
+
+    import desktop.editors.disclosure_editor as editor_module
+    from desktop import workers
+
+    monkeypatch.setattr(editor_module, "BACKGROUND_SAVE_ROWS", 5)
+    editor = open_editor(qtbot, village_ws, roster.id)
+    view, model = editor.kind_editor.view, editor.kind_editor.model
+    painted: list[str] = []
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint:
+                painted.append(editor.message_label.text())
+            return False
+
+    paints = Paints()
+    editor.message_label.installEventFilter(paints)
+    seen: list[list[str]] = []
+    real_update = DisclosureService.update
+    monkeypatch.setattr(DisclosureService, "update",
+                        lambda self, *a, **kw: seen.append(list(painted)) or real_update(self, *a, **kw))
+    for n, amount in enumerate(("701.00", "702.00")):
+        click_row(qtbot, view, 10 + n, column=model.column_of("amount"))
+        type_here(qtbot, amount)
+        key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: not editor.saving, timeout=10_000)
+        assert editor.message_label.text() == "已保存" and "正在保存……" in seen[-1]  # shown before the save began
+        painted.clear()
+    qtbot.wait(20)  # deleteLater
+    assert editor.message_label.findChildren(workers.AfterFirstPaint) == []
+    assert _grid_amounts(model)[10:12] == ["701.00", "702.00"]
+    assert [r["amount"] for r in DisclosureService(village_ws.ctx).get(roster.id).rows[10:12]] == [Decimal("701.00"),
+                                                                                                  Decimal("702.00")]
