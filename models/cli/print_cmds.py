@@ -166,7 +166,7 @@ def _print_direct(env: Env, record_id: int, out: str, options) -> int | None:
             env.signed_in_as(account.name, account.role, account.account_id)
         return None
     try:
-        rendered = render([doc], out)
+        rendered = render([doc], out, keep=False)  # written as formatted: not the whole file in memory
     except MissingGlyphError as exc:
         raise CunwuError(str(exc)) from None
     except OSError as exc:

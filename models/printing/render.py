@@ -1200,7 +1200,7 @@ def layout(doc: NoticeDocument, measure: TextMeasure | None = None) -> int:
 class Rendered:
     """A rendered PDF: its bytes and the page count of each document in it."""
 
-    data: bytes
+    data: bytes | None  # None when written straight to the file (``render(..., keep=False)``)
     pages: tuple[int, ...]
 
     @property
@@ -1221,13 +1221,19 @@ def render_pdf(documents: NoticeDocument | Sequence[NoticeDocument],
 
 def render(documents: NoticeDocument | Sequence[NoticeDocument],
            out: str | os.PathLike[str] | BinaryIO | None = None, *,
-           opening: Callable[[Rendered], None] | None = None) -> Rendered:
+           opening: Callable[[Rendered], None] | None = None, keep: bool = True) -> Rendered:
     """Like :func:`render_pdf`, also telling how many pages each document took.
 
     ``opening``: called once everything is laid out, before the whole is drawn, with the first page
     alone as it will be in the whole (numbered of the whole count; its ``pages`` are the whole's):
     a preview shows it while the rest is drawn (issue 13: Ctrl+P on a 10,000-row roster).
+
+    ``keep=False`` (with ``out``): the file is written as ReportLab formats it, object by object, and
+    its bytes are not kept (``data`` is ``None``): the same bytes, without the whole file in memory
+    twice at save (issue 13: some 20 MB at 100,000 rows). A path is still written whole or not at all.
     """
+    if not keep and out is None:
+        raise ValueError("keep=False needs somewhere to write")
     register_fonts()
     docs = [documents] if isinstance(documents, NoticeDocument) else list(documents)
     if not docs:
@@ -1239,6 +1245,12 @@ def render(documents: NoticeDocument | Sequence[NoticeDocument],
     pages = tuple(len(item.pages) for item in laid_out)
     if opening is not None and sum(pages) > 1:  # (a one-page notice is drawn whole as quickly)
         opening(Rendered(_draw(laid_out, measure, limit=1), pages))
+    if not keep:
+        if hasattr(out, "write"):
+            _draw(laid_out, measure, release=True, into=out)  # type: ignore[arg-type]
+        else:
+            write_output(out, lambda handle: _draw(laid_out, measure, release=True, into=handle))  # type: ignore[arg-type]
+        return Rendered(None, pages)
     data = _draw(laid_out, measure, release=True)
     if out is not None:
         _write(out, data)
@@ -1246,13 +1258,14 @@ def render(documents: NoticeDocument | Sequence[NoticeDocument],
 
 
 def _draw(laid_out: list[_LaidOut], measure: TextMeasure, limit: int | None = None, *,
-          release: bool = False) -> bytes:
+          release: bool = False, into: BinaryIO | None = None) -> bytes:
     """The PDF of the laid-out documents; with ``limit``, of their first ``limit`` pages only.
 
     Each page's content is compressed as soon as the page is done (ReportLab keeps every page's
     text until ``save``: at 100,000 rows some 2,900 pages of it). With ``release`` each laid-out page
-    is let go once drawn (the last use of ``laid_out``), so the PDF grows into the room it leaves."""
-    buffer = _Kept()
+    is let go once drawn (the last use of ``laid_out``), so the PDF grows into the room it leaves.
+    With ``into`` the file is written there as it is formatted (see :class:`_Sink`); returns ``b""``."""
+    buffer = _Sink(into)
     docs = [item.doc for item in laid_out]
     first = docs[0]
     canvas = Canvas(buffer, pagesize=page_size(first.options), invariant=1, initialFontName=FONT_MAIN,
@@ -1261,6 +1274,7 @@ def _draw(laid_out: list[_LaidOut], measure: TextMeasure, limit: int | None = No
     canvas.setAuthor(first.footer.issuer if first.footer and first.footer.issuer else "村务公开")
     canvas.setCreator("cunwu 村务公开")
     canvas.setSubject("村务公开")
+    canvas._doc.cunwu_sink = buffer  # found by the first page stream formatted (_PageStream.format)
     drawn = 0
     for item in laid_out:
         count = len(item.pages)
@@ -1281,23 +1295,52 @@ def _draw(laid_out: list[_LaidOut], measure: TextMeasure, limit: int | None = No
     return buffer.data
 
 
-class _Kept:
-    """Where ReportLab's ``save`` writes the finished file (in one ``write``): the bytes are kept as
-    they are, not copied into a ``BytesIO`` and out again (10 MB twice at 100,000 rows)."""
+class _Sink:
+    """Where ReportLab's ``save`` writes the finished file.
 
-    def __init__(self) -> None:
+    Kept (no ``into``): the one ``write`` of the whole file is kept as it is, not copied into a
+    ``BytesIO`` and out again (10 MB twice at 100,000 rows).
+
+    Streamed (``into``, an open binary file): ReportLab's ``PDFDocument.format`` collects every
+    formatted object in its ``PDFFile`` (a list of strings, joined at the end: the whole file twice).
+    When the first page stream is formatted, what is collected so far goes to ``into`` and the
+    collector's ``write`` becomes ``into.write``: each later object, the cross-reference table and the
+    trailer go to the file as they are formatted. The collector still counts the offsets (the xref is
+    the same), and ``save``'s final ``write`` gets the empty join. A document without a compressed
+    page stream is written at ``save`` in one piece, as when kept."""
+
+    def __init__(self, into: BinaryIO | None = None) -> None:
+        self.into = into
         self.data = b""
+        self.streaming = False
 
     def write(self, data: bytes) -> int:
-        self.data = self.data + data if self.data else data
+        if self.into is not None:
+            if data:
+                self.into.write(data)
+        else:
+            self.data = self.data + data if self.data else data
         return len(data)
+
+    def take_over(self, collector) -> None:
+        """From now on ``collector`` (ReportLab's ``PDFFile``) writes to ``into``, not to its list."""
+        if self.into is None or self.streaming or collector is None:
+            return
+        self.streaming = True
+        self.into.write(b"".join(collector.strings))
+        collector.strings.clear()
+        collector.write = self.into.write
 
 
 class _PageStream(_pdfdoc.PDFStream):
-    """A page's content stream, already compressed: its bytes are let go once written into the file
-    (ReportLab collects the whole file before it returns it). Written once; a second time fails."""
+    """A page's content stream, already compressed: its bytes are let go once formatted (ReportLab
+    collects the whole file before it returns it). Written once; a second time fails. The first one
+    formatted turns a streamed save to writing the file as it goes (:meth:`_Sink.take_over`)."""
 
     def format(self, document) -> bytes:
+        sink = getattr(document, "cunwu_sink", None)
+        if sink is not None:
+            sink.take_over(getattr(document, "__accum__", None))
         out = super().format(document)
         self.content = None  # type: ignore[assignment]
         return out
