@@ -129,6 +129,7 @@ class PrintPreviewDialog(QDialog):
         self.unmasked = unmasked and source.personal
         self._job: workers.Job | None = None
         self._pending = False  # options changed while a render ran: render again when it ends
+        self._first_render = False  # the first render waits for the window's first paint
         self._print_job: workers.Job | None = None
         self._printer: QPrinter | None = None
         self._focus_back: QWidget | None = None
@@ -142,8 +143,10 @@ class PrintPreviewDialog(QDialog):
         fit_to_screen(self, 1180, 100_000)
         if result is not None:
             self._show_pdf(result, options or self.options(), self.unmasked)
-        else:
-            self.render_again()
+        else:  # the first render starts once the empty window is on screen (see _start_first_render)
+            self._first_render = True
+            self._set_busy(True)
+            workers.AfterFirstPaint(self.view.viewport(), self._start_first_render)
 
     # --- building ---------------------------------------------------------------------------
     def _remembered_options(self) -> PrintOptions:
@@ -365,7 +368,7 @@ class PrintPreviewDialog(QDialog):
 
     @property
     def busy(self) -> bool:
-        return self._job is not None
+        return self._job is not None or self._first_render
 
     @property
     def title(self) -> str:
@@ -414,8 +417,15 @@ class PrintPreviewDialog(QDialog):
         self.masked_note.setVisible(self.source.personal and not checked)
         self.render_again()
 
+    def _start_first_render(self) -> None:
+        """The first render, begun after the window's first paint: a render started beside that paint
+        takes the GIL from every Python call the paint makes, as the roster editor's load did."""
+        if self._first_render:  # not already begun by a change of options
+            self.render_again()
+
     def render_again(self) -> None:
         """Render with the options shown, off the GUI thread; one render at a time, the last wins."""
+        self._first_render = False
         if self._job is not None:
             self._pending = True
             self._job.cancel()  # a month's bundle stops between documents; a single notice just ends
@@ -738,6 +748,7 @@ class PrintPreviewDialog(QDialog):
 
     # --- closing ----------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
+        self._first_render = False  # closed before its first paint: nothing to render
         if self._job is not None:
             self._pending = False
             self._job.cancel()

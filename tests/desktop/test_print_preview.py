@@ -363,3 +363,52 @@ def test_a_page_as_tall_as_the_view_does_not_lay_the_view_out_again_and_again(qt
     finally:
         if shiboken6.isValid(dialog):
             dialog.close()
+
+
+def test_the_first_render_begins_once_the_window_is_on_screen(qtbot, village_ws, roster, monkeypatch):
+    """A render started beside the window's first paint took the GIL from every Python call of that
+    paint; it begins after it, and the window says it is working from the start."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from desktop.printing import preview_dialog as module
+    from desktop.printing.actions import preview_disclosure
+
+    painted: list[bool] = []
+    began: list[int] = []
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if (event.type() == QEvent.Type.Paint and isinstance(obj, QWidget)
+                    and isinstance(obj.window(), module.PrintPreviewDialog)):
+                painted.append(True)
+            return False
+
+    real = module.PrintPreviewDialog.render_again
+    monkeypatch.setattr(module.PrintPreviewDialog, "render_again",
+                        lambda self: began.append(len(painted)) or real(self))
+    paints = Paints()
+    QApplication.instance().installEventFilter(paints)
+    try:
+        dialog = preview_disclosure(village_ws, roster.id)
+        assert dialog.busy and not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()
+        assert dialog.busy_label.text() == "正在生成预览……"
+        wait_rendered(qtbot, dialog)
+        assert len(began) == 1 and began[0] > 0  # once, after the window had painted
+        assert dialog.print_button.isEnabled() and dialog.result.pages >= 2
+        dialog.close()
+    finally:
+        QApplication.instance().removeEventFilter(paints)
+
+
+def test_a_preview_closed_before_it_painted_renders_nothing(qtbot, village_ws, roster, monkeypatch):
+    from desktop.printing import preview_dialog as module
+    from desktop.printing.actions import preview_disclosure
+
+    began: list[bool] = []
+    real = module.PrintPreviewDialog.render_again
+    monkeypatch.setattr(module.PrintPreviewDialog, "render_again", lambda self: began.append(True) or real(self))
+    dialog = preview_disclosure(village_ws, roster.id)
+    dialog.close()  # before the event loop ran: never painted
+    qtbot.wait(400)  # past the watcher's 300 ms fallback
+    assert began == []
