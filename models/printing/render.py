@@ -524,6 +524,7 @@ class _Layout:
                 continue
             extra: dict[int, tuple] = {}
             height = single_h
+            row = None  # its cells, read once if a cell wraps (a packed row is split at each read)
             for i in over:
                 w = row_widths[i]
                 if not columns[i].wrap and w * _MIN_SHRINK <= inner[i]:
@@ -533,10 +534,13 @@ class _Layout:
                         shrunk = shrink_of[(i, w)] = ("shrink", size * inner[i] / w)
                     extra[i] = shrunk
                     continue
-                made = wrapped.get((i, rows[r][i]))
+                if row is None:
+                    row = rows[r]
+                text = row[i]
+                made = wrapped.get((i, text))
                 if made is None:  # a text that repeats (a group name, a remark) is set once
-                    paragraph = Paragraph(_markup(rows[r][i]), styles[i])
-                    made = wrapped[(i, rows[r][i])] = ("para", paragraph, paragraph.wrap(inner[i], 1e6)[1])
+                    paragraph = Paragraph(_markup(text), styles[i])
+                    made = wrapped[(i, text)] = ("para", paragraph, paragraph.wrap(inner[i], 1e6)[1])
                 extra[i] = made
                 height = max(height, made[2] + 2 * pad_y)
             heights.append(height)
