@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import os
+import tempfile
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -1270,6 +1271,7 @@ def _draw(laid_out: list[_LaidOut], measure: TextMeasure, limit: int | None = No
     is let go once drawn (the last use of ``laid_out``), so the PDF grows into the room it leaves.
     With ``into`` the file is written there as it is formatted (see :class:`_Sink`); returns ``b""``."""
     buffer = _Sink(into)
+    spill = _Spill() if into is not None else None
     docs = [item.doc for item in laid_out]
     first = docs[0]
     canvas = Canvas(buffer, pagesize=page_size(first.options), invariant=1, initialFontName=FONT_MAIN,
@@ -1290,9 +1292,13 @@ def _draw(laid_out: list[_LaidOut], measure: TextMeasure, limit: int | None = No
             if release:
                 pages[number - 1] = None  # type: ignore[call-overload]
             canvas.showPage()
-            _compress_page_stream(canvas)
+            _compress_page_stream(canvas, spill)
             drawn += 1
-    canvas.save()
+    try:
+        canvas.save()
+    finally:
+        if spill is not None:
+            spill.close()
     # the text writer's encodings belong to this PDF's font subsets: not to be met by another PDF
     # that a later object might get the same id as
     measure.encodings.pop(id(canvas._doc), None)
@@ -1339,20 +1345,59 @@ class _Sink:
 class _PageStream(_pdfdoc.PDFStream):
     """A page's content stream, already compressed: its bytes are let go once formatted (ReportLab
     collects the whole file before it returns it). Written once; a second time fails. The first one
-    formatted turns a streamed save to writing the file as it goes (:meth:`_Sink.take_over`)."""
+    formatted turns a streamed save to writing the file as it goes (:meth:`_Sink.take_over`).
+    ``parked``: where in a :class:`_Spill` the bytes wait (``content`` is ``None`` until formatted)."""
+
+    parked: tuple[_Spill, int, int, bool] | None = None
 
     def format(self, document) -> bytes:
         sink = getattr(document, "cunwu_sink", None)
         if sink is not None:
             sink.take_over(getattr(document, "__accum__", None))
+        if self.parked is not None:
+            spill, *where = self.parked
+            self.content = spill.fetch(*where)
+            self.parked = None
         out = super().format(document)
         self.content = None  # type: ignore[assignment]
         return out
 
 
-def _compress_page_stream(canvas: Canvas) -> None:
+class _Spill:
+    """Compressed page contents parked in an unnamed temporary file from the page's end to ``save``,
+    when the PDF is written as it is formatted: ReportLab numbers and formats every object at ``save``
+    and the font subsets (known only after the last page) come first in the file, so a page's bytes
+    cannot go out when it is drawn; kept in memory they were the whole file's size (10 MB at 100,000
+    rows) on top of everything else at the peak."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile(prefix="cunwu-pages-")
+        self.end = 0
+
+    def park(self, content: str | bytes) -> tuple[int, int, bool]:
+        """Where ``content`` (ASCII85 text, or zlib bytes with ``useA85`` off) now waits."""
+        text = isinstance(content, str)
+        data = content.encode("latin-1") if text else content
+        self.file.seek(self.end)
+        self.file.write(data)
+        at, self.end = self.end, self.end + len(data)
+        return at, len(data), text
+
+    def fetch(self, at: int, size: int, text: bool) -> str | bytes:
+        self.file.seek(at)
+        data = self.file.read(size)
+        if len(data) != size:
+            raise OSError(f"page content parked in {self.file.name} came back short")
+        return data.decode("latin-1") if text else data
+
+    def close(self) -> None:
+        self.file.close()
+
+
+def _compress_page_stream(canvas: Canvas, spill: _Spill | None = None) -> None:
     """The page just shown, its content stream compressed now with the filters ReportLab would
-    apply at ``save`` (the same bytes in the file), instead of kept as text until then."""
+    apply at ``save`` (the same bytes in the file), instead of kept as text until then; with
+    ``spill``, parked there until ``save``."""
     page = canvas._doc.Pages.pages[-1]
     stream = page.stream
     if page.Contents or not stream or not page.compression:
@@ -1363,7 +1408,11 @@ def _compress_page_stream(canvas: Canvas) -> None:
         content = f.encode(content)
     dictionary = _pdfdoc.PDFDictionary()
     dictionary["Filter"] = _pdfdoc.PDFArray([_pdfdoc.PDFName(f.pdfname) for f in filters])
-    contents = _PageStream(dictionary, content, filters=[])  # already applied: none at save
+    if spill is not None:
+        contents = _PageStream(dictionary, None, filters=[])  # already applied: none at save
+        contents.parked = (spill, *spill.park(content))
+    else:
+        contents = _PageStream(dictionary, content, filters=[])  # already applied: none at save
     contents.__Comment__ = "page stream"
     page.Contents = contents
     page.stream = None

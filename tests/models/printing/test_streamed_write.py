@@ -97,3 +97,39 @@ def test_a_write_failing_halfway_leaves_no_file_and_one_line(env, db_path, data_
     assert code == 1 and len(formatted) == 4
     assert len(err.splitlines()) == 1 and "Traceback" not in err and f"无法写入 {out}" in err
     assert not [p.name for p in tmp_path.iterdir() if "名单" in p.name]  # the target's temp is named after it
+
+
+def test_page_contents_wait_on_disk_until_save(env, db_path, monkeypatch):  # noqa: F811
+    """Written as formatted, each page's compressed content is parked in a temporary file when the
+    page is done (not held until save) and read back into the same place in the file."""
+    _ctx, svc, post, _printer = env
+    record = post(svc.create("DL-01", "2026-Q3", "耕地地力保护补贴名单公示", rows=roster_rows(400))).id
+    doc = read_document(db_path, record, OPTIONS["plain"], today=TODAY)
+    whole = render([doc]).data
+    parked, closed, held = [], [], []
+    real_park, real_close = render_module._Spill.park, render_module._Spill.close
+
+    def park(self, content):
+        parked.append(len(content))
+        return real_park(self, content)
+
+    def close(self):
+        closed.append(self.file.closed)
+        return real_close(self)
+
+    real_save = render_module.Canvas.save
+
+    def save(canvas):
+        held.extend(page.Contents.content for page in canvas._doc.Pages.pages)
+        return real_save(canvas)
+
+    monkeypatch.setattr(render_module._Spill, "park", park)
+    monkeypatch.setattr(render_module._Spill, "close", close)
+    monkeypatch.setattr(render_module.Canvas, "save", save)
+    handle = _Writes()
+    rendered = render([doc], handle, keep=False)
+    assert b"".join(handle.parts) == whole
+    assert len(parked) == rendered.pages[0] > 5 and closed == [False]
+    assert held == [None] * rendered.pages[0]  # nothing in memory from the page's end to save
+    parked.clear()
+    assert render([doc]).data == whole and parked == []  # kept whole: no temporary file
