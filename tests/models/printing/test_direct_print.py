@@ -18,6 +18,7 @@ from models.printing.document import PrintOptions
 from models.printing.render import render
 from models.services.disclosures import DisclosureService
 
+from .account_rows import account_row
 from .test_notices import DECISION, FINANCE, PROJECT, TODAY, YISHI, env, id_number, roster_rows  # noqa: F401
 from .test_render import ID_NUMBER, all_text, squeezed
 
@@ -110,14 +111,14 @@ def test_with_accounts_it_signs_in_and_prints_without_importing_sqlalchemy(env, 
         m.setattr(passwords, "N", passwords.N // 2)  # a hash made before the cost was raised
         AccountService(ctx).add("张主任", "admin", PASSWORD)
     stored = _hash(db_path, "张主任")
-    assert passwords.needs_rehash(stored) and _row(db_path, "张主任")["last_login_at"] is None
+    assert passwords.needs_rehash(stored) and account_row(db_path, "张主任")["last_login_at"] is None
     out = tmp_path / "名单.pdf"
     done = _print_without_sqlalchemy(db_path, data_dir, record.id, out, CUNWU_USER="张主任", CUNWU_PASSWORD=PASSWORD)
     assert done.returncode == 0, done.stderr
     assert out.read_bytes() == printer.print_disclosure(record.id).data
     rehashed = _hash(db_path, "张主任")
     assert rehashed != stored and not passwords.needs_rehash(rehashed) and passwords.verify_password(PASSWORD, rehashed)
-    row = _row(db_path, "张主任")
+    row = account_row(db_path, "张主任")
     assert row["failed_attempts"] == 0 and row["last_login_at"] is not None
 
 
@@ -131,17 +132,8 @@ def _signed(db, name: str):
     return ServiceContext(db, sign_in(db, name, PASSWORD))
 
 
-def _row(db_path, name: str) -> dict:
-    conn = sqlite3.connect(db_path)
-    try:
-        conn.row_factory = sqlite3.Row
-        return dict(conn.execute("SELECT * FROM account WHERE name = ?", (name,)).fetchone())
-    finally:
-        conn.close()
-
-
 def _hash(db_path, name: str) -> str:
-    return _row(db_path, name)["password_hash"]
+    return account_row(db_path, name)["password_hash"]
 
 
 @pytest.mark.parametrize("option", sorted(OPTIONS))

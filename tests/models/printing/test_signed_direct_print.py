@@ -23,6 +23,7 @@ from models.services.disclosures import DisclosureService
 from models.storage.plain_sign_in import NO_ACCOUNTS, SignedIn, plain_sign_in, stored_time, time_text
 from tests.conftest import STAFF, STAFF_PASSWORD
 
+from .account_rows import account_row
 from .test_notices import env  # noqa: F401
 from .test_render import ID_NUMBER, all_text
 
@@ -77,15 +78,6 @@ def services_barred(monkeypatch):
     monkeypatch.setattr(jobs, "NoticePrinter", Barred)
 
 
-def _account(db_path: Path, name: str) -> dict:
-    conn = sqlite3.connect(db_path)
-    try:
-        conn.row_factory = sqlite3.Row
-        return dict(conn.execute("SELECT * FROM account WHERE name = ?", (name,)).fetchone())
-    finally:
-        conn.close()
-
-
 @pytest.fixture
 def access_log():
     """The access log's lines (``cunwu.access``, INFO and up) while the test runs, wherever the CLI's
@@ -116,14 +108,14 @@ def test_a_signed_in_print_takes_the_plain_path_and_writes_the_sign_in_once(vill
         code, _out, err = cli("print", str(village["record"]), "--out", str(tmp_path / "x.pdf"), user=clerk,
                               password="wrong-password")
         assert (code, err) == (1, "用户名或密码错误") and not (tmp_path / "x.pdf").exists()
-        assert _account(db_path, clerk)["failed_attempts"] == attempt
+        assert account_row(db_path, clerk)["failed_attempts"] == attempt
     before = datetime.now(UTC)
     lines = len(_signed_in(access_log))
     out = tmp_path / "通知.pdf"
     code, stdout, err = cli("print", str(village["record"]), "--out", str(out), user=clerk, password=STAFF_PASSWORD)
     assert (code, err) == (0, "") and stdout.startswith(f"已生成 {out}：共 1 页")
     assert not ID_NUMBER.search(all_text(out.read_bytes())) and "请勿外传" in all_text(out.read_bytes())
-    row = _account(db_path, clerk)
+    row = account_row(db_path, clerk)
     assert row["failed_attempts"] == 0 and row["locked_until"] is None
     # stored as the entities store it, read back by the services as the moment it happened
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}", row["last_login_at"])
@@ -169,7 +161,7 @@ def _state(db: Path, name: str) -> tuple:
         conn.close()
     if name not in names:
         return ()
-    row = _account(db, name)
+    row = account_row(db, name)
     return row["failed_attempts"], row["locked_until"] is not None, row["last_login_at"] is not None, row["disabled"]
 
 
@@ -178,7 +170,7 @@ def test_every_refusal_is_the_services_own_and_counted_once(village, cli, db_pat
     database: the same exit code, the same sentence, the same account row afterwards."""
     AccountService(village["ctx"]["admin"]).disable(STAFF["supervisor"])
     twin = _twin(db_path, tmp_path)
-    supervisor_before = _account(db_path, STAFF["supervisor"])
+    supervisor_before = account_row(db_path, STAFF["supervisor"])
     record = str(village["record"])
     clerk, supervisor = STAFF["clerk"], STAFF["supervisor"]
     attempts = [
@@ -203,10 +195,10 @@ def test_every_refusal_is_the_services_own_and_counted_once(village, cli, db_pat
     assert seen[:5] == ["用户名或密码错误", "用户名或密码错误", "用户名或密码错误（再错 2 次后须等待一段时间才能再试）",
                         "用户名或密码错误（再错 1 次后须等待一段时间才能再试）",
                         "用户名或密码错误。已连续输错 5 次，请 30 秒后再试（忘记密码请找村干部重设）"]
-    assert seen[5].startswith("密码已连续输错 5 次，请 ") and _account(db_path, clerk)["failed_attempts"] == 5
+    assert seen[5].startswith("密码已连续输错 5 次，请 ") and account_row(db_path, clerk)["failed_attempts"] == 5
     assert seen[6] == "用户名或密码错误" and "不可见" in seen[7]
     assert seen[8] == f"账户“{supervisor}”已停用，请找村干部（管理员）" and seen[9] == "用户名或密码错误"
-    assert _account(db_path, supervisor) == {**supervisor_before, "failed_attempts": 1}
+    assert account_row(db_path, supervisor) == {**supervisor_before, "failed_attempts": 1}
 
 
 def test_nothing_about_the_record_is_said_before_the_sign_in_succeeded(village, cli, db_path, tmp_path):
@@ -217,10 +209,10 @@ def test_nothing_about_the_record_is_said_before_the_sign_in_succeeded(village, 
     out = tmp_path / "x.pdf"
     code, _out, err = cli("print", str(draft.id), "--out", str(out), user=STAFF["clerk"], password="wrong-password")
     assert (code, err) == (1, "用户名或密码错误") and not out.exists()
-    assert _account(db_path, STAFF["clerk"])["failed_attempts"] == 1
+    assert account_row(db_path, STAFF["clerk"])["failed_attempts"] == 1
     code, _out, err = cli("print", str(draft.id), "--out", str(out), user=STAFF["clerk"], password=STAFF_PASSWORD)
     assert code == 1 and "U+E000" in err and "字体中没有" in err and not out.exists()
-    assert _account(db_path, STAFF["clerk"])["failed_attempts"] == 0
+    assert account_row(db_path, STAFF["clerk"])["failed_attempts"] == 0
 
 
 def test_no_password_given_is_the_services_question(village, cli, tmp_path, monkeypatch):
@@ -255,10 +247,10 @@ def test_the_plain_sign_in_decides_as_the_services(village, db_path, tmp_path):
     """Directly: what `plain_sign_in` returns, and that it writes nothing unless it signs in."""
     twin = _twin(db_path, tmp_path)
     clerk = STAFF["clerk"]
-    before = _account(db_path, clerk)
+    before = account_row(db_path, clerk)
     for name, password in ((clerk, "wrong-password"), ("无此人", STAFF_PASSWORD), (clerk, None), (None, None)):
         assert plain_sign_in(db_path, name, password) is None
-        assert _account(db_path, clerk) == before  # handed over before writing anything
+        assert account_row(db_path, clerk) == before  # handed over before writing anything
     at = datetime(2026, 12, 7, 14, 3, 5, 12, tzinfo=UTC)
     account = plain_sign_in(db_path, clerk, STAFF_PASSWORD, now=at)
     assert account == SignedIn(before["id"], clerk, "clerk")
@@ -271,8 +263,8 @@ def test_the_plain_sign_in_decides_as_the_services(village, db_path, tmp_path):
     finally:
         other.dispose()
     assert (actor.name, actor.role, actor.account_id) == (account.name, account.role, account.account_id)
-    assert _account(db_path, clerk) == _account(twin, clerk)  # the same row, to the text of the timestamp
-    assert time_text(at) == _account(db_path, clerk)["last_login_at"]
+    assert account_row(db_path, clerk) == account_row(twin, clerk)  # the same row, to the text of the timestamp
+    assert time_text(at) == account_row(db_path, clerk)["last_login_at"]
     assert plain_sign_in(tmp_path / "missing.sqlite3", clerk, STAFF_PASSWORD) is None
 
 
