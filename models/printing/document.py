@@ -46,13 +46,15 @@ _SEP = "\x1f"  # joins a packed row's cells (a row holding it anywhere is kept a
 
 
 class PackedRows(Sequence[list[str]]):
-    """A large table's rows, each kept as one string of its cells (100,000 rows of eight cells: some
-    15 MB instead of 57 as lists of strings), given back as a list of cells when read. Read-only."""
+    """A large table's rows, each kept as one UTF-8 string of its cells (100,000 rows of eight cells:
+    some 8 MB, where ``str`` took 15 — a row with one Chinese character is two bytes a character as
+    ``str``, mostly digits in UTF-8 — and lists of strings 57), given back as a list of cells when
+    read. Read-only."""
 
     __slots__ = ("_rows",)
 
     def __init__(self, rows: Iterable[Sequence[str]] = ()) -> None:
-        self._rows: list[str | list[str]] = [_pack(row) for row in rows]
+        self._rows: list[bytes | list[str]] = [_pack(row) for row in rows]
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -74,10 +76,14 @@ class PackedRows(Sequence[list[str]]):
         out = PackedRows()
         rows = out._rows
         for v in self._rows:
-            if unchanged is not None and v.__class__ is str and unchanged(v):  # type: ignore[arg-type]
-                rows.append(v)
-                continue
-            row = _unpack(v)
+            if v.__class__ is bytes:
+                joined = v.decode()  # type: ignore[union-attr]
+                if unchanged is not None and unchanged(joined):
+                    rows.append(v)
+                    continue
+                row = joined.split(_SEP)
+            else:
+                row = list(v)
             changed = change(row)
             rows.append(v if changed is row else _pack(changed))
         return out
@@ -85,28 +91,36 @@ class PackedRows(Sequence[list[str]]):
     def cell_counts_are(self, width: int) -> bool:
         """Whether every row has ``width`` cells."""
         seps = width - 1
-        return all(v.count(_SEP) == seps if v.__class__ is str else len(v) == width for v in self._rows)
+        return all(v.count(_SEP_BYTE) == seps if v.__class__ is bytes else len(v) == width for v in self._rows)
 
     def chars(self) -> set[str]:
         """Every character of every cell."""
-        packed = [v for v in self._rows if v.__class__ is str]
+        packed = [v for v in self._rows if v.__class__ is bytes]
         chars: set[str] = set()
         for start in range(0, len(packed), 5_000):
-            chars.update("".join(packed[start:start + 5_000]))  # type: ignore[arg-type]
+            chars.update(b"".join(packed[start:start + 5_000]).decode())  # type: ignore[arg-type]
         chars.discard(_SEP)
         for v in self._rows:
-            if v.__class__ is not str:
+            if v.__class__ is not bytes:
                 chars.update("".join(v))
         return chars
 
 
-def _pack(row: Sequence[str]) -> str | list[str]:
+_SEP_BYTE = _SEP.encode()
+
+
+def _pack(row: Sequence[str]) -> bytes | list[str]:
     joined = _SEP.join(row)
-    return joined if joined.count(_SEP) == len(row) - 1 else list(row)
+    if joined.count(_SEP) != len(row) - 1:
+        return list(row)
+    try:
+        return joined.encode()
+    except UnicodeEncodeError:  # a lone surrogate: kept as it came, as its list
+        return list(row)
 
 
-def _unpack(v: str | list[str]) -> list[str]:
-    return v.split(_SEP) if v.__class__ is str else list(v)  # type: ignore[union-attr]
+def _unpack(v: bytes | list[str]) -> list[str]:
+    return v.decode().split(_SEP) if v.__class__ is bytes else list(v)  # type: ignore[union-attr]
 
 
 @dataclass(frozen=True)

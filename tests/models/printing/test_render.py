@@ -381,6 +381,22 @@ def test_packed_rows_give_back_their_cells():
                                                                       ["3", "", "备注"]]
 
 
+def test_packed_rows_take_less_room_than_strings_and_keep_every_character():
+    import sys
+
+    from models.printing.document import _SEP, PackedRows
+
+    # a roster row: mostly digits and masks, a few Chinese characters (two bytes each in a str)
+    rows = [[str(n), f"第{n % 12 + 1}村民小组", "王𠮷" if n == 7 else "孙国霞", f"410322********{n:04d}", "12.47",
+             "18.34", "228.70", ""] for n in range(1, 201)]
+    rows.append(["201", "坏\ud800字", "", "", "", "", "", ""])  # not UTF-8: kept as its list
+    packed = PackedRows(rows)
+    assert list(packed) == rows and packed[6][2] == "王𠮷" and packed[200][1] == "坏\ud800字"
+    assert packed.cell_counts_are(8) and packed.chars() == set("".join("".join(r) for r in rows))
+    as_str = sum(sys.getsizeof(_SEP.join(r)) for r in rows[:200])
+    assert sum(sys.getsizeof(v) for v in packed._rows[:200]) < 0.7 * as_str
+
+
 def test_packed_rows_print_the_same_bytes_as_lists():
     """A table kept packed (above PACK_ROWS rows) prints what its rows as lists print: wrapping
     remarks, rare characters, a row taller than a page split over pages."""
