@@ -239,6 +239,8 @@ class _Layout:
     def __init__(self, doc: NoticeDocument, measure: TextMeasure) -> None:
         self.doc = doc
         self.measure = measure
+        # a bold text placed alike on many pages (a table's header on each of 2,942) is one tuple
+        self.bolds_placed: dict[tuple[float, float, str, float], tuple[float, float, str, float]] = {}
         self.st = st = styles_for(doc.options)
         self.size = page_size(doc.options)
         self.left = st.margin_x
@@ -290,7 +292,8 @@ class _Layout:
             x -= width / 2
         elif align == "right":
             x -= width
-        self.page.bolds.append((x, y_top - line_h / 2 - _BASELINE_DROP * size, text, size))
+        placed = (x, y_top - line_h / 2 - _BASELINE_DROP * size, text, size)
+        self.page.bolds.append(self.bolds_placed.setdefault(placed, placed))
 
     # blocks
 
@@ -670,7 +673,7 @@ class _Layout:
                 start = gap_bottom
             if start > y:
                 pieces.append((start, y))
-            page.lines.append(_Grid(self.left, table_right, ys, xs, pieces))  # type: ignore[arg-type]
+            page.lines.append(_Grid(self.left, table_right, array("d", ys), xs, pieces))  # type: ignore[arg-type]
             page.frames.append((self.left, y, table_right - self.left, seg_top - y))
             self.y = y
             if r >= n and totals_done:
@@ -836,7 +839,7 @@ class _Grid:
 
     __slots__ = ("left", "right", "ys", "xs", "pieces")
 
-    def __init__(self, left: float, right: float, ys: list[float], xs: list[float],
+    def __init__(self, left: float, right: float, ys: Sequence[float], xs: list[float],
                  pieces: list[tuple[float, float]]) -> None:
         self.left, self.right, self.ys, self.xs, self.pieces = left, right, ys, xs, pieces
 
