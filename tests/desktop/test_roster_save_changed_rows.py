@@ -54,6 +54,22 @@ def _grid_amounts(model) -> list[str]:
     return [model.index(r, col).data() for r in range(model.rowCount()) if not model.is_blank(r)]
 
 
+@pytest.fixture
+def worker_editor(qtbot, village_ws, roster, monkeypatch):
+    """The roster's editor, saving on a worker as a 10,000-row roster does."""
+    import desktop.editors.disclosure_editor as editor_module
+
+    monkeypatch.setattr(editor_module, "BACKGROUND_SAVE_ROWS", 5)
+    return open_editor(qtbot, village_ws, roster.id)
+
+
+def _type_into(qtbot, editor, row: int, key_: str, text: str) -> None:
+    """Click the cell of `row` in column `key_` and type `text` (its cell editor stays open)."""
+    view, model = editor.kind_editor.view, editor.kind_editor.model
+    click_row(qtbot, view, row, column=model.column_of(key_))
+    type_here(qtbot, text)
+
+
 def test_ctrl_s_writes_the_typed_row_only_and_shows_what_was_stored(qtbot, village_ws, roster, service_parses):
     editor = open_editor(qtbot, village_ws, roster.id)
     view, model = editor.kind_editor.view, editor.kind_editor.model
@@ -98,17 +114,13 @@ def test_deleted_rows_and_undo_are_stored_as_the_grid_shows_them(qtbot, village_
 
 
 def test_the_findings_a_save_returned_stay_shown_and_none_are_rechecked_while_it_runs(qtbot, village_ws, roster,
-                                                                                      monkeypatch):
+                                                                                      monkeypatch, worker_editor):
     import threading
 
-    import desktop.editors.disclosure_editor as editor_module
     from desktop.editors.disclosure_editor import DisclosureEditor
 
-    monkeypatch.setattr(editor_module, "BACKGROUND_SAVE_ROWS", 5)  # saved on a worker, as 10,000 rows are
-    editor = open_editor(qtbot, village_ws, roster.id)
-    view, model = editor.kind_editor.view, editor.kind_editor.model
-    click_row(qtbot, view, 2, column=model.column_of("id_number"))
-    type_here(qtbot, IDS[0])  # the cell editor is still open: Ctrl+S commits it (a repeated ID number now)
+    editor = worker_editor
+    _type_into(qtbot, editor, 2, "id_number", IDS[0])  # the cell editor is still open: Ctrl+S commits it (a repeated ID number now)
     rechecks: list[bool] = []
     real_live = DisclosureEditor.live_findings
     monkeypatch.setattr(DisclosureEditor, "live_findings", lambda self: rechecks.append(self.saving) or real_live(self))
@@ -149,16 +161,12 @@ def test_a_large_roster_comes_with_its_totals_and_repeated_ids_made_on_the_worke
     assert f"{N}" in editor.kind_editor.totals_text()
 
 
-def test_the_undo_button_does_nothing_while_a_save_reads_the_rows(qtbot, village_ws, roster, monkeypatch):
+def test_the_undo_button_does_nothing_while_a_save_reads_the_rows(qtbot, monkeypatch, worker_editor):
     import threading
 
-    import desktop.editors.disclosure_editor as editor_module
-
-    monkeypatch.setattr(editor_module, "BACKGROUND_SAVE_ROWS", 5)
-    editor = open_editor(qtbot, village_ws, roster.id)
-    view, model = editor.kind_editor.view, editor.kind_editor.model
-    click_row(qtbot, view, 3, column=model.column_of("amount"))
-    type_here(qtbot, "888.00")
+    editor = worker_editor
+    model = editor.kind_editor.model
+    _type_into(qtbot, editor, 3, "amount", "888.00")
     key(qtbot, Qt.Key.Key_Return)
     release = threading.Event()
     real_update = DisclosureService.update
@@ -174,14 +182,10 @@ def test_the_undo_button_does_nothing_while_a_save_reads_the_rows(qtbot, village
     assert _grid_amounts(model)[3] == "103.00" and editor.isWindowModified()
 
 
-def test_after_a_save_on_a_worker_the_cursor_stays_on_its_cell(qtbot, village_ws, roster, monkeypatch):
-    import desktop.editors.disclosure_editor as editor_module
-
-    monkeypatch.setattr(editor_module, "BACKGROUND_SAVE_ROWS", 5)
-    editor = open_editor(qtbot, village_ws, roster.id)
+def test_after_a_save_on_a_worker_the_cursor_stays_on_its_cell(qtbot, village_ws, worker_editor):
+    editor = worker_editor
     view, model = editor.kind_editor.view, editor.kind_editor.model
-    click_row(qtbot, view, 20, column=model.column_of("amount"))
-    type_here(qtbot, "321.00")
+    _type_into(qtbot, editor, 20, "amount", "321.00")
     key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # commits the cell and saves
     qtbot.waitUntil(lambda: not editor.saving, timeout=10_000)
     assert editor.message_label.text() == "已保存"
@@ -210,15 +214,13 @@ def test_a_large_roster_shows_a_column_its_rows_fill_that_its_columns_do_not_nam
 
 
 def test_a_save_on_a_worker_begins_once_saving_is_on_screen_and_leaves_no_watcher(qtbot, village_ws, roster,
-                                                                                  monkeypatch):
+                                                                                  monkeypatch, worker_editor):
     from PySide6.QtCore import QEvent, QObject
 
-    import desktop.editors.disclosure_editor as editor_module
     from desktop import workers
 
-    monkeypatch.setattr(editor_module, "BACKGROUND_SAVE_ROWS", 5)
-    editor = open_editor(qtbot, village_ws, roster.id)
-    view, model = editor.kind_editor.view, editor.kind_editor.model
+    editor = worker_editor
+    model = editor.kind_editor.model
     painted: list[str] = []
 
     class Paints(QObject):
@@ -234,8 +236,7 @@ def test_a_save_on_a_worker_begins_once_saving_is_on_screen_and_leaves_no_watche
     monkeypatch.setattr(DisclosureService, "update",
                         lambda self, *a, **kw: seen.append(list(painted)) or real_update(self, *a, **kw))
     for n, amount in enumerate(("701.00", "702.00")):
-        click_row(qtbot, view, 10 + n, column=model.column_of("amount"))
-        type_here(qtbot, amount)
+        _type_into(qtbot, editor, 10 + n, "amount", amount)
         key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: not editor.saving, timeout=10_000)
         assert editor.message_label.text() == "已保存" and "正在保存……" in seen[-1]  # shown before the save began

@@ -46,6 +46,14 @@ def test_pillow_images_still_load_for_whoever_draws_one(tmp_path: Path) -> None:
     assert reader.getRGBData()[:3] == b"\xc8\n\n"
 
 
+def _last_json_line(script: str, tmp_path: Path) -> dict:
+    """Run `script` in a fresh interpreter over the project and give the JSON it printed last."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def test_a_print_process_loads_neither(tmp_path: Path) -> None:
     script = (
         "import json, sys, re\n"
@@ -56,10 +64,7 @@ def test_a_print_process_loads_neither(tmp_path: Path) -> None:
         "print(json.dumps({'image_loaded': image is not None and type(image) is type(sys),\n"
         "                  'uri_compiled': paragraph.uri_pat._compiled is not None}))\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"image_loaded": False, "uri_compiled": False}
+    assert _last_json_line(script, tmp_path) == {"image_loaded": False, "uri_compiled": False}
 
 
 def test_an_importer_that_cannot_load_lazily_gets_the_ordinary_import(tmp_path: Path) -> None:
@@ -75,7 +80,4 @@ def test_an_importer_that_cannot_load_lazily_gets_the_ordinary_import(tmp_path: 
         "image = sys.modules.get('PIL.Image')\n"
         "print(json.dumps({'pdf': data[:5].decode(), 'eager': type(image) is type(sys)}))\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"pdf": "%PDF-", "eager": True}
+    assert _last_json_line(script, tmp_path) == {"pdf": "%PDF-", "eager": True}
