@@ -9,6 +9,7 @@ Widths given on a :class:`Column` are in millimetres; the renderer works out eve
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -43,84 +44,163 @@ class Column:
 #: Above this many rows a table's cells are kept packed (:class:`PackedRows`).
 PACK_ROWS = 20_000
 _SEP = "\x1f"  # joins a packed row's cells (a row holding it anywhere is kept as its list)
+_ROW_SEP = "\x1e"  # joins a block's rows (likewise)
+_BLOCK = 256  # rows a block
 
 
 class PackedRows(Sequence[list[str]]):
-    """A large table's rows, each kept as one UTF-8 string of its cells (100,000 rows of eight cells:
-    some 8 MB, where ``str`` took 15 — a row with one Chinese character is two bytes a character as
-    ``str``, mostly digits in UTF-8 — and lists of strings 57), given back as a list of cells when
-    read. Read-only."""
+    """A large table's rows kept in compressed blocks: each row its cells joined by a separator, a
+    block :data:`_BLOCK` rows of them in UTF-8, zlib-compressed (100,000 rows of eight cells: some
+    2 MB, where one UTF-8 string a row took 10, ``str`` 15 and lists of strings 57), given back as a
+    list of cells when read. Reading goes through the blocks in order (measuring, checking, drawing):
+    the block last opened is kept open. A row whose cells hold a separator, or a character UTF-8
+    cannot hold (a lone surrogate), is kept as its list beside the blocks. Read-only."""
 
-    __slots__ = ("_rows",)
+    __slots__ = ("_blocks", "_odd", "_count", "_open")
 
     def __init__(self, rows: Iterable[Sequence[str]] = ()) -> None:
-        self._rows: list[bytes | list[str]] = [_pack(row) for row in rows]
+        self._blocks: list[bytes] = []
+        self._odd: dict[int, list[str]] = {}  # row → its cells, where the block holds ""
+        self._count = 0
+        self._open: tuple[int, list[str]] = (-1, [])  # the block last opened: its rows, joined
+        joined: list[str] = []
+        for row in rows:
+            joined.append(self._joined(row))
+            if len(joined) == _BLOCK:
+                self._close_block(joined)
+                joined = []
+        if joined:
+            self._close_block(joined)
+
+    def _joined(self, row: Sequence[str]) -> str:
+        """``row``'s cells joined, or "" with the row kept as its list (counted as the next row)."""
+        joined = _SEP.join(row)
+        if joined.count(_SEP) != len(row) - 1 or _ROW_SEP in joined:
+            self._odd[self._count] = list(row)
+            joined = ""
+        self._count += 1
+        return joined
+
+    def _close_block(self, joined: list[str]) -> None:
+        """The last ``len(joined)`` rows counted, compressed as the next block."""
+        try:
+            data = _ROW_SEP.join(joined).encode()
+        except UnicodeEncodeError:  # a lone surrogate: its row kept as its list
+            first = self._count - len(joined)
+            for k, text in enumerate(joined):
+                try:
+                    text.encode()
+                except UnicodeEncodeError:
+                    self._odd[first + k] = text.split(_SEP)
+                    joined[k] = ""
+            data = _ROW_SEP.join(joined).encode()
+        self._blocks.append(zlib.compress(data, 1))
+
+    def _block(self, b: int) -> list[str]:
+        """Block ``b``'s rows, joined."""
+        at, rows = self._open
+        if at != b:
+            rows = zlib.decompress(self._blocks[b]).decode().split(_ROW_SEP)
+            self._open = (b, rows)
+        return rows
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return self._count
 
     def __getitem__(self, k):  # type: ignore[override]
         if isinstance(k, slice):
-            return [_unpack(v) for v in self._rows[k]]
-        return _unpack(self._rows[k])
+            start, stop, step = k.indices(self._count)
+            if step != 1:
+                return [self[r] for r in range(start, stop, step)]
+            out: list[list[str]] = []
+            for b in range(start // _BLOCK, (stop - 1) // _BLOCK + 1 if stop > start else 0):
+                first = b * _BLOCK
+                out.extend([joined.split(_SEP) for joined in self._block(b)[max(start, first) - first:stop - first]])
+            for r, row in self._odd.items():
+                if start <= r < stop:
+                    out[r - start] = list(row)
+            return out
+        if k < 0:
+            k += self._count
+        if not 0 <= k < self._count:
+            raise IndexError("PackedRows index out of range")
+        if self._odd and k in self._odd:
+            return list(self._odd[k])
+        return self._block(k // _BLOCK)[k % _BLOCK].split(_SEP)
 
     def __iter__(self) -> Iterator[list[str]]:
-        for v in self._rows:
-            yield _unpack(v)
+        odd = self._odd
+        r = 0
+        for block in self._blocks:
+            for joined in zlib.decompress(block).decode().split(_ROW_SEP):
+                yield list(odd[r]) if odd and r in odd else joined.split(_SEP)
+                r += 1
 
     def map(self, change: Callable[[list[str]], Sequence[str]],
             unchanged: Callable[[str], bool] | None = None) -> PackedRows:
-        """The rows through ``change``; a row it gives back as it was (the same object) stays packed as it
-        was, and so does a packed row for which ``unchanged`` (given the cells joined by a separator that
-        no rule looks for) says that ``change`` would not change it."""
+        """The rows through ``change``. A row it gives back as it was (the same object) stays as it
+        was, and so does a row for which ``unchanged`` (given the cells joined by a separator that no
+        rule looks for) says that ``change`` would not change it; a block none of whose rows changed
+        is shared, not compressed again."""
         out = PackedRows()
-        rows = out._rows
-        for v in self._rows:
-            if v.__class__ is bytes:
-                joined = v.decode()  # type: ignore[union-attr]
-                if unchanged is not None and unchanged(joined):
-                    rows.append(v)
-                    continue
-                row = joined.split(_SEP)
+        odd = self._odd
+        r = 0
+        for block in self._blocks:
+            kept: list[str] = []
+            same = True
+            for joined in zlib.decompress(block).decode().split(_ROW_SEP):
+                if odd and r in odd:
+                    row = list(odd[r])
+                    changed = change(row)
+                    if changed is row:  # kept as its list, as here
+                        out._odd[out._count] = row
+                        kept.append(out._joined_as_is(""))
+                    else:
+                        kept.append(out._joined(changed))
+                        same = False
+                elif unchanged is not None and unchanged(joined):
+                    kept.append(out._joined_as_is(joined))
+                else:
+                    row = joined.split(_SEP)
+                    changed = change(row)
+                    if changed is row:
+                        kept.append(out._joined_as_is(joined))
+                    else:
+                        kept.append(out._joined(changed))
+                        same = False
+                r += 1
+            if same:
+                out._blocks.append(block)
             else:
-                row = list(v)
-            changed = change(row)
-            rows.append(v if changed is row else _pack(changed))
+                out._close_block(kept)
         return out
+
+    def _joined_as_is(self, joined: str) -> str:
+        """A row already joined (packed before, so it holds no separator of its own), counted."""
+        self._count += 1
+        return joined
 
     def cell_counts_are(self, width: int) -> bool:
         """Whether every row has ``width`` cells."""
-        seps = width - 1
-        return all(v.count(_SEP_BYTE) == seps if v.__class__ is bytes else len(v) == width for v in self._rows)
+        odd = self._odd
+        r = 0
+        for block in self._blocks:
+            for joined in zlib.decompress(block).decode().split(_ROW_SEP):
+                if (len(odd[r]) if odd and r in odd else joined.count(_SEP) + 1) != width:
+                    return False
+                r += 1
+        return True
 
     def chars(self) -> set[str]:
         """Every character of every cell."""
-        packed = [v for v in self._rows if v.__class__ is bytes]
         chars: set[str] = set()
-        for start in range(0, len(packed), 5_000):
-            chars.update(b"".join(packed[start:start + 5_000]).decode())  # type: ignore[arg-type]
+        for block in self._blocks:
+            chars.update(zlib.decompress(block).decode())
         chars.discard(_SEP)
-        for v in self._rows:
-            if v.__class__ is not bytes:
-                chars.update("".join(v))
+        chars.discard(_ROW_SEP)
+        for row in self._odd.values():
+            chars.update("".join(row))
         return chars
-
-
-_SEP_BYTE = _SEP.encode()
-
-
-def _pack(row: Sequence[str]) -> bytes | list[str]:
-    joined = _SEP.join(row)
-    if joined.count(_SEP) != len(row) - 1:
-        return list(row)
-    try:
-        return joined.encode()
-    except UnicodeEncodeError:  # a lone surrogate: kept as it came, as its list
-        return list(row)
-
-
-def _unpack(v: bytes | list[str]) -> list[str]:
-    return v.decode().split(_SEP) if v.__class__ is bytes else list(v)  # type: ignore[union-attr]
 
 
 @dataclass(frozen=True)

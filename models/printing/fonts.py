@@ -31,12 +31,13 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import mmap
 import os
 import re
 import threading
 import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, KeysView
 from pathlib import Path
 from typing import Literal
 
@@ -92,7 +93,7 @@ RESOURCES_ENV = "CUNWU_RESOURCES"
 
 _lock = threading.RLock()
 _registered = False
-_coverage: dict[str, frozenset[int]] = {}
+_coverage: dict[str, KeysView[int]] = {}
 
 
 # --- ToUnicode for characters beyond the BMP ---------------------------------------------------
@@ -230,9 +231,54 @@ def _drop_stale(fresh: Path) -> None:
         pass
 
 
+def _font_bytes(path: str) -> mmap.mmap | bytes:
+    """The font file's bytes as ReportLab's face reads them, mapped rather than read: only the parts
+    a PDF's subsets take (a few hundred glyphs) are ever loaded, not the whole file (5 MB for the
+    Ext-A/B fallback, met on a large roster by one rare name). One mapping a file, shared by its faces
+    (the main font's regular and bold names). A file that cannot be mapped is read."""
+    mapping = _mappings.get(path)
+    if mapping is None:
+        with open(path, "rb") as f:
+            try:
+                mapping = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+            except (OSError, ValueError):  # empty, or a file system that cannot map: read it
+                mapping = f.read()
+        _mappings[path] = mapping
+    return mapping
+
+
+#: font file → its bytes (see :func:`_font_bytes`).
+_mappings: dict[str, mmap.mmap | bytes] = {}
+
+
 class _CachedFace(TTFontFace):
     """ReportLab's TrueType face whose table extraction (``extractInfo``) is read from the cache when
-    the font file and ReportLab are the ones it was made from. The font's bytes are read as usual."""
+    the font file and ReportLab are the ones it was made from, and whose bytes are mapped
+    (:func:`_font_bytes`; ReportLab reads the file only when its face has no ``_ttf_data``)."""
+
+    def __init__(self, filename: str) -> None:
+        self._ttf_data = _font_bytes(filename)
+        self.filename = filename
+        super().__init__(filename)
+
+    def get_table(self, tag):  # ReportLab's name
+        """A table's bytes; the glyph table as :class:`_TableSlices`: a PDF's subset takes its few
+        glyphs from it by slicing, and ReportLab copied the whole table (5 MB) for each subset."""
+        if tag != "glyf":
+            return super().get_table(tag)
+        pos, length = self.get_table_pos(tag)
+        return _TableSlices(self._ttf_data, pos, length)
+
+    def makeSubset(self, subset):  # noqa: N802 - ReportLab's name
+        """ReportLab's subset, after which the font file's pages it read are let go: the file's
+        mapping does not keep in memory every glyph a large roster's subsets took (they are read
+        again from the page cache if ever needed)."""
+        try:
+            return super().makeSubset(subset)
+        finally:
+            data = self._ttf_data
+            if isinstance(data, mmap.mmap) and hasattr(data, "madvise") and hasattr(mmap, "MADV_DONTNEED"):
+                data.madvise(mmap.MADV_DONTNEED)
 
     def extractInfo(self, charInfo=1) -> None:  # noqa: N802, N803 - ReportLab's names
         if charInfo:
@@ -251,6 +297,25 @@ class _CachedFace(TTFontFace):
             info = {k: v for k, v in self.__dict__.items() if k not in before or before[k] is not v}
             _store_cached_info(self.filename, info)
             _extracted[self.filename] = info
+
+
+class _TableSlices:
+    """A table of a font file that gives its slices as bytes, read from the file's bytes only when
+    asked for (ReportLab's subsetting slices the glyph table glyph by glyph)."""
+
+    __slots__ = ("data", "start", "length")
+
+    def __init__(self, data: mmap.mmap | bytes, start: int, length: int) -> None:
+        self.data, self.start, self.length = data, start, length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, k: slice) -> bytes:
+        if not isinstance(k, slice) or k.step not in (None, 1):
+            raise TypeError("a font table is read by slices")
+        first, last, _ = k.indices(self.length)
+        return bytes(self.data[self.start + first:self.start + max(first, last)])
 
 
 #: font file → the attributes :meth:`_CachedFace.extractInfo` set, for the other faces of that file.
@@ -332,11 +397,9 @@ def register_fonts() -> None:
         for name in FALLBACK_FONTS:  # an incomplete installation is named now, not at the first rare name
             if not (fonts_dir() / _FONT_FILES[name]).is_file():
                 raise FileNotFoundError(f"font file for {name} missing: {fonts_dir() / _FONT_FILES[name]}")
-        main_coverage = frozenset(fonts[0].face.charToGlyph)  # one table: the bold name shares it
-        for font in fonts:
+        for font in fonts:  # (one table: the bold name shares the regular's)
             pdfmetrics.registerFont(font)
-            _coverage[font.fontName] = (main_coverage if font.face.charToGlyph is fonts[0].face.charToGlyph
-                                        else frozenset(font.face.charToGlyph))
+            _coverage[font.fontName] = font.face.charToGlyph.keys()
         # <b> and <i> in Paragraph markup resolve through the family; there are no italics.
         pdfmetrics.registerFontFamily(
             FONT_MAIN, normal=FONT_MAIN, bold=FONT_MAIN_BOLD, italic=FONT_MAIN, boldItalic=FONT_MAIN_BOLD
@@ -344,21 +407,21 @@ def register_fonts() -> None:
         _registered = True
 
 
-def _register_fallback(name: str) -> frozenset[int]:
+def _register_fallback(name: str) -> KeysView[int]:
     """Register one fallback font (it has no bold or italic: its family maps onto itself)."""
     with _lock:
         if name not in _coverage:
             font = _load_font(name)
             pdfmetrics.registerFont(font)
             pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
-            _coverage[name] = frozenset(font.face.charToGlyph)
+            _coverage[name] = font.face.charToGlyph.keys()
         return _coverage[name]
 
 
 # --- coverage ----------------------------------------------------------------------------------
 
 
-def _code_points(font_name: str) -> frozenset[int]:
+def _code_points(font_name: str) -> KeysView[int]:
     register_fonts()
     try:
         return _coverage[font_name]
@@ -372,7 +435,7 @@ def _code_points(font_name: str) -> frozenset[int]:
     if char_to_glyph is None:
         raise ValueError(f"{font_name} is not a TrueType font; its coverage is unknown")
     with _lock:
-        return _coverage.setdefault(font_name, frozenset(char_to_glyph))
+        return _coverage.setdefault(font_name, char_to_glyph.keys())
 
 
 def font_has_char(font_name: str, ch: str) -> bool:

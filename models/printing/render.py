@@ -24,7 +24,7 @@ import math
 import os
 import tempfile
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -80,7 +80,7 @@ _MIN_SHRINK = 0.6
 # A table too wide for the paper in large print is set in smaller type, down to this (normal print's).
 _SMALLEST_TABLE_TYPE = 10.5
 # Table rows measured at a time (a packed table's rows are unpacked this many at a time).
-_MEASURE_ROWS = 10_000
+_MEASURE_ROWS = 2_000
 # A heading (a paragraph heading, a table's caption, a section row) stays on a page with this many
 # of the rows that follow it.
 _HEADING_ROWS = 2
@@ -121,7 +121,7 @@ def page_size(options: PrintOptions) -> tuple[float, float]:
 # --- pages: what to draw, collected during layout -------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)  # (no dictionary a page: a 100,000-row roster lays out some 2,900)
 class _Page:
     size: tuple[float, float]
     fills: list[tuple[float, float, float, float, float]] = field(default_factory=list)  # x y w h grey
@@ -435,17 +435,18 @@ class _Layout:
 
         # Measured column by column: only columns holding rare characters take the slow path.
         main_width = getFont(FONT_MAIN).stringWidth  # C (rl-accel), skipping two wrappers
-        # Column by column, each an array of doubles (100,000 rows: 6 MB, not a float object a cell)
-        # In slices of rows (a packed table is unpacked a slice at a time).
-        widths = [array("d") for _ in range(ncol)]
+        # Column by column, each distinct width once (see _Widths). In slices of rows (a packed table
+        # is unpacked a slice at a time).
+        widths = [_Widths() for _ in range(ncol)]
         for start in range(0, len(rows), _MEASURE_ROWS):
             part = rows[start:start + _MEASURE_ROWS]
             for i in range(ncol):
                 cells = [row[i] for row in part]
                 width_of = measure.width if measure.is_special("".join(cells)) else main_width
                 # each distinct text measured once: group names, rates and remarks repeat down a column
-                distinct = {cell: width_of(cell, size) for cell in set(cells)}
-                widths[i].extend([distinct[cell] for cell in cells])
+                column = widths[i]
+                code_of = {cell: column.code(width_of(cell, size)) for cell in set(cells)}
+                column.append_codes([code_of[cell] for cell in cells])
             del part
         if table.row_kinds is not None:
             # a section heading spans the table: it does not widen its first column
@@ -473,7 +474,7 @@ class _Layout:
         if chosen != size:
             k = chosen / size
             natural = [w * k for w in natural]
-            widths = [array("d", [w * k for w in column]) for column in widths]
+            widths = [column.scaled(k) for column in widths]
             size = chosen
         pad_x, pad_y, line_h = size * self.st.cell_pad, size * 0.28, size * 1.3
         header_full = [measure.width(c.label, size) for c in columns]
@@ -599,14 +600,12 @@ class _Layout:
                 self._new_page()
             page = self.page
             seg_top = self.y
-            ys = [seg_top]
             page.fills.append((self.left, seg_top - header_h, table_right - self.left, header_h, _HEADER_GREY))
             for i, lines in enumerate(heads):
                 block_top = seg_top - (header_h - len(lines) * line_h) / 2
                 for k, text in enumerate(lines):
                     self.bold_line(text, size, block_top - k * line_h, line_h, x=(xs[i] + xs[i + 1]) / 2)
             y = seg_top - header_h
-            ys.append(y)
             gaps: list[tuple[float, float]] = []  # section rows: no column lines through them
             placed = 0
             # the page's cells are placed when it is drawn, from the plan (see _Cells)
@@ -646,10 +645,10 @@ class _Layout:
                     if extra[-1][0] == "section":
                         gaps.append((y, y - h))
                 y -= h
-                ys.append(y)
                 placed += 1
                 r += 1
             cells.end = r
+            totals_here: float | None = None
             if r >= n and not totals_done and y - totals_h >= floor - 0.01:
                 page.fills.append((self.left, y - totals_h, table_right - self.left, totals_h, _TOTALS_GREY))
                 for i, lines in enumerate(totals_lines):
@@ -663,8 +662,8 @@ class _Layout:
                             x, align = (xs[i] + xs[i + 1]) / 2, "center"
                         self.bold_line(text, plan.totals_sizes[i], block_top - k * line_h, line_h, x=x, align=align)
                 y -= totals_h
-                ys.append(y)
                 totals_done = True
+                totals_here = totals_h
             pieces: list[tuple[float, float]] = []
             start = seg_top
             for gap_top, gap_bottom in gaps:
@@ -673,7 +672,7 @@ class _Layout:
                 start = gap_bottom
             if start > y:
                 pieces.append((start, y))
-            page.lines.append(_Grid(self.left, table_right, array("d", ys), xs, pieces))  # type: ignore[arg-type]
+            page.lines.append(_Grid(self.left, table_right, seg_top, cells, totals_here, xs, pieces))  # type: ignore[arg-type]
             page.frames.append((self.left, y, table_right - self.left, seg_top - y))
             self.y = y
             if r >= n and totals_done:
@@ -814,7 +813,7 @@ class _Layout:
 class _TablePlan:
     table: Table
     rows: list
-    widths: list[array]  # every cell's one-line width, column by column
+    widths: list[_Widths]  # every cell's one-line width, column by column
     xs: list[float]  # column edges
     inner: list[float]  # column text widths
     heads: list[list[str]]  # header lines per column
@@ -832,20 +831,91 @@ class _TablePlan:
     totals_sizes: list[float] = field(default_factory=list)  # per totals cell: its type size
 
 
+class _Widths(Sequence[float]):
+    """One table column's cells' one-line widths: each distinct width once, and a cell its width's
+    number in one or two bytes (a column holds few distinct widths — names, masked IDs, amounts and
+    group names measure alike — so 100,000 rows of eight columns take some 1 MB, not 6.4 as doubles;
+    the widths are the same floats)."""
+
+    __slots__ = ("values", "codes", "_code_of")
+
+    def __init__(self, values: list[float] | None = None, codes: array | None = None) -> None:
+        self.values: list[float] = values if values is not None else []
+        self._code_of = {w: k for k, w in enumerate(self.values)}
+        self.codes = codes if codes is not None else array("B")
+
+    def code(self, width: float) -> int:
+        """``width``'s number, added if new (the cells' array widened when the numbers outgrow it)."""
+        k = self._code_of.get(width)
+        if k is None:
+            k = self._code_of[width] = len(self.values)
+            self.values.append(width)
+            if k >= 1 << (8 * self.codes.itemsize):
+                self.codes = array("H" if k < 1 << 16 else "I", self.codes)
+        return k
+
+    def append_codes(self, codes: list[int]) -> None:
+        """Cells whose widths' numbers (from :meth:`code`) are ``codes``."""
+        self.codes.extend(codes)
+
+    def scaled(self, k: float) -> _Widths:
+        """Every width times ``k`` (each distinct width multiplied once: the same floats)."""
+        return _Widths([w * k for w in self.values], array(self.codes.typecode, self.codes))
+
+    def window(self, start: int, end: int) -> list[float]:
+        """The widths of cells ``start`` to ``end`` as a list."""
+        return list(map(self.values.__getitem__, self.codes[start:end]))
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __getitem__(self, r):  # type: ignore[override]
+        if isinstance(r, slice):
+            return list(map(self.values.__getitem__, self.codes[r]))
+        return self.values[self.codes[r]]
+
+    def __iter__(self) -> Iterator[float]:
+        return map(self.values.__getitem__, self.codes)
+
+    def __setitem__(self, r: int, width: float) -> None:
+        code = self.code(width)
+        self.codes[r] = code
+
+    def insert(self, r: int, width: float) -> None:
+        code = self.code(width)
+        self.codes.insert(r, code)
+
+
 class _Grid:
-    """A table's ruled lines on one page, drawn from the rows' edges ``ys`` (a line under each but
-    the last) and the columns' ``xs`` over the ``pieces`` (top, bottom) not crossed by a section row
-    — not held as one tuple a line (100,000 rows)."""
+    """A table's ruled lines on one page: a line under each row but the last, the columns' ``xs``
+    over the ``pieces`` (top, bottom) not crossed by a section row. The rows' edges follow from the
+    page's :class:`_Cells` and the plan's heights, summed as the layout summed them (from the header's
+    top ``seg_top`` down, the totals row's ``totals_h`` last when it is on the page) — not held as one
+    tuple a line, nor as one float a row (100,000 rows)."""
 
-    __slots__ = ("left", "right", "ys", "xs", "pieces")
+    __slots__ = ("left", "right", "seg_top", "cells", "totals_h", "xs", "pieces")
 
-    def __init__(self, left: float, right: float, ys: Sequence[float], xs: list[float],
-                 pieces: list[tuple[float, float]]) -> None:
-        self.left, self.right, self.ys, self.xs, self.pieces = left, right, ys, xs, pieces
+    def __init__(self, left: float, right: float, seg_top: float, cells: _Cells, totals_h: float | None,
+                 xs: list[float], pieces: list[tuple[float, float]]) -> None:
+        self.left, self.right, self.seg_top, self.cells = left, right, seg_top, cells
+        self.totals_h, self.xs, self.pieces = totals_h, xs, pieces
+
+    def ys(self) -> list[float]:
+        """The rows' edges, top to bottom: the header's top, the header's bottom, each row's bottom."""
+        cells = self.cells
+        heights = cells.plan.heights
+        y = cells.top
+        ys = [self.seg_top, y]
+        for r in range(cells.start, cells.end):
+            y -= heights[r]
+            ys.append(y)
+        if self.totals_h is not None:
+            ys.append(y - self.totals_h)
+        return ys
 
     def lines(self) -> list[tuple[float, float, float, float]]:
         left, right = self.left, self.right
-        out = [(left, yy, right, yy) for yy in self.ys[1:-1]]
+        out = [(left, yy, right, yy) for yy in self.ys()[1:-1]]
         out += [(xx, top, xx, bottom) for xx in self.xs[1:-1] for top, bottom in self.pieces]
         return out
 
@@ -866,19 +936,22 @@ class _Cells:
         """Append the rows' texts to ``texts`` (x, baseline, text, size) and, with ``flows``, their
         wrapped cells (paragraph, x, bottom)."""
         plan = self.plan
-        rows, widths, heights, extras = self.rows, plan.widths, plan.heights, plan.extras
+        rows, heights, extras = self.rows, plan.heights, plan.extras
         xs, lefts, size, pad_x = plan.xs, self.lefts, plan.size, plan.pad_x
         aligns = [c.align for c in plan.table.columns]
         ncol = len(aligns)
+        start = self.start
+        widths = [column.window(start, self.end) for column in plan.widths]  # this page's rows
+        rows = rows[start:self.end]
         add = texts.append
         y = self.top
-        for r in range(self.start, self.end):
+        for r in range(start, self.end):
             h = heights[r]
             extra = extras[r]
             if extra is not None and -1 in extra:  # a section or subtotal row: placed by the layout
                 y -= h
                 continue
-            row = rows[r]
+            row = rows[r - start]
             mid = y - h / 2
             text_y = mid - _BASELINE_DROP * size  # one float a row, not one a cell (100,000 rows)
             for i in range(ncol):
@@ -886,7 +959,7 @@ class _Cells:
                 if not text:
                     continue
                 cell_size = size
-                w = widths[i][r]
+                w = widths[i][r - start]
                 if extra is not None and i in extra:
                     entry = extra[i]
                     if entry[0] == "para":
@@ -1101,7 +1174,7 @@ class _FontEncoder:
     repeat); the rest are not, so memory stays flat on a 100,000-row table.
     """
 
-    _KEEP = 20_000
+    _KEEP = 4_000
 
     def __init__(self, font, doc):
         self.font = font
@@ -1419,6 +1492,38 @@ def _compress_page_stream(canvas: Canvas, spill: _Spill | None = None) -> None:
     contents.__Comment__ = "page stream"
     page.Contents = contents
     page.stream = None
+    _trim_page(page)
+
+
+class _LeanPage(_pdfdoc.PDFPage):
+    """A page kept from its end to ``save`` without the two dozen entries ReportLab sets to ``None``
+    on every page (its dictionary's optional keys): the class answers ``None`` for them, so the page
+    formats to the same bytes — 2,900 pages of a 100,000-row roster, some 1.2 kB each, kept till the
+    end."""
+
+    for _name in _pdfdoc.PDFPage.__NoDefault__:
+        locals()[_name] = None
+    del _name
+    ExtGState = None
+    _shadingUsed: dict = {}  # (read only: the page's shadings when it had none)
+
+    def format(self, document) -> bytes:
+        """The page dictionary as ReportLab formats it; then what formatting set on the page (its
+        resources, media box, parent and contents, each written or registered with the document by
+        now) is let go, so the pages do not each grow by these at ``save``, one after another."""
+        out = super().format(document)
+        for name in ("Resources", "MediaBox", "Parent", "Contents"):
+            self.__dict__.pop(name, None)
+        return out
+
+
+def _trim_page(page) -> None:
+    if type(page) is not _pdfdoc.PDFPage:
+        return  # a page class ReportLab changed or someone else set: left as it is
+    kept = {k: v for k, v in page.__dict__.items()
+            if v is not None and not (k in ("_colorsUsed", "_shadingUsed") and v == {})}
+    page.__class__ = _LeanPage
+    page.__dict__ = kept
 
 
 def _write(out: str | os.PathLike[str] | BinaryIO, data: bytes) -> None:

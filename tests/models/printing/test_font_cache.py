@@ -83,9 +83,32 @@ def test_cached_face_equals_parsed_face(tmp_path: Path, monkeypatch: pytest.Monk
         for key, value in vars(parsed).items():
             if key == "_pdfScale":  # a function of unitsPerEm: compare what it does
                 assert [face._pdfScale(x) for x in (0, 1, 2048, -37)] == [value(x) for x in (0, 1, 2048, -37)]
+            elif key == "_ttf_data":  # the file mapped, not read (see the next test)
+                assert face._ttf_data[:] == value
             else:
                 assert vars(face)[key] == value, key
     assert second.name.ustr == parsed.name.ustr
+
+
+def test_font_files_are_mapped_once_and_subset_as_reportlab_does(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The font's bytes are the file mapped (one mapping a file: the bold name shares the regular's),
+    and a subset taken through the glyph table's slices is ReportLab's own, byte for byte — twice
+    (the mapping's pages are let go after each subset and read again)."""
+    import mmap
+
+    monkeypatch.setenv(fonts.CACHE_ENV, str(tmp_path))
+    ours, again = fonts._CachedFace(MAIN_TTF), fonts._CachedFace(MAIN_TTF)
+    assert isinstance(ours._ttf_data, mmap.mmap) and again._ttf_data is ours._ttf_data
+    theirs = TTFontFace(MAIN_TTF)
+    subset = [0, *(ord(c) for c in "王建国耕地地力保护补贴合计（元）0123456789,.")]
+    assert ours.makeSubset(subset) == theirs.makeSubset(subset)
+    assert ours.makeSubset(subset[::-1]) == theirs.makeSubset(subset[::-1])
+    glyphs = ours.get_table("glyf")
+    pos, length = ours.get_table_pos("glyf")
+    assert len(glyphs) == length and glyphs[10:30] == Path(MAIN_TTF).read_bytes()[pos + 10:pos + 30]
+    with pytest.raises(TypeError):
+        glyphs[3]
 
 
 def test_notice_font_has_the_attributes_of_a_reportlab_font(tmp_path: Path,

@@ -375,8 +375,8 @@ def test_packed_rows_give_back_their_cells():
     assert len(packed) == 3 and list(packed) == rows and packed[1] == rows[1] and packed[0:2] == rows[:2]
     assert packed.cell_counts_are(3) and not packed.cell_counts_are(2)
     assert packed.chars() == set("".join("".join(r) for r in rows))
-    same = packed.map(lambda row: row)
-    assert list(same) == rows and all(a is b for a, b in zip(same._rows, packed._rows, strict=True))
+    same = packed.map(lambda row: row)  # nothing changed: the compressed blocks are shared
+    assert list(same) == rows and all(a is b for a, b in zip(same._blocks, packed._blocks, strict=True))
     assert list(packed.map(lambda row: [c.upper() for c in row])) == [["1", "一组", ""], ["2", "带\x1f分隔符", "X"],
                                                                       ["3", "", "备注"]]
 
@@ -384,17 +384,38 @@ def test_packed_rows_give_back_their_cells():
 def test_packed_rows_take_less_room_than_strings_and_keep_every_character():
     import sys
 
-    from models.printing.document import _SEP, PackedRows
+    from models.printing.document import _BLOCK, _SEP, PackedRows
 
     # a roster row: mostly digits and masks, a few Chinese characters (two bytes each in a str)
     rows = [[str(n), f"第{n % 12 + 1}村民小组", "王𠮷" if n == 7 else "孙国霞", f"410322********{n:04d}", "12.47",
-             "18.34", "228.70", ""] for n in range(1, 201)]
-    rows.append(["201", "坏\ud800字", "", "", "", "", "", ""])  # not UTF-8: kept as its list
+             "18.34", "228.70", ""] for n in range(1, 601)]
+    rows.append(["601", "坏\ud800字", "", "", "", "", "", ""])  # not UTF-8: kept as its list
+    rows.append(["602", "带\x1e记录分隔符", "", "", "", "", "", ""])  # a separator: kept as its list
     packed = PackedRows(rows)
-    assert list(packed) == rows and packed[6][2] == "王𠮷" and packed[200][1] == "坏\ud800字"
+    assert len(packed._blocks) == -(-len(rows) // _BLOCK) and set(packed._odd) == {600, 601}
+    assert list(packed) == rows and packed[6][2] == "王𠮷" and packed[600][1] == "坏\ud800字"
     assert packed.cell_counts_are(8) and packed.chars() == set("".join("".join(r) for r in rows))
-    as_str = sum(sys.getsizeof(_SEP.join(r)) for r in rows[:200])
-    assert sum(sys.getsizeof(v) for v in packed._rows[:200]) < 0.7 * as_str
+    as_str = sum(sys.getsizeof(_SEP.join(r)) for r in rows)
+    assert sum(sys.getsizeof(b) for b in packed._blocks) < 0.2 * as_str
+
+
+def test_packed_rows_read_by_index_and_slice_across_blocks():
+    from models.printing.document import _BLOCK, PackedRows
+
+    rows = [[str(n), "分\x1f隔" if n % 97 == 0 else "名" * (n % 4), ""] if n % 13 else [str(n)]
+            for n in range(3 * _BLOCK + 17)]
+    packed = PackedRows(rows)
+    n = len(rows)
+    for start in range(0, n, 37):
+        for stop in (start, start + 1, start + _BLOCK - 1, start + _BLOCK, start + _BLOCK + 1, n, n + 5):
+            assert packed[start:stop] == rows[start:stop], (start, stop)
+    assert packed[::7] == rows[::7] and packed[-3:] == rows[-3:] and packed[-1] == rows[-1]
+    assert [packed[k] for k in range(n)] == rows
+    with pytest.raises(IndexError):
+        packed[n]
+    upper = packed.map(lambda row: [c.upper() for c in row] if row[0].endswith("5") else row)
+    assert list(upper) == [[c.upper() for c in r] if r[0].endswith("5") else r for r in rows]
+    assert not packed.cell_counts_are(3) and PackedRows([r for r in rows if len(r) == 3]).cell_counts_are(3)
 
 
 def test_packed_rows_print_the_same_bytes_as_lists():
@@ -418,10 +439,43 @@ def test_packed_rows_are_refused_as_lists_are():
 def test_a_packed_table_is_masked_cell_by_cell_and_untouched_rows_stay_packed():
     from models.printing.notices import mask_document
 
-    doc = _packed(roster_doc(30, cell=(4, 5, "联系人身份证 410322196501011241，电话 13812345678")))
+    doc = _packed(roster_doc(600, cell=(4, 5, "联系人身份证 410322196501011241，电话 13812345678")))
     masked = mask_document(doc)
     before, after = doc.blocks[1].rows, masked.blocks[1].rows
     assert "410322196501011241" not in "".join(after[3]) and "13812345678" not in "".join(after[3])
     assert after[3][5].startswith("联系人身份证 ") and after[2] == before[2]
-    assert sum(a is not b for a, b in zip(after._rows, before._rows, strict=True)) == 1
+    # the block holding that row is compressed again; the others (no number in any cell) are shared
+    assert [a is b for a, b in zip(after._blocks, before._blocks, strict=True)] == [False, True, True]
     assert "410322196501011241" not in all_text(render_pdf(masked))
+
+
+# --- a large print's memory: cell widths, ReportLab's pages ------------------------------------------
+
+
+def test_cell_widths_are_kept_as_numbers_of_their_distinct_widths():
+    from models.printing.render import _Widths
+
+    widths = [round(0.37 * (k % 700), 2) for k in range(5_000)]  # 700 distinct: more than a byte holds
+    column = _Widths()
+    column.append_codes([column.code(w) for w in widths])
+    assert list(column) == widths and len(column) == len(widths) and column[1234] == widths[1234]
+    assert column.codes.itemsize == 2 and len(column.values) == 700
+    assert column.window(690, 710) == widths[690:710] and column[10:20] == widths[10:20]
+    column[3] = 99.5
+    column.insert(4, 0.0)
+    assert column[3] == 99.5 and column[4] == 0.0 and column[5] == widths[4]
+    assert list(column.scaled(0.8)) == [w * 0.8 for w in column]
+
+
+def test_pages_kept_lean_until_save_format_to_the_same_bytes(monkeypatch):
+    from models.printing import render as render_module
+
+    trimmed = []
+    trim = render_module._trim_page
+    monkeypatch.setattr(render_module, "_trim_page", lambda page: trimmed.append(page) or trim(page))
+    doc = roster_doc(300, options=PrintOptions(watermark=WATERMARK_INTERNAL))
+    lean = render_pdf(doc)
+    assert len(trimmed) == len(PdfReader(io.BytesIO(lean)).pages) > 3
+    assert all(type(page) is render_module._LeanPage and "Resources" not in vars(page) for page in trimmed)
+    monkeypatch.setattr(render_module, "_trim_page", lambda page: None)
+    assert render_pdf(doc) == lean
