@@ -72,18 +72,21 @@ def _run(cmd: list[str], extra: dict[str, str] | None = None) -> str:
 
 def timed(cmd: list[str], extra: dict[str, str] | None = None) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds (user + system) and max RSS (KiB) of one whole process (``extra``:
-    environment variables added)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=_env(extra), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    if proc.stderr:
-        proc.stderr.close()
-    if proc.returncode != 0:
-        raise RuntimeError(f"{cmd[0]} … exit {proc.returncode}: {err[-500:]}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+    environment variables added), measured by bench/measured.py: the process's own peak, not this
+    benchmark's size it would start from if forked from here."""
+    with tempfile.NamedTemporaryFile("r", suffix=".json", encoding="utf-8") as report:
+        proc = subprocess.run([sys.executable, "-S", "-E", str(Path(__file__).with_name("measured.py")), report.name,
+                               *cmd], env=_env(extra), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if proc.returncode != 0:
+            raise RuntimeError(f"{cmd[0]} … exit {proc.returncode}: "
+                               f"{proc.stderr.decode(errors='replace')[-500:]}")
+        figures = json.loads(report.read())
+    return figures["wall"], figures["cpu"], figures["maxrss_kib"]
+
+
+def _mb(kib: float) -> float:
+    """A max RSS (KiB, as the kernel gives it) in MB — the unit the PDF's size is given in."""
+    return kib * 1024 / 1e6
 
 
 def _roster_xlsx(path: Path, n: int) -> None:
@@ -211,7 +214,7 @@ def run(sizes: tuple[int, ...] = SIZES, runs: int = RUNS, *, large: bool = False
         due = [timed(due_cmd) for _ in range(runs)]
         print(f"print_process: `cunwu print due --month 2026-11` ({DUE_NOTICES} notices + the month's rosters), "
               f"whole process, median of {runs}: {_median([w for w, _, _ in due]):.2f} s wall, "
-              f"{_median([c for _, c, _ in due]):.2f} s CPU, peak {max(m for _, _, m in due) / 1024:.0f} MB",
+              f"{_median([c for _, c, _ in due]):.2f} s CPU, peak {_mb(max(m for _, _, m in due)):.0f} MB",
               flush=True)
         if large:
             started = time.perf_counter()
@@ -221,8 +224,8 @@ def run(sizes: tuple[int, ...] = SIZES, runs: int = RUNS, *, large: bool = False
             figures[LARGE] = _print_roster(LARGE, record, db, data, work, max(3, runs // 2), None)
             _, _, rss, size = figures[LARGE]
             budget = 2 * size / 1e6 + floor_rss
-            print(f"print_process: memory at {LARGE:,} rows: peak {rss:.0f} MB against 2 × PDF "
-                  f"({size / 1e6:.2f} MB) + floor ({floor_rss:.0f} MB) = {budget:.0f} MB: "
+            print(f"print_process: memory at {LARGE:,} rows: peak {rss:.1f} MB against 2 × PDF "
+                  f"({size / 1e6:.2f} MB) + floor ({floor_rss:.1f} MB) = {budget:.1f} MB: "
                   f"{'met' if rss <= budget else 'NOT met'}", flush=True)
         accounts = with_account(db, data, work)
         signed_floor, _, _ = _floor(accounts, data, work, short, runs, SIGNED_IN)
@@ -249,7 +252,7 @@ def _floor(db: Path, data: Path, work: Path, short: int, runs: int,
     timed(cmd, signed_in)
     floor = [timed(cmd, signed_in) for _ in range(runs)]
     wall, cpu = _median([w for w, _, _ in floor]), _median([c for _, c, _ in floor])
-    rss = max(m for _, _, m in floor) / 1024
+    rss = _mb(max(m for _, _, m in floor))
     what = "with an account (signed in), " if signed_in else ""
     print(f"print_process: process floor, {what}`cunwu print` of one short notice, whole process, median of "
           f"{runs}: {wall:.2f} s wall, {cpu:.2f} s CPU, peak {rss:.0f} MB", flush=True)
@@ -281,7 +284,7 @@ def _print_roster(n: int, record: int, db: Path, data: Path, work: Path, runs: i
             theirs.append(timed(lo_cmd))
     size = pdf.stat().st_size
     wall, cpu = _median([w for w, _, _ in ours]), _median([c for _, c, _ in ours])
-    rss = max(m for _, _, m in ours) / 1024
+    rss = _mb(max(m for _, _, m in ours))
     what = "with an account (signed in), " if signed_in else ""
     line = (f"print_process: {what}`cunwu print` {n:,}-row roster, whole process, median of {runs}: "
             f"{wall:.2f} s wall, {cpu:.2f} s CPU, peak {rss:.0f} MB (PDF {size / 1e6:.2f} MB)")
@@ -289,7 +292,7 @@ def _print_roster(n: int, record: int, db: Path, data: Path, work: Path, runs: i
         lo_wall, lo_cpu = _median([w for w, _, _ in theirs]), _median([c for _, c, _ in theirs])
         ratio = lo_wall / wall
         line += (f"; LibreOffice {lo_wall:.2f} s wall, {lo_cpu:.2f} s CPU, peak "
-                 f"{max(m for _, _, m in theirs) / 1024:.0f} MB → cunwu {ratio:.2f}× faster "
+                 f"{_mb(max(m for _, _, m in theirs)):.0f} MB → cunwu {ratio:.2f}× faster "
                  f"by wall, {lo_cpu / cpu:.2f}× by CPU (goal ≥ {GOAL:g}× by wall: "
                  f"{'met' if ratio >= GOAL else 'NOT met'})")
     print(line, flush=True)
