@@ -1143,7 +1143,10 @@ def _text_operators(canvas: Canvas, texts: Sequence[tuple[float, float, str, flo
                 shows = main(text)
         for font_name, show in shows:
             if font_name != current_font or size != current_size:
-                add(f"{font_name} {fp_str(size)} Tf")
+                size_text = numbers.get(size)  # (a squeezed cell's size repeats down its column)
+                if size_text is None:
+                    size_text = numbers[size] = fp_str(size)
+                add(f"{font_name} {size_text} Tf")
                 current_font, current_size = font_name, size
             add(show)
     add("ET")
