@@ -136,12 +136,9 @@ class PackedRows(Sequence[list[str]]):
                 yield list(odd[r]) if odd and r in odd else joined.split(_SEP)
                 r += 1
 
-    def map(self, change: Callable[[list[str]], Sequence[str]],
-            unchanged: Callable[[str], bool] | None = None) -> PackedRows:
+    def map(self, change: Callable[[list[str]], Sequence[str]]) -> PackedRows:
         """The rows through ``change``. A row it gives back as it was (the same object) stays as it
-        was, and so does a row for which ``unchanged`` (given the cells joined by a separator that no
-        rule looks for) says that ``change`` would not change it; a block none of whose rows changed
-        is shared, not compressed again."""
+        was; a block none of whose rows changed is shared, not compressed again."""
         out = PackedRows()
         odd = self._odd
         r = 0
@@ -158,8 +155,6 @@ class PackedRows(Sequence[list[str]]):
                     else:
                         kept.append(out._joined(changed))
                         same = False
-                elif unchanged is not None and unchanged(joined):
-                    kept.append(out._joined_as_is(joined))
                 else:
                     row = joined.split(_SEP)
                     changed = change(row)

@@ -793,9 +793,8 @@ def mask_document(doc: NoticeDocument, public: Iterable[str] = ()) -> NoticeDocu
                 continue
             blocks.append(replace(
                 block, columns=[replace(c, label=m(c.label)) for c in block.columns],
-                # a packed row where no cell may hold a number is left packed (a number candidate never
-                # runs across the separator: it is not one of CANDIDATE's)
-                rows=(block.rows.map(cells, lambda packed: not search(packed)) if isinstance(block.rows, PackedRows)
+                # a packed row with nothing to mask stays as it was packed (``cells`` gives it back)
+                rows=(block.rows.map(cells) if isinstance(block.rows, PackedRows)
                       else [cells(row) for row in block.rows]),
                 totals_row=cells(block.totals_row) if block.totals_row is not None else None,
                 caption=m(block.caption) if block.caption else block.caption))
