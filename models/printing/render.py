@@ -80,7 +80,7 @@ _MIN_SHRINK = 0.6
 # A table too wide for the paper in large print is set in smaller type, down to this (normal print's).
 _SMALLEST_TABLE_TYPE = 10.5
 # Table rows measured at a time (a packed table's rows are unpacked this many at a time).
-_MEASURE_ROWS = 2_000
+_MEASURE_ROWS = 10_000
 # A heading (a paragraph heading, a table's caption, a section row) stays on a page with this many
 # of the rows that follow it.
 _HEADING_ROWS = 2
@@ -444,9 +444,7 @@ class _Layout:
                 cells = [row[i] for row in part]
                 width_of = measure.width if measure.is_special("".join(cells)) else main_width
                 # each distinct text measured once: group names, rates and remarks repeat down a column
-                column = widths[i]
-                code_of = {cell: column.code(width_of(cell, size)) for cell in set(cells)}
-                column.append_codes([code_of[cell] for cell in cells])
+                widths[i].add_cells(cells, {cell: width_of(cell, size) for cell in set(cells)})
             del part
         if table.row_kinds is not None:
             # a section heading spans the table: it does not widen its first column
@@ -854,9 +852,12 @@ class _Widths(Sequence[float]):
                 self.codes = array("H" if k < 1 << 16 else "I", self.codes)
         return k
 
-    def append_codes(self, codes: list[int]) -> None:
-        """Cells whose widths' numbers (from :meth:`code`) are ``codes``."""
-        self.codes.extend(codes)
+    def add_cells(self, cells: list[str], width_of: dict[str, float]) -> None:
+        """``cells`` in order, ``width_of`` giving each distinct one's width (a column's texts are
+        many, its widths few: each width is numbered once)."""
+        number = {w: self.code(w) for w in set(width_of.values())}
+        code_of = {cell: number[w] for cell, w in width_of.items()}
+        self.codes.extend([code_of[cell] for cell in cells])  # (after code() may have widened the array)
 
     def scaled(self, k: float) -> _Widths:
         """Every width times ``k`` (each distinct width multiplied once: the same floats)."""

@@ -457,7 +457,7 @@ def test_cell_widths_are_kept_as_numbers_of_their_distinct_widths():
 
     widths = [round(0.37 * (k % 700), 2) for k in range(5_000)]  # 700 distinct: more than a byte holds
     column = _Widths()
-    column.append_codes([column.code(w) for w in widths])
+    column.add_cells([str(k) for k in range(len(widths))], {str(k): w for k, w in enumerate(widths)})
     assert list(column) == widths and len(column) == len(widths) and column[1234] == widths[1234]
     assert column.codes.itemsize == 2 and len(column.values) == 700
     assert column.window(690, 710) == widths[690:710] and column[10:20] == widths[10:20]
