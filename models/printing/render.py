@@ -983,17 +983,23 @@ class _Cells:
 
 
 def _placed(page: _Page) -> tuple[list[tuple[float, float, str, float]], list[tuple[Paragraph, float, float]]]:
-    """The page's one-line texts and flowing paragraphs in drawing order, its tables' cells placed."""
+    """The page's one-line texts and flowing paragraphs in drawing order, its tables' cells placed —
+    each table's rows gone through once for both (a packed table's rows are opened once a page)."""
     texts: list[tuple[float, float, str, float]] = []
+    cell_flows: dict[int, list[tuple[Paragraph, float, float]]] = {}  # a table's wrapped cells, by its entry
     for entry in page.texts:
         if isinstance(entry, _Cells):
-            entry.place(texts, None)
+            entry.place(texts, cell_flows.setdefault(id(entry), []))
         else:
             texts.append(entry)
     flows: list[tuple[Paragraph, float, float]] = []
     for flow in page.flows:
         if isinstance(flow, _Cells):
-            flow.place([], flows)
+            placed = cell_flows.get(id(flow))
+            if placed is None:
+                flow.place([], flows)
+            else:
+                flows.extend(placed)
         else:
             flows.append(flow)
     return texts, flows
