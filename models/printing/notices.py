@@ -345,7 +345,7 @@ def _roster_table(data: Any, item: Any, unmasked: bool, handout: bool = False) -
     kinds = places = None
     batches = getattr(data.rows, "batches", None)
     if batches is not None:  # a large table read in batches (models.printing.direct): one look for both
-        kinds, places = _look_in_batches(columns, batches())
+        kinds, places = _look_in_batches(columns, batches)
     columns = handout_columns(effective_columns(columns, data.rows, kinds=kinds), handout)
     summed = table_columns(data.columns, preset if preset in PRESET_LABELS else None)
     totals = _record_totals(data, summed)
@@ -355,14 +355,15 @@ def _roster_table(data: Any, item: Any, unmasked: bool, handout: bool = False) -
                         places=places)
 
 
-def _look_in_batches(columns: Sequence[RosterColumn], batches: Iterable[Sequence[Mapping[str, Any]]]
+def _look_in_batches(columns: Sequence[RosterColumn],
+                     batches: Callable[..., Iterable[Sequence[Mapping[str, Any]]]]
                      ) -> tuple[dict[str, str], dict[str, int]]:
     """What the columns need from every row — the text columns holding personal numbers
     (`number_column_kinds`) and the quantity columns' decimal places (`_column_places`, the most any
-    batch needs) — from one pass over the rows in batches."""
+    batch needs) — from one pass over the rows in batches (``batches(keys=…)``: only those columns read)."""
     tallies = NumberColumnTallies(columns)
     places = {c.key: 0 for c in columns if c.kind in ("quantity", "rate")}
-    for batch in batches:
+    for batch in batches(keys=set(tallies.tallies) | set(places)):
         tallies.add(batch)
         for key, most in places.items():
             if most < 4:

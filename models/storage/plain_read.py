@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -122,6 +122,12 @@ class PlainReader:
 
 
 _ROSTER_SELECT = f"SELECT {', '.join(ROSTER_COLUMNS)} FROM roster_row WHERE disclosure_id = ? ORDER BY position"
+#: A roster row's standard keys as the service's row loader names them: their column, and whether the
+#: value is an exact number (Decimal). `_roster_rows` reads all of them; `RosterRowStream.batches` with
+#: ``keys`` reads only those asked for (a test holds the two to the same rows).
+_ROW_KEYS = {"group": ("group_name", False), "name": ("name", False), "id_number": ("id_number", False),
+             "household_size": ("household_size", False), "quantity": ("quantity", True), "rate": ("rate", True),
+             "amount": ("amount", True), "remark": ("remark", False)}
 
 
 def _roster_rows(rows) -> list[dict[str, Any]]:
@@ -160,14 +166,45 @@ class RosterRowStream:
         for batch in self.batches():
             yield from batch
 
-    def batches(self) -> Iterator[list[dict[str, Any]]]:
-        """The rows, a batch (a list) at a time."""
-        cursor = self._conn.execute(_ROSTER_SELECT, (self._id,))
+    def batches(self, keys: Collection[str] | None = None) -> Iterator[list[dict[str, Any]]]:
+        """The rows, a batch (a list) at a time. With ``keys``, each row holds only those of its
+        standard keys (read and converted alone) and its custom columns when a key is not a standard
+        one: a look at a few columns of a large roster reads and converts no more than it needs."""
+        if keys is None:
+            cursor = self._conn.execute(_ROSTER_SELECT, (self._id,))
+            convert = _roster_rows
+        else:
+            fields = [(key, exact) for key, (_, exact) in _ROW_KEYS.items() if key in keys]
+            custom = any(key not in _ROW_KEYS for key in keys)
+            columns = [_ROW_KEYS[key][0] for key, _ in fields] + (["extra"] if custom else [])
+            if not columns:
+                columns = ["position"]  # (nothing asked for: empty rows, counted)
+            cursor = self._conn.execute(f"SELECT {', '.join(columns)} FROM roster_row WHERE disclosure_id = ? "
+                                        "ORDER BY position", (self._id,))
+
+            def convert(batch):
+                return _some_keys(batch, fields, custom)
         try:
             while batch := cursor.fetchmany(self.BATCH):
-                yield _roster_rows(batch)
+                yield convert(batch)
         finally:
             cursor.close()
+
+
+def _some_keys(rows, fields: list[tuple[str, bool]], custom: bool) -> list[dict[str, Any]]:
+    """Stored roster rows read for ``fields`` (key, exact number), then ``extra`` when ``custom``."""
+    number = decimal_from_text
+    out = []
+    for values in rows:
+        row = {key: None if v is None else number(v) if exact else v
+               for (key, exact), v in zip(fields, values, strict=False)}
+        extra = values[-1] if custom else None
+        if extra and extra != "{}":
+            parsed = json.loads(extra) if isinstance(extra, str | bytes) else extra
+            if parsed:
+                row.update(parsed)
+        out.append(row)
+    return out
 
 
 def _writable(path: Path) -> bool:

@@ -244,6 +244,29 @@ def test_a_public_roster_prints_its_sealed_totals_without_parsing_its_rows(env, 
     assert svc.get(posted.id).findings is not None and parses  # a checked read parses as before
 
 
+def test_a_look_at_some_columns_reads_them_as_the_whole_read_does(env, db_path):  # noqa: F811
+    """`RosterRowStream.batches(keys=…)` — a large table's first look, at its text and quantity columns —
+    gives each asked-for key exactly as the whole read does (numbers as Decimal, custom columns from
+    ``extra``) and no standard key it was not asked for, batch after batch."""
+    from decimal import Decimal
+
+    from models.storage.plain_read import _ROW_KEYS, RosterRowStream, plain_reader
+
+    _ctx, svc, post, _printer = env
+    record = post(svc.create("DL-01", "2026-Q3", "名单", rows=roster_rows(23))).id
+    with plain_reader(db_path) as reader:
+        stream = reader.roster_row_stream(record)
+        stream.BATCH = 5
+        whole = [row for batch in stream.batches() for row in batch]
+        assert len(whole) == 23 and isinstance(whole[0]["quantity"], Decimal) and whole[0]["bank_card"]
+        for keys in ({"quantity", "rate"}, {"remark", "group", "amount"}, {"bank_card", "quantity"}, {"name"}, set()):
+            some = [row for batch in stream.batches(keys=keys) for row in batch]
+            assert [{k: r[k] for k in keys if k in r} for r in some] == [{k: r[k] for k in keys if k in r}
+                                                                         for r in whole], keys
+            assert all(set(r) & set(_ROW_KEYS) <= keys for r in some), keys
+    assert RosterRowStream.BATCH == 2_000
+
+
 @pytest.mark.parametrize("option", sorted(OPTIONS))
 def test_a_large_table_read_in_batches_prints_the_same_bytes(env, db_path, option, monkeypatch):  # noqa: F811
     """Above `STREAM_ROWS` the rows are gone through in batches from the database, never held as
