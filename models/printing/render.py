@@ -1511,9 +1511,6 @@ class _LeanPage(_pdfdoc.PDFPage):
     formats to the same bytes — 2,900 pages of a 100,000-row roster, some 1.2 kB each, kept till the
     end."""
 
-    for _name in _pdfdoc.PDFPage.__NoDefault__:
-        locals()[_name] = None
-    del _name
     ExtGState = None
     _shadingUsed: dict = {}  # (read only: the page's shadings when it had none)
 
@@ -1527,7 +1524,13 @@ class _LeanPage(_pdfdoc.PDFPage):
         return out
 
 
+for _name in _pdfdoc.PDFPage.__NoDefault__:  # the optional keys, None unless the page sets them
+    setattr(_LeanPage, _name, None)
+del _name
+
+
 def _trim_page(page) -> None:
+    """The page just shown, kept lean until ``save`` (see :class:`_LeanPage`)."""
     if type(page) is not _pdfdoc.PDFPage:
         return  # a page class ReportLab changed or someone else set: left as it is
     kept = {k: v for k, v in page.__dict__.items()
