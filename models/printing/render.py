@@ -26,6 +26,7 @@ import tempfile
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import BinaryIO
 
 from . import rl_imports  # noqa: F401 - first: ReportLab without what notices never use
@@ -81,6 +82,8 @@ _MIN_SHRINK = 0.6
 _SMALLEST_TABLE_TYPE = 10.5
 # Table rows measured at a time (a packed table's rows are unpacked this many at a time).
 _MEASURE_ROWS = 10_000
+#: Rows' width patterns remembered while a table is planned (see plan_table): few in a real table.
+_ALIKE_ROWS = 4_096
 # A heading (a paragraph heading, a table's caption, a section row) stays on a page with this many
 # of the rows that follow it.
 _HEADING_ROWS = 2
@@ -508,7 +511,14 @@ class _Layout:
         shrink_of: dict[tuple[int, float], tuple[str, float]] = {}
         # rows set alike share one entry (100,000 rows of squeezed numbers: a few dicts, not 100,000)
         extras_of: dict[tuple, dict[int, tuple]] = {}
-        for r, row_widths in enumerate(zip(*widths, strict=True)):
+        # Only the columns with a cell wider than its room can make a row other than one plain line:
+        # each row is looked at through those (none for most tables), and a row whose cells there
+        # are set alike — squeezed numbers, no wrapped text — takes the answer of the first such row
+        # (100,000 rows of squeezed amounts: a few entries, not the same work 100,000 times).
+        tight = [i for i in range(ncol) if max(widths[i].values, default=0.0) > inner[i]]
+        alike: dict[tuple[float, ...], tuple[float, dict[int, tuple] | None]] = {}
+        for r, row_widths in enumerate(zip(*[widths[i] for i in tight], strict=True) if tight
+                                       else repeat((), len(rows))):
             if kinds is not None and kinds[r] != "data":
                 if kinds[r] == "section":
                     lines = break_lines(rows[r][0], table_inner, size, measure)
@@ -520,16 +530,22 @@ class _Layout:
                     extras.append({-1: ("subtotal", cell_lines)})
                 heights.append(max(1, len(lines)) * line_h + 2 * pad_y)
                 continue
-            over = [i for i, w in enumerate(row_widths) if w > inner[i]]
+            known = alike.get(row_widths)
+            if known is not None:
+                heights.append(known[0])
+                extras.append(known[1])
+                continue
+            over = [(i, w) for i, w in zip(tight, row_widths, strict=True) if w > inner[i]]
             if not over:
                 heights.append(single_h)
                 extras.append(None)
+                if len(alike) < _ALIKE_ROWS:
+                    alike[row_widths] = (single_h, None)
                 continue
             extra: dict[int, tuple] = {}
             height = single_h
             row = None  # its cells, read once if a cell wraps (a packed row is split at each read)
-            for i in over:
-                w = row_widths[i]
+            for i, w in over:
                 if not columns[i].wrap and w * _MIN_SHRINK <= inner[i]:
                     # a number, an ID mask, a date: smaller type, never broken ("5,156.5" / "0")
                     shrunk = shrink_of.get((i, w))
@@ -547,7 +563,10 @@ class _Layout:
                 extra[i] = made
                 height = max(height, made[2] + 2 * pad_y)
             heights.append(height)
-            extras.append(extras_of.setdefault(tuple(extra.items()), extra))
+            shared = extras_of.setdefault(tuple(extra.items()), extra)
+            extras.append(shared)
+            if row is None and len(alike) < _ALIKE_ROWS:  # no wrapped text: the widths decide it all
+                alike[row_widths] = (height, shared)
         if table.min_row_height:  # room to sign (a hand-out sheet): data rows at least this tall
             least = table.min_row_height * mm
             heights = [max(h, least) if kinds is None or kinds[r] == "data" else h for r, h in enumerate(heights)]
@@ -946,12 +965,19 @@ class _Cells:
         rows = rows[start:self.end]
         add = texts.append
         y = self.top
+        plain: list[tuple | None] = [None] * ncol
+        by_column: dict[int, list[tuple | None]] = {}  # a row set alike's entries by column (shared dicts)
         for r in range(start, self.end):
             h = heights[r]
             extra = extras[r]
-            if extra is not None and -1 in extra:  # a section or subtotal row: placed by the layout
-                y -= h
-                continue
+            entries = plain
+            if extra is not None:
+                if -1 in extra:  # a section or subtotal row: placed by the layout
+                    y -= h
+                    continue
+                entries = by_column.get(id(extra))
+                if entries is None:
+                    entries = by_column[id(extra)] = [extra.get(i) for i in range(ncol)]
             row = rows[r - start]
             mid = y - h / 2
             text_y = mid - _BASELINE_DROP * size  # one float a row, not one a cell (100,000 rows)
@@ -961,8 +987,8 @@ class _Cells:
                     continue
                 cell_size = size
                 w = widths[i][r - start]
-                if extra is not None and i in extra:
-                    entry = extra[i]
+                entry = entries[i]
+                if entry is not None:
                     if entry[0] == "para":
                         if flows is not None:
                             flows.append((entry[1], xs[i] + pad_x, mid - entry[2] / 2))

@@ -479,3 +479,26 @@ def test_pages_kept_lean_until_save_format_to_the_same_bytes(monkeypatch):
     assert all(type(page) is render_module._LeanPage and "Resources" not in vars(page) for page in trimmed)
     monkeypatch.setattr(render_module, "_trim_page", lambda page: None)
     assert render_pdf(doc) == lean
+
+
+def test_rows_set_alike_are_planned_once_and_print_as_each_planned_alone(monkeypatch):
+    """The layout takes a row's plan from the first row set alike (same widths in the columns with
+    a cell too wide for its room, no wrapped text there): the same bytes as planning every row on
+    its own — squeezed amounts, wrapping remarks and a section row among them."""
+    from dataclasses import replace
+
+    import models.printing.render as render_module
+
+    doc = roster_doc(120)
+    table = doc.blocks[1]
+    rows = [list(row) for row in table.rows]
+    for k, row in enumerate(rows):
+        # every fourth amount fits its column; the others are wider than its room: squeezed
+        row[4] = f"{k * 10:,}.00" if k % 4 == 0 else f"{(k % 3 + 1) * 123_456_789_012:,}.00"
+    rows[60] = ["二、其他", "", "", "", "", ""]
+    kinds = ["section" if k == 60 else "data" for k in range(len(rows))]
+    doc = replace(doc, blocks=[doc.blocks[0], replace(table, rows=rows, row_kinds=kinds), doc.blocks[2]])
+    data = render_pdf(doc)
+    assert min(font_sizes(data)) < max(font_sizes(data)[:3])  # squeezed cells are set smaller
+    monkeypatch.setattr(render_module, "_ALIKE_ROWS", 0)
+    assert render_pdf(doc) == data
