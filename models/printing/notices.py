@@ -235,13 +235,35 @@ def roster_columns(saved: Sequence[Any], preset: str | None, *, unmasked: bool) 
     return [c for c in columns if unmasked or c.public]
 
 
+#: Distinct numbers a quantity column's look remembers across a large table's batches (3,000 areas
+#: down 100,000 rows are looked at once, not once a batch; a column of all-different numbers costs
+#: no more than a few hundred kB).
+_SEEN_NUMBERS = 5_000
+
+
 def _column_places(rows: Sequence[Mapping[str, Any]], key: str) -> int:
     """Decimals to print a quantity column with: as many as its most precise value (at most 4),
     so a column of areas lines up (26.51 / 27.70 / 11.20)."""
+    return _places([row.get(key) for row in rows])
+
+
+def _places(values: list[Any], seen: set[Any] | None = None) -> int:
+    """The most decimals (at most 4) any of ``values`` needs, trailing zeros not counted; each
+    distinct number looked at once (areas and rates repeat down a column). ``seen``: numbers an
+    earlier part of the column already counted (skipped; the new ones are added, up to a few
+    thousand)."""
+    try:
+        distinct: Iterable[Any] = set(values)  # equal numbers need the same decimals (1.5 and 1.50)
+    except TypeError:  # a list or a mapping in a custom column
+        distinct = values
+    else:
+        if seen is not None:
+            distinct -= seen
+            if len(seen) < _SEEN_NUMBERS:
+                seen |= distinct
     steps = [Decimal(1).scaleb(-p) for p in range(5)]  # 1, 0.1, … 0.0001
     places = 0
-    for row in rows:
-        value = row.get(key)
+    for value in distinct:
         number = value if isinstance(value, Decimal) else _decimal(value)
         if number is None or not number.is_finite():
             continue
@@ -343,9 +365,9 @@ def _roster_table(data: Any, item: Any, unmasked: bool, handout: bool = False) -
     if not columns:
         columns = roster_columns([], "generic", unmasked=unmasked)
     kinds = places = None
-    batches = getattr(data.rows, "batches", None)
-    if batches is not None:  # a large table read in batches (models.printing.direct): one look for both
-        kinds, places = _look_in_batches(columns, batches)
+    by_column = getattr(data.rows, "columns", None)
+    if by_column is not None:  # a large table read in batches (models.printing.direct): one look for both
+        kinds, places = _look_in_batches(columns, by_column)
     columns = handout_columns(effective_columns(columns, data.rows, kinds=kinds), handout)
     summed = table_columns(data.columns, preset if preset in PRESET_LABELS else None)
     totals = _record_totals(data, summed)
@@ -355,19 +377,20 @@ def _roster_table(data: Any, item: Any, unmasked: bool, handout: bool = False) -
                         places=places)
 
 
-def _look_in_batches(columns: Sequence[RosterColumn],
-                     batches: Callable[..., Iterable[Sequence[Mapping[str, Any]]]]
+def _look_in_batches(columns: Sequence[RosterColumn], by_column: Callable[..., Iterable[Mapping[str, list[Any]]]]
                      ) -> tuple[dict[str, str], dict[str, int]]:
     """What the columns need from every row — the text columns holding personal numbers
     (`number_column_kinds`) and the quantity columns' decimal places (`_column_places`, the most any
-    batch needs) — from one pass over the rows in batches (``batches(keys=…)``: only those columns read)."""
+    batch needs) — from one pass over the rows in batches, column by column (``by_column(keys)``:
+    only those columns read, each batch's values of a column as one list)."""
     tallies = NumberColumnTallies(columns)
     places = {c.key: 0 for c in columns if c.kind in ("quantity", "rate")}
-    for batch in batches(keys=set(tallies.tallies) | set(places)):
-        tallies.add(batch)
+    seen: dict[str, set[Any]] = {key: set() for key in places}
+    for batch in by_column(set(tallies.tallies) | set(places)):
+        tallies.add_columns(batch)
         for key, most in places.items():
             if most < 4:
-                places[key] = max(most, _column_places(batch, key))
+                places[key] = max(most, _places(batch[key], seen[key]))
     return tallies.kinds(), places
 
 

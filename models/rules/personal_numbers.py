@@ -32,6 +32,7 @@ by a length test and one precompiled regular expression before anything else is 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -299,7 +300,7 @@ class NumberKindTally:
         self.counts: dict[str, int] = {}
 
     def add(self, values: Iterable[object]) -> NumberKindTally:
-        self.filled += _tally(values, self.counts)
+        self.filled += _tally(_counted(values), self.counts)
         return self
 
     def kind(self) -> str | None:
@@ -310,22 +311,38 @@ class NumberKindTally:
         return kind if 2 * count > filled else None
 
 
-def _tally(values: Iterable[object], counts: dict[str, int]) -> int:
-    """Count ``values``' numbers by kind into ``counts``; return how many values are filled."""
+def _counted(values: Iterable[object]) -> Iterable[tuple[object, int]]:
+    """``values`` as (value, how many) pairs: a column's texts each once with their count (group
+    names, remarks and blanks repeat down a 100,000-row table); a column holding anything but texts
+    value by value (equal numbers of different types, 1 and 1.0, are not one value here)."""
+    values = values if isinstance(values, list) else list(values)
+    try:
+        counts = Counter(values)
+    except TypeError:  # a list or a mapping in a custom column
+        return [(value, 1) for value in values]
+    if all(value is None or type(value) is str for value in counts):
+        return counts.items()
+    return [(value, 1) for value in values]
+
+
+def _tally(pairs: Iterable[tuple[object, int]], counts: dict[str, int]) -> int:
+    """Count the values of ``pairs`` (value, how many) by their kind of number into ``counts``;
+    return how many values are filled."""
     filled = 0
-    for value in values:
+    for value, times in pairs:
         if value is None:
             continue
         if isinstance(value, str) and len(value) < _MIN_DIGITS:
-            filled += bool(value.strip())  # a name, a group, a short remark: filled, no number
+            if value.strip():
+                filled += times  # a name, a group, a short remark: filled, no number
             continue
         if isinstance(value, str) and not value.strip():
             continue
-        filled += 1
+        filled += times
         kind = value_number_kind(value)
         if kind is not None:
             column = COLUMN_KINDS[kind]
-            counts[column] = counts.get(column, 0) + 1
+            counts[column] = counts.get(column, 0) + times
     return filled
 
 

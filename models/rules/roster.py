@@ -380,8 +380,12 @@ class NumberColumnTallies:
 
     def add(self, rows: Iterable[Mapping[str, Any]]) -> NumberColumnTallies:
         rows = rows if hasattr(rows, "__len__") else list(rows)  # gone through once a column
+        return self.add_columns({key: [row.get(key) for row in rows] for key in self.tallies})
+
+    def add_columns(self, values: Mapping[str, list[Any]]) -> NumberColumnTallies:
+        """The same for rows given column by column: each text column's values in row order."""
         for key, tally in self.tallies.items():
-            tally.add(row.get(key) for row in rows)
+            tally.add(values[key])
         return self
 
     def kinds(self) -> dict[str, str]:

@@ -166,45 +166,67 @@ class RosterRowStream:
         for batch in self.batches():
             yield from batch
 
-    def batches(self, keys: Collection[str] | None = None) -> Iterator[list[dict[str, Any]]]:
-        """The rows, a batch (a list) at a time. With ``keys``, each row holds only those of its
-        standard keys (read and converted alone) and its custom columns when a key is not a standard
-        one: a look at a few columns of a large roster reads and converts no more than it needs."""
-        if keys is None:
-            cursor = self._conn.execute(_ROSTER_SELECT, (self._id,))
-            convert = _roster_rows
-        else:
-            fields = [(key, exact) for key, (_, exact) in _ROW_KEYS.items() if key in keys]
-            custom = any(key not in _ROW_KEYS for key in keys)
-            columns = [_ROW_KEYS[key][0] for key, _ in fields] + (["extra"] if custom else [])
-            if not columns:
-                columns = ["position"]  # (nothing asked for: empty rows, counted)
-            cursor = self._conn.execute(f"SELECT {', '.join(columns)} FROM roster_row WHERE disclosure_id = ? "
-                                        "ORDER BY position", (self._id,))
-
-            def convert(batch):
-                return _some_keys(batch, fields, custom)
+    def batches(self) -> Iterator[list[dict[str, Any]]]:
+        """The rows, a batch (a list) at a time."""
+        cursor = self._conn.execute(_ROSTER_SELECT, (self._id,))
         try:
             while batch := cursor.fetchmany(self.BATCH):
-                yield convert(batch)
+                yield _roster_rows(batch)
+        finally:
+            cursor.close()
+
+    def columns(self, keys: Collection[str]) -> Iterator[dict[str, list[Any]]]:
+        """The rows' values of ``keys``, a batch at a time, column by column: each key's values in
+        row order, as the rows give them (exact numbers as Decimal, custom columns from ``extra``).
+        A look at a few columns of a large roster reads and converts no more than it needs: only
+        those columns, each distinct stored number converted once."""
+        fields = [(key, exact) for key, (_, exact) in _ROW_KEYS.items() if key in keys]
+        custom = [key for key in keys if key not in _ROW_KEYS]
+        names = [_ROW_KEYS[key][0] for key, _ in fields] + (["extra"] if custom else [])
+        cursor = self._conn.execute(f"SELECT {', '.join(names or ['position'])} FROM roster_row "
+                                    "WHERE disclosure_id = ? ORDER BY position", (self._id,))
+        numbers: dict[str, dict[str, Any]] = {key: {} for key, exact in fields if exact}  # text → Decimal
+        try:
+            while batch := cursor.fetchmany(self.BATCH):
+                stored = list(zip(*batch, strict=True))
+                out = {key: _exact_numbers(values, numbers[key]) if exact else list(values)
+                       for (key, exact), values in zip(fields, stored, strict=False)}
+                if custom:
+                    _with_extra(out, stored[-1], custom)
+                yield out
         finally:
             cursor.close()
 
 
-def _some_keys(rows, fields: list[tuple[str, bool]], custom: bool) -> list[dict[str, Any]]:
-    """Stored roster rows read for ``fields`` (key, exact number), then ``extra`` when ``custom``."""
+#: Distinct stored numbers a column's conversions are kept for across batches (see `_exact_numbers`).
+_KEEP_NUMBERS = 5_000
+
+
+def _exact_numbers(stored: tuple, converted: dict[str, Any]) -> list[Any]:
+    """Stored exact numbers as Decimal (as ExactDecimal reads them), each distinct text converted
+    once: ``converted`` holds the texts converted so far (kept up to a few thousand, areas and rates
+    repeat down a column; the rest converted batch by batch)."""
     number = decimal_from_text
-    out = []
-    for values in rows:
-        row = {key: None if v is None else number(v) if exact else v
-               for (key, exact), v in zip(fields, values, strict=False)}
-        extra = values[-1] if custom else None
-        if extra and extra != "{}":
-            parsed = json.loads(extra) if isinstance(extra, str | bytes) else extra
-            if parsed:
-                row.update(parsed)
-        out.append(row)
-    return out
+    new = {text: number(text) for text in set(stored).difference(converted) if text is not None}
+    if len(converted) < _KEEP_NUMBERS:
+        converted.update(new)
+        new = converted
+    else:
+        new.update(converted)
+    get = new.get
+    return [get(text) for text in stored]
+
+
+def _with_extra(out: dict[str, list[Any]], extras: tuple, custom: list[str]) -> None:
+    """Each row's custom columns from its stored ``extra`` into ``out`` (key → values in row order);
+    a key ``extra`` holds takes the place of a standard column's value, as in a whole row."""
+    parsed = [json.loads(e) if isinstance(e, str | bytes) and e and e != "{}" else e if isinstance(e, dict) else None
+              for e in extras]
+    for key in custom:
+        out[key] = [(p or {}).get(key) for p in parsed]
+    for key, values in out.items():
+        if key not in custom:
+            out[key] = [p[key] if p and key in p else v for p, v in zip(parsed, values, strict=True)]
 
 
 def _writable(path: Path) -> bool:

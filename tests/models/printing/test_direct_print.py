@@ -244,26 +244,39 @@ def test_a_public_roster_prints_its_sealed_totals_without_parsing_its_rows(env, 
     assert svc.get(posted.id).findings is not None and parses  # a checked read parses as before
 
 
-def test_a_look_at_some_columns_reads_them_as_the_whole_read_does(env, db_path):  # noqa: F811
-    """`RosterRowStream.batches(keys=…)` — a large table's first look, at its text and quantity columns —
-    gives each asked-for key exactly as the whole read does (numbers as Decimal, custom columns from
-    ``extra``) and no standard key it was not asked for, batch after batch."""
+@pytest.mark.parametrize("kept", [5_000, 1])
+def test_a_look_at_some_columns_reads_them_as_the_whole_read_does(env, db_path, kept, monkeypatch):  # noqa: F811
+    """`RosterRowStream.columns(keys)` — a large table's first look, at its text and quantity columns —
+    gives each asked-for key's values exactly as the whole read's rows hold them (numbers as
+    Decimal, custom columns from ``extra``, missing as None), column by column, batch after batch."""
     from decimal import Decimal
 
-    from models.storage.plain_read import _ROW_KEYS, RosterRowStream, plain_reader
+    import models.storage.plain_read as plain_read
+    from models.storage.plain_read import RosterRowStream, plain_reader
 
+    from .test_notices import amount_of
+
+    monkeypatch.setattr(plain_read, "_KEEP_NUMBERS", kept)  # (1: conversions past the first not kept)
     _ctx, svc, post, _printer = env
-    record = post(svc.create("DL-01", "2026-Q3", "名单", rows=roster_rows(23))).id
+    rows = roster_rows(23)
+    for row, quantity in ((rows[3], "1.50"), (rows[4], "1.5")):  # equal numbers, written differently
+        row["quantity"], row["amount"] = quantity, str(amount_of(Decimal(quantity), Decimal(row["rate"])))
+    record = post(svc.create("DL-01", "2026-Q3", "名单", rows=rows)).id
     with plain_reader(db_path) as reader:
         stream = reader.roster_row_stream(record)
         stream.BATCH = 5
         whole = [row for batch in stream.batches() for row in batch]
         assert len(whole) == 23 and isinstance(whole[0]["quantity"], Decimal) and whole[0]["bank_card"]
-        for keys in ({"quantity", "rate"}, {"remark", "group", "amount"}, {"bank_card", "quantity"}, {"name"}, set()):
-            some = [row for batch in stream.batches(keys=keys) for row in batch]
-            assert [{k: r[k] for k in keys if k in r} for r in some] == [{k: r[k] for k in keys if k in r}
-                                                                         for r in whole], keys
-            assert all(set(r) & set(_ROW_KEYS) <= keys for r in some), keys
+        for keys in ({"quantity", "rate"}, {"remark", "group", "amount"}, {"bank_card", "quantity"}, {"name"},
+                     {"no_such_column"}, set()):
+            looked = list(stream.columns(keys))
+            assert len(looked) == 5 and all(len(values) == (3 if n == 4 else 5)
+                                            for n, b in enumerate(looked) for values in b.values()), keys
+            assert all(set(b) == keys for b in looked), keys
+            for key in keys:
+                values = [v for b in looked for v in b[key]]
+                assert values == [row.get(key) for row in whole], key
+                assert [str(v) for v in values] == [str(row.get(key)) for row in whole], key  # 1.50 stays 1.50
     assert RosterRowStream.BATCH == 2_000
 
 
@@ -274,6 +287,7 @@ def test_a_large_table_read_in_batches_prints_the_same_bytes(env, db_path, optio
     prints the same bytes as the services' print, with batches that end inside the table."""
     import models.printing.direct as direct
     import models.printing.notices as notices
+    import models.storage.plain_read as plain_read
     from models.printing.document import PackedRows
     from models.storage.plain_read import PlainReader, RosterRowStream
 
@@ -290,6 +304,9 @@ def test_a_large_table_read_in_batches_prints_the_same_bytes(env, db_path, optio
     monkeypatch.setattr(direct, "STREAM_ROWS", 0)
     monkeypatch.setattr(notices, "PACK_ROWS", 0)  # and the printed cells kept packed
     monkeypatch.setattr(RosterRowStream, "BATCH", 7)
+    # numbers remembered across batches: only two, so later batches' new ones are looked at on their own
+    monkeypatch.setattr(notices, "_SEEN_NUMBERS", 2)
+    monkeypatch.setattr(plain_read, "_KEEP_NUMBERS", 2)
     streams = []
     original = PlainReader.roster_row_stream
 

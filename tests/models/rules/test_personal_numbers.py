@@ -163,3 +163,18 @@ def test_a_column_added_up_batch_by_batch_is_judged_as_a_whole():
     assert whole == {"card": "bank_card"}
     assert NumberColumnTallies(columns).add(first).add(second).kinds() == whole
     assert NumberColumnTallies(columns).add(first).kinds() == {"note": "id_number", "card": "bank_card"}
+
+
+def test_repeated_texts_count_as_often_as_they_occur():
+    """A column's texts are tallied once each with their count (100,000 rows repeat a few group
+    names): the majority is still of the values, not of the distinct texts."""
+    from models.rules.personal_numbers import column_number_kind
+
+    card, word = "6222021234567890128", "一类"
+    assert column_number_kind([card] * 3 + [word] * 2 + [None, "  "] * 2) == "bank_card"
+    assert column_number_kind([card] * 2 + [word] * 2) is None  # half is not more than half
+    assert column_number_kind([card, card, "四", "五", "六"]) is None  # short words are filled values too
+    # anything but texts is taken value by value (a list in a custom column, numbers of two types)
+    assert column_number_kind([[card], card, card, {"a": 1}]) is None
+    # (1 and 1.0 are one key to a counter: here a phone number and a float that is not one)
+    assert column_number_kind([13812345678, 13812345678.0, "一类"]) is None
