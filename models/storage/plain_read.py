@@ -123,8 +123,8 @@ class PlainReader:
 
 _ROSTER_SELECT = f"SELECT {', '.join(ROSTER_COLUMNS)} FROM roster_row WHERE disclosure_id = ? ORDER BY position"
 #: A roster row's standard keys as the service's row loader names them: their column, and whether the
-#: value is an exact number (Decimal). `_roster_rows` reads all of them; `RosterRowStream.batches` with
-#: ``keys`` reads only those asked for (a test holds the two to the same rows).
+#: value is an exact number (Decimal). `_roster_rows` reads all of them; `RosterRowStream.columns` only
+#: those asked for (a test holds the two to the same values).
 _ROW_KEYS = {"group": ("group_name", False), "name": ("name", False), "id_number": ("id_number", False),
              "household_size": ("household_size", False), "quantity": ("quantity", True), "rate": ("rate", True),
              "amount": ("amount", True), "remark": ("remark", False)}
