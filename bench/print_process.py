@@ -19,7 +19,10 @@ LibreOffice likewise, with the same goal.
 
 With ``--large`` a 100,000-row roster is added (its set-up, through the services, takes a few minutes,
 so `make bench` leaves it out: `make bench-print-large`), for the linearity and the memory goal:
-peak ≤ 2 × the PDF's size + the floor. LibreOffice is not run at that size.
+peak ≤ 2 × the PDF's size + the floor. LibreOffice is not run at that size. The per-row flatness is
+then timed again in rounds — the floor, 10,000 and 100,000 rows one after another, the ratio taken
+within each round, the median quoted — because this machine's speed drifts over minutes and the
+sizes' own lines are timed minutes apart.
 
     python -m bench print_process            (or: make bench)
     python -m bench.print_process --large    (or: make bench-print-large)
@@ -45,6 +48,7 @@ LARGE = 100_000
 RUNS = 5
 GOAL = 4.0
 DUE_NOTICES = 40
+PER_ROW_ROUNDS = 5  # with --large: rounds of the floor, 10,000 and 100,000 rows in turn
 
 
 def _cunwu(db: Path, *args: str, data: Path) -> list[str]:
@@ -233,6 +237,8 @@ def run(sizes: tuple[int, ...] = SIZES, runs: int = RUNS, *, large: bool = False
               flush=True)
         for n in sizes:
             _print_roster(n, ids[n], accounts, data, work, runs, office, SIGNED_IN)
+        if large:
+            _per_row_rounds(db, data, work, short, ids[max(sizes)], max(sizes), record)
         if len(figures) >= 2:
             per_row = {n: (cpu - floor_cpu) / n * 1e6 for n, (_, cpu, _, _) in figures.items()}
             # the base: the largest of the usual sizes — at 1,000 rows the CPU above the floor is a few
@@ -244,6 +250,28 @@ def run(sizes: tuple[int, ...] = SIZES, runs: int = RUNS, *, large: bool = False
                 + "; 1.00 = linear)", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _per_row_rounds(db: Path, data: Path, work: Path, short: int, base: int, base_rows: int, large: int,
+                    rounds: int = PER_ROW_ROUNDS) -> None:
+    """CPU per row above the floor at ``base_rows`` and at LARGE rows, the three prints (the short
+    notice, record ``base``, record ``large``) run one after another in each round and the ratio taken
+    within the round: this machine's speed drifts by a fifth over a minute (the same 100,000-row print
+    took 6.9 to 9.5 s CPU back to back), so sizes timed minutes apart compare the machine, not the
+    code. Prints each round's figures and the median ratio."""
+    commands = {n: _cunwu(db, "print", str(record), "--out", str(work / f"round-{n}.pdf"), data=data)
+                for n, record in ((0, short), (base_rows, base), (LARGE, large))}
+    ratios: list[float] = []
+    figures: list[str] = []
+    for k in range(rounds):
+        order = list(commands)[k % 3:] + list(commands)[:k % 3]  # each print first, second and last in turn
+        cpu = {n: timed(commands[n])[1] for n in order}
+        small, big = ((cpu[n] - cpu[0]) / n * 1e6 for n in (base_rows, LARGE))
+        ratios.append(big / small)
+        figures.append(f"{small:.0f} / {big:.0f} µs ({big / small:.2f})")
+    print(f"print_process: CPU per row above the floor, the floor, {base_rows:,} and {LARGE:,} rows printed in "
+          f"turn in each of {rounds} rounds ({base_rows:,} / {LARGE:,} rows): " + "; ".join(figures)
+          + f" → median ratio {_median(ratios):.2f} (1.00 = linear)", flush=True)
 
 
 def _floor(db: Path, data: Path, work: Path, short: int, runs: int,

@@ -24,3 +24,24 @@ def test_a_process_peak_is_its_own_not_the_benchmarks():
 def test_a_failing_process_is_reported_with_its_error():
     with pytest.raises(RuntimeError, match="exit 3.*gone wrong"):
         timed([sys.executable, "-c", "import sys; sys.stderr.write('gone wrong'); sys.exit(3)"])
+
+
+def test_per_row_rounds_time_the_three_prints_in_turn_and_take_the_ratio_within_each_round(monkeypatch, capsys, tmp_path):
+    """The flatness figure: each round prints the floor, 10,000 and 100,000 rows in a rotating order
+    and divides within the round, so a machine slow for a minute slows all three alike."""
+    import bench.print_process as bp
+
+    calls: list[str] = []
+    speed = iter([1.0, 1.0, 1.0, 1.5, 1.5, 1.5, 1.2, 1.2, 1.2])  # the machine's speed, round by round
+
+    def fake_timed(cmd, extra=None):
+        record = cmd[cmd.index("print") + 1]
+        calls.append(record)
+        base = {"7": 0.3, "8": 0.3 + 0.6, "9": 0.3 + 6.6}[record]  # 60 µs and 66 µs a row above the floor
+        return base, base * next(speed), 1000
+
+    monkeypatch.setattr(bp, "timed", fake_timed)
+    bp._per_row_rounds(tmp_path / "v.sqlite3", tmp_path, tmp_path, 7, 8, 10_000, 9, rounds=3)
+    assert calls == ["7", "8", "9", "8", "9", "7", "9", "7", "8"]
+    out = capsys.readouterr().out
+    assert out.count("(1.10)") == 3 and "median ratio 1.10" in out and "60 / 66 µs" in out
