@@ -56,25 +56,56 @@ class PackedRows(Sequence[list[str]]):
     the block last opened is kept open. A row whose cells hold a separator, or a character UTF-8
     cannot hold (a lone surrogate), is kept as its list beside the blocks. Read-only."""
 
-    __slots__ = ("_blocks", "_odd", "_count", "_open")
+    __slots__ = ("_blocks", "_odd", "_count", "_open", "_open_cells", "_width", "_widths")
 
     def __init__(self, rows: Iterable[Sequence[str]] = ()) -> None:
         self._blocks: list[bytes] = []
         self._odd: dict[int, list[str]] = {}  # row → its cells, where the block holds ""
         self._count = 0
+        # the rows' cell counts: the first row's, and any other met (so no pass is needed to know them)
+        self._width: int | None = None
+        self._widths: set[int] = set()
         self._open: tuple[int, list[str]] = (-1, [])  # the block last opened: its rows, joined
-        joined: list[str] = []
+        self._open_cells: tuple[int, list[str]] = (-1, [])  # the block last opened by `flat`: its cells
+        block: list[Sequence[str]] = []
         for row in rows:
-            joined.append(self._joined(row))
-            if len(joined) == _BLOCK:
-                self._close_block(joined)
-                joined = []
-        if joined:
-            self._close_block(joined)
+            block.append(row)
+            if len(block) == _BLOCK:
+                self._pack(block)
+                block = []
+        if block:
+            self._pack(block)
+
+    def _pack(self, rows: list[Sequence[str]]) -> None:
+        """``rows`` (a block's worth at most) counted and compressed as the next block. The block's
+        separators are counted once: only when a cell holds one are its rows looked at one by one."""
+        widths = set(map(len, rows))
+        if widths != {self._width}:
+            self._count_widths(widths)
+        joined = [_SEP.join(row) for row in rows]
+        text = _ROW_SEP.join(joined)
+        if (text.count(_SEP) != sum(map(len, rows)) - len(rows)
+                or text.count(_ROW_SEP) != len(rows) - 1):  # a separator in a cell
+            first = self._count
+            for k, row in enumerate(rows):
+                if joined[k].count(_SEP) != len(row) - 1 or _ROW_SEP in joined[k]:
+                    self._odd[first + k] = list(row)
+                    joined[k] = ""
+        self._count += len(rows)
+        self._close_block(joined)
+
+    def _count_widths(self, widths: Iterable[int]) -> None:
+        """Rows of these cell counts met."""
+        for width in widths:
+            if self._width is None:
+                self._width = width
+            elif width != self._width:
+                self._widths.add(width)
 
     def _joined(self, row: Sequence[str]) -> str:
         """``row``'s cells joined, or "" with the row kept as its list (counted as the next row)."""
         joined = _SEP.join(row)
+        self._count_widths((len(row),))
         if joined.count(_SEP) != len(row) - 1 or _ROW_SEP in joined:
             self._odd[self._count] = list(row)
             joined = ""
@@ -128,6 +159,27 @@ class PackedRows(Sequence[list[str]]):
             return list(self._odd[k])
         return self._block(k // _BLOCK)[k % _BLOCK].split(_SEP)
 
+    def flat(self, start: int, stop: int, width: int) -> list[str] | None:
+        """The cells of rows ``start`` to ``stop``, row after row in one list (``width`` cells a row):
+        each block split once, not row by row — for a reader that goes through many rows (measuring
+        a column, drawing a page). ``None`` when a row does not have ``width`` cells, or a row of a
+        block read is kept as its list (read those rows as rows)."""
+        start, stop = max(0, start), min(stop, self._count)
+        blocks = range(start // _BLOCK, (stop - 1) // _BLOCK + 1 if stop > start else 0)
+        if not self.cell_counts_are(width) or (self._odd and any(
+                blocks.start * _BLOCK <= r < blocks.stop * _BLOCK for r in self._odd)):
+            return None
+        cells: list[str] = []
+        for b in blocks:
+            first = b * _BLOCK
+            at, block = self._open_cells
+            if at != b:  # (a page's rows end inside a block the next page starts in)
+                block = zlib.decompress(self._blocks[b]).decode().replace(_ROW_SEP, _SEP).split(_SEP)
+                self._open_cells = (b, block)
+            lo, hi = (max(start, first) - first) * width, (min(stop, first + _BLOCK) - first) * width
+            cells.extend(block if lo == 0 and hi >= len(block) else block[lo:hi])
+        return cells
+
     def __iter__(self) -> Iterator[list[str]]:
         odd = self._odd
         r = 0
@@ -140,6 +192,7 @@ class PackedRows(Sequence[list[str]]):
         """The rows through ``change``. A row it gives back as it was (the same object) stays as it
         was; a block none of whose rows changed is shared, not compressed again."""
         out = PackedRows()
+        out._width, out._widths = self._width, set(self._widths)  # a row given back as it was keeps its count
         odd = self._odd
         r = 0
         for block in self._blocks:
@@ -151,7 +204,8 @@ class PackedRows(Sequence[list[str]]):
                     changed = change(row)
                     if changed is row:  # kept as its list, as here
                         out._odd[out._count] = row
-                        kept.append(out._joined_as_is(""))
+                        kept.append("")
+                        out._count += 1
                     else:
                         kept.append(out._joined(changed))
                         same = False
@@ -159,7 +213,8 @@ class PackedRows(Sequence[list[str]]):
                     row = joined.split(_SEP)
                     changed = change(row)
                     if changed is row:
-                        kept.append(out._joined_as_is(joined))
+                        kept.append(joined)
+                        out._count += 1
                     else:
                         kept.append(out._joined(changed))
                         same = False
@@ -170,21 +225,9 @@ class PackedRows(Sequence[list[str]]):
                 out._close_block(kept)
         return out
 
-    def _joined_as_is(self, joined: str) -> str:
-        """A row already joined (packed before, so it holds no separator of its own), counted."""
-        self._count += 1
-        return joined
-
     def cell_counts_are(self, width: int) -> bool:
-        """Whether every row has ``width`` cells."""
-        odd = self._odd
-        r = 0
-        for block in self._blocks:
-            for joined in zlib.decompress(block).decode().split(_ROW_SEP):
-                if (len(odd[r]) if odd and r in odd else joined.count(_SEP) + 1) != width:
-                    return False
-                r += 1
-        return True
+        """Whether every row has ``width`` cells (as counted when the rows were packed)."""
+        return not self._widths and self._width in (None, width)
 
     def chars(self) -> set[str]:
         """Every character of every cell."""

@@ -442,13 +442,15 @@ class _Layout:
         # is unpacked a slice at a time).
         widths = [_Widths() for _ in range(ncol)]
         for start in range(0, len(rows), _MEASURE_ROWS):
-            part = rows[start:start + _MEASURE_ROWS]
+            flat = rows.flat(start, start + _MEASURE_ROWS, ncol) if isinstance(rows, PackedRows) else None
+            if flat is None:
+                part = rows[start:start + _MEASURE_ROWS]
             for i in range(ncol):
-                cells = [row[i] for row in part]
+                cells = flat[i::ncol] if flat is not None else [row[i] for row in part]
                 width_of = measure.width if measure.is_special("".join(cells)) else main_width
                 # each distinct text measured once: group names, rates and remarks repeat down a column
                 widths[i].add_cells(cells, {cell: width_of(cell, size) for cell in set(cells)})
-            del part
+            flat = part = None
         if table.row_kinds is not None:
             # a section heading spans the table: it does not widen its first column
             for r, kind in enumerate(table.row_kinds):
@@ -962,7 +964,9 @@ class _Cells:
         ncol = len(aligns)
         start = self.start
         widths = [column.window(start, self.end) for column in plan.widths]  # this page's rows
-        rows = rows[start:self.end]
+        flat = rows.flat(start, self.end, ncol) if isinstance(rows, PackedRows) else None
+        # a packed table's page: its blocks split once, each row a slice of that (no split a row)
+        rows = rows[start:self.end] if flat is None else [flat[k:k + ncol] for k in range(0, len(flat), ncol)]
         add = texts.append
         y = self.top
         plain: list[tuple | None] = [None] * ncol

@@ -416,6 +416,12 @@ def test_packed_rows_read_by_index_and_slice_across_blocks():
     upper = packed.map(lambda row: [c.upper() for c in row] if row[0].endswith("5") else row)
     assert list(upper) == [[c.upper() for c in r] if r[0].endswith("5") else r for r in rows]
     assert not packed.cell_counts_are(3) and PackedRows([r for r in rows if len(r) == 3]).cell_counts_are(3)
+    # the cell counts are known from packing: a map keeps them, or adds the counts of the rows it changed
+    three = PackedRows([r for r in rows if len(r) == 3])
+    assert three.map(lambda row: row).cell_counts_are(3) and three.map(lambda row: list(row)).cell_counts_are(3)
+    shorter = three.map(lambda row: row[:2] if row[0] == "1" else row)
+    assert not shorter.cell_counts_are(3) and not shorter.cell_counts_are(2)
+    assert PackedRows().cell_counts_are(5)
 
 
 def test_packed_rows_print_the_same_bytes_as_lists():
@@ -502,3 +508,21 @@ def test_rows_set_alike_are_planned_once_and_print_as_each_planned_alone(monkeyp
     assert min(font_sizes(data)) < max(font_sizes(data)[:3])  # squeezed cells are set smaller
     monkeypatch.setattr(render_module, "_ALIKE_ROWS", 0)
     assert render_pdf(doc) == data
+
+
+def test_packed_rows_give_a_run_of_rows_as_one_list_of_cells():
+    """`PackedRows.flat`: the cells of many rows in one list, each block split once — what measuring a
+    column and drawing a page read; ``None`` where a row has another cell count or is kept as its list."""
+    from models.printing.document import _BLOCK, PackedRows
+
+    rows = [[str(n), "名" * (n % 5), "" if n % 3 else "一组"] for n in range(3 * _BLOCK + 17)]
+    packed = PackedRows(rows)
+    n = len(rows)
+    for start, stop in ((0, n), (0, 1), (5, 40), (_BLOCK - 3, _BLOCK + 3), (_BLOCK, 2 * _BLOCK), (700, n + 50),
+                        (n - 1, n), (10, 10), (2 * _BLOCK + 1, 3 * _BLOCK - 1), (5, 40)):  # (again: a block kept open)
+        assert packed.flat(start, stop, 3) == [cell for row in rows[start:stop] for cell in row], (start, stop)
+    assert packed.flat(0, 10, 2) is None  # not this table's width
+    odd = PackedRows(rows[:_BLOCK + 5] + [["1", "分\x1f隔", ""]] + rows[:40])  # a row kept as its list
+    assert odd.flat(0, _BLOCK, 3) == [cell for row in rows[:_BLOCK] for cell in row]
+    assert odd.flat(_BLOCK, _BLOCK + 2, 3) is None  # (its block)
+    assert PackedRows(rows[:3] + [["1", "2"]]).flat(0, 3, 3) is None  # a row of two cells somewhere
