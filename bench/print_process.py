@@ -22,7 +22,8 @@ so `make bench` leaves it out: `make bench-print-large`), for the linearity and 
 peak ≤ 2 × the PDF's size + the floor. LibreOffice is not run at that size. The per-row flatness is
 then timed again in rounds — the floor, 10,000 and 100,000 rows one after another, the ratio taken
 within each round, the median quoted — because this machine's speed drifts over minutes and the
-sizes' own lines are timed minutes apart.
+sizes' own lines are timed minutes apart. Where valgrind is installed, the instructions each of the three
+prints executes are counted too (a count, the same every run).
 
     python -m bench print_process            (or: make bench)
     python -m bench.print_process --large    (or: make bench-print-large)
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -239,6 +241,7 @@ def run(sizes: tuple[int, ...] = SIZES, runs: int = RUNS, *, large: bool = False
             _print_roster(n, ids[n], accounts, data, work, runs, office, SIGNED_IN)
         if large:
             _per_row_rounds(db, data, work, short, ids[max(sizes)], max(sizes), record)
+            _instructions_per_row(db, data, work, short, ids[max(sizes)], max(sizes), record)
         if len(figures) >= 2:
             per_row = {n: (cpu - floor_cpu) / n * 1e6 for n, (_, cpu, _, _) in figures.items()}
             # the base: the largest of the usual sizes — at 1,000 rows the CPU above the floor is a few
@@ -272,6 +275,38 @@ def _per_row_rounds(db: Path, data: Path, work: Path, short: int, base: int, bas
     print(f"print_process: CPU per row above the floor, the floor, {base_rows:,} and {LARGE:,} rows printed in "
           f"turn in each of {rounds} rounds ({base_rows:,} / {LARGE:,} rows): " + "; ".join(figures)
           + f" → median ratio {_median(ratios):.2f} (1.00 = linear)", flush=True)
+
+
+def _instructions(cmd: list[str]) -> int:
+    """Instructions one whole process executes (valgrind's cachegrind, no cache simulation), string
+    hashing seeded alike: the same count run after run, whatever else the machine is doing."""
+    done = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--branch-sim=no",
+                           "--cachegrind-out-file=/dev/null", *cmd], env=_env({"PYTHONHASHSEED": "0"}),
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=3600)
+    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    if done.returncode != 0 or found is None:
+        raise RuntimeError(f"valgrind {' '.join(cmd[2:6])}…: exit {done.returncode}: {done.stderr[-500:]}")
+    return int(found.group(1).replace(",", ""))
+
+
+def _instructions_per_row(db: Path, data: Path, work: Path, short: int, base: int, base_rows: int,
+                          large: int) -> None:
+    """Instructions per row above the floor at ``base_rows`` and LARGE rows, each print run once
+    under valgrind (when installed): a count, not a time, so the ratio is the code's, not the
+    machine's moment. Slow (a few minutes: the three run two at a time)."""
+    if shutil.which("valgrind") is None:
+        print("print_process: valgrind is not installed: no instruction counts", flush=True)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    commands = {n: _cunwu(db, "print", str(record), "--out", str(work / f"counted-{n}.pdf"), data=data)
+                for n, record in ((LARGE, large), (base_rows, base), (0, short))}
+    with ThreadPoolExecutor(2) as pool:
+        counts = dict(zip(commands, pool.map(_instructions, commands.values()), strict=True))
+    small, big = ((counts[n] - counts[0]) / n for n in (base_rows, LARGE))
+    print(f"print_process: instructions per row above the floor (valgrind, one run each; floor "
+          f"{counts[0] / 1e9:.2f} billion): {small / 1e3:.1f} thousand at {base_rows:,} rows, {big / 1e3:.1f} "
+          f"thousand at {LARGE:,} → ratio {big / small:.3f} (1.000 = linear)", flush=True)
 
 
 def _floor(db: Path, data: Path, work: Path, short: int, runs: int,

@@ -45,3 +45,26 @@ def test_per_row_rounds_time_the_three_prints_in_turn_and_take_the_ratio_within_
     assert calls == ["7", "8", "9", "8", "9", "7", "9", "7", "8"]
     out = capsys.readouterr().out
     assert out.count("(1.10)") == 3 and "median ratio 1.10" in out and "60 / 66 µs" in out
+
+
+def test_instructions_per_row_are_counted_above_the_floor(monkeypatch, capsys, tmp_path):
+    import bench.print_process as bp
+
+    counted = {"7": 900_000_000, "8": 900_000_000 + 10_000 * 400_000, "9": 900_000_000 + 100_000 * 420_000}
+    monkeypatch.setattr(bp, "_instructions", lambda cmd: counted[cmd[cmd.index("print") + 1]])
+    monkeypatch.setattr(bp.shutil, "which", lambda name: "/usr/bin/valgrind")
+    bp._instructions_per_row(tmp_path / "v.sqlite3", tmp_path, tmp_path, 7, 8, 10_000, 9)
+    out = capsys.readouterr().out
+    assert "400.0 thousand at 10,000 rows, 420.0 thousand at 100,000" in out and "ratio 1.050" in out
+    monkeypatch.setattr(bp.shutil, "which", lambda name: None)
+    bp._instructions_per_row(tmp_path / "v.sqlite3", tmp_path, tmp_path, 7, 8, 10_000, 9)
+    assert "valgrind is not installed" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(__import__("shutil").which("valgrind") is None, reason="valgrind not installed")
+def test_a_process_instructions_are_counted():
+    from bench.print_process import _instructions
+
+    few = _instructions([sys.executable, "-c", "pass"])
+    more = _instructions([sys.executable, "-c", "sum(range(3_000_000))"])
+    assert 1_000_000 < few < more
