@@ -241,7 +241,7 @@ def run(sizes: tuple[int, ...] = SIZES, runs: int = RUNS, *, large: bool = False
             _print_roster(n, ids[n], accounts, data, work, runs, office, SIGNED_IN)
         if large:
             _per_row_rounds(db, data, work, short, ids[max(sizes)], max(sizes), record)
-            _instructions_per_row(db, data, work, short, ids[max(sizes)], max(sizes), record)
+            _instructions_per_row(db, data, work, short, {**ids, LARGE: record})
         if len(figures) >= 2:
             per_row = {n: (cpu - floor_cpu) / n * 1e6 for n, (_, cpu, _, _) in figures.items()}
             # the base: the largest of the usual sizes — at 1,000 rows the CPU above the floor is a few
@@ -289,24 +289,31 @@ def _instructions(cmd: list[str]) -> int:
     return int(found.group(1).replace(",", ""))
 
 
-def _instructions_per_row(db: Path, data: Path, work: Path, short: int, base: int, base_rows: int,
-                          large: int) -> None:
-    """Instructions per row above the floor at ``base_rows`` and LARGE rows, each print run once
-    under valgrind (when installed): a count, not a time, so the ratio is the code's, not the
-    machine's moment. Slow (a few minutes: the three run two at a time)."""
+def _instructions_per_row(db: Path, data: Path, work: Path, short: int, records: dict[int, int]) -> None:
+    """Instructions per row of each roster (``records``: rows → record id), each print run once under
+    valgrind (when installed): above the floor (the short notice), and between one size and the
+    next — a row's own cost, without what any table costs once. A count, not a time, so the ratios
+    are the code's, not the machine's moment. Slow (a few minutes: the prints run two at a time)."""
     if shutil.which("valgrind") is None:
         print("print_process: valgrind is not installed: no instruction counts", flush=True)
         return
     from concurrent.futures import ThreadPoolExecutor
 
     commands = {n: _cunwu(db, "print", str(record), "--out", str(work / f"counted-{n}.pdf"), data=data)
-                for n, record in ((LARGE, large), (base_rows, base), (0, short))}
+                for n, record in sorted({**records, 0: short}.items(), reverse=True)}
     with ThreadPoolExecutor(2) as pool:
         counts = dict(zip(commands, pool.map(_instructions, commands.values()), strict=True))
-    small, big = ((counts[n] - counts[0]) / n for n in (base_rows, LARGE))
-    print(f"print_process: instructions per row above the floor (valgrind, one run each; floor "
-          f"{counts[0] / 1e9:.2f} billion): {small / 1e3:.1f} thousand at {base_rows:,} rows, {big / 1e3:.1f} "
-          f"thousand at {LARGE:,} → ratio {big / small:.3f} (1.000 = linear)", flush=True)
+    sizes = sorted(n for n in counts if n)
+    above = {n: (counts[n] - counts[0]) / n for n in sizes}
+    between = {(a, b): (counts[b] - counts[a]) / (b - a) for a, b in zip(sizes, sizes[1:], strict=False)}
+    first = next(iter(between.values()))
+    print(f"print_process: instructions per row (valgrind, one run each; floor {counts[0] / 1e9:.2f} billion): "
+          "above the floor " + ", ".join(f"{above[n] / 1e3:.1f} thousand at {n:,}" for n in sizes)
+          + f" ({above[sizes[-1]] / above[sizes[-2]]:.3f} from {sizes[-2]:,} to {sizes[-1]:,}); a row's own, from "
+          "one size to the next: " + ", ".join(f"{v / 1e3:.1f} thousand from {a:,} to {b:,}" for (a, b), v in
+                                               between.items())
+          + " (ratio to the first: " + ", ".join(f"{v / first:.3f}" for v in between.values()) + "; 1.000 = linear)",
+          flush=True)
 
 
 def _floor(db: Path, data: Path, work: Path, short: int, runs: int,

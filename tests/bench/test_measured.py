@@ -47,17 +47,21 @@ def test_per_row_rounds_time_the_three_prints_in_turn_and_take_the_ratio_within_
     assert out.count("(1.10)") == 3 and "median ratio 1.10" in out and "60 / 66 µs" in out
 
 
-def test_instructions_per_row_are_counted_above_the_floor(monkeypatch, capsys, tmp_path):
+def test_instructions_per_row_are_counted_above_the_floor_and_between_sizes(monkeypatch, capsys, tmp_path):
     import bench.print_process as bp
 
-    counted = {"7": 900_000_000, "8": 900_000_000 + 10_000 * 400_000, "9": 900_000_000 + 100_000 * 420_000}
+    floor, table = 900_000_000, 100_000_000  # a table's cost once, then 400k a row to 10,000 rows, 440k beyond
+    counted = {"7": floor, "6": floor + table + 1_000 * 400_000, "8": floor + table + 10_000 * 400_000,
+               "9": floor + table + 10_000 * 400_000 + 90_000 * 440_000}
     monkeypatch.setattr(bp, "_instructions", lambda cmd: counted[cmd[cmd.index("print") + 1]])
     monkeypatch.setattr(bp.shutil, "which", lambda name: "/usr/bin/valgrind")
-    bp._instructions_per_row(tmp_path / "v.sqlite3", tmp_path, tmp_path, 7, 8, 10_000, 9)
+    bp._instructions_per_row(tmp_path / "v.sqlite3", tmp_path, tmp_path, 7, {1_000: 6, 10_000: 8, 100_000: 9})
     out = capsys.readouterr().out
-    assert "400.0 thousand at 10,000 rows, 420.0 thousand at 100,000" in out and "ratio 1.050" in out
+    assert "above the floor 500.0 thousand at 1,000, 410.0 thousand at 10,000, 437.0 thousand at 100,000" in out
+    assert "400.0 thousand from 1,000 to 10,000, 440.0 thousand from 10,000 to 100,000" in out
+    assert "(ratio to the first: 1.000, 1.100;" in out
     monkeypatch.setattr(bp.shutil, "which", lambda name: None)
-    bp._instructions_per_row(tmp_path / "v.sqlite3", tmp_path, tmp_path, 7, 8, 10_000, 9)
+    bp._instructions_per_row(tmp_path / "v.sqlite3", tmp_path, tmp_path, 7, {1_000: 6, 10_000: 8, 100_000: 9})
     assert "valgrind is not installed" in capsys.readouterr().out
 
 
