@@ -301,6 +301,8 @@ def _instructions_per_row(db: Path, data: Path, work: Path, short: int, records:
 
     commands = {n: _cunwu(db, "print", str(record), "--out", str(work / f"counted-{n}.pdf"), data=data)
                 for n, record in sorted({**records, 0: short}.items(), reverse=True)}
+    for command in commands.values():  # each once first: nothing left to compile or cache when counted
+        timed(command)
     with ThreadPoolExecutor(2) as pool:
         counts = dict(zip(commands, pool.map(_instructions, commands.values()), strict=True))
     sizes = sorted(n for n in counts if n)

@@ -54,6 +54,7 @@ def test_instructions_per_row_are_counted_above_the_floor_and_between_sizes(monk
     counted = {"7": floor, "6": floor + table + 1_000 * 400_000, "8": floor + table + 10_000 * 400_000,
                "9": floor + table + 10_000 * 400_000 + 90_000 * 440_000}
     monkeypatch.setattr(bp, "_instructions", lambda cmd: counted[cmd[cmd.index("print") + 1]])
+    monkeypatch.setattr(bp, "timed", lambda cmd, extra=None: (0.1, 0.1, 1000))
     monkeypatch.setattr(bp.shutil, "which", lambda name: "/usr/bin/valgrind")
     bp._instructions_per_row(tmp_path / "v.sqlite3", tmp_path, tmp_path, 7, {1_000: 6, 10_000: 8, 100_000: 9})
     out = capsys.readouterr().out
