@@ -56,7 +56,7 @@ class PackedRows(Sequence[list[str]]):
     the block last opened is kept open. A row whose cells hold a separator, or a character UTF-8
     cannot hold (a lone surrogate), is kept as its list beside the blocks. Read-only."""
 
-    __slots__ = ("_blocks", "_odd", "_count", "_open", "_open_cells", "_width", "_widths")
+    __slots__ = ("_blocks", "_odd", "_count", "_open", "_open_cells", "_width", "_widths", "_chars")
 
     def __init__(self, rows: Iterable[Sequence[str]] = ()) -> None:
         self._blocks: list[bytes] = []
@@ -67,6 +67,7 @@ class PackedRows(Sequence[list[str]]):
         self._widths: set[int] = set()
         self._open: tuple[int, list[str]] = (-1, [])  # the block last opened: its rows, joined
         self._open_cells: tuple[int, list[str]] = (-1, [])  # the block last opened by `flat`: its cells
+        self._chars: set[str] | None = None  # every character of every cell, when a pass has gathered them
         block: list[Sequence[str]] = []
         for row in rows:
             block.append(row)
@@ -195,10 +196,12 @@ class PackedRows(Sequence[list[str]]):
         out._width, out._widths = self._width, set(self._widths)  # a row given back as it was keeps its count
         odd = self._odd
         r = 0
+        chars: set[str] = set()  # the result's characters, gathered on the way (`chars` needs no pass of its own)
         for block in self._blocks:
             kept: list[str] = []
             same = True
-            for joined in zlib.decompress(block).decode().split(_ROW_SEP):
+            text = zlib.decompress(block).decode()
+            for joined in text.split(_ROW_SEP):
                 if odd and r in odd:
                     row = list(odd[r])
                     changed = change(row)
@@ -221,8 +224,15 @@ class PackedRows(Sequence[list[str]]):
                 r += 1
             if same:
                 out._blocks.append(block)
+                chars.update(text)
             else:
                 out._close_block(kept)
+                chars.update(_ROW_SEP.join(kept))  # (a row kept as its list holds "" here)
+        chars.discard(_SEP)
+        chars.discard(_ROW_SEP)
+        for row in out._odd.values():  # (a separator inside a cell is a character of it)
+            chars.update("".join(row))
+        out._chars = chars
         return out
 
     def cell_counts_are(self, width: int) -> bool:
@@ -231,6 +241,8 @@ class PackedRows(Sequence[list[str]]):
 
     def chars(self) -> set[str]:
         """Every character of every cell."""
+        if self._chars is not None:
+            return set(self._chars)
         chars: set[str] = set()
         for block in self._blocks:
             chars.update(zlib.decompress(block).decode())
