@@ -48,6 +48,21 @@ _ROW_SEP = "\x1e"  # joins a block's rows (likewise)
 _BLOCK = 256  # rows a block
 
 
+def _holds_separator(joined: str, width: int) -> bool:
+    """Whether a row of ``width`` cells, joined, holds a separator inside a cell (kept as its list)."""
+    return joined.count(_SEP) != width - 1 or _ROW_SEP in joined
+
+
+def _text(block: bytes) -> str:
+    """A packed block's rows, joined, as text."""
+    return zlib.decompress(block).decode()
+
+
+def _blocks_of(start: int, stop: int) -> range:
+    """The blocks holding rows ``start`` to ``stop``."""
+    return range(start // _BLOCK, (stop - 1) // _BLOCK + 1 if stop > start else 0)
+
+
 class PackedRows(Sequence[list[str]]):
     """A large table's rows kept in compressed blocks: each row its cells joined by a separator, a
     block :data:`_BLOCK` rows of them in UTF-8, zlib-compressed (100,000 rows of eight cells: some
@@ -89,7 +104,7 @@ class PackedRows(Sequence[list[str]]):
                 or text.count(_ROW_SEP) != len(rows) - 1):  # a separator in a cell
             first = self._count
             for k, row in enumerate(rows):
-                if joined[k].count(_SEP) != len(row) - 1 or _ROW_SEP in joined[k]:
+                if _holds_separator(joined[k], len(row)):
                     self._odd[first + k] = list(row)
                     joined[k] = ""
         self._count += len(rows)
@@ -107,7 +122,7 @@ class PackedRows(Sequence[list[str]]):
         """``row``'s cells joined, or "" with the row kept as its list (counted as the next row)."""
         joined = _SEP.join(row)
         self._count_widths((len(row),))
-        if joined.count(_SEP) != len(row) - 1 or _ROW_SEP in joined:
+        if _holds_separator(joined, len(row)):
             self._odd[self._count] = list(row)
             joined = ""
         self._count += 1
@@ -132,7 +147,7 @@ class PackedRows(Sequence[list[str]]):
         """Block ``b``'s rows, joined."""
         at, rows = self._open
         if at != b:
-            rows = zlib.decompress(self._blocks[b]).decode().split(_ROW_SEP)
+            rows = _text(self._blocks[b]).split(_ROW_SEP)
             self._open = (b, rows)
         return rows
 
@@ -145,7 +160,7 @@ class PackedRows(Sequence[list[str]]):
             if step != 1:
                 return [self[r] for r in range(start, stop, step)]
             out: list[list[str]] = []
-            for b in range(start // _BLOCK, (stop - 1) // _BLOCK + 1 if stop > start else 0):
+            for b in _blocks_of(start, stop):
                 first = b * _BLOCK
                 out.extend([joined.split(_SEP) for joined in self._block(b)[max(start, first) - first:stop - first]])
             for r, row in self._odd.items():
@@ -166,7 +181,7 @@ class PackedRows(Sequence[list[str]]):
         a column, drawing a page). ``None`` when a row does not have ``width`` cells, or a row of a
         block read is kept as its list (read those rows as rows)."""
         start, stop = max(0, start), min(stop, self._count)
-        blocks = range(start // _BLOCK, (stop - 1) // _BLOCK + 1 if stop > start else 0)
+        blocks = _blocks_of(start, stop)
         if not self.cell_counts_are(width) or (self._odd and any(
                 blocks.start * _BLOCK <= r < blocks.stop * _BLOCK for r in self._odd)):
             return None
@@ -175,7 +190,7 @@ class PackedRows(Sequence[list[str]]):
             first = b * _BLOCK
             at, block = self._open_cells
             if at != b:  # (a page's rows end inside a block the next page starts in)
-                block = zlib.decompress(self._blocks[b]).decode().replace(_ROW_SEP, _SEP).split(_SEP)
+                block = _text(self._blocks[b]).replace(_ROW_SEP, _SEP).split(_SEP)
                 self._open_cells = (b, block)
             lo, hi = (max(start, first) - first) * width, (min(stop, first + _BLOCK) - first) * width
             cells.extend(block if lo == 0 and hi >= len(block) else block[lo:hi])
@@ -185,7 +200,7 @@ class PackedRows(Sequence[list[str]]):
         odd = self._odd
         r = 0
         for block in self._blocks:
-            for joined in zlib.decompress(block).decode().split(_ROW_SEP):
+            for joined in _text(block).split(_ROW_SEP):
                 yield list(odd[r]) if odd and r in odd else joined.split(_SEP)
                 r += 1
 
@@ -200,7 +215,7 @@ class PackedRows(Sequence[list[str]]):
         for block in self._blocks:
             kept: list[str] = []
             same = True
-            text = zlib.decompress(block).decode()
+            text = _text(block)
             for joined in text.split(_ROW_SEP):
                 if odd and r in odd:
                     row = list(odd[r])
@@ -228,11 +243,7 @@ class PackedRows(Sequence[list[str]]):
             else:
                 out._close_block(kept)
                 chars.update(_ROW_SEP.join(kept))  # (a row kept as its list holds "" here)
-        chars.discard(_SEP)
-        chars.discard(_ROW_SEP)
-        for row in out._odd.values():  # (a separator inside a cell is a character of it)
-            chars.update("".join(row))
-        out._chars = chars
+        out._chars = out._cell_chars(chars)
         return out
 
     def cell_counts_are(self, width: int) -> bool:
@@ -245,12 +256,17 @@ class PackedRows(Sequence[list[str]]):
             return set(self._chars)
         chars: set[str] = set()
         for block in self._blocks:
-            chars.update(zlib.decompress(block).decode())
-        chars.discard(_SEP)
-        chars.discard(_ROW_SEP)
+            chars.update(_text(block))
+        return self._cell_chars(chars)
+
+    def _cell_chars(self, texts: set[str]) -> set[str]:
+        """``texts`` (the characters of the blocks' texts) without the packing's separators, with the
+        characters of the rows kept as their lists (a separator inside a cell is a character of it)."""
+        texts.discard(_SEP)
+        texts.discard(_ROW_SEP)
         for row in self._odd.values():
-            chars.update("".join(row))
-        return chars
+            texts.update("".join(row))
+        return texts
 
 
 @dataclass(frozen=True)

@@ -442,15 +442,10 @@ class _Layout:
         # is unpacked a slice at a time).
         widths = [_Widths() for _ in range(ncol)]
         for start in range(0, len(rows), _MEASURE_ROWS):
-            flat = rows.flat(start, start + _MEASURE_ROWS, ncol) if isinstance(rows, PackedRows) else None
-            if flat is None:
-                part = rows[start:start + _MEASURE_ROWS]
-            for i in range(ncol):
-                cells = flat[i::ncol] if flat is not None else [row[i] for row in part]
+            for i, cells in enumerate(_columns_of(rows, start, start + _MEASURE_ROWS, ncol)):
                 width_of = measure.width if measure.is_special("".join(cells)) else main_width
                 # each distinct text measured once: group names, rates and remarks repeat down a column
                 widths[i].add_cells(cells, {cell: width_of(cell, size) for cell in set(cells)})
-            flat = part = None
         if table.row_kinds is not None:
             # a section heading spans the table: it does not widen its first column
             for r, kind in enumerate(table.row_kinds):
@@ -884,10 +879,6 @@ class _Widths(Sequence[float]):
         """Every width times ``k`` (each distinct width multiplied once: the same floats)."""
         return _Widths([w * k for w in self.values], array(self.codes.typecode, self.codes))
 
-    def window(self, start: int, end: int) -> list[float]:
-        """The widths of cells ``start`` to ``end`` as a list."""
-        return list(map(self.values.__getitem__, self.codes[start:end]))
-
     def __len__(self) -> int:
         return len(self.codes)
 
@@ -906,6 +897,19 @@ class _Widths(Sequence[float]):
     def insert(self, r: int, width: float) -> None:
         code = self.code(width)
         self.codes.insert(r, code)
+
+
+def _columns_of(rows: Sequence[Sequence[str]], start: int, stop: int, ncol: int) -> Iterator[list[str]]:
+    """The cells of rows ``start`` to ``stop``, column by column (a packed table's blocks each split
+    once: `PackedRows.flat`); the rows read are let go once the last column is given."""
+    flat = rows.flat(start, stop, ncol) if isinstance(rows, PackedRows) else None
+    if flat is not None:
+        for i in range(ncol):
+            yield flat[i::ncol]
+        return
+    part = rows[start:stop]
+    for i in range(ncol):
+        yield [row[i] for row in part]
 
 
 class _Grid:
@@ -963,7 +967,7 @@ class _Cells:
         aligns = [c.align for c in plan.table.columns]
         ncol = len(aligns)
         start = self.start
-        widths = [column.window(start, self.end) for column in plan.widths]  # this page's rows
+        widths = [column[start:self.end] for column in plan.widths]  # this page's rows
         flat = rows.flat(start, self.end, ncol) if isinstance(rows, PackedRows) else None
         # a packed table's page: its blocks split once, each row a slice of that (no split a row)
         rows = rows[start:self.end] if flat is None else [flat[k:k + ncol] for k in range(0, len(flat), ncol)]

@@ -466,7 +466,7 @@ def test_cell_widths_are_kept_as_numbers_of_their_distinct_widths():
     column.add_cells([str(k) for k in range(len(widths))], {str(k): w for k, w in enumerate(widths)})
     assert list(column) == widths and len(column) == len(widths) and column[1234] == widths[1234]
     assert column.codes.itemsize == 2 and len(column.values) == 700
-    assert column.window(690, 710) == widths[690:710] and column[10:20] == widths[10:20]
+    assert column[690:710] == widths[690:710] and column[10:20] == widths[10:20]
     column[3] = 99.5
     column.insert(4, 0.0)
     assert column[3] == 99.5 and column[4] == 0.0 and column[5] == widths[4]
