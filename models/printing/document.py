@@ -69,11 +69,15 @@ class PackedRows(Sequence[list[str]]):
     2 MB, where one UTF-8 string a row took 10, ``str`` 15 and lists of strings 57), given back as a
     list of cells when read. Reading goes through the blocks in order (measuring, checking, drawing):
     the block last opened is kept open. A row whose cells hold a separator, or a character UTF-8
-    cannot hold (a lone surrogate), is kept as its list beside the blocks. Read-only."""
+    cannot hold (a lone surrogate), is kept as its list beside the blocks. Read-only.
 
-    __slots__ = ("_blocks", "_odd", "_count", "_open", "_open_cells", "_width", "_widths", "_chars")
+    ``masked``: the office's public numbers the rows were masked with, row by row, before they were
+    packed (the notice builder's note: ``models.printing.notices.mask_document`` then has nothing to
+    go over again); ``None``: not masked here."""
 
-    def __init__(self, rows: Iterable[Sequence[str]] = ()) -> None:
+    __slots__ = ("_blocks", "_odd", "_count", "_open", "_open_cells", "_width", "_widths", "_chars", "masked")
+
+    def __init__(self, rows: Iterable[Sequence[str]] = (), *, masked: frozenset[str] | None = None) -> None:
         self._blocks: list[bytes] = []
         self._odd: dict[int, list[str]] = {}  # row → its cells, where the block holds ""
         self._count = 0
@@ -82,7 +86,9 @@ class PackedRows(Sequence[list[str]]):
         self._widths: set[int] = set()
         self._open: tuple[int, list[str]] = (-1, [])  # the block last opened: its rows, joined
         self._open_cells: tuple[int, list[str]] = (-1, [])  # the block last opened by `flat`: its cells
-        self._chars: set[str] | None = None  # every character of every cell, when a pass has gathered them
+        # every character of the blocks' texts (the separators too), gathered as each block is packed
+        self._chars: set[str] = set()
+        self.masked = masked
         block: list[Sequence[str]] = []
         for row in rows:
             block.append(row)
@@ -107,8 +113,9 @@ class PackedRows(Sequence[list[str]]):
                 if _holds_separator(joined[k], len(row)):
                     self._odd[first + k] = list(row)
                     joined[k] = ""
+            text = None  # (joined again)
         self._count += len(rows)
-        self._close_block(joined)
+        self._close_block(joined, text)
 
     def _count_widths(self, widths: Iterable[int]) -> None:
         """Rows of these cell counts met."""
@@ -128,19 +135,24 @@ class PackedRows(Sequence[list[str]]):
         self._count += 1
         return joined
 
-    def _close_block(self, joined: list[str]) -> None:
-        """The last ``len(joined)`` rows counted, compressed as the next block."""
+    def _close_block(self, joined: list[str], text: str | None = None) -> None:
+        """The last ``len(joined)`` rows counted, compressed as the next block (``text``: ``joined``
+        joined, when at hand); its characters gathered."""
+        if text is None:
+            text = _ROW_SEP.join(joined)
         try:
-            data = _ROW_SEP.join(joined).encode()
+            data = text.encode()
         except UnicodeEncodeError:  # a lone surrogate: its row kept as its list
             first = self._count - len(joined)
-            for k, text in enumerate(joined):
+            for k, row in enumerate(joined):
                 try:
-                    text.encode()
+                    row.encode()
                 except UnicodeEncodeError:
-                    self._odd[first + k] = text.split(_SEP)
+                    self._odd[first + k] = row.split(_SEP)
                     joined[k] = ""
-            data = _ROW_SEP.join(joined).encode()
+            text = _ROW_SEP.join(joined)
+            data = text.encode()
+        self._chars.update(text)
         self._blocks.append(zlib.compress(data, 1))
 
     def _block(self, b: int) -> list[str]:
@@ -211,7 +223,6 @@ class PackedRows(Sequence[list[str]]):
         out._width, out._widths = self._width, set(self._widths)  # a row given back as it was keeps its count
         odd = self._odd
         r = 0
-        chars: set[str] = set()  # the result's characters, gathered on the way (`chars` needs no pass of its own)
         for block in self._blocks:
             kept: list[str] = []
             same = True
@@ -239,11 +250,9 @@ class PackedRows(Sequence[list[str]]):
                 r += 1
             if same:
                 out._blocks.append(block)
-                chars.update(text)
+                out._chars.update(text)
             else:
                 out._close_block(kept)
-                chars.update(_ROW_SEP.join(kept))  # (a row kept as its list holds "" here)
-        out._chars = out._cell_chars(chars)
         return out
 
     def cell_counts_are(self, width: int) -> bool:
@@ -251,22 +260,15 @@ class PackedRows(Sequence[list[str]]):
         return not self._widths and self._width in (None, width)
 
     def chars(self) -> set[str]:
-        """Every character of every cell."""
-        if self._chars is not None:
-            return set(self._chars)
-        chars: set[str] = set()
-        for block in self._blocks:
-            chars.update(_text(block))
-        return self._cell_chars(chars)
-
-    def _cell_chars(self, texts: set[str]) -> set[str]:
-        """``texts`` (the characters of the blocks' texts) without the packing's separators, with the
-        characters of the rows kept as their lists (a separator inside a cell is a character of it)."""
-        texts.discard(_SEP)
-        texts.discard(_ROW_SEP)
+        """Every character of every cell: the blocks' (gathered as they were packed) without the
+        packing's separators, and the rows kept as their lists (a separator inside a cell is a
+        character of it)."""
+        chars = set(self._chars)
+        chars.discard(_SEP)
+        chars.discard(_ROW_SEP)
         for row in self._odd.values():
-            texts.update("".join(row))
-        return texts
+            chars.update("".join(row))
+        return chars
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,9 @@ subtitles, paragraphs, every table's headers, cells and totals — passes throug
 :func:`mask_document`, which masks the ID, bank card and phone numbers hidden in free text (a 备注, a
 body, a finance 摘要, a villager's question quoted in an answer) with the same masks. The footer is the
 office's own (监督电话, 受理单位, 落款) and stays as set, and so do the office's numbers wherever they
-appear. Attached tables (附件) are masked like the body.
+appear. Attached tables (附件) are masked like the body. A table too large to hold as lists (kept
+packed, `PackedRows`) has its rows put through that step's rule for table rows as they are packed,
+and the step does not unpack it again.
 
 The footer block: the installation's footer settings with the record's own ``footer`` put over them
 (`PrintSettings.with_override`), defaults and signature lines by install mode and kind
@@ -326,17 +328,26 @@ def handout_columns(columns: Sequence[RosterColumn], handout: bool) -> list[Rost
 
 def roster_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[RosterColumn], *,
                  totals: Mapping[str, Any] | None = None, unmasked: bool = False,
-                 count_word: str = "户", places: Mapping[str, int] | None = None) -> Table:
+                 count_word: str = "户", places: Mapping[str, int] | None = None,
+                 public: frozenset[str] | None = None) -> Table:
     """A table as printed: 序号 first, the given columns headed by label and unit ("金额（万元）"),
     a 合计 row counting the rows in ``count_word`` (户 / 人 / 项 / 个) and totalling each summed
     column in its unit (a column that is not summed — mixed products — has no total). A ``signature`` column prints blank, wide enough to sign in.
-    ``places``: the quantity columns' decimal places (:func:`_column_places`), when already worked out."""
+    ``places``: the quantity columns' decimal places (:func:`_column_places`), when already worked out.
+    ``public``: for a notice :func:`mask_document` will mask (with these public numbers), a large
+    table's rows are masked by its rule as they are packed, so it need not unpack them to do it."""
     if places is None:
         places = {c.key: _column_places(rows, c.key) for c in columns if c.kind in ("quantity", "rate")}
     formatters = [(c.key, (lambda _v: "") if c.kind == _SIGNATURE_KIND else
                    _cell_formatter(c, unmasked, places.get(c.key, 2))) for c in columns]
     cells = ([str(n), *[fmt(row.get(key)) for key, fmt in formatters]] for n, row in enumerate(rows, start=1))
-    body = PackedRows(cells) if len(rows) > PACK_ROWS else list(cells)
+    body: Sequence[Sequence[str]]
+    if len(rows) <= PACK_ROWS:
+        body = list(cells)
+    elif public is not None and not unmasked:
+        body = PackedRows(map(_row_mask(public), cells), masked=public)
+    else:
+        body = PackedRows(cells)
     printed = [Column("序号", "center", wrap=False)]
     for c in columns:
         align = "right" if c.kind in _RIGHT_KINDS else ("center" if c.kind == "id_number" else "left")
@@ -359,7 +370,8 @@ def roster_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[RosterColu
     return Table(printed, body, totals_row=total_cells, name="名单", min_row_height=12 if signing else None)
 
 
-def _roster_table(data: Any, item: Any, unmasked: bool, handout: bool = False) -> Table:
+def _roster_table(data: Any, item: Any, unmasked: bool, handout: bool = False,
+                  public: frozenset[str] | None = None) -> Table:
     preset = getattr(item, "roster_preset", None)
     columns = roster_columns(data.columns, preset, unmasked=unmasked)
     if not columns:
@@ -374,7 +386,7 @@ def _roster_table(data: Any, item: Any, unmasked: bool, handout: bool = False) -
     if totals is None:
         totals = roster_totals(data.rows, summed)
     return roster_table(data.rows, columns, totals=totals, unmasked=unmasked, count_word=count_word(preset),
-                        places=places)
+                        places=places, public=public)
 
 
 def _look_in_batches(columns: Sequence[RosterColumn], by_column: Callable[..., Iterable[Mapping[str, list[Any]]]]
@@ -407,17 +419,20 @@ def _record_totals(data: Any, columns: Sequence[RosterColumn]) -> Mapping[str, A
     return totals
 
 
-def _roster_blocks(data: Any, item: Any, unmasked: bool, handout: bool = False) -> list[Block]:
+def _roster_blocks(data: Any, item: Any, unmasked: bool, handout: bool = False,
+                   public: frozenset[str] | None = None) -> list[Block]:
     word = count_word(getattr(item, "roster_preset", None))
     blocks: list[Block] = _paragraphs(data.body) or [
         Para(f"现将{data.period_label}{data.item_name}{'名单' if word in ('户', '人') else ''}公示如下"
              f"（共 {len(data.rows)} {word}）：")]
-    blocks.append(_roster_table(data, item, unmasked, handout))
+    blocks.append(_roster_table(data, item, unmasked, handout, public))
     return blocks
 
 
-def _annexes(data: Any, attached: Mapping[int, Any], unmasked: bool) -> list[Annex]:
-    """The attached tables that print after the notice, in the order the record lists them."""
+def _annexes(data: Any, attached: Mapping[int, Any], unmasked: bool,
+             public: frozenset[str] | None = None) -> list[Annex]:
+    """The attached tables that print after the notice, in the order the record lists them
+    (``public``: as for :func:`roster_table`)."""
     entries = attached_entries(getattr(data, "content", None) or {})
     titles = attached_titles(data, attached)
     labels = ["附件"] if len(entries) == 1 else [f"附件{n}" for n in range(1, len(entries) + 1)]
@@ -426,7 +441,7 @@ def _annexes(data: Any, attached: Mapping[int, Any], unmasked: bool) -> list[Ann
         if entry["record"] is None or entry["record"] not in attached:
             continue  # a paper attachment: listed in the footer only
         table_data, table_item = attached[entry["record"]]
-        table = replace(_roster_table(table_data, table_item, unmasked), name=title)
+        table = replace(_roster_table(table_data, table_item, unmasked, public=public), name=title)
         out.append(Annex(title, [*_paragraphs(getattr(table_data, "body", "")), table], label))
     return out
 
@@ -673,15 +688,17 @@ def _decision_blocks(data: Any) -> list[Block]:
 # --- the public builders ---------------------------------------------------------------------------
 
 
-#: kind → the blocks of its notice (data, catalog item, unmasked, print options). Every kind of
+#: kind → the blocks of its notice (data, catalog item, unmasked, print options, the public numbers
+#: `mask_document` will mask the notice with — ``None`` for the unmasked copy). Every kind of
 #: ``catalog_terms.KINDS`` has one; a kind without is refused, never printed as a plain notice.
-PRINTERS: dict[str, Callable[[Any, Any, bool, PrintOptions], list[Block]]] = {
-    "notice": lambda data, item, unmasked, options: _paragraphs(data.body),
-    "roster": lambda data, item, unmasked, options: _roster_blocks(data, item, unmasked, options.handout),
-    "finance": lambda data, item, unmasked, options: _finance_blocks(data),
-    "project": lambda data, item, unmasked, options: _project_blocks(data),
-    "yishi": lambda data, item, unmasked, options: _yishi_blocks(data),
-    "decision": lambda data, item, unmasked, options: _decision_blocks(data),
+PRINTERS: dict[str, Callable[[Any, Any, bool, PrintOptions, frozenset[str] | None], list[Block]]] = {
+    "notice": lambda data, item, unmasked, options, public: _paragraphs(data.body),
+    "roster": lambda data, item, unmasked, options, public: _roster_blocks(data, item, unmasked, options.handout,
+                                                                           public),
+    "finance": lambda data, item, unmasked, options, public: _finance_blocks(data),
+    "project": lambda data, item, unmasked, options, public: _project_blocks(data),
+    "yishi": lambda data, item, unmasked, options, public: _yishi_blocks(data),
+    "decision": lambda data, item, unmasked, options, public: _decision_blocks(data),
 }
 
 
@@ -703,7 +720,8 @@ def disclosure_notice(data: Any, *, village: Any, settings: PrintSettings | None
     printer = PRINTERS.get(data.kind)
     if printer is None:
         raise ValueError(f"没有“{data.kind}”类记录的打印格式")
-    blocks = printer(data, item, unmasked, options)
+    public = None if unmasked else frozenset(settings.public_numbers)
+    blocks = printer(data, item, unmasked, options, public)
     kicker = None
     title = data.title
     if data.is_correction:
@@ -719,9 +737,9 @@ def disclosure_notice(data: Any, *, village: Any, settings: PrintSettings | None
                  f"公开事项：{data.item_name}　　期间：{data.period_label}　　编号：{data.id}"]
     doc = NoticeDocument(title=title, subtitles=subtitles, blocks=blocks,
                          footer=_footer(data, village, settings, item, today, attached_titles(data, attached)),
-                         annexes=_annexes(data, attached, unmasked), options=options,
+                         annexes=_annexes(data, attached, unmasked, public), options=options,
                          source=_source(data), kicker=kicker)
-    return doc if unmasked else mask_document(doc, settings.public_numbers)
+    return doc if public is None else mask_document(doc, public)
 
 
 CATALOG_COLUMNS: tuple[tuple[str, str, Callable[[Any], str]], ...] = (
@@ -792,6 +810,21 @@ def feedback_answer_notice(feedback: Any, *, village: Any, settings: PrintSettin
         settings.public_numbers)
 
 
+def _row_mask(public: frozenset[str]) -> Callable[[Sequence[str]], Sequence[str]]:
+    """A table row with the personal numbers in its cells masked (`mask_personal_numbers`, ``public``
+    kept): the row itself when there is nothing to mask. The one rule for a table's cells, whether
+    :func:`mask_document` applies it or a large table's rows go through it as they are packed."""
+    search = CANDIDATE.search
+
+    def cells(row: Sequence[str]) -> Sequence[str]:
+        # most cells are names, amounts and masked IDs: the pre-filter (may_hold_number, inlined:
+        # 10,000 rows × 10 cells) alone answers for them
+        out = [mask_personal_numbers(cell, public=public) if len(cell) >= 10 and search(cell) else cell
+               for cell in row]
+        return row if out == row else out  # a row with nothing to mask is not copied (100,000 rows)
+    return cells
+
+
 def mask_document(doc: NoticeDocument, public: Iterable[str] = ()) -> NoticeDocument:
     """``doc`` with the personal numbers in every text masked (``models.rules.personal_numbers``):
     the last step before layout of every default (posted) notice. ``public``: the office's own
@@ -801,13 +834,7 @@ def mask_document(doc: NoticeDocument, public: Iterable[str] = ()) -> NoticeDocu
     def m(text: str) -> str:
         return mask_personal_numbers(text, public=pub)
 
-    search = CANDIDATE.search
-
-    def cells(row: Sequence[str]) -> Sequence[str]:
-        # most cells are names, amounts and masked IDs: the pre-filter (may_hold_number, inlined:
-        # 10,000 rows × 10 cells) alone answers for them
-        out = [m(cell) if len(cell) >= 10 and search(cell) else cell for cell in row]
-        return row if out == row else out  # a row with nothing to mask is not copied (100,000 rows)
+    cells = _row_mask(pub)
 
     def masked(source: Sequence[Block]) -> list[Block]:
         blocks: list[Block] = []
@@ -817,9 +844,10 @@ def mask_document(doc: NoticeDocument, public: Iterable[str] = ()) -> NoticeDocu
                 continue
             blocks.append(replace(
                 block, columns=[replace(c, label=m(c.label)) for c in block.columns],
-                # a packed row with nothing to mask stays as it was packed (``cells`` gives it back)
-                rows=(block.rows.map(cells) if isinstance(block.rows, PackedRows)
-                      else [cells(row) for row in block.rows]),
+                # a packed row with nothing to mask stays as it was packed (``cells`` gives it back);
+                # rows masked so as they were packed (`roster_table`) are not gone over again
+                rows=((block.rows if block.rows.masked == pub else block.rows.map(cells))
+                      if isinstance(block.rows, PackedRows) else [cells(row) for row in block.rows]),
                 totals_row=cells(block.totals_row) if block.totals_row is not None else None,
                 caption=m(block.caption) if block.caption else block.caption))
         return blocks

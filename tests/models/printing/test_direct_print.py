@@ -323,3 +323,34 @@ def test_a_large_table_read_in_batches_prints_the_same_bytes(env, db_path, optio
         assert render([doc]).data == expected[name], name
     assert streams == list(records.values())
     assert "1.125" in all_text(render([doc]).data) and "3.000" in all_text(render([doc]).data)
+
+
+def test_a_large_table_is_masked_as_it_is_packed_and_not_unpacked_again_to_be(env, db_path, monkeypatch):  # noqa: F811
+    """Above `PACK_ROWS` a masked notice's rows go through `mask_document`'s rule for table rows as
+    they are packed (`roster_table(public=…)`), and `mask_document` does not unpack them again: the
+    same bytes as the services' print of the rows as lists, the ID and phone numbers hidden in the
+    remarks masked, the office's own number (the record's 监督电话) kept. The unmasked copy's rows are
+    packed as they are."""
+    import models.printing.notices as notices
+    from models.printing.document import PackedRows
+
+    _ctx, svc, post, printer = env
+    rows = roster_rows(12)
+    rows[3]["remark"] = f"联系人身份证 {id_number(40)}，电话 13812345678"
+    rows[8]["remark"] = "咨询村委会 0379-61234567"
+    record = post(svc.create("DL-01", "2026-Q3", "名单（备注里的号码）", rows=rows, content={
+        "footer": {"phones": [{"label": "村委会", "number": "0379-61234567"}]}})).id
+    expected = printer.print_disclosure(record).data
+    monkeypatch.setattr(notices, "PACK_ROWS", 0)
+    monkeypatch.setattr(PackedRows, "map", lambda self, change: pytest.fail("a packed table unpacked again"))
+    doc = read_document(db_path, record, today=TODAY)
+    assert doc is not None
+    packed = doc.tables[0].rows
+    assert isinstance(packed, PackedRows) and packed.masked
+    assert render([doc]).data == expected
+    text = "".join(all_text(expected).split())
+    assert id_number(40) not in text and "13812345678" not in text and "138****5678" in text
+    assert "0379-61234567" in text, "the office's own number stays"
+    internal = printer.print_disclosure(record, unmasked=True).data
+    internal_text = "".join(all_text(internal).split())  # (the remark wraps in its narrow column)
+    assert id_number(40) in internal_text and "13812345678" in internal_text

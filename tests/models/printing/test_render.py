@@ -528,9 +528,10 @@ def test_packed_rows_give_a_run_of_rows_as_one_list_of_cells():
     assert PackedRows(rows[:3] + [["1", "2"]]).flat(0, 3, 3) is None  # a row of two cells somewhere
 
 
-def test_a_mapped_table_knows_its_characters_as_a_pass_over_it_finds_them():
-    """The mask pass gathers the characters of what it gives back (`chars` then needs no pass of its
-    own): shared blocks, blocks packed again, rows kept as their lists — a separator or a lone
+def test_a_packed_or_mapped_table_knows_its_characters_as_a_pass_over_it_finds_them():
+    """A packed table gathers its characters as its blocks are packed (`chars` needs no pass over
+    them: the glyph check of a table masked as it was packed), and a mapped one those of what it gives
+    back — shared blocks, blocks packed again, rows kept as their lists. A separator or a lone
     surrogate inside a cell is a character of it, the packing's separators are not."""
     from models.printing.document import _BLOCK, PackedRows
 
@@ -538,6 +539,7 @@ def test_a_mapped_table_knows_its_characters_as_a_pass_over_it_finds_them():
     rows[5] = ["5", "分\x1f隔", "x"]
     rows[300] = ["300", "坏\ud800字", ""]
     packed = PackedRows(rows)
+    assert packed.chars() == set("".join("".join(r) for r in rows))
     for change in (lambda row: row, lambda row: [c.replace("名", "姓") for c in row] if row[0] == "7" else row,
                    lambda row: ["9", "改", "\x1e"] if row[0] == "9" else row):
         mapped = packed.map(change)
