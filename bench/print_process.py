@@ -22,8 +22,12 @@ so `make bench` leaves it out: `make bench-print-large`), for the linearity and 
 peak ≤ 2 × the PDF's size + the floor. LibreOffice is not run at that size. The per-row flatness is
 then timed again in rounds — the floor, 10,000 and 100,000 rows one after another, the ratio taken
 within each round, the median quoted — because this machine's speed drifts over minutes and the
-sizes' own lines are timed minutes apart. Where valgrind is installed, the instructions each of the three
-prints executes are counted too (a count, the same every run).
+sizes' own lines are timed minutes apart. Where valgrind is installed, the instructions each print
+executes are counted too (a count, the same every run), upright and again in landscape: upright, the
+100,000-row table is too wide for the paper at its size (six-digit 序号, longer 合计 sums) and every row
+has cells set a little smaller, which costs more to draw — a different table, not the same one
+longer (the bench counts such rows at each size); in landscape no size does, so those counts compare
+a row's cost with the table alike.
 
     python -m bench print_process            (or: make bench)
     python -m bench.print_process --large    (or: make bench-print-large)
@@ -241,7 +245,11 @@ def run(sizes: tuple[int, ...] = SIZES, runs: int = RUNS, *, large: bool = False
             _print_roster(n, ids[n], accounts, data, work, runs, office, SIGNED_IN)
         if large:
             _per_row_rounds(db, data, work, short, ids[max(sizes)], max(sizes), record)
-            _instructions_per_row(db, data, work, short, {**ids, LARGE: record})
+            tables = {**ids, LARGE: record}
+            _set_smaller(db, tables)
+            _instructions_per_row(db, data, work, short, tables)
+            # the same prints in landscape, where no size sets a cell smaller: a row's cost, table alike
+            _instructions_per_row(db, data, work, short, tables, "--landscape")
         if len(figures) >= 2:
             per_row = {n: (cpu - floor_cpu) / n * 1e6 for n, (_, cpu, _, _) in figures.items()}
             # the base: the largest of the usual sizes — at 1,000 rows the CPU above the floor is a few
@@ -289,17 +297,44 @@ def _instructions(cmd: list[str]) -> int:
     return int(found.group(1).replace(",", ""))
 
 
-def _instructions_per_row(db: Path, data: Path, work: Path, short: int, records: dict[int, int]) -> None:
-    """Instructions per row of each roster (``records``: rows → record id), each print run once under
-    valgrind (when installed): above the floor (the short notice), and between one size and the
-    next — a row's own cost, without what any table costs once. A count, not a time, so the ratios
-    are the code's, not the machine's moment. Slow (a few minutes: the prints run two at a time)."""
+def _set_smaller(db: Path, records: dict[int, int]) -> None:
+    """Prints how many rows of each roster (``records``: rows → record id) have a cell set in smaller
+    type, upright and in landscape (laid out in this process, as `cunwu print` lays it out): a table
+    too wide for the paper at its size has its one-line cells (numbers, masked IDs) set a little
+    smaller, not broken — at 100,000 rows the six-digit 序号 and the longer 合计 sums do that to every
+    row upright, and a row set so costs more to draw, so that table is not the smaller ones' alike."""
+    from models.printing.direct import read_document
+    from models.printing.document import PrintOptions
+    from models.printing.render import TextMeasure, _Layout, register_fonts
+
+    register_fonts()
+    found: dict[str, list[str]] = {}
+    for landscape in (False, True):
+        for n, record in sorted(records.items()):
+            doc = read_document(db, record, PrintOptions(landscape=landscape))
+            if doc is None:
+                raise RuntimeError(f"record {record}: not printed from the file")
+            plan = _Layout(doc, TextMeasure()).plan_table(doc.tables[0])
+            smaller = sum(1 for extra in plan.extras
+                          if extra and any(entry[0] == "shrink" for entry in extra.values()))
+            found.setdefault("in landscape" if landscape else "upright", []).append(f"{smaller:,} of {n:,}")
+    print("print_process: rows with a cell set in smaller type (the table too wide for the paper at its size): "
+          + "; ".join(f"{how} {', '.join(counts)}" for how, counts in found.items()), flush=True)
+
+
+def _instructions_per_row(db: Path, data: Path, work: Path, short: int, records: dict[int, int],
+                          *flags: str) -> None:
+    """Instructions per row of each roster (``records``: rows → record id), each print (with the
+    print ``flags``, e.g. ``--landscape``) run once under valgrind (when installed): above the floor
+    (the short notice), and between one size and the next — a row's own cost, without what any
+    table costs once. A count, not a time, so the ratios are the code's, not the machine's moment.
+    Slow (a few minutes: the prints run two at a time)."""
     if shutil.which("valgrind") is None:
         print("print_process: valgrind is not installed: no instruction counts", flush=True)
         return
     from concurrent.futures import ThreadPoolExecutor
 
-    commands = {n: _cunwu(db, "print", str(record), "--out", str(work / f"counted-{n}.pdf"), data=data)
+    commands = {n: _cunwu(db, "print", str(record), "--out", str(work / f"counted-{n}.pdf"), *flags, data=data)
                 for n, record in sorted({**records, 0: short}.items(), reverse=True)}
     for command in commands.values():  # each once first: nothing left to compile or cache when counted
         timed(command)
@@ -309,7 +344,8 @@ def _instructions_per_row(db: Path, data: Path, work: Path, short: int, records:
     above = {n: (counts[n] - counts[0]) / n for n in sizes}
     between = {(a, b): (counts[b] - counts[a]) / (b - a) for a, b in zip(sizes, sizes[1:], strict=False)}
     first = next(iter(between.values()))
-    print(f"print_process: instructions per row (valgrind, one run each; floor {counts[0] / 1e9:.2f} billion): "
+    print(f"print_process: instructions per row{' (' + ' '.join(flags) + ')' if flags else ''} (valgrind, one run "
+          f"each; floor {counts[0] / 1e9:.2f} billion): "
           "above the floor " + ", ".join(f"{above[n] / 1e3:.1f} thousand at {n:,}" for n in sizes)
           + f" ({above[sizes[-1]] / above[sizes[-2]]:.3f} from {sizes[-2]:,} to {sizes[-1]:,}); a row's own, from "
           "one size to the next: " + ", ".join(f"{v / 1e3:.1f} thousand from {a:,} to {b:,}" for (a, b), v in

@@ -61,15 +61,49 @@ def test_instructions_per_row_are_counted_above_the_floor_and_between_sizes(monk
     assert "above the floor 500.0 thousand at 1,000, 410.0 thousand at 10,000, 437.0 thousand at 100,000" in out
     assert "400.0 thousand from 1,000 to 10,000, 440.0 thousand from 10,000 to 100,000" in out
     assert "(ratio to the first: 1.000, 1.100;" in out
+    commands = []
+    monkeypatch.setattr(bp, "_instructions", lambda cmd: commands.append(cmd) or counted[cmd[cmd.index("print") + 1]])
+    bp._instructions_per_row(tmp_path / "v.sqlite3", tmp_path, tmp_path, 7, {1_000: 6, 10_000: 8, 100_000: 9},
+                             "--landscape")
+    assert "instructions per row (--landscape) (valgrind" in capsys.readouterr().out
+    assert len(commands) == 4 and all(cmd[-1] == "--landscape" for cmd in commands), "the floor too"
     monkeypatch.setattr(bp.shutil, "which", lambda name: None)
     bp._instructions_per_row(tmp_path / "v.sqlite3", tmp_path, tmp_path, 7, {1_000: 6, 10_000: 8, 100_000: 9})
     assert "valgrind is not installed" in capsys.readouterr().out
 
 
-@pytest.mark.skipif(__import__("shutil").which("valgrind") is None, reason="valgrind not installed")
-def test_a_process_instructions_are_counted():
-    from bench.print_process import _instructions
+def test_rows_set_smaller_are_counted_upright_and_in_landscape(empty_village, db_path, capsys):
+    """The rows of a table too wide for the paper upright (long sums) have cells set smaller, and
+    none in landscape; a table that fits has none either way."""
+    from datetime import date
+    from decimal import Decimal
 
-    few = _instructions([sys.executable, "-c", "pass"])
-    more = _instructions([sys.executable, "-c", "sum(range(3_000_000))"])
-    assert 1_000_000 < few < more
+    import bench.print_process as bp
+    from models.rules.money import amount_of
+    from models.rules.timing import TimingRule
+    from models.services.catalog import CatalogService, ItemData
+    from models.services.context import Actor, ServiceContext
+    from models.services.disclosures import DisclosureService
+    from tests.models.printing.test_notices import roster_rows
+
+    db, ctx = empty_village
+    CatalogService(ctx).add(ItemData(code="DL-01", group="惠农补贴", name="耕地地力保护补贴",
+                                     timing=TimingRule("quarterly", day=20), posting_days=7,
+                                     default_kind="roster", roster_preset="dili"))
+    svc = DisclosureService(ctx, clock=lambda: date(2026, 7, 20))
+    reviewer = DisclosureService(ServiceContext(db, Actor("李监委", "reviewer")), clock=lambda: date(2026, 7, 20))
+    wide = roster_rows(6)
+    for k, row in enumerate(wide):  # a few points too wide upright: long group names, nine-digit areas
+        row["group"], row["remark"] = f"第{k + 10}村民小组", "新增户"
+        row["quantity"] = str(Decimal("333333333.25") + k)
+        row["amount"] = str(amount_of(Decimal(row["quantity"]), Decimal(row["rate"])))
+    records = {}
+    for n, rows in ((6, wide), (7, roster_rows(7))):
+        record = svc.create("DL-01", f"2026-Q{n - 5}", "名单", rows=rows)
+        svc.submit(record.id)
+        reviewer.approve(record.id, "李监委")
+        svc.post(record.id, start="2026-07-18")
+        records[n] = record.id
+    bp._set_smaller(db_path, records)
+    out = capsys.readouterr().out
+    assert "upright 6 of 6, 0 of 7; in landscape 0 of 6, 0 of 7" in out, out
