@@ -16,6 +16,11 @@ roster was read when selected and is saved once.
 and Ctrl+P on the 1,000-row record. Medians of the cycles after a warm-up. Figures are in-process and
 offscreen (QT_QPA_PLATFORM=offscreen): no window manager, no compositor, no GPU; they are labelled so.
 
+Ctrl+P is set against its floor: `cunwu print ID --out` of the same record, a whole process that imports
+only what printing needs and writes the same PDF (models.printing.direct), timed after the window's run
+(median of as many runs as cycles, after a warm-up); whether its bytes are the preview's is checked and
+said.
+
 Usage: python -m bench.gui_actions [--cycles N]
 """
 
@@ -220,6 +225,7 @@ def run(cycles: int = 5) -> None:
 
     app = QApplication.instance() or QApplication([])
     results: dict[str, list[Result]] = {}
+    previews: dict[int, bytes] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         settings = Settings(folder / "settings")
@@ -303,6 +309,8 @@ def run(cycles: int = 5) -> None:
                                  done=lambda: preview() is not None and not preview().busy)
             p = preview()
             if p is not None:
+                if p.result is not None:
+                    previews[rows] = p.result.data  # (the last cycle's is compared with the floor's)
                 p.close()
             yield 0.2
             return result
@@ -360,8 +368,26 @@ def run(cycles: int = 5) -> None:
             QThreadPool.globalInstance().waitForDone(60_000)
             window.close()
             db.dispose()
+        floors = _print_floors(path, folder, {BIG: big, SMALL: small}, cycles, previews)
 
-    _report(results, cycles)
+    _report(results, cycles, floors)
+
+
+def _print_floors(path: Path, folder: Path, records: dict[int, int], runs: int,
+                  previews: dict[int, bytes]) -> dict[int, tuple[float, bool | None]]:
+    """Ctrl+P's floor for each roster (``records``: rows → record id): the wall time of `cunwu print ID
+    --out` of it, a whole process that imports only what printing needs (median of ``runs`` after a
+    warm-up), and whether it wrote the preview's bytes (``None``: no preview kept)."""
+    from .print_process import _cunwu, timed
+
+    floors: dict[int, tuple[float, bool | None]] = {}
+    for rows, record in records.items():
+        pdf = folder / f"floor-{rows}.pdf"
+        cmd = _cunwu(path, "print", str(record), "--out", str(pdf), data=folder)
+        timed(cmd)
+        wall = statistics.median(timed(cmd)[0] for _ in range(runs))
+        floors[rows] = (wall, pdf.read_bytes() == previews[rows] if rows in previews else None)
+    return floors
 
 
 def _median(values: list[float | None]) -> float | None:
@@ -369,7 +395,8 @@ def _median(values: list[float | None]) -> float | None:
     return statistics.median(known) if len(known) == len(values) and known else None
 
 
-def _report(results: dict[str, list[Result]], cycles: int) -> None:
+def _report(results: dict[str, list[Result]], cycles: int,
+            floors: dict[int, tuple[float, bool | None]] | None = None) -> None:
     print(f"GUI actions on a {BIG:,}-row roster in a ten-year village (in-process, offscreen; medians of "
           f"{cycles} cycles after a warm-up; key → repainted / longest GUI-thread stall, 5 ms timer):")
     all_met = True
@@ -396,6 +423,12 @@ def _report(results: dict[str, list[Result]], cycles: int) -> None:
             shown += f" (the window answers — editor / 正在保存…… painted — at {answered * 1000:.0f} ms)"
         print(f"  {label}: repainted {shown}, stall {stall * 1000:.0f} ms (worst {worst * 1000:.0f} ms) "
               f"— goal {', '.join(goals)}: {'met' if met else 'NOT met'}")
+        for rows, (floor, same) in (floors or {}).items():
+            if label.startswith("Ctrl+P") and f"({rows:,} rows)" in label and repaint is not None:
+                bytes_said = {True: "the same bytes", False: "NOT the preview's bytes", None: "bytes not compared"}
+                print(f"    floor: `cunwu print` of the same record, a whole process importing only what printing "
+                      f"needs, {floor * 1000:.0f} ms ({bytes_said[same]}) → the first page on screen at "
+                      f"{repaint / floor:.2f}× the floor")
     print(f"  all GUI-action goals: {'met' if all_met else 'NOT met'}")
 
 

@@ -107,3 +107,20 @@ def test_rows_set_smaller_are_counted_upright_and_in_landscape(empty_village, db
     bp._set_smaller(db_path, records)
     out = capsys.readouterr().out
     assert "upright 6 of 6, 0 of 7; in landscape 0 of 6, 0 of 7" in out, out
+
+
+def test_ctrl_p_is_reported_against_its_floor(capsys):
+    """Each Ctrl+P line is followed by its floor (`cunwu print` of the same record as a whole process),
+    the ratio of the first page on screen to it, and whether the floor wrote the preview's bytes."""
+    import bench.gui_actions as ga
+
+    results = {"Ctrl+P → first preview page (10,000 rows)": [ga.Result("x", 0.5, 0.04, 0.9)] * 3,
+               "Ctrl+P → first preview page (1,000 rows)": [ga.Result("x", 0.12, 0.04, 0.2)] * 3,
+               "Esc back to the list (list painted)": [ga.Result("x", 0.02, 0.03, 0.02)] * 3}
+    ga._report(results, 3, {10_000: (0.8, True), 1_000: (0.3, False)})
+    lines = capsys.readouterr().out.splitlines()
+    big = lines.index(next(line for line in lines if "(10,000 rows)" in line))
+    assert "800 ms (the same bytes) → the first page on screen at 0.62× the floor" in lines[big + 1]
+    small = lines.index(next(line for line in lines if "(1,000 rows)" in line))
+    assert "300 ms (NOT the preview's bytes) → the first page on screen at 0.40× the floor" in lines[small + 1]
+    assert sum("floor:" in line for line in lines) == 2, "only the Ctrl+P lines have a floor"
