@@ -329,8 +329,8 @@ def test_a_large_table_is_masked_as_it_is_packed_and_not_unpacked_again_to_be(en
     """Above `PACK_ROWS` a masked notice's rows go through `mask_document`'s rule for table rows as
     they are packed (`roster_table(public=…)`), and `mask_document` does not unpack them again: the
     same bytes as the services' print of the rows as lists, the ID and phone numbers hidden in the
-    remarks masked, the office's own number (the record's 监督电话) kept. The unmasked copy's rows are
-    packed as they are."""
+    remarks masked, the office's own number (the record's 监督电话) kept; so does the services' print
+    of the table packed. The unmasked copy's rows are packed as they are."""
     import models.printing.notices as notices
     from models.printing.document import PackedRows
 
@@ -348,6 +348,7 @@ def test_a_large_table_is_masked_as_it_is_packed_and_not_unpacked_again_to_be(en
     packed = doc.tables[0].rows
     assert isinstance(packed, PackedRows) and packed.masked
     assert render([doc]).data == expected
+    assert printer.print_disclosure(record).data == expected, "the services' print, packed, likewise"
     text = "".join(all_text(expected).split())
     assert id_number(40) not in text and "13812345678" not in text and "138****5678" in text
     assert "0379-61234567" in text, "the office's own number stays"
