@@ -395,6 +395,9 @@ def _median(values: list[float | None]) -> float | None:
     return statistics.median(known) if len(known) == len(values) and known else None
 
 
+_BYTES_SAID = {True: "the same bytes", False: "NOT the preview's bytes", None: "bytes not compared"}
+
+
 def _report(results: dict[str, list[Result]], cycles: int,
             floors: dict[int, tuple[float, bool | None]] | None = None) -> None:
     print(f"GUI actions on a {BIG:,}-row roster in a ten-year village (in-process, offscreen; medians of "
@@ -425,9 +428,8 @@ def _report(results: dict[str, list[Result]], cycles: int,
               f"— goal {', '.join(goals)}: {'met' if met else 'NOT met'}")
         for rows, (floor, same) in (floors or {}).items():
             if label.startswith("Ctrl+P") and f"({rows:,} rows)" in label and repaint is not None:
-                bytes_said = {True: "the same bytes", False: "NOT the preview's bytes", None: "bytes not compared"}
                 print(f"    floor: `cunwu print` of the same record, a whole process importing only what printing "
-                      f"needs, {floor * 1000:.0f} ms ({bytes_said[same]}) → the first page on screen at "
+                      f"needs, {floor * 1000:.0f} ms ({_BYTES_SAID[same]}) → the first page on screen at "
                       f"{repaint / floor:.2f}× the floor")
     print(f"  all GUI-action goals: {'met' if all_met else 'NOT met'}")
 

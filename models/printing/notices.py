@@ -370,8 +370,10 @@ def roster_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[RosterColu
     return Table(printed, body, totals_row=total_cells, name="名单", min_row_height=12 if signing else None)
 
 
-def _roster_table(data: Any, item: Any, unmasked: bool, handout: bool = False,
-                  public: frozenset[str] | None = None) -> Table:
+def _roster_table(data: Any, item: Any, public: frozenset[str] | None, handout: bool = False) -> Table:
+    """The record's table; ``public``: the public numbers its notice is masked with (``None``: the
+    unmasked copy)."""
+    unmasked = public is None
     preset = getattr(item, "roster_preset", None)
     columns = roster_columns(data.columns, preset, unmasked=unmasked)
     if not columns:
@@ -419,20 +421,18 @@ def _record_totals(data: Any, columns: Sequence[RosterColumn]) -> Mapping[str, A
     return totals
 
 
-def _roster_blocks(data: Any, item: Any, unmasked: bool, handout: bool = False,
-                   public: frozenset[str] | None = None) -> list[Block]:
+def _roster_blocks(data: Any, item: Any, public: frozenset[str] | None, handout: bool = False) -> list[Block]:
     word = count_word(getattr(item, "roster_preset", None))
     blocks: list[Block] = _paragraphs(data.body) or [
         Para(f"现将{data.period_label}{data.item_name}{'名单' if word in ('户', '人') else ''}公示如下"
              f"（共 {len(data.rows)} {word}）：")]
-    blocks.append(_roster_table(data, item, unmasked, handout, public))
+    blocks.append(_roster_table(data, item, public, handout))
     return blocks
 
 
-def _annexes(data: Any, attached: Mapping[int, Any], unmasked: bool,
-             public: frozenset[str] | None = None) -> list[Annex]:
+def _annexes(data: Any, attached: Mapping[int, Any], public: frozenset[str] | None) -> list[Annex]:
     """The attached tables that print after the notice, in the order the record lists them
-    (``public``: as for :func:`roster_table`)."""
+    (``public``: as for :func:`_roster_table`)."""
     entries = attached_entries(getattr(data, "content", None) or {})
     titles = attached_titles(data, attached)
     labels = ["附件"] if len(entries) == 1 else [f"附件{n}" for n in range(1, len(entries) + 1)]
@@ -441,7 +441,7 @@ def _annexes(data: Any, attached: Mapping[int, Any], unmasked: bool,
         if entry["record"] is None or entry["record"] not in attached:
             continue  # a paper attachment: listed in the footer only
         table_data, table_item = attached[entry["record"]]
-        table = replace(_roster_table(table_data, table_item, unmasked, public=public), name=title)
+        table = replace(_roster_table(table_data, table_item, public), name=title)
         out.append(Annex(title, [*_paragraphs(getattr(table_data, "body", "")), table], label))
     return out
 
@@ -688,17 +688,16 @@ def _decision_blocks(data: Any) -> list[Block]:
 # --- the public builders ---------------------------------------------------------------------------
 
 
-#: kind → the blocks of its notice (data, catalog item, unmasked, print options, the public numbers
+#: kind → the blocks of its notice (data, catalog item, print options, the public numbers
 #: `mask_document` will mask the notice with — ``None`` for the unmasked copy). Every kind of
 #: ``catalog_terms.KINDS`` has one; a kind without is refused, never printed as a plain notice.
-PRINTERS: dict[str, Callable[[Any, Any, bool, PrintOptions, frozenset[str] | None], list[Block]]] = {
-    "notice": lambda data, item, unmasked, options, public: _paragraphs(data.body),
-    "roster": lambda data, item, unmasked, options, public: _roster_blocks(data, item, unmasked, options.handout,
-                                                                           public),
-    "finance": lambda data, item, unmasked, options, public: _finance_blocks(data),
-    "project": lambda data, item, unmasked, options, public: _project_blocks(data),
-    "yishi": lambda data, item, unmasked, options, public: _yishi_blocks(data),
-    "decision": lambda data, item, unmasked, options, public: _decision_blocks(data),
+PRINTERS: dict[str, Callable[[Any, Any, PrintOptions, frozenset[str] | None], list[Block]]] = {
+    "notice": lambda data, item, options, public: _paragraphs(data.body),
+    "roster": lambda data, item, options, public: _roster_blocks(data, item, public, options.handout),
+    "finance": lambda data, item, options, public: _finance_blocks(data),
+    "project": lambda data, item, options, public: _project_blocks(data),
+    "yishi": lambda data, item, options, public: _yishi_blocks(data),
+    "decision": lambda data, item, options, public: _decision_blocks(data),
 }
 
 
@@ -721,7 +720,7 @@ def disclosure_notice(data: Any, *, village: Any, settings: PrintSettings | None
     if printer is None:
         raise ValueError(f"没有“{data.kind}”类记录的打印格式")
     public = None if unmasked else frozenset(settings.public_numbers)
-    blocks = printer(data, item, unmasked, options, public)
+    blocks = printer(data, item, options, public)
     kicker = None
     title = data.title
     if data.is_correction:
@@ -737,7 +736,7 @@ def disclosure_notice(data: Any, *, village: Any, settings: PrintSettings | None
                  f"公开事项：{data.item_name}　　期间：{data.period_label}　　编号：{data.id}"]
     doc = NoticeDocument(title=title, subtitles=subtitles, blocks=blocks,
                          footer=_footer(data, village, settings, item, today, attached_titles(data, attached)),
-                         annexes=_annexes(data, attached, unmasked, public), options=options,
+                         annexes=_annexes(data, attached, public), options=options,
                          source=_source(data), kicker=kicker)
     return doc if public is None else mask_document(doc, public)
 
